@@ -1,0 +1,979 @@
+/* mg-annotation-store.c
+ *
+ * The store keeps a document's annotations sorted in the order of the
+ * format (start, end, label, id), which is also the order of the list the
+ * window shows, and answers point and range questions through an interval
+ * index rebuilt on the first question after a change.
+ *
+ * Listeners hear of every change twice over: GListModel::items-changed for
+ * lists, and ::changed with the range of text whose highlighting may differ,
+ * so a view re-applies its tags over that range only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-annotation-store"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mg-annotation-private.h"
+#include "mg-annotation-store-private.h"
+#include "mg-error.h"
+#include "mg-interval-index.h"
+
+struct _MgAnnotationStore
+{
+  GObject parent_instance;
+
+  MgTextIndex     *text;       /* borrowed from the document */
+  GPtrArray       *items;      /* of MgAnnotation, sorted */
+  GHashTable      *by_id;      /* id -> MgAnnotation, borrowed */
+  GPtrArray       *relations;  /* of MgRelation, in insertion order */
+  GHashTable      *relation_by_id;
+  MgIntervalIndex *index;      /* NULL when stale */
+  guint            next_id;
+  guint            next_relation_id;
+};
+
+enum {
+  CHANGED,
+  RELATIONS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GType
+mg_annotation_store_get_item_type (GListModel *model)
+{
+  return MG_TYPE_ANNOTATION;
+}
+
+static guint
+mg_annotation_store_get_n_items (GListModel *model)
+{
+  return MG_ANNOTATION_STORE (model)->items->len;
+}
+
+static gpointer
+mg_annotation_store_get_item (GListModel *model,
+                              guint       position)
+{
+  MgAnnotationStore *self = MG_ANNOTATION_STORE (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mg_annotation_store_get_item_type;
+  iface->get_n_items = mg_annotation_store_get_n_items;
+  iface->get_item = mg_annotation_store_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MgAnnotationStore, mg_annotation_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+mg_annotation_store_finalize (GObject *object)
+{
+  MgAnnotationStore *self = (MgAnnotationStore *)object;
+
+  g_clear_pointer (&self->index, mg_interval_index_free);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->relations, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mg_annotation_store_parent_class)->finalize (object);
+}
+
+static void
+mg_annotation_store_class_init (MgAnnotationStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mg_annotation_store_finalize;
+
+  /**
+   * MgAnnotationStore::changed:
+   * @start: first code point whose highlighting may have changed
+   * @end: the code point after the last
+   *
+   * Emitted after annotations were added, removed or changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * MgAnnotationStore::relations-changed:
+   *
+   * Emitted after a relation was added or removed.
+   */
+  signals[RELATIONS_CHANGED] =
+    g_signal_new ("relations-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+mg_annotation_store_init (MgAnnotationStore *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->next_id = 1;
+  self->next_relation_id = 1;
+}
+
+MgAnnotationStore *
+_mg_annotation_store_new (MgTextIndex *text)
+{
+  MgAnnotationStore *self = g_object_new (MG_TYPE_ANNOTATION_STORE, NULL);
+
+  self->text = text;
+
+  return self;
+}
+
+/* Ids the store hands out are "a" or "r" and a number; note the highest in
+ * use so a new one never collides, whatever ids a file brought. */
+static void
+note_id (const char *id,
+         char        prefix,
+         guint      *next)
+{
+  guint64 n;
+  char *end;
+
+  if (id[0] != prefix || !g_ascii_isdigit (id[1]))
+    return;
+  n = g_ascii_strtoull (id + 1, &end, 10);
+  if (*end == '\0' && n < G_MAXUINT && n >= *next)
+    *next = (guint)n + 1;
+}
+
+static int
+compare_annotations (gconstpointer a,
+                     gconstpointer b)
+{
+  return mg_annotation_compare (*(MgAnnotation **)a, *(MgAnnotation **)b);
+}
+
+static guint
+insertion_point (MgAnnotationStore *self,
+                 MgAnnotation      *annotation)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mg_annotation_compare (g_ptr_array_index (self->items, mid), annotation) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+invalidate (MgAnnotationStore *self)
+{
+  g_clear_pointer (&self->index, mg_interval_index_free);
+}
+
+static MgIntervalIndex *
+ensure_index (MgAnnotationStore *self)
+{
+  if (self->index == NULL)
+    {
+      g_autofree MgInterval *ivs = g_new (MgInterval, MAX (self->items->len, 1));
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          MgAnnotation *a = g_ptr_array_index (self->items, i);
+
+          ivs[i].start = mg_annotation_get_start (a);
+          ivs[i].end = mg_annotation_get_end (a);
+          ivs[i].data = a;
+        }
+      self->index = mg_interval_index_new (ivs, self->items->len);
+    }
+
+  return self->index;
+}
+
+guint
+mg_annotation_store_get_n_annotations (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), 0);
+  return self->items->len;
+}
+
+/**
+ * mg_annotation_store_get_annotation:
+ *
+ * Returns: (transfer none): the annotation at @position in document order
+ */
+MgAnnotation *
+mg_annotation_store_get_annotation (MgAnnotationStore *self,
+                                    guint              position)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+  return g_ptr_array_index (self->items, position);
+}
+
+/**
+ * mg_annotation_store_get_position:
+ *
+ * Returns: the position of @annotation, or %G_MAXUINT when not in the store
+ */
+guint
+mg_annotation_store_get_position (MgAnnotationStore *self,
+                                  MgAnnotation      *annotation)
+{
+  guint pos;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), G_MAXUINT);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), G_MAXUINT);
+
+  pos = insertion_point (self, annotation);
+  if (pos < self->items->len && g_ptr_array_index (self->items, pos) == annotation)
+    return pos;
+  return G_MAXUINT;
+}
+
+/**
+ * mg_annotation_store_lookup:
+ *
+ * Returns: (transfer none) (nullable): the annotation with @id
+ */
+MgAnnotation *
+mg_annotation_store_lookup (MgAnnotationStore *self,
+                            const char        *id)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+/**
+ * mg_annotation_store_find:
+ *
+ * Returns: (transfer none) (nullable): an annotation with exactly this label
+ *   and range
+ */
+MgAnnotation *
+mg_annotation_store_find (MgAnnotationStore *self,
+                          const char        *label,
+                          guint              start,
+                          guint              end)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  if (start >= end)
+    return NULL;
+
+  found = mg_annotation_store_at (self, start);
+  for (guint i = 0; i < found->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (found, i);
+
+      if (mg_annotation_get_start (a) == start && mg_annotation_get_end (a) == end &&
+          g_strcmp0 (mg_annotation_get_label (a), label) == 0)
+        return a;
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_range (MgAnnotationStore *self,
+             guint              start,
+             guint              end,
+             GError           **error)
+{
+  guint length = mg_text_index_get_length (self->text);
+
+  if (start >= end || end > length)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("span [%u, %u) is not inside the text of %u characters"),
+                   start, end, length);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mg_annotation_store_check:
+ *
+ * Checks that @annotation could be added: its range lies inside the text
+ * and no annotation of the store has its id or the same label and range.
+ *
+ * Returns: %TRUE when it could
+ */
+gboolean
+mg_annotation_store_check (MgAnnotationStore *self,
+                           MgAnnotation      *annotation,
+                           GError           **error)
+{
+  const char *id;
+  MgAnnotation *twin;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_range (self, mg_annotation_get_start (annotation),
+                    mg_annotation_get_end (annotation), error))
+    return FALSE;
+
+  id = mg_annotation_get_id (annotation);
+  if (id != NULL && g_hash_table_contains (self->by_id, id))
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("annotation id “%s” is used twice"), id);
+      return FALSE;
+    }
+
+  twin = mg_annotation_store_find (self, mg_annotation_get_label (annotation),
+                                   mg_annotation_get_start (annotation),
+                                   mg_annotation_get_end (annotation));
+  if (twin != NULL)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("duplicate of annotation “%s”: same label and range"),
+                   mg_annotation_get_id (twin));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * mg_annotation_store_next_id:
+ *
+ * Returns: (transfer full): an annotation id no annotation of the store has
+ */
+char *
+mg_annotation_store_next_id (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  return g_strdup_printf ("a%u", self->next_id);
+}
+
+/* Gives an annotation what the store fills in: its id, text and times. */
+static void
+complete (MgAnnotationStore *self,
+          MgAnnotation      *annotation)
+{
+  g_autofree char *text = NULL;
+
+  if (mg_annotation_get_id (annotation) == NULL)
+    {
+      g_autofree char *id = mg_annotation_store_next_id (self);
+      mg_annotation_set_id (annotation, id);
+    }
+  note_id (mg_annotation_get_id (annotation), 'a', &self->next_id);
+
+  text = mg_text_index_substring (self->text, mg_annotation_get_start (annotation),
+                                  mg_annotation_get_end (annotation));
+  mg_annotation_set_text (annotation, text);
+
+  if (mg_annotation_get_created (annotation) == NULL)
+    {
+      g_autofree char *now = mg_timestamp_now ();
+
+      mg_annotation_set_created (annotation, now);
+      if (mg_annotation_get_modified (annotation) == NULL)
+        mg_annotation_set_modified (annotation, now);
+    }
+}
+
+/**
+ * mg_annotation_store_add:
+ * @annotation: an annotation in no store
+ *
+ * Adds @annotation, giving it an id when it has none, its text, and its
+ * creation time when it has none.
+ *
+ * Returns: %TRUE when added; %FALSE, with @error set, when
+ *   mg_annotation_store_check() refuses it
+ */
+gboolean
+mg_annotation_store_add (MgAnnotationStore *self,
+                         MgAnnotation      *annotation,
+                         GError           **error)
+{
+  guint pos;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+
+  if (!mg_annotation_store_check (self, annotation, error))
+    return FALSE;
+
+  complete (self, annotation);
+  pos = insertion_point (self, annotation);
+  g_ptr_array_insert (self->items, pos, g_object_ref (annotation));
+  g_hash_table_insert (self->by_id, (char *)mg_annotation_get_id (annotation), annotation);
+  invalidate (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
+  g_signal_emit (self, signals[CHANGED], 0,
+                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+
+  return TRUE;
+}
+
+/**
+ * mg_annotation_store_add_all:
+ * @annotations: (element-type MgAnnotation): annotations in no store
+ *
+ * Adds many annotations at once, sorting once rather than per annotation,
+ * as a loader needs. Either all are added or, on error, none.
+ *
+ * Returns: %TRUE when added
+ */
+gboolean
+mg_annotation_store_add_all (MgAnnotationStore *self,
+                             GPtrArray         *annotations,
+                             GError           **error)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  guint old_len;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+
+  if (annotations->len == 0)
+    return TRUE;
+
+  sorted = g_ptr_array_copy (annotations, NULL, NULL);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (sorted, i);
+      const char *id = mg_annotation_get_id (a);
+
+      if (!check_range (self, mg_annotation_get_start (a), mg_annotation_get_end (a), error))
+        return FALSE;
+      if (id != NULL && g_hash_table_contains (self->by_id, id))
+        {
+          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                       _("annotation id “%s” is used twice"), id);
+          return FALSE;
+        }
+    }
+
+  old_len = self->items->len;
+  for (guint i = 0; i < sorted->len; i++)
+    note_id (mg_annotation_get_id (g_ptr_array_index (sorted, i)) ?: "", 'a', &self->next_id);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (sorted, i);
+
+      complete (self, a);
+      g_ptr_array_add (self->items, g_object_ref (a));
+    }
+  g_ptr_array_sort (self->items, compare_annotations);
+
+  /* Duplicates (same label and range) now sit side by side. */
+  for (guint i = 1; i < self->items->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (self->items, i - 1);
+      MgAnnotation *b = g_ptr_array_index (self->items, i);
+
+      if (mg_annotation_get_start (a) == mg_annotation_get_start (b) &&
+          mg_annotation_get_end (a) == mg_annotation_get_end (b) &&
+          g_strcmp0 (mg_annotation_get_label (a), mg_annotation_get_label (b)) == 0)
+        {
+          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                       _("annotations “%s” and “%s” are duplicates: same label and range"),
+                       mg_annotation_get_id (a), mg_annotation_get_id (b));
+          goto unwind;
+        }
+    }
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (sorted, i);
+      const char *id = mg_annotation_get_id (a);
+
+      if (g_hash_table_contains (self->by_id, id))
+        {
+          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                       _("annotation id “%s” is used twice"), id);
+          goto unwind;
+        }
+      g_hash_table_insert (self->by_id, (char *)id, a);
+    }
+
+  invalidate (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
+  g_signal_emit (self, signals[CHANGED], 0, 0, mg_text_index_get_length (self->text));
+
+  return TRUE;
+
+unwind:
+  /* Take back exactly what this call put in. */
+  {
+    g_autoptr(GHashTable) added = g_hash_table_new (NULL, NULL);
+    guint j = 0;
+
+    for (guint i = 0; i < sorted->len; i++)
+      g_hash_table_add (added, g_ptr_array_index (sorted, i));
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        MgAnnotation *a = g_ptr_array_index (sorted, i);
+
+        if (g_hash_table_lookup (self->by_id, mg_annotation_get_id (a)) == a)
+          g_hash_table_remove (self->by_id, mg_annotation_get_id (a));
+      }
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        MgAnnotation *a = g_ptr_array_index (self->items, i);
+
+        if (g_hash_table_contains (added, a))
+          g_object_unref (a);
+        else
+          self->items->pdata[j++] = a;
+      }
+    self->items->len = j;
+    g_assert (j == old_len);
+  }
+  return FALSE;
+}
+
+/**
+ * mg_annotation_store_remove:
+ *
+ * Removes @annotation and every relation that starts or ends at it.
+ */
+void
+mg_annotation_store_remove (MgAnnotationStore *self,
+                            MgAnnotation      *annotation)
+{
+  g_autoptr(MgAnnotation) hold = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  guint pos;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+
+  pos = mg_annotation_store_get_position (self, annotation);
+  g_return_if_fail (pos != G_MAXUINT);
+
+  relations = mg_annotation_store_relations_of (self, annotation);
+  for (guint i = 0; i < relations->len; i++)
+    mg_annotation_store_remove_relation (self, g_ptr_array_index (relations, i));
+
+  hold = g_object_ref (annotation);
+  g_hash_table_remove (self->by_id, mg_annotation_get_id (annotation));
+  g_ptr_array_remove_index (self->items, pos);
+  invalidate (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
+  g_signal_emit (self, signals[CHANGED], 0,
+                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+}
+
+static void
+touch (MgAnnotation *annotation)
+{
+  g_autofree char *now = mg_timestamp_now ();
+  mg_annotation_set_modified (annotation, now);
+}
+
+/* Moves an annotation whose sort key changed to its new place. */
+static void
+resort (MgAnnotationStore *self,
+        MgAnnotation      *annotation,
+        guint              old_pos)
+{
+  guint new_pos;
+
+  g_ptr_array_steal_index (self->items, old_pos);
+  new_pos = insertion_point (self, annotation);
+  g_ptr_array_insert (self->items, new_pos, annotation);
+  invalidate (self);
+
+  if (new_pos == old_pos)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 1);
+  else
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
+    }
+}
+
+/**
+ * mg_annotation_store_set_label:
+ *
+ * Returns: %FALSE, with @error set, when the store already has an
+ *   annotation with @label over the same range
+ */
+gboolean
+mg_annotation_store_set_label (MgAnnotationStore *self,
+                               MgAnnotation      *annotation,
+                               const char        *label,
+                               GError           **error)
+{
+  guint pos, start, end;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (g_strcmp0 (mg_annotation_get_label (annotation), label) == 0)
+    return TRUE;
+
+  start = mg_annotation_get_start (annotation);
+  end = mg_annotation_get_end (annotation);
+  if (mg_annotation_store_find (self, label, start, end) != NULL)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("this span already has that label"));
+      return FALSE;
+    }
+
+  pos = mg_annotation_store_get_position (self, annotation);
+  g_return_val_if_fail (pos != G_MAXUINT, FALSE);
+
+  _mg_annotation_set_label (annotation, label);
+  touch (annotation);
+  resort (self, annotation, pos);
+  g_signal_emit (self, signals[CHANGED], 0, start, end);
+
+  return TRUE;
+}
+
+/**
+ * mg_annotation_store_set_range:
+ *
+ * Moves the boundaries of @annotation and updates its text.
+ *
+ * Returns: %FALSE, with @error set, when the range is empty, outside the
+ *   text, or already has an annotation with the same label
+ */
+gboolean
+mg_annotation_store_set_range (MgAnnotationStore *self,
+                               MgAnnotation      *annotation,
+                               guint              start,
+                               guint              end,
+                               GError           **error)
+{
+  g_autofree char *text = NULL;
+  guint pos, old_start, old_end;
+  MgAnnotation *twin;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+
+  old_start = mg_annotation_get_start (annotation);
+  old_end = mg_annotation_get_end (annotation);
+  if (old_start == start && old_end == end)
+    return TRUE;
+
+  if (!check_range (self, start, end, error))
+    return FALSE;
+
+  twin = mg_annotation_store_find (self, mg_annotation_get_label (annotation), start, end);
+  if (twin != NULL && twin != annotation)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("another annotation already has this label and range"));
+      return FALSE;
+    }
+
+  pos = mg_annotation_store_get_position (self, annotation);
+  g_return_val_if_fail (pos != G_MAXUINT, FALSE);
+
+  text = mg_text_index_substring (self->text, start, end);
+  _mg_annotation_set_range (annotation, start, end, text);
+  touch (annotation);
+  resort (self, annotation, pos);
+  g_signal_emit (self, signals[CHANGED], 0, MIN (start, old_start), MAX (end, old_end));
+
+  return TRUE;
+}
+
+void
+mg_annotation_store_set_note (MgAnnotationStore *self,
+                              MgAnnotation      *annotation,
+                              const char        *note)
+{
+  guint pos;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+
+  if (g_strcmp0 (mg_annotation_get_note (annotation), note ? note : "") == 0)
+    return;
+
+  pos = mg_annotation_store_get_position (self, annotation);
+  g_return_if_fail (pos != G_MAXUINT);
+
+  mg_annotation_set_note (annotation, note);
+  touch (annotation);
+  g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+  g_signal_emit (self, signals[CHANGED], 0,
+                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+}
+
+/**
+ * mg_annotation_store_at:
+ * @offset: a code-point offset
+ *
+ * What covers @offset: every annotation with start <= @offset < end, in
+ * document order. O(log n + k) to find them, plus sorting the k found.
+ *
+ * Returns: (transfer container) (element-type MgAnnotation): the annotations
+ */
+GPtrArray *
+mg_annotation_store_at (MgAnnotationStore *self,
+                        guint              offset)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  out = g_ptr_array_new ();
+  mg_interval_index_stab (ensure_index (self), offset, out);
+  g_ptr_array_sort (out, compare_annotations);
+
+  return out;
+}
+
+/**
+ * mg_annotation_store_overlapping:
+ *
+ * What overlaps [@start, @end): those that cover @start, found in the
+ * interval index, and those that start inside the range, a contiguous run
+ * of the sorted list. O(log n + k), plus sorting the k found.
+ *
+ * Returns: (transfer container) (element-type MgAnnotation): the annotations,
+ *   in document order
+ */
+GPtrArray *
+mg_annotation_store_overlapping (MgAnnotationStore *self,
+                                 guint              start,
+                                 guint              end)
+{
+  GPtrArray *out;
+  guint lo, hi;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  out = g_ptr_array_new ();
+  if (start >= end)
+    return out;
+
+  mg_interval_index_stab (ensure_index (self), start, out);
+
+  /* First annotation whose start is past @start. */
+  lo = 0;
+  hi = self->items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mg_annotation_get_start (g_ptr_array_index (self->items, mid)) <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < self->items->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (self->items, i);
+
+      if (mg_annotation_get_start (a) >= end)
+        break;
+      g_ptr_array_add (out, a);
+    }
+
+  g_ptr_array_sort (out, compare_annotations);
+
+  return out;
+}
+
+guint
+mg_annotation_store_get_n_relations (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), 0);
+  return self->relations->len;
+}
+
+/**
+ * mg_annotation_store_get_relation:
+ *
+ * Returns: (transfer none): the relation at @position
+ */
+MgRelation *
+mg_annotation_store_get_relation (MgAnnotationStore *self,
+                                  guint              position)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  g_return_val_if_fail (position < self->relations->len, NULL);
+  return g_ptr_array_index (self->relations, position);
+}
+
+/**
+ * mg_annotation_store_lookup_relation:
+ *
+ * Returns: (transfer none) (nullable): the relation with @id
+ */
+MgRelation *
+mg_annotation_store_lookup_relation (MgAnnotationStore *self,
+                                     const char        *id)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  return id ? g_hash_table_lookup (self->relation_by_id, id) : NULL;
+}
+
+/**
+ * mg_annotation_store_add_relation:
+ * @relation: a relation whose ends name annotations of this store
+ *
+ * Gives @relation an id when it has none.
+ *
+ * Returns: %TRUE when added
+ */
+gboolean
+mg_annotation_store_add_relation (MgAnnotationStore *self,
+                                  MgRelation        *relation,
+                                  GError           **error)
+{
+  const char *from, *to;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_RELATION (relation), FALSE);
+
+  from = mg_relation_get_from (relation);
+  to = mg_relation_get_to (relation);
+  if (!g_hash_table_contains (self->by_id, from))
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("relation starts at “%s”, which is no annotation of this document"), from);
+      return FALSE;
+    }
+  if (!g_hash_table_contains (self->by_id, to))
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("relation points to “%s”, which is no annotation of this document"), to);
+      return FALSE;
+    }
+  if (mg_relation_get_id (relation) != NULL &&
+      g_hash_table_contains (self->relation_by_id, mg_relation_get_id (relation)))
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("relation id “%s” is used twice"), mg_relation_get_id (relation));
+      return FALSE;
+    }
+
+  if (mg_relation_get_id (relation) == NULL)
+    {
+      g_autofree char *id = NULL;
+
+      while (g_hash_table_contains (self->relation_by_id,
+                                    (id = g_strdup_printf ("r%u", self->next_relation_id))))
+        {
+          g_clear_pointer (&id, g_free);
+          self->next_relation_id++;
+        }
+      mg_relation_set_id (relation, id);
+    }
+  note_id (mg_relation_get_id (relation), 'r', &self->next_relation_id);
+
+  g_ptr_array_add (self->relations, g_object_ref (relation));
+  g_hash_table_insert (self->relation_by_id, (char *)mg_relation_get_id (relation), relation);
+  g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
+
+  return TRUE;
+}
+
+void
+mg_annotation_store_remove_relation (MgAnnotationStore *self,
+                                     MgRelation        *relation)
+{
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (MG_IS_RELATION (relation));
+
+  if (g_hash_table_lookup (self->relation_by_id, mg_relation_get_id (relation)) != relation)
+    return;
+
+  g_hash_table_remove (self->relation_by_id, mg_relation_get_id (relation));
+  g_ptr_array_remove (self->relations, relation);
+  g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
+}
+
+/**
+ * mg_annotation_store_relations_of:
+ *
+ * Returns: (transfer container) (element-type MgRelation): the relations
+ *   that start or end at @annotation
+ */
+GPtrArray *
+mg_annotation_store_relations_of (MgAnnotationStore *self,
+                                  MgAnnotation      *annotation)
+{
+  GPtrArray *out;
+  const char *id;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  id = mg_annotation_get_id (annotation);
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      MgRelation *r = g_ptr_array_index (self->relations, i);
+
+      if (g_strcmp0 (mg_relation_get_from (r), id) == 0 ||
+          g_strcmp0 (mg_relation_get_to (r), id) == 0)
+        g_ptr_array_add (out, g_object_ref (r));
+    }
+
+  return out;
+}
+
+/**
+ * mg_annotation_store_attributed_to:
+ *
+ * Returns: (transfer none) (nullable): the actor @annotation is attributed to
+ */
+MgAnnotation *
+mg_annotation_store_attributed_to (MgAnnotationStore *self,
+                                   MgAnnotation      *annotation)
+{
+  const char *id;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  id = mg_annotation_get_id (annotation);
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      MgRelation *r = g_ptr_array_index (self->relations, i);
+
+      if (g_strcmp0 (mg_relation_get_kind (r), MG_RELATION_ATTRIBUTED_TO) == 0 &&
+          g_strcmp0 (mg_relation_get_from (r), id) == 0)
+        return g_hash_table_lookup (self->by_id, mg_relation_get_to (r));
+    }
+
+  return NULL;
+}

@@ -1,0 +1,37 @@
+/* mg-dataset-io.h: reading and writing dataset files (format version 1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mg-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Bounds checked before a byte is parsed: json-glib would otherwise read a
+ * file of any size and recurse once per level of nesting. */
+#define MG_DATASET_MAX_BYTES   (G_GSIZE_CONSTANT (2) * 1024 * 1024 * 1024 - 1)
+#define MG_DATASET_MAX_DEPTH   64
+
+MgDataset *mg_dataset_load_file     (const char  *path,
+                                     GError     **error);
+MgDataset *mg_dataset_load_data     (const char  *data,
+                                     gsize        n_bytes,
+                                     const char  *name,
+                                     GError     **error);
+MgDataset *mg_dataset_validate_data (const char  *data,
+                                     gsize        n_bytes,
+                                     const char  *name,
+                                     GPtrArray   *problems);
+GBytes    *mg_dataset_to_bytes      (MgDataset   *self);
+gboolean   mg_dataset_save_file     (MgDataset   *self,
+                                     const char  *path,
+                                     GError     **error);
+gboolean   mg_write_file_atomic     (const char  *path,
+                                     GBytes      *contents,
+                                     GError     **error);
+
+G_END_DECLS
