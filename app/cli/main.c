@@ -1,0 +1,115 @@
+/* main.c: marginalia-tool, the command line over the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mg-tool.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "validate", mg_tool_validate, N_("Check datasets against the format") },
+  { "stats",    mg_tool_stats,    N_("Count documents and annotations") },
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: marginalia-tool COMMAND [OPTION…] [ARGUMENT…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “marginalia-tool COMMAND --help” for a command's options."));
+}
+
+/**
+ * mg_tool_parse:
+ *
+ * Parses a command's options; prints the problem and returns
+ * %MG_TOOL_USAGE on a usage error, else %MG_TOOL_OK.
+ */
+int
+mg_tool_parse (GOptionContext   *context,
+               int              *argc,
+               char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("marginalia-tool: %s\n", error->message);
+      return MG_TOOL_USAGE;
+    }
+  return MG_TOOL_OK;
+}
+
+/**
+ * mg_tool_problem:
+ *
+ * Prints one line to standard error. The line should start with the name
+ * of the file it is about.
+ */
+void
+mg_tool_problem (const char *format,
+                 ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s\n", line);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("marginalia-tool");
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return MG_TOOL_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      usage (stdout);
+      return MG_TOOL_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("marginalia-tool %s\n", PACKAGE_VERSION);
+      return MG_TOOL_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("marginalia-tool: unknown command “%s”\n"), argv[1]);
+  usage (stderr);
+  return MG_TOOL_USAGE;
+}

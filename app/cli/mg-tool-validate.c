@@ -1,0 +1,57 @@
+/* mg-tool-validate.c: marginalia-tool validate DATASET...
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-dataset-io.h"
+#include "mg-tool.h"
+
+int
+mg_tool_validate (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  int status = MG_TOOL_OK;
+  int r;
+
+  context = g_option_context_new (_("DATASET… — check datasets against the format"));
+  g_option_context_set_summary (context,
+    _("Exits 0 when every dataset is valid; otherwise prints one line per problem,\n"
+      "naming the file, document and annotation at fault, and exits 1."));
+  if ((r = mg_tool_parse (context, &argc, &argv)) != MG_TOOL_OK)
+    return r;
+
+  if (argc < 2)
+    {
+      g_printerr ("marginalia-tool validate: %s\n", _("no dataset given"));
+      return MG_TOOL_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(MgDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (argv[i], &data, &len, &error))
+        {
+          mg_tool_problem ("%s: %s", argv[i], error->message);
+          status = MG_TOOL_INVALID;
+          continue;
+        }
+
+      dataset = mg_dataset_validate_data (data, len, argv[i], problems);
+      for (guint j = 0; j < problems->len; j++)
+        mg_tool_problem ("%s", (const char *)g_ptr_array_index (problems, j));
+      if (problems->len > 0)
+        status = MG_TOOL_INVALID;
+    }
+
+  return status;
+}

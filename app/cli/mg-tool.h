@@ -1,0 +1,34 @@
+/* mg-tool.h: the commands of marginalia-tool
+ *
+ * Each command takes its own argv (argv[0] is the command's name) and
+ * returns the exit status: 0 success, 1 an input invalid or unreadable,
+ * 2 a usage error. Messages go to standard error and begin with the name
+ * of the file they are about.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define MG_TOOL_OK      0
+#define MG_TOOL_INVALID 1
+#define MG_TOOL_USAGE   2
+
+int  mg_tool_import   (int    argc,
+                       char **argv);
+int  mg_tool_validate (int    argc,
+                       char **argv);
+int  mg_tool_stats    (int    argc,
+                       char **argv);
+
+int  mg_tool_parse    (GOptionContext *context,
+                       int            *argc,
+                       char         ***argv);
+void mg_tool_problem  (const char     *format,
+                       ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS
