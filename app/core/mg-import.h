@@ -1,0 +1,49 @@
+/* mg-import.h: turning input files into documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "mg-dataset.h"
+#include "mg-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MG_IMPORT_AUTO,
+  MG_IMPORT_TEXT,
+  MG_IMPORT_HTML,
+  MG_IMPORT_XML,
+  MG_IMPORT_JSONL,
+} MgImportFormat;
+
+/* Inputs larger than this are refused before they are read. */
+#define MG_IMPORT_MAX_FILE_SIZE (256 * 1024 * 1024)
+
+gboolean        mg_import_format_parse     (const char      *name,
+                                            MgImportFormat  *format);
+const char     *mg_import_format_to_string (MgImportFormat   format);
+MgImportFormat  mg_import_detect           (const char      *data,
+                                            gsize            n_bytes,
+                                            const char      *file_name);
+GPtrArray      *mg_import_data             (const char      *data,
+                                            gsize            n_bytes,
+                                            const char      *name,
+                                            MgImportFormat   format,
+                                            GPtrArray       *warnings,
+                                            GError         **error);
+GPtrArray      *mg_import_file             (const char      *path,
+                                            MgImportFormat   format,
+                                            GPtrArray       *warnings,
+                                            GError         **error);
+void            mg_import_add_to_dataset   (MgDataset       *dataset,
+                                            GPtrArray       *documents);
+
+/* Helpers shared by the importers of each format. */
+char           *mg_import_id_from_name     (const char      *name);
+char           *mg_import_base_name        (const char      *name);
+
+G_END_DECLS
