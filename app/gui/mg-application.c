@@ -1,0 +1,266 @@
+/* mg-application.c: start-up, command line and application actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-core.h"
+
+#include "mg-application.h"
+#include "mg-window.h"
+#include "mg-window-private.h"
+
+struct _MgApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (MgApplication, mg_application, ADW_TYPE_APPLICATION)
+
+#define SAMPLE_RESOURCE "/org/marginalia/Marginalia/sample-article.txt"
+
+/* The bundled sample: the first line names the section, the second is the
+ * headline, which makes a better title than the file name. */
+static MgDocument *
+load_sample_document (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  MgDocument *document;
+  const char *text;
+  gsize n_bytes;
+
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, 0, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("Sample article missing: %s", error->message);
+      return NULL;
+    }
+
+  text = g_bytes_get_data (bytes, &n_bytes);
+  document = mg_document_new ("sample-article", text, n_bytes);
+  mg_document_set_source_path (document, "sample-article.txt");
+  mg_document_set_media_type (document, "text/plain");
+
+  lines = g_strsplit (mg_document_get_text (document), "\n", 3);
+  if (lines[0] != NULL && lines[1] != NULL && *g_strstrip (lines[1]) != '\0')
+    mg_document_set_title (document, lines[1]);
+  else
+    mg_document_set_title (document, _("Sample Article"));
+
+  return document;
+}
+
+/**
+ * _mg_application_new_dataset:
+ *
+ * Returns: (transfer full): an empty dataset whose annotator is the name
+ *   from the preferences, or the user name when none is set
+ */
+MgDataset *
+_mg_application_new_dataset (MgApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+  MgDataset *dataset = mg_dataset_new ();
+
+  mg_dataset_set_annotator (dataset, *name ? name : g_get_user_name ());
+
+  return dataset;
+}
+
+static MgWindow *
+get_or_create_window (MgApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (mg_window_new (self));
+
+  return MG_WINDOW (window);
+}
+
+static void
+mg_application_activate (GApplication *app)
+{
+  MgApplication *self = MG_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  MgWindow *window;
+
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  window = mg_window_new (self);
+
+  /* With no file the sample article is there, so a first-time user can
+   * start tagging at once. */
+  if (mg_window_get_dataset (window) == NULL)
+    {
+      g_autoptr(MgDataset) dataset = _mg_application_new_dataset (self);
+      g_autoptr(MgDocument) sample = load_sample_document ();
+
+      if (sample != NULL)
+        mg_dataset_add_document (dataset, sample);
+      mg_window_set_dataset (window, dataset, NULL);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+mg_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  MgApplication *self = MG_APPLICATION (app);
+  MgWindow *window = get_or_create_window (self);
+
+  if (mg_window_get_dataset (window) == NULL)
+    {
+      g_autoptr(MgDataset) dataset = _mg_application_new_dataset (self);
+
+      mg_window_set_dataset (window, dataset, NULL);
+    }
+
+  _mg_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window asks about its unsaved work through close-request, so
+   * quitting never loses anything silently. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_list_free (windows);
+}
+
+/* Replaced by the About and Preferences windows of their own files once
+ * they land; until then the About window is a plain one. */
+static void
+_mg_application_show_about (GtkWindow *parent)
+{
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+
+  adw_about_window_set_application_name (about, _("Marginalia"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+_mg_application_show_preferences (GtkWindow *parent)
+{
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  _mg_application_show_about (gtk_application_get_active_window (app));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  _mg_application_show_preferences (gtk_application_get_active_window (app));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static void
+mg_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (mg_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+}
+
+static void
+mg_application_finalize (GObject *object)
+{
+  MgApplication *self = MG_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (mg_application_parent_class)->finalize (object);
+}
+
+static void
+mg_application_class_init (MgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mg_application_finalize;
+
+  app_class->activate = mg_application_activate;
+  app_class->open = mg_application_open;
+  app_class->startup = mg_application_startup;
+}
+
+static void
+mg_application_init (MgApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+}
+
+MgApplication *
+mg_application_new (void)
+{
+  return g_object_new (MG_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/marginalia/Marginalia",
+                       NULL);
+}
+
+/**
+ * mg_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+mg_application_get_settings (MgApplication *self)
+{
+  g_return_val_if_fail (MG_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,35 @@
+/* mg-window.h: the annotation window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "mg-core.h"
+
+#include "mg-application.h"
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_WINDOW (mg_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MgWindow, mg_window, MG, WINDOW, AdwApplicationWindow)
+
+MgWindow   *mg_window_new           (MgApplication *app);
+void        mg_window_set_dataset   (MgWindow      *self,
+                                     MgDataset     *dataset,
+                                     GFile         *file);
+MgDataset  *mg_window_get_dataset   (MgWindow      *self);
+MgHistory  *mg_window_get_history   (MgWindow      *self);
+GFile      *mg_window_get_file      (MgWindow      *self);
+void        mg_window_set_file      (MgWindow      *self,
+                                     GFile         *file);
+MgDocument *mg_window_get_document  (MgWindow      *self);
+void        mg_window_show_document (MgWindow      *self,
+                                     MgDocument    *document);
+void        mg_window_toast         (MgWindow      *self,
+                                     const char    *message);
+
+G_END_DECLS
