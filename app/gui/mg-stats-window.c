@@ -1,0 +1,498 @@
+/* mg-stats-window.c: annotations per label, for a document and its dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-stats-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-stats-window.h"
+#include "mg-stats-window-private.h"
+
+struct _MgStatsWindow
+{
+  AdwWindow     parent_instance;
+
+  /* Template widgets */
+  GtkBox       *dataset_box;
+  GtkBox       *document_box;
+  AdwViewStack *stack;
+
+  /* Owned */
+  MgDataset    *dataset;
+  MgDocument   *document;
+  guint         refresh_source;
+};
+
+G_DEFINE_FINAL_TYPE (MgStatsWindow, mg_stats_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GdkRGBA color;
+  double  fraction;
+} Bar;
+
+/**
+ * _mg_stats_count_document:
+ * @labels: the labels, in their order
+ * @document: a document
+ * @counts: (array): one slot per label, added to
+ *
+ * Adds the annotations of @document to @counts, by label position.
+ *
+ * Returns: the annotations of @document whose label is in @labels
+ */
+guint
+_mg_stats_count_document (MgLabelSet *labels,
+                          MgDocument *document,
+                          guint      *counts)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  guint n = mg_annotation_store_get_n_annotations (store);
+  guint total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (store, i);
+      int position = mg_label_set_index_of (labels, mg_annotation_get_label (annotation));
+
+      /* A label the set does not know would fail validation on load; skip
+       * it rather than index out of bounds. */
+      if (position < 0)
+        continue;
+      counts[position]++;
+      total++;
+    }
+
+  return total;
+}
+
+static void
+draw_bar (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  const Bar *bar = user_data;
+  GdkRGBA trough;
+  double radius = height / 2.0;
+  double filled;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (GTK_WIDGET (area), &trough);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &trough);
+#endif
+  trough.alpha = 0.12;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, radius, radius, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, width - radius, radius, radius, 3 * G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, &trough);
+  cairo_fill (cr);
+
+  /* A non-zero count always shows at least a dot, so that one annotation
+   * among thousands is not read as none. */
+  if (bar->fraction <= 0)
+    return;
+  filled = MAX (height, bar->fraction * width);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, radius, radius, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, filled - radius, radius, radius, 3 * G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, &bar->color);
+  cairo_fill (cr);
+}
+
+static GtkWidget *
+create_label_row (MgLabel *label,
+                  guint    count,
+                  guint    total,
+                  guint    max)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "content-width", 140,
+                                  "content-height", 8,
+                                  "valign", GTK_ALIGN_CENTER,
+                                  NULL);
+  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *count_label;
+  Bar *bar = g_new0 (Bar, 1);
+
+  if (!gdk_rgba_parse (&bar->color, mg_label_get_color (label)))
+    gdk_rgba_parse (&bar->color, "#77767b");
+  bar->fraction = max > 0 ? (double) count / max : 0;
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
+
+  /* The name is the label's second cue beside its colour; the label set
+   * stores English names, translated here when they are the defaults. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mg_label_get_name (label)));
+  if (total > 0)
+    /* Translators: the share of all annotations that carry this label */
+    subtitle = g_strdup_printf (_("%.0f%% of annotations"), 100.0 * count / total);
+  else
+    subtitle = g_strdup (_("No annotations"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  count_label = gtk_label_new (count_text);
+  gtk_label_set_width_chars (GTK_LABEL (count_label), 5);
+  gtk_label_set_xalign (GTK_LABEL (count_label), 1.0);
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_widget_set_name (count_label, mg_label_get_id (label));
+
+  gtk_box_append (GTK_BOX (suffix), area);
+  gtk_box_append (GTK_BOX (suffix), count_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+
+  return row;
+}
+
+static GtkWidget *
+create_labels_group (MgLabelSet  *labels,
+                     const guint *counts,
+                     guint        total,
+                     const char  *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  guint n_labels = mg_label_set_get_n_labels (labels);
+  guint max = 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Annotations per Label"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  for (guint i = 0; i < n_labels; i++)
+    max = MAX (max, counts[i]);
+  for (guint i = 0; i < n_labels; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               create_label_row (mg_label_set_get_label (labels, i),
+                                                 counts[i], total, max));
+
+  return group;
+}
+
+static void
+add_figure_row (GtkWidget  *group,
+                const char *title,
+                const char *name,
+                const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_name (label, name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+add_count_row (GtkWidget  *group,
+               const char *title,
+               const char *name,
+               guint       value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  add_figure_row (group, title, name, text);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+fill_document_page (MgStatsWindow *self,
+                    MgLabelSet    *labels)
+{
+  g_autofree guint *counts = g_new0 (guint, mg_label_set_get_n_labels (labels));
+  MgAnnotationStore *store;
+  GtkWidget *group;
+  guint total, with_note = 0;
+
+  clear_box (self->document_box);
+
+  if (self->document == NULL)
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "x-office-document-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Document Open"));
+      gtk_box_append (self->document_box, status);
+      return;
+    }
+
+  store = mg_document_get_store (self->document);
+  total = _mg_stats_count_document (labels, self->document, counts);
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      const char *note = mg_annotation_get_note (mg_annotation_store_get_annotation (store, i));
+
+      if (note != NULL && *note != '\0')
+        with_note++;
+    }
+
+  gtk_box_append (self->document_box,
+                  create_labels_group (labels, counts, total,
+                                       mg_document_get_title (self->document)));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Summary"));
+  add_count_row (group, _("Annotations"), "document-annotations", total);
+  add_count_row (group, _("Annotations with a Note"), "document-notes", with_note);
+  add_count_row (group, _("Attributions"), "document-relations",
+                 mg_annotation_store_get_n_relations (store));
+  add_count_row (group, _("Characters"), "document-length",
+                 mg_document_get_length (self->document));
+  gtk_box_append (self->document_box, group);
+}
+
+static void
+fill_dataset_page (MgStatsWindow *self,
+                   MgLabelSet    *labels)
+{
+  g_autofree guint *counts = g_new0 (guint, mg_label_set_get_n_labels (labels));
+  g_autofree char *mean_text = NULL;
+  g_autofree char *description = NULL;
+  guint n_documents = mg_dataset_get_n_documents (self->dataset);
+  guint total = 0, untouched = 0, most = 0;
+  GtkWidget *group;
+
+  clear_box (self->dataset_box);
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      guint n = _mg_stats_count_document (labels, mg_dataset_get_document (self->dataset, i), counts);
+
+      total += n;
+      most = MAX (most, n);
+      if (n == 0)
+        untouched++;
+    }
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "All annotations of the one document",
+                                              "All annotations of the %u documents",
+                                              n_documents),
+                                 n_documents);
+  gtk_box_append (self->dataset_box, create_labels_group (labels, counts, total, description));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Summary"));
+  add_count_row (group, _("Documents"), "dataset-documents", n_documents);
+  add_count_row (group, _("Annotations"), "dataset-annotations", total);
+  mean_text = g_strdup_printf ("%.1f", n_documents > 0 ? (double) total / n_documents : 0.0);
+  add_figure_row (group, _("Annotations per Document"), "dataset-mean", mean_text);
+  add_count_row (group, _("Most in One Document"), "dataset-most", most);
+  add_count_row (group, _("Documents Without Annotations"), "dataset-untouched", untouched);
+  gtk_box_append (self->dataset_box, group);
+}
+
+/**
+ * _mg_stats_window_refresh:
+ *
+ * Counts again and rebuilds both pages at once, rather than when idle, so
+ * that tests read the figures right after an edit.
+ */
+void
+_mg_stats_window_refresh (MgStatsWindow *self)
+{
+  MgLabelSet *labels;
+
+  g_return_if_fail (MG_IS_STATS_WINDOW (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->dataset == NULL)
+    return;
+
+  labels = mg_dataset_get_labels (self->dataset);
+  fill_document_page (self, labels);
+  fill_dataset_page (self, labels);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  MgStatsWindow *self = user_data;
+
+  self->refresh_source = 0;
+  _mg_stats_window_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits come in bursts (an undo of a group, a paste of many spans): count
+ * once per burst, when the main loop is idle. */
+static void
+queue_refresh (MgStatsWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
+}
+
+static void
+mg_stats_window_constructed (GObject *object)
+{
+  MgStatsWindow *self = MG_STATS_WINDOW (object);
+
+  G_OBJECT_CLASS (mg_stats_window_parent_class)->constructed (object);
+
+  if (self->dataset != NULL)
+    g_signal_connect_object (self->dataset, "items-changed",
+                             G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  if (self->document != NULL)
+    {
+      MgAnnotationStore *store = mg_document_get_store (self->document);
+
+      g_signal_connect_object (store, "changed",
+                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "relations-changed",
+                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
+  else
+    adw_view_stack_set_visible_child_name (self->stack, "dataset");
+
+  _mg_stats_window_refresh (self);
+}
+
+static void
+mg_stats_window_dispose (GObject *object)
+{
+  MgStatsWindow *self = MG_STATS_WINDOW (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_STATS_WINDOW);
+  g_clear_object (&self->document);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (mg_stats_window_parent_class)->dispose (object);
+}
+
+static void
+mg_stats_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MgStatsWindow *self = MG_STATS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_stats_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MgStatsWindow *self = MG_STATS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      self->dataset = g_value_dup_object (value);
+      break;
+
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_stats_window_class_init (MgStatsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mg_stats_window_constructed;
+  object_class->dispose = mg_stats_window_dispose;
+  object_class->get_property = mg_stats_window_get_property;
+  object_class->set_property = mg_stats_window_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         MG_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         MG_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/marginalia/Marginalia/mg-stats-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgStatsWindow, dataset_box);
+  gtk_widget_class_bind_template_child (widget_class, MgStatsWindow, document_box);
+  gtk_widget_class_bind_template_child (widget_class, MgStatsWindow, stack);
+}
+
+static void
+mg_stats_window_init (MgStatsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * mg_stats_window_new:
+ * @parent: (nullable): the window the statistics are about
+ * @dataset: the dataset to count
+ * @document: (nullable): the current document of @dataset
+ *
+ * Returns: (transfer none): a new statistics window, which follows later
+ *   edits of @document; present it with gtk_window_present()
+ */
+GtkWidget *
+mg_stats_window_new (GtkWindow  *parent,
+                     MgDataset  *dataset,
+                     MgDocument *document)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (MG_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (document == NULL || MG_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (MG_TYPE_STATS_WINDOW,
+                       "transient-for", parent,
+                       "dataset", dataset,
+                       "document", document,
+                       NULL);
+}
