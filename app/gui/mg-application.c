@@ -11,7 +11,9 @@
 
 #include "mg-core.h"
 
+#include "mg-about.h"
 #include "mg-application.h"
+#include "mg-preferences-window.h"
 #include "mg-window.h"
 #include "mg-window-private.h"
 
@@ -153,24 +155,16 @@ quit_activated (GSimpleAction *action,
   g_list_free (windows);
 }
 
-/* Replaced by the About and Preferences windows of their own files once
- * they land; until then the About window is a plain one. */
 static void
 _mg_application_show_about (GtkWindow *parent)
 {
-  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-
-  adw_about_window_set_application_name (about, _("Marginalia"));
-  adw_about_window_set_application_icon (about, APP_ID);
-  adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
-  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
-  gtk_window_present (GTK_WINDOW (about));
+  mg_show_about (parent);
 }
 
 static void
 _mg_application_show_preferences (GtkWindow *parent)
 {
+  gtk_window_present (GTK_WINDOW (mg_preferences_window_new (parent)));
 }
 
 static void
