@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* Bounds checked before a byte is parsed: json-glib would otherwise read a
  * file of any size and recurse once per level of nesting. */
-#define MG_DATASET_MAX_BYTES   (G_GSIZE_CONSTANT (2) * 1024 * 1024 * 1024 - 1)
+#define MG_DATASET_MAX_BYTES   ((gsize) 1024 * 1024 * 1024)
 #define MG_DATASET_MAX_DEPTH   64
 
 MgDataset *mg_dataset_load_file     (const char  *path,
