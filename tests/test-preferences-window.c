@@ -1,0 +1,97 @@
+/* test-preferences-window.c: the preferences read and write GSettings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mg-preferences-window.h"
+
+/* Without a display the window tests skip rather than fail, so that the
+ * core suites still run on a headless builder. */
+static gboolean have_display;
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_bindings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *name = NULL;
+  GtkWidget *window, *entry, *toggle, *spin;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  window = mg_preferences_window_new (NULL);
+  g_object_ref_sink (window);
+  entry = find_type (window, ADW_TYPE_ENTRY_ROW);
+  toggle = find_type (window, GTK_TYPE_SWITCH);
+  spin = find_type (window, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (spin);
+
+  /* The defaults show… */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 2);
+
+  /* …what the person changes is kept at once… */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "İlkay Güler");
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 4);
+  name = g_settings_get_string (settings, "annotator-name");
+  g_assert_cmpstr (name, ==, "İlkay Güler");
+  g_assert_false (g_settings_get_boolean (settings, "snap-to-words"));
+  g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 4);
+
+  /* …the spin cannot leave the key's range… */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 60);
+  g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 5);
+
+  /* …and a change made elsewhere shows. */
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  g_settings_set_boolean (settings, "snap-to-words", TRUE);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  g_test_add_func ("/preferences/bindings", test_bindings);
+
+  return g_test_run ();
+}

@@ -1,0 +1,187 @@
+/* test-stats-window.c: the statistics window counts what the model holds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mg-core.h"
+#include "mg-stats-window.h"
+#include "mg-stats-window-private.h"
+
+/* Without a display the window tests skip rather than fail, so that the
+ * core suites still run on a headless builder. */
+static gboolean have_display;
+
+static void
+add_annotation (MgDocument *document,
+                const char *label,
+                guint       start,
+                guint       end)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  g_autofree char *id = mg_annotation_store_next_id (store);
+  g_autoptr(MgAnnotation) annotation = mg_annotation_new (id, label, start, end);
+  g_autoptr(GError) error = NULL;
+
+  mg_annotation_store_add (store, annotation, &error);
+  g_assert_no_error (error);
+}
+
+/* Two documents: the first with quote ×2, actor ×1, figure ×1 and a note;
+ * the second with none. */
+static MgDataset *
+create_dataset (void)
+{
+  g_autoptr(MgLabelSet) labels = mg_label_set_new_default ();
+  MgDataset *dataset = mg_dataset_new_with_labels (labels);
+  g_autoptr(MgDocument) first = mg_document_new ("first", "Zoë Fährmann said “€4.2 million” was 37 percent.", -1);
+  g_autoptr(MgDocument) second = mg_document_new ("second", "Nothing tagged here.", -1);
+  MgAnnotationStore *store = mg_document_get_store (first);
+
+  mg_document_set_title (first, "First");
+  add_annotation (first, "actor", 0, 12);
+  add_annotation (first, "quote", 18, 30);
+  add_annotation (first, "quote", 13, 17);
+  add_annotation (first, "figure", 35, 45);
+  mg_annotation_store_set_note (store, mg_annotation_store_get_annotation (store, 0), "The reporter");
+  g_assert_true (mg_dataset_add_document (dataset, first));
+  g_assert_true (mg_dataset_add_document (dataset, second));
+
+  return dataset;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The figures are labels named after what they count; the per-label counts
+ * are named after the label id, once on each page. */
+static const char *
+figure (GtkWidget  *window,
+        const char *name)
+{
+  GtkWidget *label = find_named (window, name);
+
+  g_assert_nonnull (label);
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_count_document (void)
+{
+  g_autoptr(MgDataset) dataset = create_dataset ();
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+  guint counts[4] = { 0, };
+  guint total;
+
+  total = _mg_stats_count_document (labels, mg_dataset_get_document (dataset, 0), counts);
+  g_assert_cmpuint (total, ==, 4);
+  g_assert_cmpuint (counts[mg_label_set_index_of (labels, "quote")], ==, 2);
+  g_assert_cmpuint (counts[mg_label_set_index_of (labels, "actor")], ==, 1);
+  g_assert_cmpuint (counts[mg_label_set_index_of (labels, "claim")], ==, 0);
+  g_assert_cmpuint (counts[mg_label_set_index_of (labels, "figure")], ==, 1);
+
+  /* Counts add up across documents rather than start again. */
+  total = _mg_stats_count_document (labels, mg_dataset_get_document (dataset, 0), counts);
+  g_assert_cmpuint (total, ==, 4);
+  g_assert_cmpuint (counts[mg_label_set_index_of (labels, "quote")], ==, 4);
+}
+
+static void
+test_window_figures (void)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  MgDocument *first;
+  GtkWidget *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  dataset = create_dataset ();
+  first = mg_dataset_get_document (dataset, 0);
+  window = mg_stats_window_new (NULL, dataset, first);
+  g_object_ref_sink (window);
+
+  g_assert_cmpstr (figure (window, "document-annotations"), ==, "4");
+  g_assert_cmpstr (figure (window, "document-notes"), ==, "1");
+  g_assert_cmpstr (figure (window, "document-length"), ==, "48");
+  g_assert_cmpstr (figure (window, "dataset-documents"), ==, "2");
+  g_assert_cmpstr (figure (window, "dataset-annotations"), ==, "4");
+  g_assert_cmpstr (figure (window, "dataset-mean"), ==, "2.0");
+  g_assert_cmpstr (figure (window, "dataset-most"), ==, "4");
+  g_assert_cmpstr (figure (window, "dataset-untouched"), ==, "1");
+  g_assert_cmpstr (figure (window, "quote"), ==, "2");
+  g_assert_cmpstr (figure (window, "claim"), ==, "0");
+
+  /* An edit of the document shows once the main loop is idle. */
+  add_annotation (first, "claim", 0, 48);
+  g_assert_cmpstr (figure (window, "document-annotations"), ==, "4");
+  while (g_strcmp0 (figure (window, "document-annotations"), "5") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (figure (window, "claim"), ==, "1");
+  g_assert_cmpstr (figure (window, "dataset-annotations"), ==, "5");
+  g_assert_cmpstr (figure (window, "dataset-mean"), ==, "2.5");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+static void
+test_window_without_document (void)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  GtkWidget *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  dataset = mg_dataset_new ();
+  window = mg_stats_window_new (NULL, dataset, NULL);
+  g_object_ref_sink (window);
+  g_assert_cmpstr (figure (window, "dataset-documents"), ==, "0");
+  g_assert_cmpstr (figure (window, "dataset-mean"), ==, "0.0");
+  g_assert_null (find_named (window, "document-annotations"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/stats/count-document", test_count_document);
+  g_test_add_func ("/stats/window-figures", test_window_figures);
+  g_test_add_func ("/stats/window-without-document", test_window_without_document);
+
+  return g_test_run ();
+}
