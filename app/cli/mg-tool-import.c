@@ -1,0 +1,133 @@
+/* mg-tool-import.c: marginalia-tool import [--format=F] [-o DATASET] FILE...
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "mg-dataset-io.h"
+#include "mg-import.h"
+#include "mg-tool.h"
+
+static gboolean
+write_stdout (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return fwrite (data, 1, len, stdout) == len && fflush (stdout) == 0;
+}
+
+int
+mg_tool_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(MgDataset) dataset = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *annotator = NULL;
+  MgImportFormat format = MG_IMPORT_AUTO;
+  guint n_imported = 0;
+  int status = MG_TOOL_OK;
+  int r;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Input format: auto (the default, from the content), text, html, xml or jsonl"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the dataset here (added to it when it exists) instead of standard output"), "DATASET" },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Annotator of a new dataset"), "NAME" },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE… — import articles into a dataset"));
+  g_option_context_set_summary (context,
+    _("Makes one document per article (feeds and JSON Lines files may hold many)\n"
+      "and writes the dataset to standard output, or to DATASET with -o. An\n"
+      "existing DATASET keeps its documents and gains the new ones; a file that\n"
+      "is not a valid dataset is never overwritten."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((r = mg_tool_parse (context, &argc, &argv)) != MG_TOOL_OK)
+    return r;
+
+  if (format_name != NULL && !mg_import_format_parse (format_name, &format))
+    {
+      g_printerr (_("marginalia-tool import: unknown format “%s” (use auto, text, html, xml or jsonl)\n"),
+                  format_name);
+      return MG_TOOL_USAGE;
+    }
+  if (argc < 2)
+    {
+      g_printerr ("marginalia-tool import: %s\n", _("no file given"));
+      return MG_TOOL_USAGE;
+    }
+
+  if (output != NULL && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if ((dataset = mg_dataset_load_file (output, &error)) == NULL)
+        {
+          mg_tool_problem (_("%s (not overwritten)"), error->message);
+          return MG_TOOL_INVALID;
+        }
+    }
+  else
+    {
+      dataset = mg_dataset_new ();
+      mg_dataset_set_annotator (dataset, annotator);
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      documents = mg_import_file (argv[i], format, warnings, &error);
+      for (guint j = 0; j < warnings->len; j++)
+        mg_tool_problem ("%s", (const char *)g_ptr_array_index (warnings, j));
+      if (documents == NULL)
+        {
+          mg_tool_problem ("%s", error->message);
+          status = MG_TOOL_INVALID;
+          continue;
+        }
+      mg_import_add_to_dataset (dataset, documents);
+      n_imported += documents->len;
+    }
+
+  /* Nothing to write when every input failed: an empty dataset on
+   * standard output would only hide the failure. */
+  if (n_imported == 0)
+    return status != MG_TOOL_OK ? status : MG_TOOL_INVALID;
+
+  if (output != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!mg_dataset_save_file (dataset, output, &error))
+        {
+          mg_tool_problem ("%s", error->message);
+          return MG_TOOL_INVALID;
+        }
+    }
+  else
+    {
+      bytes = mg_dataset_to_bytes (dataset);
+      if (!write_stdout (bytes))
+        {
+          g_printerr ("marginalia-tool import: %s\n", _("could not write to standard output"));
+          return MG_TOOL_INVALID;
+        }
+    }
+
+  return status;
+}
