@@ -134,9 +134,10 @@ decode_wide (const char  *data,
   gsize bytes_read = 0;
   gsize bytes_written = 0;
 
+  /* Asking for bytes_read makes a cut last character no error: check it. */
   text = g_convert (data + bom_len, n_bytes - bom_len, "UTF-8", charset,
                     &bytes_read, &bytes_written, &local_error);
-  if (text == NULL)
+  if (text == NULL || bytes_read != n_bytes - bom_len)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                    _("%s: invalid %s text at byte %" G_GSIZE_FORMAT),

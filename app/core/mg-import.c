@@ -268,9 +268,10 @@ static gboolean
 looks_like_jsonl (const char *p,
                   const char *end)
 {
+  gboolean cut = end - p > JSONL_WINDOW;
   guint n_checked = 0;
 
-  if (end - p > JSONL_WINDOW)
+  if (cut)
     end = p + JSONL_WINDOW;
 
   while (p < end && n_checked < JSONL_MAX_LINES)
@@ -280,7 +281,7 @@ looks_like_jsonl (const char *p,
       const char *start = skip_space (p, line_end);
 
       /* A line cut by the window cannot be judged; the ones before decide. */
-      if (nl == NULL && line_end == end && n_checked > 0)
+      if (nl == NULL && cut && n_checked > 0)
         break;
       if (start < line_end)
         {
@@ -336,7 +337,7 @@ detect_from_content (const char *data,
 
   /* A fragment that opens with a tag needs one HTML tag to be taken for
    * HTML; prose that merely mentions "<p>" once should stay text. */
-  if (count_html_tags (p, end) >= (*p == '<' ? 1u : 2u))
+  if (count_html_tags (p, end) >= (p < end && *p == '<' ? 1u : 2u))
     return MG_IMPORT_HTML;
 
   if (p < end && *p == '{' && looks_like_jsonl (p, data + n_bytes))
