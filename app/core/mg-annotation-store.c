@@ -469,7 +469,9 @@ mg_annotation_store_add_all (MgAnnotationStore *self,
   if (annotations->len == 0)
     return TRUE;
 
+  /* A copy inherits the caller's free function but takes no references. */
   sorted = g_ptr_array_copy (annotations, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL);
   for (guint i = 0; i < sorted->len; i++)
     {
       MgAnnotation *a = g_ptr_array_index (sorted, i);
@@ -851,7 +853,7 @@ mg_annotation_store_lookup_relation (MgAnnotationStore *self,
  * mg_annotation_store_add_relation:
  * @relation: a relation whose ends name annotations of this store
  *
- * Gives @relation an id when it has none.
+ * Gives @relation an id when it has none, and appends it.
  *
  * Returns: %TRUE when added
  */
@@ -859,6 +861,25 @@ gboolean
 mg_annotation_store_add_relation (MgAnnotationStore *self,
                                   MgRelation        *relation,
                                   GError           **error)
+{
+  return mg_annotation_store_insert_relation (self, G_MAXUINT, relation, error);
+}
+
+/**
+ * mg_annotation_store_insert_relation:
+ * @position: where in the list of relations, or past its end to append
+ * @relation: a relation whose ends name annotations of this store
+ *
+ * As mg_annotation_store_add_relation(), at @position: relations are saved
+ * in list order, so undoing a removal must put each one back where it was.
+ *
+ * Returns: %TRUE when added
+ */
+gboolean
+mg_annotation_store_insert_relation (MgAnnotationStore *self,
+                                     guint              position,
+                                     MgRelation        *relation,
+                                     GError           **error)
 {
   const char *from, *to;
 
@@ -901,7 +922,8 @@ mg_annotation_store_add_relation (MgAnnotationStore *self,
     }
   note_id (mg_relation_get_id (relation), 'r', &self->next_relation_id);
 
-  g_ptr_array_add (self->relations, g_object_ref (relation));
+  g_ptr_array_insert (self->relations, MIN (position, self->relations->len),
+                      g_object_ref (relation));
   g_hash_table_insert (self->relation_by_id, (char *)mg_relation_get_id (relation), relation);
   g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
 

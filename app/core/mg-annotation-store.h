@@ -65,6 +65,10 @@ MgRelation   *mg_annotation_store_lookup_relation   (MgAnnotationStore *self,
 gboolean      mg_annotation_store_add_relation      (MgAnnotationStore *self,
                                                      MgRelation        *relation,
                                                      GError           **error);
+gboolean      mg_annotation_store_insert_relation   (MgAnnotationStore *self,
+                                                     guint              position,
+                                                     MgRelation        *relation,
+                                                     GError           **error);
 void          mg_annotation_store_remove_relation   (MgAnnotationStore *self,
                                                      MgRelation        *relation);
 GPtrArray    *mg_annotation_store_relations_of      (MgAnnotationStore *self,
