@@ -173,7 +173,11 @@ seen_twice (Loader     *self,
 {
   if (*seen & (1u << bit))
     {
+      JsonNode *node;
+
       problem (self, document, where, _("“%s” appears twice"), member);
+      if ((node = mg_json_reader_read_node (&self->r)) != NULL)
+        json_node_unref (node);
       return TRUE;
     }
   *seen |= 1u << bit;
