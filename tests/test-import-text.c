@@ -4,6 +4,9 @@
  */
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "mg-core.h"
 #include "mg-import.h"
@@ -449,6 +452,29 @@ test_import_file (void)
 }
 
 static void
+test_import_file_too_large (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  /* A sparse file: its size is refused before a byte is read. */
+  fd = g_file_open_tmp ("test-import-XXXXXX.txt", &path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ftruncate (fd, (off_t)MG_IMPORT_MAX_FILE_SIZE + 1), ==, 0);
+  close (fd);
+
+  documents = mg_import_file (path, MG_IMPORT_AUTO, NULL, &error);
+  g_assert_null (documents);
+  g_assert_error (error, MG_ERROR, MG_ERROR_TOO_LARGE);
+  prefix = g_strconcat (path, ": ", NULL);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_unlink (path);
+}
+
+static void
 test_add_to_dataset (void)
 {
   g_autoptr(MgDataset) dataset = mg_dataset_new ();
@@ -499,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/import/detect", test_detect);
   g_test_add_func ("/import/data", test_import_data);
   g_test_add_func ("/import/file", test_import_file);
+  g_test_add_func ("/import/file-too-large", test_import_file_too_large);
   g_test_add_func ("/import/add-to-dataset", test_add_to_dataset);
 
   return g_test_run ();
