@@ -1,0 +1,26 @@
+/* mg-agreement-private.h: shared by the files of MgAgreement
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mg-agreement.h"
+
+G_BEGIN_DECLS
+
+GPtrArray  *_mg_agreement_names               (MgAgreement       *self);
+GPtrArray  *_mg_agreement_labels              (MgAgreement       *self);
+GPtrArray  *_mg_agreement_documents           (MgAgreement       *self);
+GArray     *_mg_agreement_disagreements       (MgAgreement       *self);
+guint       _mg_agreement_n_annotators        (MgAgreement       *self);
+
+GHashTable *_mg_agreement_share_labels        (MgAgreement       *self,
+                                               MgDataset * const *datasets);
+void        _mg_agreement_pair_documents      (MgAgreement       *self,
+                                               MgDataset * const *datasets);
+void        _mg_agreement_find_disagreements  (MgAgreement       *self,
+                                               guint              document,
+                                               GHashTable        *label_index);
+
+G_END_DECLS

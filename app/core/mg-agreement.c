@@ -1,0 +1,710 @@
+/* mg-agreement.c: span, token and chance-corrected agreement
+ *
+ * Two or more datasets of the same documents are compared. Documents pair
+ * by the SHA-256 of their text, never by id; labels are compared when every
+ * label set has them. A is the first dataset and B the second: precision,
+ * recall, kappa and the list of disagreements are about those two, while
+ * Krippendorff's alpha takes every annotator at once.
+ *
+ * Everything is first counted per document and label into a Counts cell;
+ * the figures of a label, of a document or of everything are then computed
+ * from summed cells, so that pooled figures are exactly micro averages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-agreement"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mg-agreement-private.h"
+#include "mg-tokens.h"
+
+typedef struct
+{
+  /* Spans, for precision and recall. */
+  guint64 spans_a, spans_b;
+  guint64 exact_a, exact_b;
+  guint64 overlap_a, overlap_b;
+  /* Token × label items coded 1/0 by A then B, for kappa. */
+  guint64 n11, n10, n01, n00;
+  /* For alpha: items, values 1 over all annotators, and the sum over items
+   * of j (m - j) where j annotators coded the item 1. */
+  guint64 items, ones, mixed;
+} Counts;
+
+struct _MgAgreement
+{
+  GObject parent_instance;
+
+  GPtrArray          *names;        /* char*, one per annotator */
+  GPtrArray          *labels;       /* char*, the labels compared */
+  GPtrArray          *documents;    /* MgDocument** of n_annotators each */
+  GArray             *disagreements;
+  GPtrArray          *left_out;     /* MgLeftOutDocument* */
+  GPtrArray          *notes;        /* char* */
+  guint              *doc_tokens;
+  Counts             *counts;       /* (n_documents + 1) × (n_labels + 1) */
+  MgAgreementFigures *figures;      /* the same shape */
+  guint               n_annotators;
+};
+
+G_DEFINE_FINAL_TYPE (MgAgreement, mg_agreement, G_TYPE_OBJECT)
+
+static void
+left_out_free (gpointer data)
+{
+  MgLeftOutDocument *doc = data;
+
+  g_free (doc->id);
+  g_free (doc->text_sha256);
+  g_free (doc->note);
+  g_free (doc);
+}
+
+static void
+disagreement_clear (gpointer data)
+{
+  MgDisagreement *d = data;
+
+  g_clear_object (&d->a);
+  g_clear_object (&d->b);
+}
+
+static void
+documents_free (gpointer data)
+{
+  MgDocument **docs = data;
+
+  for (guint i = 0; docs[i] != NULL; i++)
+    g_object_unref (docs[i]);
+  g_free (docs);
+}
+
+static void
+mg_agreement_finalize (GObject *object)
+{
+  MgAgreement *self = (MgAgreement *)object;
+
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->disagreements, g_array_unref);
+  g_clear_pointer (&self->left_out, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->doc_tokens, g_free);
+  g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->figures, g_free);
+
+  G_OBJECT_CLASS (mg_agreement_parent_class)->finalize (object);
+}
+
+static void
+mg_agreement_class_init (MgAgreementClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mg_agreement_finalize;
+}
+
+static void
+mg_agreement_init (MgAgreement *self)
+{
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->labels = g_ptr_array_new_with_free_func (g_free);
+  self->documents = g_ptr_array_new_with_free_func (documents_free);
+  self->disagreements = g_array_new (FALSE, TRUE, sizeof (MgDisagreement));
+  g_array_set_clear_func (self->disagreements, disagreement_clear);
+  self->left_out = g_ptr_array_new_with_free_func (left_out_free);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+}
+
+static inline Counts *
+cell (MgAgreement *self,
+      guint        document,
+      guint        label)
+{
+  return &self->counts[document * (self->labels->len + 1) + label];
+}
+
+static void
+counts_add (Counts       *to,
+            const Counts *from)
+{
+  guint64 *t = (guint64 *)to;
+  const guint64 *f = (const guint64 *)from;
+
+  for (guint i = 0; i < sizeof (Counts) / sizeof (guint64); i++)
+    t[i] += f[i];
+}
+
+/* Figures, with the conventions documented in mg-agreement.h ------------ */
+
+static void
+span_scores (MgSpanScores *s,
+             guint64       spans_a,
+             guint64       spans_b,
+             guint64       matched_a,
+             guint64       matched_b)
+{
+  s->spans_a = spans_a;
+  s->spans_b = spans_b;
+  s->matched_a = matched_a;
+  s->matched_b = matched_b;
+  s->precision = spans_b > 0 ? (double)matched_b / spans_b : NAN;
+  s->recall = spans_a > 0 ? (double)matched_a / spans_a : NAN;
+
+  if (spans_a == 0 && spans_b == 0)
+    s->f1 = NAN;
+  else if (spans_a == 0 || spans_b == 0 || matched_a + matched_b == 0)
+    s->f1 = 0.0;
+  else
+    s->f1 = 2 * s->precision * s->recall / (s->precision + s->recall);
+}
+
+/* Cohen's kappa of a 2 × 2 table, in the closed form
+ * 2 (n11 n00 - n10 n01) / ((n11 + n10)(n10 + n00) + (n11 + n01)(n01 + n00)),
+ * which is (po - pe) / (1 - pe) without the rounding of the proportions. */
+static double
+cohen_kappa (const Counts *c)
+{
+  double a = c->n11, b = c->n10, k = c->n01, d = c->n00;
+  double denominator;
+
+  if (c->items == 0)
+    return NAN;
+
+  /* Chance agreement is 1 only when both coded every item alike, and then
+   * they agree perfectly. */
+  denominator = (a + b) * (b + d) + (a + k) * (k + d);
+  if (denominator == 0)
+    return 1.0;
+
+  return 2 * (a * d - b * k) / denominator;
+}
+
+/* Krippendorff's alpha for nominal values 0/1, every item coded by all m
+ * annotators: with n = m N values, n1 ones and n0 zeros, the observed
+ * disagreement is the sum over items of j (m - j) / (m - 1), and
+ * alpha = 1 - (n - 1) Σ j (m - j) / ((m - 1) n0 n1). */
+static double
+krippendorff_alpha (const Counts *c,
+                    guint         m)
+{
+  double n, n1, n0;
+
+  if (c->items == 0)
+    return NAN;
+
+  n = (double)c->items * m;
+  n1 = c->ones;
+  n0 = n - n1;
+  if (n0 == 0 || n1 == 0)
+    return 1.0;
+
+  return 1.0 - (n - 1) * c->mixed / ((m - 1) * n0 * n1);
+}
+
+static void
+figures_compute (MgAgreementFigures *f,
+                 const Counts       *c,
+                 guint               m,
+                 guint               n_tokens)
+{
+  span_scores (&f->exact, c->spans_a, c->spans_b, c->exact_a, c->exact_b);
+  span_scores (&f->overlap, c->spans_a, c->spans_b, c->overlap_a, c->overlap_b);
+  f->kappa = cohen_kappa (c);
+  f->alpha = krippendorff_alpha (c, m);
+  f->n_tokens = n_tokens;
+  f->n_items = c->items;
+}
+
+/* Counting one document -------------------------------------------------- */
+
+/* How many spans of @of some span of @by overlaps. @by is sorted by start,
+ * and @max_end[i] is the largest end among its first i + 1 spans, so that
+ * the spans starting before a span's end are a prefix found by bisection. */
+static guint
+count_overlapped (GPtrArray *of,
+                  GPtrArray *by)
+{
+  g_autofree guint *max_end = g_new (guint, by->len + 1);
+  guint n = 0;
+
+  for (guint i = 0; i < by->len; i++)
+    {
+      guint end = mg_annotation_get_end (g_ptr_array_index (by, i));
+
+      max_end[i] = i > 0 ? MAX (max_end[i - 1], end) : end;
+    }
+
+  for (guint i = 0; i < of->len; i++)
+    {
+      MgAnnotation *s = g_ptr_array_index (of, i);
+      guint lo = 0, hi = by->len;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (mg_annotation_get_start (g_ptr_array_index (by, mid)) < mg_annotation_get_end (s))
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo > 0 && max_end[lo - 1] > mg_annotation_get_start (s))
+        n++;
+    }
+
+  return n;
+}
+
+static int
+compare_range (MgAnnotation *a,
+               MgAnnotation *b)
+{
+  guint as = mg_annotation_get_start (a), bs = mg_annotation_get_start (b);
+  guint ae = mg_annotation_get_end (a), be = mg_annotation_get_end (b);
+
+  if (as != bs)
+    return as < bs ? -1 : 1;
+  if (ae != be)
+    return ae < be ? -1 : 1;
+  return 0;
+}
+
+/* Spans of two lists sorted by (start, end), both free of duplicates, that
+ * the other list has too. */
+static guint
+count_exact (GPtrArray *x,
+             GPtrArray *y)
+{
+  guint i = 0, j = 0, n = 0;
+
+  while (i < x->len && j < y->len)
+    {
+      MgAnnotation *a = g_ptr_array_index (x, i);
+      MgAnnotation *b = g_ptr_array_index (y, j);
+      int r = compare_range (a, b);
+
+      if (r == 0)
+        n++;
+      if (r <= 0)
+        i++;
+      if (r >= 0)
+        j++;
+    }
+
+  return n;
+}
+
+/* Sets to 1 the codes of the tokens that @span overlaps. */
+static void
+code_span (GArray       *tokens,
+           MgAnnotation *span,
+           guint8       *codes)
+{
+  guint start = mg_annotation_get_start (span);
+  guint end = mg_annotation_get_end (span);
+  guint lo = 0, hi = tokens->len;
+
+  /* First token that ends after the span starts. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (tokens, MgToken, mid).end <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint t = lo; t < tokens->len && g_array_index (tokens, MgToken, t).start < end; t++)
+    codes[t] = 1;
+}
+
+/* spans[k * n_labels + l]: the spans of annotator k with label l. */
+static GPtrArray **
+spans_by_label (MgAgreement  *self,
+                MgDocument  **docs,
+                GHashTable   *label_index)
+{
+  guint n_labels = self->labels->len;
+  GPtrArray **spans = g_new0 (GPtrArray *, self->n_annotators * n_labels);
+
+  for (guint k = 0; k < self->n_annotators * n_labels; k++)
+    spans[k] = g_ptr_array_new ();
+
+  for (guint k = 0; k < self->n_annotators; k++)
+    {
+      MgAnnotationStore *store = mg_document_get_store (docs[k]);
+
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+          gpointer index;
+
+          if (g_hash_table_lookup_extended (label_index, mg_annotation_get_label (a), NULL, &index))
+            g_ptr_array_add (spans[k * n_labels + GPOINTER_TO_UINT (index)], a);
+        }
+    }
+
+  return spans;
+}
+
+static void
+count_document (MgAgreement *self,
+                guint        d,
+                GHashTable  *label_index)
+{
+  MgDocument **docs = g_ptr_array_index (self->documents, d);
+  guint n_labels = self->labels->len;
+  guint m = self->n_annotators;
+  g_autoptr(GArray) tokens = mg_tokenize (mg_document_get_text (docs[0]),
+                                          mg_document_get_text_bytes (docs[0]));
+  GPtrArray **spans = spans_by_label (self, docs, label_index);
+  g_autofree guint8 *codes = g_new (guint8, (gsize)m * MAX (tokens->len, 1));
+
+  self->doc_tokens[d] = tokens->len;
+
+  for (guint l = 0; l < n_labels; l++)
+    {
+      Counts *c = cell (self, d, l);
+      GPtrArray *a = spans[l], *b = spans[n_labels + l];
+
+      c->spans_a = a->len;
+      c->spans_b = b->len;
+      c->exact_a = c->exact_b = count_exact (a, b);
+      c->overlap_a = count_overlapped (a, b);
+      c->overlap_b = count_overlapped (b, a);
+
+      memset (codes, 0, (gsize)m * tokens->len);
+      for (guint k = 0; k < m; k++)
+        for (guint i = 0; i < spans[k * n_labels + l]->len; i++)
+          code_span (tokens, g_ptr_array_index (spans[k * n_labels + l], i),
+                     codes + (gsize)k * tokens->len);
+
+      c->items = tokens->len;
+      for (guint t = 0; t < tokens->len; t++)
+        {
+          guint8 ca = codes[t], cb = codes[tokens->len + t];
+          guint j = 0;
+
+          c->n11 += ca && cb;
+          c->n10 += ca && !cb;
+          c->n01 += !ca && cb;
+          c->n00 += !ca && !cb;
+          for (guint k = 0; k < m; k++)
+            j += codes[(gsize)k * tokens->len + t];
+          c->ones += j;
+          c->mixed += (guint64)j * (m - j);
+        }
+    }
+
+  for (guint k = 0; k < m * n_labels; k++)
+    g_ptr_array_unref (spans[k]);
+  g_free (spans);
+}
+
+/* Pooling and figures ---------------------------------------------------- */
+
+static void
+pool (MgAgreement *self)
+{
+  guint n_docs = self->documents->len;
+  guint n_labels = self->labels->len;
+  guint total_tokens = 0;
+
+  for (guint d = 0; d < n_docs; d++)
+    {
+      for (guint l = 0; l < n_labels; l++)
+        {
+          counts_add (cell (self, d, n_labels), cell (self, d, l));
+          counts_add (cell (self, n_docs, l), cell (self, d, l));
+        }
+      counts_add (cell (self, n_docs, n_labels), cell (self, d, n_labels));
+      total_tokens += self->doc_tokens[d];
+    }
+
+  for (guint d = 0; d <= n_docs; d++)
+    for (guint l = 0; l <= n_labels; l++)
+      figures_compute (&self->figures[d * (n_labels + 1) + l], cell (self, d, l),
+                       self->n_annotators, d < n_docs ? self->doc_tokens[d] : total_tokens);
+}
+
+/**
+ * mg_agreement_new:
+ * @datasets: (array length=n_datasets): two or more datasets
+ * @n_datasets: how many
+ * @names: (nullable) (array length=n_datasets): what to call each
+ *   annotator; %NULL to take each dataset's annotator, or a letter when
+ *   it has none
+ *
+ * Compares the datasets: see mg_agreement_get_figures() for the figures,
+ * mg_agreement_get_disagreement() for the spans A and B disagree on, and
+ * mg_agreement_get_left_out() and mg_agreement_get_notes() for what could
+ * not be compared. Nothing in the input is an error: a document missing
+ * from one dataset or a label missing from one label set is left out and
+ * reported.
+ *
+ * Returns: (transfer full): the comparison
+ */
+MgAgreement *
+mg_agreement_new (MgDataset * const  *datasets,
+                  guint               n_datasets,
+                  const char * const *names)
+{
+  MgAgreement *self;
+  g_autoptr(GHashTable) label_index = NULL;
+  guint n_docs, n_labels;
+
+  g_return_val_if_fail (datasets != NULL, NULL);
+  g_return_val_if_fail (n_datasets >= 2, NULL);
+
+  self = g_object_new (MG_TYPE_AGREEMENT, NULL);
+  self->n_annotators = n_datasets;
+
+  for (guint k = 0; k < n_datasets; k++)
+    {
+      const char *name = names != NULL ? names[k] : mg_dataset_get_annotator (datasets[k]);
+
+      if (name == NULL || *name == '\0')
+        g_ptr_array_add (self->names, g_strdup_printf ("%c", 'A' + (k % 26)));
+      else
+        g_ptr_array_add (self->names, g_strdup (name));
+    }
+
+  label_index = _mg_agreement_share_labels (self, datasets);
+  _mg_agreement_pair_documents (self, datasets);
+
+  n_docs = self->documents->len;
+  n_labels = self->labels->len;
+  self->doc_tokens = g_new0 (guint, n_docs + 1);
+  self->counts = g_new0 (Counts, (gsize)(n_docs + 1) * (n_labels + 1));
+  self->figures = g_new0 (MgAgreementFigures, (gsize)(n_docs + 1) * (n_labels + 1));
+
+  for (guint d = 0; d < n_docs; d++)
+    {
+      count_document (self, d, label_index);
+      _mg_agreement_find_disagreements (self, d, label_index);
+    }
+  pool (self);
+
+  return self;
+}
+
+/* Accessors -------------------------------------------------------------- */
+
+guint
+mg_agreement_get_n_annotators (MgAgreement *self)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), 0);
+  return self->n_annotators;
+}
+
+/**
+ * mg_agreement_get_annotator:
+ *
+ * Returns: the name of annotator @annotator: 0 is A, 1 is B
+ */
+const char *
+mg_agreement_get_annotator (MgAgreement *self,
+                            guint        annotator)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (annotator < self->n_annotators, NULL);
+  return g_ptr_array_index (self->names, annotator);
+}
+
+/**
+ * mg_agreement_get_n_labels:
+ *
+ * Returns: how many labels were compared: those every label set has
+ */
+guint
+mg_agreement_get_n_labels (MgAgreement *self)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), 0);
+  return self->labels->len;
+}
+
+/**
+ * mg_agreement_get_label:
+ *
+ * Returns: the id of compared label @label, in the order of A's label set
+ */
+const char *
+mg_agreement_get_label (MgAgreement *self,
+                        guint        label)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (label < self->labels->len, NULL);
+  return g_ptr_array_index (self->labels, label);
+}
+
+/**
+ * mg_agreement_get_n_documents:
+ *
+ * Returns: how many documents every dataset has, and were compared
+ */
+guint
+mg_agreement_get_n_documents (MgAgreement *self)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), 0);
+  return self->documents->len;
+}
+
+/**
+ * mg_agreement_get_document:
+ * @document: index of a compared document, in the order of A's dataset
+ * @annotator: whose copy
+ *
+ * Returns: (transfer none): that annotator's copy of the document; all
+ *   copies have the same text but may have different ids
+ */
+MgDocument *
+mg_agreement_get_document (MgAgreement *self,
+                           guint        document,
+                           guint        annotator)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (document < self->documents->len, NULL);
+  g_return_val_if_fail (annotator < self->n_annotators, NULL);
+  return ((MgDocument **)g_ptr_array_index (self->documents, document))[annotator];
+}
+
+/**
+ * mg_agreement_get_figures:
+ * @document: index of a compared document, or -1 for all pooled
+ * @label: index of a compared label, or -1 for all pooled
+ *
+ * Pooled figures are micro averages: the counts of every document and
+ * label are summed before precision, recall, kappa or alpha are computed.
+ *
+ * Returns: (transfer none): the figures, valid as long as @self
+ */
+const MgAgreementFigures *
+mg_agreement_get_figures (MgAgreement *self,
+                          int          document,
+                          int          label)
+{
+  guint n_labels;
+
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (document < (int)self->documents->len, NULL);
+  g_return_val_if_fail (label < (int)self->labels->len, NULL);
+
+  n_labels = self->labels->len;
+  if (document < 0)
+    document = self->documents->len;
+  if (label < 0)
+    label = n_labels;
+  return &self->figures[(guint)document * (n_labels + 1) + (guint)label];
+}
+
+guint
+mg_agreement_get_n_disagreements (MgAgreement *self)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), 0);
+  return self->disagreements->len;
+}
+
+/**
+ * mg_agreement_get_disagreement:
+ *
+ * Disagreements come in document order, then in text order, so that a
+ * reviewer can walk them from first to last.
+ *
+ * Returns: (transfer none): disagreement @position
+ */
+const MgDisagreement *
+mg_agreement_get_disagreement (MgAgreement *self,
+                               guint        position)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (position < self->disagreements->len, NULL);
+  return &g_array_index (self->disagreements, MgDisagreement, position);
+}
+
+/**
+ * mg_agreement_get_left_out:
+ *
+ * Returns: (transfer none) (element-type MgLeftOutDocument): the documents
+ *   not compared because some dataset lacks them, each with the reason
+ */
+GPtrArray *
+mg_agreement_get_left_out (MgAgreement *self)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  return self->left_out;
+}
+
+/**
+ * mg_agreement_get_notes:
+ *
+ * Returns: (transfer none) (element-type utf8): sentences about what else
+ *   was left out, such as labels that not every label set has
+ */
+GPtrArray *
+mg_agreement_get_notes (MgAgreement *self)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  return self->notes;
+}
+
+/**
+ * mg_disagreement_kind_to_string:
+ *
+ * Returns: "only_a", "only_b", "label" or "boundary", as in JSON reports
+ */
+const char *
+mg_disagreement_kind_to_string (MgDisagreementKind kind)
+{
+  switch (kind)
+    {
+    case MG_DISAGREEMENT_ONLY_A:
+      return "only_a";
+    case MG_DISAGREEMENT_ONLY_B:
+      return "only_b";
+    case MG_DISAGREEMENT_LABEL:
+      return "label";
+    case MG_DISAGREEMENT_BOUNDARY:
+      return "boundary";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* For the other files of the class. */
+
+GPtrArray *
+_mg_agreement_names (MgAgreement *self)
+{
+  return self->names;
+}
+
+GPtrArray *
+_mg_agreement_labels (MgAgreement *self)
+{
+  return self->labels;
+}
+
+GPtrArray *
+_mg_agreement_documents (MgAgreement *self)
+{
+  return self->documents;
+}
+
+GArray *
+_mg_agreement_disagreements (MgAgreement *self)
+{
+  return self->disagreements;
+}
+
+guint
+_mg_agreement_n_annotators (MgAgreement *self)
+{
+  return self->n_annotators;
+}
