@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""marginalia-tool as a user runs it: exit codes, messages, outputs.
+
+usage: test-tool.py PATH-TO-marginalia-tool     (prints TAP)
+"""
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TOOL = sys.argv[1] if len(sys.argv) > 1 else os.environ["MARGINALIA_TOOL"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures")
+results = []
+
+
+def run(*args, stdin=None):
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    p = subprocess.run([TOOL, *args], capture_output=True, env=env, input=stdin, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def test_help_version():
+    code, out, _ = run("--help")
+    check("--help exits 0 and lists the commands", code == 0 and "import" in out and "validate" in out and "stats" in out)
+    code, out, _ = run("--version")
+    check("--version exits 0", code == 0 and out.startswith("marginalia-tool "))
+    for cmd in ("import", "validate", "stats"):
+        code, out, _ = run(cmd, "--help")
+        check(f"{cmd} --help exits 0", code == 0 and "Usage" in out, out[:200])
+
+
+def test_usage_errors():
+    check("no command is a usage error", run()[0] == 2)
+    check("unknown command is a usage error", run("frobnicate")[0] == 2)
+    check("unknown option is a usage error", run("stats", "--frob", "x")[0] == 2)
+    check("validate without files is a usage error", run("validate")[0] == 2)
+    check("import without files is a usage error", run("import")[0] == 2)
+    check("import with an unknown format is a usage error", run("import", "--format=pdf", "x")[0] == 2)
+
+
+def test_import_validate_stats(tmp):
+    article = os.path.join(tmp, "harbour-fees.txt")
+    text = "Business\n\nHarbour fees rise by 12% as Port Authority cites costs\n\nBy Ayşe Demir\n\nThe fees rose 👍🏽.\n"
+    with open(article, "w", encoding="utf-8") as f:
+        f.write(text)
+
+    code, out, err = run("import", article)
+    check("import to standard output exits 0", code == 0, err)
+    data = json.loads(out)
+    doc = data["documents"][0]
+    check("import keeps the text and its hash",
+          doc["text"] == text and doc["text_sha256"] == hashlib.sha256(text.encode()).hexdigest())
+    check("import names the document after the file", doc["id"] == "harbour-fees")
+    check("import finds the headline", doc["title"] == "Harbour fees rise by 12% as Port Authority cites costs", doc["title"])
+
+    dataset = os.path.join(tmp, "set.json")
+    code, _, err = run("import", "-o", dataset, article, article)
+    check("import -o writes a dataset with one document per file", code == 0 and
+          [d["id"] for d in json.load(open(dataset))["documents"]] == ["harbour-fees", "harbour-fees-2"], err)
+    code, _, err = run("validate", dataset)
+    check("validate exits 0 on a valid dataset", code == 0 and err == "", err)
+
+    code, out, err = run("stats", "--json", dataset)
+    stats = json.loads(out) if code == 0 else None
+    check("stats --json counts documents", code == 0 and stats[0]["documents"] == 2, err)
+    code, out, _ = run("stats", dataset)
+    check("stats prints a table", code == 0 and "harbour-fees-2" in out and "quote" in out)
+
+    canonical = os.path.join(FIXTURES, "dataset", "canonical.json")
+    code, out, _ = run("stats", "--json", canonical)
+    stats = json.loads(out)[0]
+    check("stats counts annotations per label",
+          stats["annotations"] == 5 and stats["labels"] == {"quote": 1, "actor": 1, "claim": 2, "figure": 1}, out)
+    check("stats counts per document",
+          [d["annotations"] for d in stats["per_document"]] == [5, 0], out)
+
+
+def test_bad_inputs(tmp):
+    code, _, err = run("import", os.path.join(tmp, "missing.txt"))
+    check("import of a missing file exits 1 naming it", code == 1 and err.startswith(os.path.join(tmp, "missing.txt")), err)
+    code, _, err = run("import", tmp)
+    check("import of a folder exits 1", code == 1 and err.startswith(tmp), err)
+    binary = os.path.join(tmp, "photo.jpg")
+    with open(binary, "wb") as f:
+        f.write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4)
+    code, _, err = run("import", binary)
+    check("import of binary data exits 1 with one line", code == 1 and err.startswith(binary) and err.count("\n") == 1, err)
+    empty = os.path.join(tmp, "empty.txt")
+    open(empty, "w").close()
+    code, _, err = run("import", empty)
+    check("import of an empty file exits 1", code == 1 and err.startswith(empty), err)
+
+    bad = os.path.join(tmp, "bad.json")
+    with open(bad, "w") as f:
+        f.write('{"format": "marginalia-dataset", "version": 1, "labels": [], "documents": [], "x": 1} {}')
+    code, _, err = run("validate", bad)
+    check("validate of trailing garbage exits 1 naming the file", code == 1 and err.startswith(bad + ": "), err)
+
+    sha = hashlib.sha256("Ana said hi.".encode()).hexdigest()
+    two = {"format": "marginalia-dataset", "version": 1, "labels": [{"id": "quote"}],
+           "documents": [{"id": "d", "text": "Ana said hi.", "text_sha256": sha, "annotations": [
+               {"id": "a1", "label": "quote", "start": 0, "end": 3, "text": "Anna"},
+               {"id": "a2", "label": "actor", "start": 4, "end": 8, "text": "said"}]}]}
+    with open(bad, "w") as f:
+        json.dump(two, f)
+    code, _, err = run("validate", bad)
+    lines = err.strip().split("\n")
+    check("validate prints one line per problem", code == 1 and len(lines) == 2 and
+          all(l.startswith(bad + ": document “d”: annotation “a") for l in lines), err)
+
+    code, _, err = run("validate", os.path.join(FIXTURES, "dataset", "canonical.json"), bad)
+    check("validate of a good and a bad dataset exits 1", code == 1 and err.count("\n") == 2, err)
+
+    code, _, err = run("stats", bad)
+    check("stats of an invalid dataset exits 1", code == 1 and err.startswith(bad), err)
+
+    before = open(bad, "rb").read()
+    article = os.path.join(tmp, "a.txt")
+    with open(article, "w") as f:
+        f.write("A headline of several words\n\nBody.\n")
+    code, _, err = run("import", "-o", bad, article)
+    check("import -o into an invalid dataset exits 1 and leaves it whole",
+          code == 1 and open(bad, "rb").read() == before, err)
+
+    newer = os.path.join(tmp, "newer.json")
+    with open(newer, "w") as f:
+        json.dump({"format": "marginalia-dataset", "version": 2, "labels": [], "documents": []}, f)
+    code, _, err = run("validate", newer)
+    check("a newer format version is refused", code == 1 and "newer" in err, err)
+
+
+def test_import_appends(tmp):
+    dataset = os.path.join(tmp, "grow.json")
+    first = os.path.join(tmp, "first.txt")
+    with open(first, "w") as f:
+        f.write("First story has a headline\n\nBody one.\n")
+    second = os.path.join(tmp, "second.txt")
+    with open(second, "w") as f:
+        f.write("Second story has a headline\n\nBody two.\n")
+    run("import", "-o", dataset, first)
+    code, _, err = run("import", "-o", dataset, second)
+    ids = [d["id"] for d in json.load(open(dataset))["documents"]]
+    check("import -o into an existing dataset keeps its documents", code == 0 and ids == ["first", "second"], err)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="mg-tool-")
+    try:
+        test_help_version()
+        test_usage_errors()
+        test_import_validate_stats(tmp)
+        test_bad_inputs(tmp)
+        test_import_appends(tmp)
+    except Exception as e:  # a crash of the test itself must fail, visibly
+        results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"1..{len(results)}")
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+        if not ok and detail:
+            for line in str(detail).splitlines()[:10]:
+                print(f"# {line}")
+    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+
+
+if __name__ == "__main__":
+    main()
