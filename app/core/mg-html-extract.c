@@ -1,0 +1,1565 @@
+/* mg-html-extract.c: finding the article in an HTML page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A readability-style extractor in the manner of Arc90's Readability and
+ * its descendants: paragraphs give points to their ancestors by length and
+ * commas, class and id names weigh containers up or down, link-heavy
+ * containers lose, and the best container plus its good siblings is the
+ * article. Boilerplate inside it is then dropped by the same signals. Every
+ * rule is general; none knows a particular site.
+ */
+
+#define G_LOG_DOMAIN "mg-html-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-html-extract.h"
+
+enum {
+  FLAG_STRIP_UNLIKELY = 1 << 0,
+  FLAG_WEIGHT_CLASSES = 1 << 1,
+  FLAG_CLEAN_CONDITIONALLY = 1 << 2,
+  FLAGS_ALL = 7,
+};
+
+/* An article shorter than this (in characters) means the last pass threw
+ * away too much; the next pass is more lenient. */
+#define CHAR_THRESHOLD 500
+#define N_TOP_CANDIDATES 5
+
+typedef struct
+{
+  double score;
+  guint  data_table : 1;
+} NodeData;
+
+typedef struct
+{
+  htmlDocPtr  doc;
+  guint       flags;
+  const char *title;
+  char       *byline;
+  GPtrArray  *graveyard;   /* unlinked subtrees, freed at the end */
+  GPtrArray  *data;        /* NodeData hung on node->_private */
+} Extract;
+
+typedef enum {
+  RE_UNLIKELY,
+  RE_MAYBE,
+  RE_POSITIVE,
+  RE_NEGATIVE,
+  RE_BYLINE,
+  RE_SHARE,
+  RE_HIDDEN_STYLE,
+  N_RE
+} ReId;
+
+static GRegex *
+re (ReId id)
+{
+  static GRegex *res[N_RE];
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      static const char * const patterns[N_RE] = {
+        "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|"
+        "footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
+        "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
+        "yom-remote",
+        "and|article|body|column|content|main|mathjax|shadow",
+        "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+        "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
+        "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+        "sponsor|shopping|tags|widget",
+        "byline|author|dateline|writtenby|p-author",
+        "(\\b|_)(share|sharedaddy)(\\b|_)",
+        "display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+      };
+
+      for (guint i = 0; i < N_RE; i++)
+        res[i] = g_regex_new (patterns[i], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return res[id];
+}
+
+static gboolean
+re_match (ReId        id,
+          const char *s)
+{
+  return s != NULL && g_regex_match (re (id), s, 0, NULL);
+}
+
+/* Tree helpers. libxml2's HTML parser gives lower-case element names. */
+
+static gboolean
+is_element (xmlNodePtr node)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE;
+}
+
+static gboolean
+is_tag (xmlNodePtr  node,
+        const char *name)
+{
+  return is_element (node) && strcmp ((const char *) node->name, name) == 0;
+}
+
+static gboolean
+tag_in (xmlNodePtr         node,
+        const char * const *names)
+{
+  if (!is_element (node))
+    return FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp ((const char *) node->name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_heading (xmlNodePtr node)
+{
+  static const char * const h[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+  return tag_in (node, h);
+}
+
+static const char *
+attr (xmlNodePtr  node,
+      const char *name)
+{
+  if (!is_element (node))
+    return NULL;
+  for (xmlAttrPtr a = node->properties; a != NULL; a = a->next)
+    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
+      return a->children != NULL && a->children->content != NULL
+             ? (const char *) a->children->content : "";
+  return NULL;
+}
+
+static char *
+match_string (xmlNodePtr node)
+{
+  const char *cls = attr (node, "class");
+  const char *id = attr (node, "id");
+
+  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
+}
+
+static xmlNodePtr
+first_element (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (is_element (c))
+      return c;
+  return NULL;
+}
+
+static xmlNodePtr
+next_element (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->next; c != NULL; c = c->next)
+    if (is_element (c))
+      return c;
+  return NULL;
+}
+
+static guint
+n_element_children (xmlNodePtr node)
+{
+  guint n = 0;
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    n += is_element (c);
+  return n;
+}
+
+/* The next element in document order, over the whole tree. */
+static xmlNodePtr
+next_node (xmlNodePtr node,
+           gboolean   skip_kids)
+{
+  xmlNodePtr n;
+
+  if (!skip_kids && (n = first_element (node)) != NULL)
+    return n;
+  while (node != NULL)
+    {
+      if ((n = next_element (node)) != NULL)
+        return n;
+      node = node->parent;
+    }
+  return NULL;
+}
+
+/* The next node of any type inside @root, in document order. */
+static xmlNodePtr
+walk_next (xmlNodePtr node,
+           xmlNodePtr root,
+           gboolean   skip_kids)
+{
+  if (!skip_kids && node->children != NULL && node->type != XML_ENTITY_REF_NODE)
+    return node->children;
+  while (node != NULL && node != root)
+    {
+      if (node->next != NULL)
+        return node->next;
+      node = node->parent;
+    }
+  return NULL;
+}
+
+/* Descendant elements of @root named in @names, in document order. */
+static GPtrArray *
+elements_by_tag (xmlNodePtr          root,
+                 const char * const *names)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (xmlNodePtr n = root->children ? walk_next (root, root, FALSE) : NULL; n != NULL;
+       n = walk_next (n, root, FALSE))
+    if (tag_in (n, names))
+      g_ptr_array_add (out, n);
+  return out;
+}
+
+static guint
+count_tag (xmlNodePtr  root,
+           const char *name)
+{
+  const char *names[] = { name, NULL };
+  g_autoptr(GPtrArray) found = elements_by_tag (root, names);
+
+  return found->len;
+}
+
+static gboolean
+has_ancestor_tag (xmlNodePtr  node,
+                  const char *name,
+                  int         max_depth)
+{
+  int depth = 0;
+
+  for (node = node->parent; is_element (node); node = node->parent)
+    {
+      if (max_depth > 0 && depth++ >= max_depth)
+        return FALSE;
+      if (is_tag (node, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_text (xmlNodePtr node)
+{
+  return node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE;
+}
+
+/* The text of a subtree as Readability's innerText: trimmed, every run of
+ * whitespace one space. Lengths count code points. */
+static char *
+inner_text (xmlNodePtr root)
+{
+  GString *s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (xmlNodePtr n = is_text (root) ? root : walk_next (root, root, FALSE); n != NULL;
+       n = n == root ? NULL : walk_next (n, root, FALSE))
+    {
+      if (!is_text (n) || n->content == NULL)
+        continue;
+      for (const guchar *p = n->content; *p; p++)
+        {
+          if (g_ascii_isspace (*p))
+            space = TRUE;
+          else
+            {
+              if (space && s->len > 0)
+                g_string_append_c (s, ' ');
+              space = FALSE;
+              g_string_append_c (s, (char) *p);
+            }
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static glong
+inner_length (xmlNodePtr root)
+{
+  g_autofree char *t = inner_text (root);
+
+  return g_utf8_strlen (t, -1);
+}
+
+static gboolean
+is_whitespace_text (xmlNodePtr node)
+{
+  if (!is_text (node))
+    return FALSE;
+  for (const guchar *p = node->content; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_whitespace (xmlNodePtr node)
+{
+  return is_whitespace_text (node) || is_tag (node, "br");
+}
+
+static guint
+count_commas (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    switch (g_utf8_get_char (p))
+      {
+      case 0x002c: case 0x060c: case 0xfe50: case 0xfe10: case 0xfe11:
+      case 0x2e41: case 0x2e34: case 0x2e32: case 0xff0c: case 0x3001:
+        n++;
+        break;
+      default:
+        break;
+      }
+  return n;
+}
+
+static double
+link_density (xmlNodePtr node)
+{
+  glong len = inner_length (node);
+  double link_len = 0;
+
+  if (len == 0)
+    return 0;
+  for (xmlNodePtr n = walk_next (node, node, FALSE); n != NULL;)
+    {
+      if (is_tag (n, "a"))
+        {
+          const char *href = attr (n, "href");
+          /* In-page links (footnotes, tables of contents) cost less. */
+          double coeff = href && href[0] == '#' && href[1] != '\0' ? 0.3 : 1.0;
+
+          link_len += inner_length (n) * coeff;
+          n = walk_next (n, node, TRUE);
+        }
+      else
+        n = walk_next (n, node, FALSE);
+    }
+  return link_len / len;
+}
+
+static NodeData *
+node_data (xmlNodePtr node)
+{
+  return node->_private;
+}
+
+/* Unlinked nodes are kept until the pass ends, so pointers held in lists
+ * never dangle. */
+static void
+remove_node (Extract    *ex,
+             xmlNodePtr  node)
+{
+  xmlUnlinkNode (node);
+  g_ptr_array_add (ex->graveyard, node);
+}
+
+static xmlNodePtr
+remove_and_next (Extract    *ex,
+                 xmlNodePtr  node)
+{
+  xmlNodePtr next = next_node (node, TRUE);
+
+  remove_node (ex, node);
+  return next;
+}
+
+/* Appends without xmlAddChild()'s merging of text nodes, which would free
+ * the node being moved. */
+static void
+append_child (xmlNodePtr parent,
+              xmlNodePtr child)
+{
+  xmlUnlinkNode (child);
+  child->parent = parent;
+  child->prev = parent->last;
+  child->next = NULL;
+  if (parent->last != NULL)
+    parent->last->next = child;
+  else
+    parent->children = child;
+  parent->last = child;
+}
+
+/* Puts @node where @old was; @old ends up unlinked. */
+static void
+replace_node (xmlNodePtr old,
+              xmlNodePtr node)
+{
+  xmlUnlinkNode (node);
+  node->parent = old->parent;
+  node->prev = old->prev;
+  node->next = old->next;
+  if (old->prev != NULL)
+    old->prev->next = node;
+  else if (old->parent != NULL)
+    old->parent->children = node;
+  if (old->next != NULL)
+    old->next->prev = node;
+  else if (old->parent != NULL)
+    old->parent->last = node;
+  old->parent = old->prev = old->next = NULL;
+}
+
+static void
+set_tag (xmlNodePtr  node,
+         const char *name)
+{
+  xmlNodeSetName (node, (const xmlChar *) name);
+}
+
+static int
+class_weight (Extract    *ex,
+              xmlNodePtr  node)
+{
+  const char *cls = attr (node, "class");
+  const char *id = attr (node, "id");
+  int weight = 0;
+
+  if (!(ex->flags & FLAG_WEIGHT_CLASSES))
+    return 0;
+  if (cls != NULL && *cls)
+    {
+      if (re_match (RE_NEGATIVE, cls))
+        weight -= 25;
+      if (re_match (RE_POSITIVE, cls))
+        weight += 25;
+    }
+  if (id != NULL && *id)
+    {
+      if (re_match (RE_NEGATIVE, id))
+        weight -= 25;
+      if (re_match (RE_POSITIVE, id))
+        weight += 25;
+    }
+  return weight;
+}
+
+static NodeData *
+initialize_node (Extract    *ex,
+                 xmlNodePtr  node)
+{
+  static const char * const plus3[] = { "pre", "td", "blockquote", NULL };
+  static const char * const minus3[] = {
+    "address", "ol", "ul", "dl", "dd", "dt", "li", "form", NULL
+  };
+  NodeData *d = g_new0 (NodeData, 1);
+
+  g_ptr_array_add (ex->data, d);
+  node->_private = d;
+  if (is_tag (node, "div"))
+    d->score += 5;
+  else if (tag_in (node, plus3))
+    d->score += 3;
+  else if (tag_in (node, minus3))
+    d->score -= 3;
+  else if (is_heading (node) || is_tag (node, "th"))
+    d->score -= 5;
+  d->score += class_weight (ex, node);
+  return d;
+}
+
+static gboolean
+is_phrasing (xmlNodePtr node)
+{
+  static const char * const phrasing[] = {
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data",
+    "datalist", "dfn", "em", "embed", "i", "img", "input", "kbd", "label",
+    "mark", "math", "meter", "noscript", "object", "output", "progress", "q",
+    "ruby", "samp", "script", "select", "small", "span", "strong", "sub",
+    "sup", "textarea", "time", "var", "wbr", "font", "u", "s", "strike", "tt",
+    "big", NULL
+  };
+
+  if (is_text (node))
+    return TRUE;
+  if (!is_element (node))
+    return node->type == XML_COMMENT_NODE;
+  if (tag_in (node, phrasing))
+    return TRUE;
+  if (is_tag (node, "a") || is_tag (node, "del") || is_tag (node, "ins"))
+    {
+      for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (!is_phrasing (c))
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_block_descendant (xmlNodePtr node)
+{
+  static const char * const blocks[] = {
+    "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", NULL
+  };
+  g_autoptr(GPtrArray) found = elements_by_tag (node, blocks);
+
+  return found->len > 0;
+}
+
+static gboolean
+has_single_p (xmlNodePtr node)
+{
+  xmlNodePtr only = first_element (node);
+
+  if (only == NULL || n_element_children (node) != 1 || !is_tag (only, "p"))
+    return FALSE;
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (is_text (c) && !is_whitespace_text (c))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_without_content (xmlNodePtr node)
+{
+  g_autofree char *t = inner_text (node);
+  guint n = n_element_children (node);
+
+  return *t == '\0' &&
+         (n == 0 || n == count_tag (node, "br") + count_tag (node, "hr"));
+}
+
+static gboolean
+is_probably_visible (xmlNodePtr node)
+{
+  const char *hidden = attr (node, "aria-hidden");
+  const char *cls = attr (node, "class");
+
+  if (re_match (RE_HIDDEN_STYLE, attr (node, "style")))
+    return FALSE;
+  if (attr (node, "hidden") != NULL)
+    return FALSE;
+  if (hidden != NULL && strcmp (hidden, "true") == 0 &&
+      !(cls != NULL && strstr (cls, "fallback-image") != NULL))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_byline (Extract    *ex,
+              xmlNodePtr  node,
+              const char *match)
+{
+  const char *rel = attr (node, "rel");
+  const char *itemprop = attr (node, "itemprop");
+  g_autofree char *text = NULL;
+  glong len;
+
+  if (ex->byline != NULL)
+    return FALSE;
+  if (!((rel && strcmp (rel, "author") == 0) ||
+        (itemprop && strstr (itemprop, "author") != NULL) ||
+        re_match (RE_BYLINE, match)))
+    return FALSE;
+  text = inner_text (node);
+  len = g_utf8_strlen (text, -1);
+  if (len == 0 || len >= 100)
+    return FALSE;
+  ex->byline = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* Share of the words of @b that are not in @a: 1 means the same words. */
+static double
+text_similarity (const char *a,
+                 const char *b)
+{
+  g_autofree char *la = g_utf8_strdown (a, -1);
+  g_autofree char *lb = g_utf8_strdown (b, -1);
+  g_auto(GStrv) ta = g_regex_split_simple ("\\W+", la, 0, 0);
+  g_auto(GStrv) tb = g_regex_split_simple ("\\W+", lb, 0, 0);
+  g_autoptr(GHashTable) in_a = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize all = 0, uniq = 0;
+  guint n_all = 0, n_uniq = 0;
+
+  for (guint i = 0; ta[i]; i++)
+    if (*ta[i])
+      g_hash_table_add (in_a, ta[i]);
+  for (guint i = 0; tb[i]; i++)
+    {
+      if (!*tb[i])
+        continue;
+      all += strlen (tb[i]);
+      n_all++;
+      if (!g_hash_table_contains (in_a, tb[i]))
+        {
+          uniq += strlen (tb[i]);
+          n_uniq++;
+        }
+    }
+  if (n_all == 0 || g_hash_table_size (in_a) == 0)
+    return 0;
+  return 1.0 - (double) (uniq + (n_uniq ? n_uniq - 1 : 0)) / (double) (all + n_all - 1);
+}
+
+static gboolean
+header_duplicates_title (Extract    *ex,
+                         xmlNodePtr  node)
+{
+  g_autofree char *text = NULL;
+
+  if (ex->title == NULL || !(is_tag (node, "h1") || is_tag (node, "h2")))
+    return FALSE;
+  text = inner_text (node);
+  return text_similarity (ex->title, text) > 0.75;
+}
+
+/* Wraps runs of phrasing content of a <div> in <p>s, so text that sits
+ * straight in a div is scored like a paragraph. */
+static void
+wrap_phrasing (xmlNodePtr div)
+{
+  xmlNodePtr p = NULL;
+  xmlNodePtr next;
+
+  for (xmlNodePtr c = div->children; c != NULL; c = next)
+    {
+      next = c->next;
+      if (is_phrasing (c))
+        {
+          if (p != NULL)
+            append_child (p, c);
+          else if (!is_whitespace (c))
+            {
+              p = xmlNewDocNode (div->doc, NULL, (const xmlChar *) "p", NULL);
+              replace_node (c, p);
+              append_child (p, c);
+            }
+        }
+      else if (p != NULL)
+        {
+          while (p->last != NULL && is_whitespace (p->last))
+            {
+              xmlNodePtr last = p->last;
+              xmlUnlinkNode (last);
+              xmlFreeNode (last);
+            }
+          p = NULL;
+        }
+    }
+}
+
+static void
+score_paragraph (Extract    *ex,
+                 xmlNodePtr  el,
+                 GPtrArray  *candidates)
+{
+  g_autofree char *text = NULL;
+  glong len;
+  double score;
+  xmlNodePtr anc = el->parent;
+
+  if (!is_element (el->parent))
+    return;
+  text = inner_text (el);
+  len = g_utf8_strlen (text, -1);
+  if (len < 25)
+    return;
+  score = 1 + (count_commas (text) + 1) + MIN (len / 100, 3);
+  for (int level = 0; level < 5 && is_element (anc); level++, anc = anc->parent)
+    {
+      NodeData *d;
+
+      if (!is_element (anc->parent))
+        break;
+      if ((d = node_data (anc)) == NULL)
+        {
+          d = initialize_node (ex, anc);
+          g_ptr_array_add (candidates, anc);
+        }
+      d->score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+    }
+}
+
+/* The first walk over the page: drops what cannot be the article, turns
+ * text-only divs into paragraphs, and lists the elements to score. */
+static GPtrArray *
+prepare_and_collect (Extract    *ex,
+                     xmlNodePtr  root)
+{
+  static const char * const to_score[] = {
+    "section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre", NULL
+  };
+  static const char * const unlikely_roles[] = {
+    "menu", "menubar", "complementary", "navigation", "alert", "alertdialog",
+    "dialog", NULL
+  };
+  static const char * const emptyable[] = {
+    "div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6", NULL
+  };
+  GPtrArray *elements = g_ptr_array_new ();
+  gboolean title_header_left = TRUE;
+  xmlNodePtr node = root;
+
+  while (node != NULL)
+    {
+      g_autofree char *match = match_string (node);
+      const char *role = attr (node, "role");
+      const char *modal = attr (node, "aria-modal");
+
+      if (!is_probably_visible (node) ||
+          (modal && strcmp (modal, "true") == 0 && role && strcmp (role, "dialog") == 0) ||
+          check_byline (ex, node, match))
+        {
+          node = remove_and_next (ex, node);
+          continue;
+        }
+      if (title_header_left && header_duplicates_title (ex, node))
+        {
+          title_header_left = FALSE;
+          node = remove_and_next (ex, node);
+          continue;
+        }
+      if (ex->flags & FLAG_STRIP_UNLIKELY)
+        {
+          gboolean unlikely = FALSE;
+
+          if (re_match (RE_UNLIKELY, match) && !re_match (RE_MAYBE, match) &&
+              !has_ancestor_tag (node, "table", -1) && !has_ancestor_tag (node, "code", -1) &&
+              !is_tag (node, "body") && !is_tag (node, "a"))
+            unlikely = TRUE;
+          for (guint i = 0; role != NULL && unlikely_roles[i] != NULL; i++)
+            unlikely |= strcmp (role, unlikely_roles[i]) == 0;
+          if (unlikely)
+            {
+              node = remove_and_next (ex, node);
+              continue;
+            }
+        }
+      if (tag_in (node, emptyable) && is_without_content (node))
+        {
+          node = remove_and_next (ex, node);
+          continue;
+        }
+      if (tag_in (node, to_score))
+        g_ptr_array_add (elements, node);
+
+      if (is_tag (node, "div"))
+        {
+          wrap_phrasing (node);
+          /* A div holding one paragraph is that paragraph. */
+          if (has_single_p (node) && link_density (node) < 0.25)
+            {
+              xmlNodePtr p = first_element (node);
+
+              replace_node (node, p);
+              g_ptr_array_add (ex->graveyard, node);
+              node = p;
+              g_ptr_array_add (elements, node);
+            }
+          else if (!has_block_descendant (node))
+            {
+              set_tag (node, "p");
+              g_ptr_array_add (elements, node);
+            }
+        }
+      node = next_node (node, FALSE);
+    }
+  return elements;
+}
+
+static xmlNodePtr
+body_of (htmlDocPtr doc)
+{
+  xmlNodePtr html = xmlDocGetRootElement (doc);
+
+  for (xmlNodePtr c = html ? html->children : NULL; c != NULL; c = c->next)
+    if (is_tag (c, "body"))
+      return c;
+  return html;
+}
+
+static gboolean
+ancestors_contain (xmlNodePtr node,
+                   xmlNodePtr ancestor)
+{
+  for (node = node->parent; node != NULL; node = node->parent)
+    if (node == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+/* Picks the container of the article among the scored candidates. */
+static xmlNodePtr
+pick_top_candidate (Extract    *ex,
+                    GPtrArray  *candidates,
+                    xmlNodePtr  body)
+{
+  xmlNodePtr top[N_TOP_CANDIDATES] = { NULL, };
+  xmlNodePtr best, parent;
+  double last, threshold;
+  guint n_alt = 0;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      xmlNodePtr c = candidates->pdata[i];
+      NodeData *d = node_data (c);
+
+      d->score *= 1 - link_density (c);
+      for (guint t = 0; t < N_TOP_CANDIDATES; t++)
+        if (top[t] == NULL || d->score > node_data (top[t])->score)
+          {
+            memmove (top + t + 1, top + t, (N_TOP_CANDIDATES - t - 1) * sizeof top[0]);
+            top[t] = c;
+            break;
+          }
+    }
+
+  best = top[0];
+  if (best == NULL || best == body || is_tag (best, "body"))
+    {
+      /* No container stands out: take the whole body. */
+      xmlNodePtr div = xmlNewDocNode (ex->doc, NULL, (const xmlChar *) "div", NULL);
+
+      while (body->children != NULL)
+        append_child (div, body->children);
+      append_child (body, div);
+      initialize_node (ex, div);
+      return div;
+    }
+
+  /* Several near-best candidates under one ancestor: the article is
+   * probably split into parts, and that ancestor holds them all. */
+  for (guint i = 1; i < N_TOP_CANDIDATES && top[i] != NULL; i++)
+    n_alt += node_data (top[i])->score / node_data (best)->score >= 0.75;
+  if (n_alt >= 3)
+    for (parent = best->parent; is_element (parent) && parent != body; parent = parent->parent)
+      {
+        guint n = 0;
+
+        for (guint i = 1; i < N_TOP_CANDIDATES && top[i] != NULL; i++)
+          if (node_data (top[i])->score / node_data (best)->score >= 0.75 &&
+              ancestors_contain (top[i], parent))
+            n++;
+        if (n >= 3)
+          {
+            best = parent;
+            break;
+          }
+      }
+  if (node_data (best) == NULL)
+    initialize_node (ex, best);
+
+  last = node_data (best)->score;
+  threshold = last / 3;
+  for (parent = best->parent; is_element (parent) && parent != body; parent = parent->parent)
+    {
+      if (node_data (parent) == NULL)
+        continue;
+      if (node_data (parent)->score < threshold)
+        break;
+      if (node_data (parent)->score > last)
+        {
+          best = parent;
+          break;
+        }
+      last = node_data (parent)->score;
+    }
+
+  for (parent = best->parent;
+       is_element (parent) && parent != body && n_element_children (parent) == 1;
+       parent = parent->parent)
+    best = parent;
+  if (node_data (best) == NULL)
+    initialize_node (ex, best);
+  return best;
+}
+
+static gboolean
+sibling_belongs (xmlNodePtr sibling,
+                 xmlNodePtr top,
+                 double     threshold)
+{
+  const char *cls = attr (sibling, "class");
+  const char *top_cls = attr (top, "class");
+  double bonus = 0;
+
+  if (sibling == top)
+    return TRUE;
+  if (cls && top_cls && *top_cls && strcmp (cls, top_cls) == 0)
+    bonus = node_data (top)->score * 0.2;
+  if (node_data (sibling) != NULL && node_data (sibling)->score + bonus >= threshold)
+    return TRUE;
+  if (is_tag (sibling, "p"))
+    {
+      double density = link_density (sibling);
+      g_autofree char *text = inner_text (sibling);
+      glong len = g_utf8_strlen (text, -1);
+
+      if (len > 80 && density < 0.25)
+        return TRUE;
+      if (len < 80 && len > 0 && density == 0 &&
+          (strstr (text, ". ") != NULL || g_str_has_suffix (text, ".")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static xmlNodePtr
+gather_article (Extract    *ex,
+                xmlNodePtr  top)
+{
+  static const char * const keep_tag[] = {
+    "div", "article", "section", "p", "ol", "ul", NULL
+  };
+  xmlNodePtr article = xmlNewDocNode (ex->doc, NULL, (const xmlChar *) "div", NULL);
+  xmlNodePtr parent = top->parent;
+  double threshold = MAX (10, node_data (top)->score * 0.2);
+  xmlNodePtr next;
+
+  for (xmlNodePtr s = first_element (parent); s != NULL; s = next)
+    {
+      next = next_element (s);
+      if (sibling_belongs (s, top, threshold))
+        {
+          if (!tag_in (s, keep_tag))
+            set_tag (s, "div");
+          append_child (article, s);
+        }
+    }
+  return article;
+}
+
+static void
+mark_data_tables (Extract    *ex,
+                  xmlNodePtr  root)
+{
+  static const char * const tables[] = { "table", NULL };
+  static const char * const data_parts[] = {
+    "col", "colgroup", "tfoot", "thead", "th", "caption", NULL
+  };
+  g_autoptr(GPtrArray) found = elements_by_tag (root, tables);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      xmlNodePtr t = found->pdata[i];
+      const char *role = attr (t, "role");
+      const char *dt = attr (t, "datatable");
+      g_autoptr(GPtrArray) parts = NULL;
+      gboolean data = FALSE;
+      guint rows = 0, cols = 0;
+
+      if (node_data (t) == NULL)
+        initialize_node (ex, t);
+      if ((role && strcmp (role, "presentation") == 0) || (dt && strcmp (dt, "0") == 0))
+        continue;
+      parts = elements_by_tag (t, data_parts);
+      if (attr (t, "summary") != NULL || parts->len > 0)
+        data = TRUE;
+      else if (count_tag (t, "table") == 0)
+        {
+          for (xmlNodePtr n = walk_next (t, t, FALSE); n != NULL; n = walk_next (n, t, FALSE))
+            if (is_tag (n, "tr"))
+              {
+                guint c = 0;
+
+                rows++;
+                for (xmlNodePtr cell = n->children; cell != NULL; cell = cell->next)
+                  if (is_tag (cell, "td"))
+                    {
+                      const char *span = attr (cell, "colspan");
+                      c += span ? CLAMP (atoi (span), 1, 100) : 1;
+                    }
+                cols = MAX (cols, c);
+              }
+          data = rows >= 10 || cols > 4 || rows * cols > 10;
+        }
+      node_data (t)->data_table = data;
+    }
+}
+
+static gboolean
+in_data_table (xmlNodePtr node)
+{
+  for (node = node->parent; is_element (node); node = node->parent)
+    if (is_tag (node, "table") && node_data (node) && node_data (node)->data_table)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+clean_tag (Extract    *ex,
+           xmlNodePtr  root,
+           const char *tag)
+{
+  const char *names[] = { tag, NULL };
+  g_autoptr(GPtrArray) found = elements_by_tag (root, names);
+
+  for (guint i = found->len; i > 0; i--)
+    remove_node (ex, found->pdata[i - 1]);
+}
+
+static double
+heading_density (xmlNodePtr node)
+{
+  static const char * const h[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+  g_autoptr(GPtrArray) found = elements_by_tag (node, h);
+  glong len = inner_length (node);
+  glong hlen = 0;
+
+  if (len == 0)
+    return 0;
+  for (guint i = 0; i < found->len; i++)
+    hlen += inner_length (found->pdata[i]);
+  return (double) hlen / len;
+}
+
+static gboolean
+should_clean (Extract    *ex,
+              xmlNodePtr  node,
+              const char *tag)
+{
+  static const char * const lists[] = { "ul", "ol", NULL };
+  static const char * const embeds[] = { "object", "embed", "iframe", NULL };
+  g_autofree char *text = NULL;
+  gboolean is_list = tag_in (node, lists);
+  int weight;
+
+  text = inner_text (node);
+  if (!is_list && *text)
+    {
+      g_autoptr(GPtrArray) found = elements_by_tag (node, lists);
+      glong list_len = 0;
+
+      for (guint i = 0; i < found->len; i++)
+        list_len += inner_length (found->pdata[i]);
+      is_list = (double) list_len / g_utf8_strlen (text, -1) > 0.9;
+    }
+  if (is_tag (node, "table") && node_data (node) && node_data (node)->data_table)
+    return FALSE;
+  if (in_data_table (node) || has_ancestor_tag (node, "code", -1))
+    return FALSE;
+
+  weight = class_weight (ex, node);
+  if (weight < 0)
+    return TRUE;
+  if (count_commas (text) < 10)
+    {
+      guint p = count_tag (node, "p");
+      guint img = count_tag (node, "img");
+      int li = (int) count_tag (node, "li") - 100;
+      guint input = count_tag (node, "input");
+      double hdensity = heading_density (node);
+      g_autoptr(GPtrArray) emb = elements_by_tag (node, embeds);
+      double density = link_density (node);
+      glong len = g_utf8_strlen (text, -1);
+      gboolean in_figure = has_ancestor_tag (node, "figure", -1);
+      gboolean remove;
+
+      remove = (img > 1 && (double) p / img < 0.5 && !in_figure) ||
+               (!is_list && li > (int) p) ||
+               (input > p / 3) ||
+               (!is_list && hdensity < 0.9 && len < 25 && (img == 0 || img > 2) && !in_figure) ||
+               (!is_list && weight < 25 && density > 0.2) ||
+               (weight >= 25 && density > 0.5) ||
+               (emb->len == 1 && len < 75) || emb->len > 1;
+      /* A plain list of images stays. */
+      if (is_list && remove)
+        {
+          for (xmlNodePtr c = first_element (node); c != NULL; c = next_element (c))
+            if (n_element_children (c) > 1)
+              return TRUE;
+          if (img == count_tag (node, "li"))
+            return FALSE;
+        }
+      return remove;
+    }
+  return FALSE;
+}
+
+static void
+clean_conditionally (Extract    *ex,
+                     xmlNodePtr  root,
+                     const char *tag)
+{
+  const char *names[] = { tag, NULL };
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (!(ex->flags & FLAG_CLEAN_CONDITIONALLY))
+    return;
+  found = elements_by_tag (root, names);
+  for (guint i = found->len; i > 0; i--)
+    {
+      xmlNodePtr node = found->pdata[i - 1];
+
+      if (node->parent != NULL && should_clean (ex, node, tag))
+        remove_node (ex, node);
+    }
+}
+
+/* Share bars and the like: small blocks named for sharing. */
+static void
+clean_share (Extract    *ex,
+             xmlNodePtr  article)
+{
+  for (xmlNodePtr top = first_element (article); top != NULL; top = next_element (top))
+    {
+      xmlNodePtr n = walk_next (top, top, FALSE);
+
+      while (n != NULL)
+        {
+          g_autofree char *match = is_element (n) ? match_string (n) : NULL;
+
+          if (match && re_match (RE_SHARE, match) && inner_length (n) < CHAR_THRESHOLD)
+            {
+              xmlNodePtr next = walk_next (n, top, TRUE);
+
+              remove_node (ex, n);
+              n = next;
+            }
+          else
+            n = walk_next (n, top, FALSE);
+        }
+    }
+}
+
+static void
+prep_article (Extract    *ex,
+              xmlNodePtr  article)
+{
+  static const char * const dropped[] = {
+    "object", "embed", "footer", "link", "aside", "iframe", "input",
+    "textarea", "select", "button", NULL
+  };
+  static const char * const headers[] = { "h1", "h2", NULL };
+  static const char * const ps[] = { "p", NULL };
+  g_autoptr(GPtrArray) hs = NULL;
+  g_autoptr(GPtrArray) paras = NULL;
+
+  mark_data_tables (ex, article);
+  clean_conditionally (ex, article, "form");
+  clean_conditionally (ex, article, "fieldset");
+  clean_share (ex, article);
+  for (guint i = 0; dropped[i] != NULL; i++)
+    clean_tag (ex, article, dropped[i]);
+
+  hs = elements_by_tag (article, headers);
+  for (guint i = hs->len; i > 0; i--)
+    if (class_weight (ex, hs->pdata[i - 1]) < 0)
+      remove_node (ex, hs->pdata[i - 1]);
+
+  clean_conditionally (ex, article, "table");
+  clean_conditionally (ex, article, "ul");
+  clean_conditionally (ex, article, "div");
+
+  paras = elements_by_tag (article, ps);
+  for (guint i = paras->len; i > 0; i--)
+    {
+      xmlNodePtr p = paras->pdata[i - 1];
+      g_autofree char *text = inner_text (p);
+
+      if (*text == '\0' && count_tag (p, "img") + count_tag (p, "iframe") +
+          count_tag (p, "embed") + count_tag (p, "object") == 0)
+        remove_node (ex, p);
+    }
+}
+
+/* Readability's handling of <br><br>: a run of two or more breaks ends a
+ * paragraph, and the phrasing content after it becomes a new <p>. */
+static xmlNodePtr
+next_significant (xmlNodePtr node)
+{
+  while (node != NULL && !is_element (node) && is_whitespace_text (node))
+    node = node->next;
+  return node;
+}
+
+static void
+replace_brs (Extract    *ex,
+             xmlNodePtr  body)
+{
+  static const char * const brs[] = { "br", NULL };
+  g_autoptr(GPtrArray) found = elements_by_tag (body, brs);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      xmlNodePtr br = found->pdata[i];
+      xmlNodePtr next = br->next;
+      gboolean replaced = FALSE;
+      xmlNodePtr p;
+
+      if (br->parent == NULL)
+        continue;
+      while ((next = next_significant (next)) != NULL && is_tag (next, "br"))
+        {
+          xmlNodePtr after = next->next;
+
+          replaced = TRUE;
+          remove_node (ex, next);
+          next = after;
+        }
+      if (!replaced)
+        continue;
+      p = xmlNewDocNode (ex->doc, NULL, (const xmlChar *) "p", NULL);
+      replace_node (br, p);
+      g_ptr_array_add (ex->graveyard, br);
+      for (next = p->next; next != NULL;)
+        {
+          xmlNodePtr sibling;
+
+          if (is_tag (next, "br"))
+            {
+              xmlNodePtr after = next_significant (next->next);
+              if (after != NULL && is_tag (after, "br"))
+                break;
+            }
+          if (!is_phrasing (next))
+            break;
+          sibling = next->next;
+          append_child (p, next);
+          next = sibling;
+        }
+      while (p->last != NULL && is_whitespace (p->last))
+        remove_node (ex, p->last);
+      if (is_tag (p->parent, "p"))
+        set_tag (p->parent, "div");
+    }
+}
+
+static void
+prep_document (Extract    *ex,
+               xmlNodePtr  root)
+{
+  static const char * const junk[] = {
+    "script", "noscript", "style", "template", "svg", "math", NULL
+  };
+  static const char * const fonts[] = { "font", NULL };
+  g_autoptr(GPtrArray) found = elements_by_tag (root, junk);
+  g_autoptr(GPtrArray) font = NULL;
+
+  for (guint i = found->len; i > 0; i--)
+    remove_node (ex, found->pdata[i - 1]);
+  /* Comments hold nothing for a reader and would split text runs. */
+  for (xmlNodePtr n = walk_next (root, root, FALSE); n != NULL;)
+    {
+      xmlNodePtr next = walk_next (n, root, n->type == XML_COMMENT_NODE);
+
+      if (n->type == XML_COMMENT_NODE)
+        remove_node (ex, n);
+      n = next;
+    }
+  replace_brs (ex, root);
+  font = elements_by_tag (root, fonts);
+  for (guint i = 0; i < font->len; i++)
+    set_tag (font->pdata[i], "span");
+}
+
+static void
+extract_clear (Extract *ex)
+{
+  for (guint i = 0; i < ex->graveyard->len; i++)
+    xmlFreeNode (ex->graveyard->pdata[i]);
+  g_ptr_array_set_size (ex->graveyard, 0);
+  g_ptr_array_set_size (ex->data, 0);
+}
+
+/* One pass of the extractor with the flags of @ex; returns the article's
+ * text, possibly too short. */
+static char *
+extract_pass (Extract    *ex,
+              const char *utf8,
+              gsize       n_bytes)
+{
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  xmlNodePtr root, body, top, article;
+  char *text;
+
+  ex->doc = mg_html_parse (utf8, n_bytes);
+  if (ex->doc == NULL || (root = xmlDocGetRootElement (ex->doc)) == NULL)
+    {
+      g_clear_pointer (&ex->doc, xmlFreeDoc);
+      return g_strdup ("");
+    }
+  body = body_of (ex->doc);
+  prep_document (ex, root);
+  elements = prepare_and_collect (ex, root);
+  for (guint i = 0; i < elements->len; i++)
+    score_paragraph (ex, elements->pdata[i], candidates);
+
+  top = pick_top_candidate (ex, candidates, body);
+  article = gather_article (ex, top);
+  prep_article (ex, article);
+  text = mg_html_node_text (article);
+
+  xmlFreeNode (article);
+  extract_clear (ex);
+  g_clear_pointer (&ex->doc, xmlFreeDoc);
+  return text;
+}
+
+/**
+ * mg_html_extract:
+ * @utf8: an HTML page in UTF-8
+ * @n_bytes: its length
+ * @title: (nullable): the article's title, to drop a heading repeating it
+ * @byline: (out) (optional) (transfer full): the byline found in the page
+ *
+ * Finds the article a reader came for and returns its text: paragraphs,
+ * headings and list items one per line with a blank line between.
+ * Navigation, share bars, comments and other boilerplate are left out.
+ *
+ * Returns: (transfer full): the text, possibly empty
+ */
+char *
+mg_html_extract (const char  *utf8,
+                 gsize        n_bytes,
+                 const char  *title,
+                 char       **byline)
+{
+  Extract ex = { NULL, FLAGS_ALL, title, NULL, NULL, NULL };
+  char *best = NULL;
+  glong best_len = -1;
+
+  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
+
+  ex.graveyard = g_ptr_array_new ();
+  ex.data = g_ptr_array_new_with_free_func (g_free);
+
+  /* Each failed pass drops one of the stricter rules, as Readability does:
+   * unlikely containers first, then class weights, then cleaning. */
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      char *text;
+      glong len;
+
+      g_clear_pointer (&ex.byline, g_free);
+      text = extract_pass (&ex, utf8, n_bytes);
+      len = g_utf8_strlen (text, -1);
+      if (len > best_len)
+        {
+          g_free (best);
+          best = text;
+          best_len = len;
+        }
+      else
+        g_free (text);
+      if (len >= CHAR_THRESHOLD)
+        break;
+      ex.flags &= ~(1u << pass);
+    }
+
+  if (byline != NULL)
+    *byline = g_steal_pointer (&ex.byline);
+  g_free (ex.byline);
+  g_ptr_array_unref (ex.graveyard);
+  g_ptr_array_unref (ex.data);
+  return best;
+}
+
+/**
+ * mg_html_parse:
+ * @utf8: HTML in UTF-8
+ * @n_bytes: its length
+ *
+ * Parses HTML that is already UTF-8, whatever its `<meta>` says, with
+ * libxml2's forgiving HTML parser. Nothing is loaded from the network or
+ * from files.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+htmlDocPtr
+mg_html_parse (const char *utf8,
+               gsize       n_bytes)
+{
+  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
+
+  if (n_bytes == 0 || n_bytes > G_MAXINT)
+    return NULL;
+  return htmlReadMemory (utf8, (int) n_bytes, NULL, "UTF-8",
+                         HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                         HTML_PARSE_COMPACT);
+}
+
+typedef struct
+{
+  GString *out;
+  GString *para;
+  gboolean space;  /* whitespace seen since the last word */
+  guint    pre;    /* depth of <pre> */
+} Render;
+
+static gboolean
+is_block (xmlNodePtr node)
+{
+  static const char * const blocks[] = {
+    "address", "article", "aside", "blockquote", "caption", "center", "dd",
+    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "body",
+    "html", "title", "legend", "menu", NULL
+  };
+  return tag_in (node, blocks);
+}
+
+static gboolean
+is_skipped (xmlNodePtr node)
+{
+  static const char * const skipped[] = {
+    "script", "style", "noscript", "template", "head", "select", "option",
+    "button", "textarea", "iframe", "object", "embed", "svg", "math", NULL
+  };
+  return tag_in (node, skipped);
+}
+
+static void
+render_flush (Render *r)
+{
+  gsize end = r->para->len;
+  gsize start = 0;
+
+  /* Trim spaces and line breaks at either end of the paragraph. */
+  while (start < end && (r->para->str[start] == ' ' || r->para->str[start] == '\n'))
+    start++;
+  while (end > start && (r->para->str[end - 1] == ' ' || r->para->str[end - 1] == '\n'))
+    end--;
+  if (end > start)
+    {
+      if (r->out->len > 0)
+        g_string_append (r->out, "\n\n");
+      g_string_append_len (r->out, r->para->str + start, end - start);
+    }
+  g_string_truncate (r->para, 0);
+  r->space = FALSE;
+}
+
+static void
+render_text (Render     *r,
+             const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (r->pre > 0)
+        {
+          if (*p != '\r')
+            g_string_append_c (r->para, *p);
+          continue;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          r->space = TRUE;
+          continue;
+        }
+      if (r->space && r->para->len > 0 && r->para->str[r->para->len - 1] != '\n')
+        g_string_append_c (r->para, ' ');
+      r->space = FALSE;
+      g_string_append_c (r->para, *p);
+    }
+}
+
+static void
+render_line_break (Render *r)
+{
+  while (r->para->len > 0 && r->para->str[r->para->len - 1] == ' ')
+    g_string_truncate (r->para, r->para->len - 1);
+  g_string_append_c (r->para, '\n');
+  r->space = FALSE;
+}
+
+/* Returns whether to go into the children of @node. */
+static gboolean
+render_enter (Render     *r,
+              xmlNodePtr  node)
+{
+  if (is_text (node))
+    {
+      if (node->content != NULL)
+        render_text (r, (const char *) node->content);
+      return FALSE;
+    }
+  if (!is_element (node) || is_skipped (node))
+    return FALSE;
+  if (is_tag (node, "br"))
+    render_line_break (r);
+  else if (is_block (node))
+    render_flush (r);
+  else if (is_tag (node, "td") || is_tag (node, "th"))
+    r->space = TRUE;
+  if (is_tag (node, "pre"))
+    r->pre++;
+  return TRUE;
+}
+
+static void
+render_leave (Render     *r,
+              xmlNodePtr  node)
+{
+  if (is_tag (node, "pre"))
+    r->pre--;
+  if (is_block (node))
+    render_flush (r);
+  else if (is_tag (node, "td") || is_tag (node, "th"))
+    r->space = TRUE;
+}
+
+/**
+ * mg_html_node_text:
+ * @node: an HTML element or text node
+ *
+ * Renders the text of @node as paragraphs: every block element (paragraph,
+ * heading, list item, table row…) on a line of its own with a blank line
+ * between blocks, `<br>` as a line break, other whitespace collapsed.
+ *
+ * Returns: (transfer full): the text, valid UTF-8 if the tree was
+ */
+char *
+mg_html_node_text (xmlNodePtr node)
+{
+  Render r = { g_string_new (NULL), g_string_new (NULL), FALSE, 0 };
+  xmlNodePtr n;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!render_enter (&r, node) || node->children == NULL)
+    goto done;
+  n = node->children;
+  while (n != NULL)
+    {
+      if (render_enter (&r, n) && n->children != NULL && n->type != XML_ENTITY_REF_NODE)
+        {
+          n = n->children;
+          continue;
+        }
+      if (is_element (n))
+        render_leave (&r, n);
+      while (n != node && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == NULL || n == node)
+            break;
+          render_leave (&r, n);
+        }
+      if (n == NULL || n == node)
+        break;
+      n = n->next;
+    }
+  render_leave (&r, node);
+
+done:
+  render_flush (&r);
+  g_string_free (r.para, TRUE);
+  return g_string_free (r.out, FALSE);
+}

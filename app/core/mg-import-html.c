@@ -1,0 +1,738 @@
+/* mg-import-html.c: HTML import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-import-html"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "mg-charset.h"
+#include "mg-document.h"
+#include "mg-error.h"
+#include "mg-html-extract.h"
+#include "mg-import-html.h"
+
+/* JSON-LD comes from the page, so it is untrusted: bounded in size and in
+ * nesting before json-glib sees it. */
+#define JSON_LD_MAX_BYTES (512 * 1024)
+#define JSON_LD_MAX_DEPTH 64
+
+/**
+ * mg_import_slug:
+ * @text: any UTF-8 text
+ *
+ * Makes an identifier of @text: lower-case ASCII letters, digits, '-' and
+ * '_', other runs of characters folded into one '-'.
+ *
+ * Returns: (transfer full): the slug, "document" if nothing was left
+ */
+char *
+mg_import_slug (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text ? text : "", "C");
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = ascii; *p && s->len < 80; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c) || c == '_' || c == '-')
+        g_string_append_c (s, c);
+      else if (s->len > 0 && s->str[s->len - 1] != '-')
+        g_string_append_c (s, '-');
+    }
+  while (s->len > 0 && s->str[s->len - 1] == '-')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    g_string_append (s, "document");
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * mg_import_path_base:
+ * @name: a file name or path
+ *
+ * Returns: (transfer full): the last component of @name
+ */
+char *
+mg_import_path_base (const char *name)
+{
+  return g_path_get_basename (name && *name ? name : "document");
+}
+
+/* The document id of a file: its base name without extension, slugged. */
+static char *
+id_from_name (const char *name)
+{
+  g_autofree char *base = mg_import_path_base (name);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return mg_import_slug (base);
+}
+
+/**
+ * mg_import_clean_line:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full) (nullable): @text on one line, runs of
+ *   whitespace folded into one space and trimmed, or %NULL if nothing is
+ *   left
+ */
+char *
+mg_import_clean_line (const char *text)
+{
+  GString *s;
+
+  if (text == NULL)
+    return NULL;
+  s = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0xa0)
+        {
+          if (s->len > 0 && s->str[s->len - 1] != ' ')
+            g_string_append_c (s, ' ');
+        }
+      else
+        g_string_append_unichar (s, c);
+    }
+  if (s->len > 0 && s->str[s->len - 1] == ' ')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * mg_import_iso_date:
+ * @text: (nullable): a date as found in a page or feed
+ *
+ * Reads ISO 8601 and RFC 822 dates (as in RSS).
+ *
+ * Returns: (transfer full) (nullable): the date in ISO 8601, the cleaned
+ *   input when it cannot be read, or %NULL for nothing
+ */
+char *
+mg_import_iso_date (const char *text)
+{
+  g_autofree char *clean = mg_import_clean_line (text);
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  if (clean == NULL)
+    return NULL;
+  dt = g_date_time_new_from_iso8601 (clean, utc);
+  if (dt != NULL)
+    return g_date_time_format_iso8601 (dt);
+  if (strlen (clean) == 10 && clean[4] == '-' && clean[7] == '-' &&
+      g_ascii_isdigit (clean[0]) && g_ascii_isdigit (clean[9]))
+    return g_steal_pointer (&clean);
+  {
+    /* RFC 822 as used by RSS: "Tue, 10 Jun 2003 04:00:00 GMT". */
+    static const char * const months[] = {
+      "jan", "feb", "mar", "apr", "may", "jun",
+      "jul", "aug", "sep", "oct", "nov", "dec"
+    };
+    const char *p = strchr (clean, ',') ? strchr (clean, ',') + 1 : clean;
+    int day, year, h = 0, m = 0, s = 0;
+    char mon[4] = "";
+
+    if (sscanf (p, " %d %3s %d %d:%d:%d", &day, mon, &year, &h, &m, &s) >= 3)
+      for (int i = 0; i < 12; i++)
+        if (g_ascii_strcasecmp (mon, months[i]) == 0)
+          {
+            g_autoptr(GDateTime) r = g_date_time_new (utc, year < 100 ? year + 2000 : year,
+                                                      i + 1, day, h, m, s);
+            if (r != NULL)
+              return g_date_time_format_iso8601 (r);
+          }
+  }
+  return g_steal_pointer (&clean);
+}
+
+/**
+ * mg_import_looks_binary:
+ * @data: the start of an input
+ * @n_bytes: its length
+ *
+ * Returns: whether @data looks like binary data rather than text: a NUL
+ *   byte or many control characters in the first 8 KiB (text in UTF-16
+ *   with a byte-order mark is text)
+ */
+gboolean
+mg_import_looks_binary (const char *data,
+                        gsize       n_bytes)
+{
+  gsize n = MIN (n_bytes, 8192);
+  gsize controls = 0;
+
+  if (n >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe) &&
+      ((guchar) data[1] == 0xfe || (guchar) data[1] == 0xff))
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar) data[i];
+
+      if (c == 0)
+        return TRUE;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+        controls++;
+    }
+  return controls * 20 > n;
+}
+
+typedef struct
+{
+  GHashTable *meta;      /* lower-case name or property -> content */
+  char       *ld_title;
+  char       *ld_author;
+  char       *ld_published;
+  char       *ld_site;
+  char       *ld_description;
+  char       *ld_url;
+  char       *doc_title; /* <title> */
+  char       *canonical;
+  char       *lang;
+  char       *h1;        /* the only <h1>, if there is one */
+  guint       n_h1;
+} PageMeta;
+
+static void
+page_meta_clear (PageMeta *pm)
+{
+  g_clear_pointer (&pm->meta, g_hash_table_unref);
+  g_free (pm->ld_title);
+  g_free (pm->ld_author);
+  g_free (pm->ld_published);
+  g_free (pm->ld_site);
+  g_free (pm->ld_description);
+  g_free (pm->ld_url);
+  g_free (pm->doc_title);
+  g_free (pm->canonical);
+  g_free (pm->lang);
+  g_free (pm->h1);
+}
+
+static char *
+prop (xmlNodePtr  node,
+      const char *name)
+{
+  xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
+  char *s = v ? g_strdup ((const char *) v) : NULL;
+
+  xmlFree (v);
+  return s;
+}
+
+static char *
+node_text_line (xmlNodePtr node)
+{
+  xmlChar *v = xmlNodeGetContent (node);
+  char *s = mg_import_clean_line ((const char *) v);
+
+  xmlFree (v);
+  return s;
+}
+
+/* Whether nesting in @text (brackets outside strings) stays within
+ * @max_depth; json-glib 1.6 recurses without a bound. */
+static gboolean
+json_depth_ok (const char *text,
+               gsize       n,
+               guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+static const char *
+json_string_member (JsonObject *obj,
+                    const char *name)
+{
+  JsonNode *n = json_object_get_member (obj, name);
+
+  if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+    return json_node_get_string (n);
+  return NULL;
+}
+
+/* A person or organisation: its name, or the names of a list of them. */
+static char *
+json_names (JsonNode *node)
+{
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return mg_import_clean_line (json_node_get_string (node));
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return mg_import_clean_line (json_string_member (json_node_get_object (node), "name"));
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < json_array_get_length (a) && i < 20; i++)
+        {
+          char *n = json_names (json_array_get_element (a, i));
+          if (n != NULL)
+            g_ptr_array_add (names, n);
+        }
+      g_ptr_array_add (names, NULL);
+      return names->len > 1 ? g_strjoinv (", ", (char **) names->pdata) : NULL;
+    }
+  return NULL;
+}
+
+static gboolean
+is_article_type (JsonObject *obj)
+{
+  static const char * const types[] = {
+    "Article", "NewsArticle", "AnalysisNewsArticle", "BackgroundNewsArticle",
+    "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
+    "Report", "SatiricalArticle", "ScholarlyArticle", "SocialMediaPosting",
+    "BlogPosting", "LiveBlogPosting", "TechArticle", "WebPage",
+  };
+  const char *type = json_string_member (obj, "@type");
+
+  if (type == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (strcmp (type, types[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+read_json_ld_object (PageMeta   *pm,
+                     JsonObject *obj)
+{
+  JsonNode *publisher = json_object_get_member (obj, "publisher");
+
+  if (pm->ld_title == NULL)
+    {
+      pm->ld_title = mg_import_clean_line (json_string_member (obj, "headline"));
+      if (pm->ld_title == NULL)
+        pm->ld_title = mg_import_clean_line (json_string_member (obj, "name"));
+    }
+  if (pm->ld_author == NULL)
+    pm->ld_author = json_names (json_object_get_member (obj, "author"));
+  if (pm->ld_published == NULL)
+    pm->ld_published = mg_import_clean_line (json_string_member (obj, "datePublished"));
+  if (pm->ld_description == NULL)
+    pm->ld_description = mg_import_clean_line (json_string_member (obj, "description"));
+  if (pm->ld_url == NULL)
+    pm->ld_url = mg_import_clean_line (json_string_member (obj, "url"));
+  if (pm->ld_site == NULL && publisher != NULL)
+    pm->ld_site = json_names (publisher);
+}
+
+static void
+read_json_ld (PageMeta   *pm,
+              const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  gsize n = strlen (text);
+
+  if (n > JSON_LD_MAX_BYTES || !json_depth_ok (text, n, JSON_LD_MAX_DEPTH))
+    return;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, n, NULL))
+    return;
+  root = json_parser_get_root (parser);
+
+  /* A script holds one object, a list of them, or an @graph of them. */
+  for (int round = 0; round < 2 && root != NULL; round++)
+    {
+      JsonArray *items = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (root))
+        {
+          JsonObject *obj = json_node_get_object (root);
+          JsonNode *graph = json_object_get_member (obj, "@graph");
+
+          if (is_article_type (obj))
+            {
+              read_json_ld_object (pm, obj);
+              return;
+            }
+          if (graph == NULL || !JSON_NODE_HOLDS_ARRAY (graph))
+            return;
+          items = json_node_get_array (graph);
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (root))
+        items = json_node_get_array (root);
+      else
+        return;
+
+      root = NULL;
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonNode *item = json_array_get_element (items, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (item) && is_article_type (json_node_get_object (item)))
+            {
+              read_json_ld_object (pm, json_node_get_object (item));
+              return;
+            }
+          if (JSON_NODE_HOLDS_OBJECT (item) && root == NULL &&
+              json_object_has_member (json_node_get_object (item), "@graph"))
+            root = item;
+        }
+    }
+}
+
+static void
+read_meta_element (PageMeta   *pm,
+                   xmlNodePtr  node)
+{
+  g_autofree char *content = prop (node, "content");
+  g_autofree char *clean = mg_import_clean_line (content);
+  const char *keys[] = { "property", "name", "itemprop" };
+
+  if (clean == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = prop (node, keys[i]);
+      g_auto(GStrv) parts = NULL;
+
+      if (key == NULL)
+        continue;
+      /* property="og:title article:author" names two keys at once. */
+      parts = g_strsplit_set (g_strstrip (key), " \t\n", -1);
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (*parts[j] && !g_hash_table_contains (pm->meta, parts[j]))
+          g_hash_table_insert (pm->meta, g_ascii_strdown (parts[j], -1), g_strdup (clean));
+    }
+}
+
+static void
+read_page_meta (PageMeta   *pm,
+                htmlDocPtr  doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+
+  pm->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (root == NULL)
+    return;
+  pm->lang = prop (root, "lang");
+  for (xmlNodePtr n = root; n != NULL;)
+    {
+      gboolean skip = FALSE;
+
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          const char *name = (const char *) n->name;
+
+          if (strcmp (name, "meta") == 0)
+            read_meta_element (pm, n);
+          else if (strcmp (name, "title") == 0 && pm->doc_title == NULL)
+            pm->doc_title = node_text_line (n), skip = TRUE;
+          else if (strcmp (name, "h1") == 0)
+            {
+              if (pm->n_h1++ == 0)
+                pm->h1 = node_text_line (n);
+              skip = TRUE;
+            }
+          else if (strcmp (name, "link") == 0 && pm->canonical == NULL)
+            {
+              g_autofree char *rel = prop (n, "rel");
+              if (rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0)
+                pm->canonical = prop (n, "href");
+            }
+          else if (strcmp (name, "script") == 0)
+            {
+              g_autofree char *type = prop (n, "type");
+              if (type != NULL && g_ascii_strcasecmp (g_strstrip (type), "application/ld+json") == 0)
+                {
+                  xmlChar *text = xmlNodeGetContent (n);
+                  if (text != NULL)
+                    read_json_ld (pm, (const char *) text);
+                  xmlFree (text);
+                }
+              skip = TRUE;
+            }
+          else if (strcmp (name, "style") == 0)
+            skip = TRUE;
+        }
+      /* Document order, without recursion: pages nest deeply. */
+      if (!skip && n->children != NULL && n->type == XML_ELEMENT_NODE)
+        n = n->children;
+      else
+        {
+          while (n != NULL && n->next == NULL)
+            n = n->parent == (xmlNodePtr) doc ? NULL : n->parent;
+          if (n != NULL)
+            n = n->next;
+        }
+    }
+}
+
+static const char *
+meta_first (PageMeta           *pm,
+            const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *v = g_hash_table_lookup (pm->meta, keys[i]);
+
+      if (v != NULL)
+        return v;
+    }
+  return NULL;
+}
+
+static guint
+word_count (const char *s)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (; *s; s++)
+    {
+      gboolean space = g_ascii_isspace (*s);
+
+      n += !space && !in_word;
+      in_word = !space;
+    }
+  return n;
+}
+
+/* The title from <title>, without the site's name: "Story | Site" and
+ * "Site: Story" are common; a title left too short keeps its parts. */
+static char *
+page_title (PageMeta *pm)
+{
+  const char *orig = pm->doc_title;
+  g_autofree char *cur = NULL;
+  gboolean hierarchical = FALSE;
+  g_autoptr(GRegex) sep = g_regex_new (" [|\\-\\\\/>»] ", 0, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (orig == NULL)
+    return g_strdup (pm->h1);
+
+  if (g_regex_match (sep, orig, 0, &info))
+    {
+      int last = -1;
+
+      hierarchical = g_regex_match_simple (" [\\\\/>»] ", orig, 0, 0);
+      while (g_match_info_matches (info))
+        {
+          g_match_info_fetch_pos (info, 0, &last, NULL);
+          g_match_info_next (info, NULL);
+        }
+      cur = g_strndup (orig, last);
+      if (word_count (cur) < 3)
+        {
+          const char *p = orig + strcspn (orig, "|-\\/>»");
+
+          g_free (cur);
+          /* Drop the first part and its separator instead. */
+          cur = g_strdup (*p ? p + (g_str_has_prefix (p, "»") ? strlen ("»") : 1) : orig);
+        }
+    }
+  else if (strstr (orig, ": ") != NULL && g_strcmp0 (pm->h1, orig) != 0)
+    {
+      const char *after_last = strrchr (orig, ':') + 1;
+      const char *after_first = strchr (orig, ':') + 1;
+
+      if (word_count (after_last) < 3)
+        cur = g_strdup (after_first);
+      else
+        {
+          g_autofree char *before = g_strndup (orig, after_first - 1 - orig);
+          cur = g_strdup (word_count (before) > 5 ? orig : after_last);
+        }
+    }
+  else if ((g_utf8_strlen (orig, -1) > 150 || g_utf8_strlen (orig, -1) < 15) &&
+           pm->n_h1 == 1 && pm->h1 != NULL)
+    cur = g_strdup (pm->h1);
+  else
+    cur = g_strdup (orig);
+
+  g_strstrip (cur);
+  if (word_count (cur) <= 4 && !hierarchical)
+    return g_strdup (orig);
+  return g_steal_pointer (&cur);
+}
+
+static void
+set_meta (MgDocument *doc,
+          const char *key,
+          const char *value)
+{
+  g_autofree char *clean = mg_import_clean_line (value);
+
+  if (clean != NULL)
+    mg_document_set_meta_string (doc, key, clean);
+}
+
+static void
+apply_page_meta (MgDocument *doc,
+                 PageMeta   *pm,
+                 const char *title,
+                 const char *byline)
+{
+  static const char * const authors[] = {
+    "author", "dc:creator", "dcterm:creator", "parsely-author", "sailthru.author", NULL
+  };
+  static const char * const dates[] = {
+    "article:published_time", "parsely-pub-date", "og:published_time",
+    "datepublished", "pubdate", "publish-date", "date", "dc:date",
+    "dcterms.date", "sailthru.date", NULL
+  };
+  static const char * const sites[] = { "og:site_name", "application-name", NULL };
+  static const char * const urls[] = { "og:url", "twitter:url", NULL };
+  static const char * const descriptions[] = {
+    "og:description", "description", "twitter:description", "dc:description", NULL
+  };
+  const char *author = pm->ld_author ? pm->ld_author : meta_first (pm, authors);
+  const char *published = pm->ld_published ? pm->ld_published : meta_first (pm, dates);
+  g_autofree char *iso = mg_import_iso_date (published);
+
+  if (title != NULL)
+    mg_document_set_title (doc, title);
+  /* A byline in the page beats an author that is only a profile URL. */
+  if (author == NULL || g_str_has_prefix (author, "http"))
+    author = byline;
+  set_meta (doc, "author", author);
+  set_meta (doc, "published", iso);
+  set_meta (doc, "site_name", pm->ld_site ? pm->ld_site : meta_first (pm, sites));
+  set_meta (doc, "url", pm->canonical ? pm->canonical
+                        : meta_first (pm, urls) ? meta_first (pm, urls) : pm->ld_url);
+  set_meta (doc, "description", meta_first (pm, descriptions)
+                                ? meta_first (pm, descriptions) : pm->ld_description);
+  set_meta (doc, "language", pm->lang);
+}
+
+static char *
+choose_title (PageMeta *pm)
+{
+  static const char * const titles[] = {
+    "og:title", "twitter:title", "dc:title", "dcterm:title", "parsely-title",
+    "headline", "title", NULL
+  };
+  const char *t = pm->ld_title ? pm->ld_title : meta_first (pm, titles);
+
+  return t != NULL ? g_strdup (t) : page_title (pm);
+}
+
+/**
+ * mg_import_html:
+ * @data: the bytes of an HTML page
+ * @n_bytes: their length
+ * @name: the file name, for the document id and for messages
+ * @warnings: (nullable) (element-type utf8): where to add warnings
+ * @error: return location for an error
+ *
+ * Imports the article of a web page: decodes it (byte-order mark, declared
+ * charset, UTF-8, else Windows-1252; invalid bytes become U+FFFD), finds
+ * the article text and reads its title, author, date, site name and URL
+ * from JSON-LD and `<meta>` elements. Nothing is loaded from the network.
+ *
+ * Returns: (transfer full) (element-type MgDocument): one document, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+mg_import_html (const char  *data,
+                gsize        n_bytes,
+                const char  *name,
+                GPtrArray   *warnings,
+                GError     **error)
+{
+  g_autofree char *utf8 = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *byline = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *base = NULL;
+  PageMeta pm = { NULL, };
+  htmlDocPtr doc;
+  MgDocument *document;
+  GPtrArray *documents;
+  gsize len;
+
+  g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (n_bytes == 0)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: the file is empty"), name);
+      return NULL;
+    }
+  if (mg_import_looks_binary (data, n_bytes))
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_BINARY,
+                   _("%s: binary data, not an HTML page"), name);
+      return NULL;
+    }
+
+  utf8 = mg_charset_decode_html (data, n_bytes, &len);
+  doc = mg_html_parse (utf8, len);
+  if (doc != NULL)
+    {
+      read_page_meta (&pm, doc);
+      xmlFreeDoc (doc);
+    }
+  if (pm.meta == NULL)
+    pm.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  title = choose_title (&pm);
+  text = mg_html_extract (utf8, len, title, &byline);
+  if (text == NULL || *text == '\0')
+    {
+      page_meta_clear (&pm);
+      g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: no article text found"), name);
+      return NULL;
+    }
+
+  id = id_from_name (name);
+  base = mg_import_path_base (name);
+  document = mg_document_new (id, text, -1);
+  mg_document_set_source_path (document, base);
+  mg_document_set_media_type (document, "text/html");
+  apply_page_meta (document, &pm, title, byline);
+  page_meta_clear (&pm);
+
+  documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (documents, document);
+  return documents;
+}
