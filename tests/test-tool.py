@@ -151,6 +151,36 @@ def test_import_appends(tmp):
     check("import -o into an existing dataset keeps its documents", code == 0 and ids == ["first", "second"], err)
 
 
+def test_schema(tmp):
+    """The shipped JSON Schema accepts what the tool writes."""
+    try:
+        import jsonschema
+    except ImportError:
+        results.append(("JSON Schema accepts the datasets the tool writes # SKIP jsonschema not installed", True, ""))
+        return
+    schema = json.load(open(os.path.join(HERE, "..", "data", "marginalia-dataset.schema.json")))
+    article = os.path.join(tmp, "schema.txt")
+    with open(article, "w") as f:
+        f.write("A headline for the schema test\n\nBody.\n")
+    code, out, _ = run("import", article)
+    for name, data in (("imported", json.loads(out)),
+                       ("canonical", json.load(open(os.path.join(FIXTURES, "dataset", "canonical.json"))))):
+        try:
+            jsonschema.validate(data, schema)
+            ok = True
+        except jsonschema.ValidationError as e:
+            ok = False
+        check(f"JSON Schema accepts the {name} dataset", ok)
+    bad = json.load(open(os.path.join(FIXTURES, "dataset", "canonical.json")))
+    bad["documents"][0]["annotations"][0]["start"] = "7"
+    try:
+        jsonschema.validate(bad, schema)
+        ok = False
+    except jsonschema.ValidationError:
+        ok = True
+    check("JSON Schema refuses a string offset", ok)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="mg-tool-")
     try:
@@ -159,6 +189,7 @@ def main():
         test_import_validate_stats(tmp)
         test_bad_inputs(tmp)
         test_import_appends(tmp)
+        test_schema(tmp)
     except Exception as e:  # a crash of the test itself must fail, visibly
         results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
     finally:
