@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 
 int  mg_tool_import   (int    argc,
                        char **argv);
+int  mg_tool_export   (int    argc,
+                       char **argv);
 int  mg_tool_validate (int    argc,
                        char **argv);
 int  mg_tool_stats    (int    argc,

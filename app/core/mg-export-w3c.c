@@ -1,0 +1,215 @@
+/* mg-export-w3c.c: W3C Web Annotation Data Model, as JSON-LD
+ *
+ * One AnnotationCollection whose first (and only) page holds every span
+ * as an Annotation: a tagging body with the label, a commenting body with
+ * the note, and a target on the document (its URL, else the SHA-256 of
+ * its text as a URN) picked out twice, by position and by quote with 32
+ * characters of context each side, so a reader can find the span again
+ * even in a copy of the text that moved it. The model counts positions in
+ * code points; --offsets=utf16 is for JavaScript anchoring libraries that
+ * count UTF-16 units instead. An attribution is an Annotation of its own,
+ * motivated by linking, from the quote to the actor.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-export-private.h"
+
+#define CONTEXT_CHARS 32
+
+static char *
+annotation_iri (const char *doc_uri,
+                const char *id)
+{
+  return g_strdup_printf ("%s%cannotation=%s", doc_uri,
+                          strchr (doc_uri, '#') ? '&' : '#', id);
+}
+
+static void
+append_range (GString     *out,
+              const char  *name,
+              MgTextIndex *index,
+              const char  *text,
+              guint        start,
+              guint        end)
+{
+  gsize a = mg_text_index_byte_offset (index, start);
+  gsize b = mg_text_index_byte_offset (index, end);
+
+  _mg_export_json_string (out, name);
+  g_string_append_c (out, ':');
+  _mg_export_json_string_len (out, text + a, b - a);
+}
+
+static void
+write_target (MgExportContext *ctx,
+              MgDocument      *doc,
+              const char      *uri,
+              MgAnnotation    *a)
+{
+  MgTextIndex *index = mg_document_get_text_index (doc);
+  const char *text = mg_document_get_text (doc);
+  guint start = mg_annotation_get_start (a);
+  guint end = mg_annotation_get_end (a);
+  guint length = mg_document_get_length (doc);
+  GString *out = ctx->buf;
+
+  g_string_append (out, ",\"target\":{");
+  _mg_export_json_member (out, "source", uri);
+  g_string_append (out, ",\"selector\":[{\"type\":\"TextPositionSelector\",");
+  _mg_export_json_uint (out, "start", _mg_export_offset (ctx, doc, start));
+  g_string_append_c (out, ',');
+  _mg_export_json_uint (out, "end", _mg_export_offset (ctx, doc, end));
+  g_string_append (out, "},{\"type\":\"TextQuoteSelector\",");
+  append_range (out, "exact", index, text, start, end);
+  g_string_append_c (out, ',');
+  append_range (out, "prefix", index, text, start > CONTEXT_CHARS ? start - CONTEXT_CHARS : 0, start);
+  g_string_append_c (out, ',');
+  append_range (out, "suffix", index, text, end, MIN (length, end + CONTEXT_CHARS));
+  g_string_append (out, "}]}");
+}
+
+static void
+write_common (GString    *out,
+              const char *iri,
+              const char *motivation,
+              const char *annotator)
+{
+  g_string_append_c (out, '{');
+  _mg_export_json_member (out, "id", iri);
+  g_string_append (out, ",\"type\":\"Annotation\",");
+  _mg_export_json_member (out, "motivation", motivation);
+  if (annotator != NULL && *annotator != '\0')
+    {
+      g_string_append (out, ",\"creator\":{\"type\":\"Person\",");
+      _mg_export_json_member (out, "nickname", annotator);
+      g_string_append_c (out, '}');
+    }
+}
+
+static void
+write_annotation (MgExportContext *ctx,
+                  MgDocument      *doc,
+                  const char      *uri,
+                  MgAnnotation    *a)
+{
+  g_autofree char *iri = annotation_iri (uri, mg_annotation_get_id (a));
+  const char *note = mg_annotation_get_note (a);
+  GString *out = ctx->buf;
+
+  write_common (out, iri, "tagging", mg_dataset_get_annotator (ctx->dataset));
+  if (mg_annotation_get_created (a) != NULL)
+    {
+      g_string_append_c (out, ',');
+      _mg_export_json_member (out, "created", mg_annotation_get_created (a));
+    }
+  if (mg_annotation_get_modified (a) != NULL)
+    {
+      g_string_append_c (out, ',');
+      _mg_export_json_member (out, "modified", mg_annotation_get_modified (a));
+    }
+  g_string_append (out, ",\"body\":[{\"type\":\"TextualBody\",\"purpose\":\"tagging\",");
+  _mg_export_json_member (out, "value", mg_annotation_get_label (a));
+  g_string_append_c (out, '}');
+  if (note != NULL && *note != '\0')
+    {
+      g_string_append (out, ",{\"type\":\"TextualBody\",\"purpose\":\"commenting\","
+                            "\"format\":\"text/plain\",");
+      _mg_export_json_member (out, "value", note);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+  write_target (ctx, doc, uri, a);
+  g_string_append_c (out, '}');
+}
+
+static void
+write_relation (MgExportContext *ctx,
+                const char      *uri,
+                MgRelation      *r)
+{
+  g_autofree char *iri = annotation_iri (uri, mg_relation_get_id (r));
+  g_autofree char *from = annotation_iri (uri, mg_relation_get_from (r));
+  g_autofree char *to = annotation_iri (uri, mg_relation_get_to (r));
+  GString *out = ctx->buf;
+
+  write_common (out, iri, "linking", mg_dataset_get_annotator (ctx->dataset));
+  g_string_append (out, ",\"body\":[{\"type\":\"TextualBody\",\"purpose\":\"tagging\",");
+  _mg_export_json_member (out, "value", mg_relation_get_kind (r));
+  g_string_append (out, "},");
+  _mg_export_json_string (out, to);
+  g_string_append (out, "],");
+  _mg_export_json_member (out, "target", from);
+  g_string_append_c (out, '}');
+}
+
+/* The collection's IRI names its content: the hashes of its texts. */
+static char *
+collection_iri (MgDataset *dataset,
+                guint     *total)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  *total = 0;
+  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
+    {
+      MgDocument *doc = mg_dataset_get_document (dataset, d);
+      MgAnnotationStore *store = mg_document_get_store (doc);
+
+      g_checksum_update (sum, (const guchar *)mg_document_get_text_sha256 (doc), -1);
+      *total += mg_annotation_store_get_n_annotations (store) +
+                mg_annotation_store_get_n_relations (store);
+    }
+
+  return g_strconcat ("urn:sha256:", g_checksum_get_string (sum), NULL);
+}
+
+gboolean
+_mg_export_w3c (MgExportContext  *ctx,
+                GError          **error)
+{
+  GString *out = ctx->buf;
+  guint total;
+  g_autofree char *iri = collection_iri (ctx->dataset, &total);
+  g_autofree char *page = g_strconcat (iri, "#page1", NULL);
+  gboolean first = TRUE;
+
+  g_string_append (out, "{\n\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\n");
+  _mg_export_json_member (out, "id", iri);
+  g_string_append_printf (out, ",\n\"type\":\"AnnotationCollection\",\n\"total\":%u,\n"
+                               "\"first\":{", total);
+  /* One page holds every item; the model wants it named too. */
+  _mg_export_json_member (out, "id", page);
+  g_string_append (out, ",\"type\":\"AnnotationPage\",\"startIndex\":0,\n\"items\":[");
+
+  for (guint d = 0; d < mg_dataset_get_n_documents (ctx->dataset); d++)
+    {
+      MgDocument *doc = mg_dataset_get_document (ctx->dataset, d);
+      MgAnnotationStore *store = mg_document_get_store (doc);
+      g_autofree char *uri = _mg_export_document_uri (doc);
+
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        {
+          g_string_append (out, first ? "\n" : ",\n");
+          first = FALSE;
+          write_annotation (ctx, doc, uri, mg_annotation_store_get_annotation (store, i));
+        }
+      for (guint i = 0; i < mg_annotation_store_get_n_relations (store); i++)
+        {
+          g_string_append (out, first ? "\n" : ",\n");
+          first = FALSE;
+          write_relation (ctx, uri, mg_annotation_store_get_relation (store, i));
+        }
+      if (!_mg_export_document_done (ctx, error))
+        return FALSE;
+    }
+  g_string_append (out, "\n]}\n}\n");
+
+  return TRUE;
+}
