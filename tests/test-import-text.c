@@ -398,6 +398,18 @@ test_import_data (void)
   g_assert_error (error, MG_ERROR, MG_ERROR_UNSUPPORTED);
   g_assert_cmpstr (error->message, ==, "a.html: HTML import is not available in this build");
   g_clear_error (&error);
+#else
+  /* Markup goes to the HTML importer, whatever the extension says. */
+  {
+    static const char page[] =
+      "<!DOCTYPE html><html><head><title>Page title here</title></head>"
+      "<body><p>Some words in a paragraph.</p></body></html>";
+
+    documents = mg_import_data (page, sizeof page - 1, "page.txt", MG_IMPORT_AUTO, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (documents->len, ==, 1);
+    g_assert_cmpstr (mg_document_get_media_type (g_ptr_array_index (documents, 0)), !=, "text/plain");
+  }
 #endif
 }
 
