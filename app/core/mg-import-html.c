@@ -116,6 +116,14 @@ mg_import_clean_line (const char *text)
   return g_string_free (s, FALSE);
 }
 
+static char *
+format_date (GDateTime *dt)
+{
+  if (g_date_time_get_utc_offset (dt) == 0)
+    return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
 /**
  * mg_import_iso_date:
  * @text: (nullable): a date as found in a page or feed
@@ -136,7 +144,7 @@ mg_import_iso_date (const char *text)
     return NULL;
   dt = g_date_time_new_from_iso8601 (clean, utc);
   if (dt != NULL)
-    return g_date_time_format_iso8601 (dt);
+    return format_date (dt);
   if (strlen (clean) == 10 && clean[4] == '-' && clean[7] == '-' &&
       g_ascii_isdigit (clean[0]) && g_ascii_isdigit (clean[9]))
     return g_steal_pointer (&clean);
@@ -157,7 +165,7 @@ mg_import_iso_date (const char *text)
             g_autoptr(GDateTime) r = g_date_time_new (utc, year < 100 ? year + 2000 : year,
                                                       i + 1, day, h, m, s);
             if (r != NULL)
-              return g_date_time_format_iso8601 (r);
+              return format_date (r);
           }
   }
   return g_steal_pointer (&clean);

@@ -1,0 +1,727 @@
+/* mg-import-xml.c: RSS, Atom, NITF, NewsML-G2 and other XML
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Safe by construction: no network (XML_PARSE_NONET), no DTD loading, an
+ * external entity loader that refuses everything, and no XML_PARSE_NOENT,
+ * so entity references stay in the tree. Text is read by our own walk,
+ * which expands internal entities against a budget: expansions beyond
+ * MAX (EXPANSION_MIN_BUDGET, EXPANSION_FACTOR × input size) bytes refuse
+ * the file, so "billion laughs" and quadratic blow-up stop early. The
+ * tree's depth is bounded by libxml2 itself (256 without XML_PARSE_HUGE,
+ * which is never used).
+ */
+
+#define G_LOG_DOMAIN "mg-import-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/entities.h>
+
+#include "mg-charset.h"
+#include "mg-document.h"
+#include "mg-error.h"
+#include "mg-html-extract.h"
+#include "mg-import-html.h"
+#include "mg-import-xml.h"
+
+#define EXPANSION_MIN_BUDGET (8 * 1024 * 1024)
+#define EXPANSION_FACTOR 10
+#define MAX_ENTITY_DEPTH 16
+
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+
+typedef struct
+{
+  xmlDocPtr   doc;
+  const char *name;
+  gsize       budget;      /* entity bytes still allowed */
+  gboolean    overflow;
+} XmlCtx;
+
+static xmlParserInputPtr
+refuse_entity_loader (const char       *url,
+                      const char       *id,
+                      xmlParserCtxtPtr  ctxt)
+{
+  return NULL;
+}
+
+static void
+install_loader (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      xmlSetExternalEntityLoader (refuse_entity_loader);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static gboolean
+is_el (xmlNodePtr  node,
+       const char *local)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         strcmp ((const char *) node->name, local) == 0;
+}
+
+static const char *
+ns_of (xmlNodePtr node)
+{
+  return node->ns && node->ns->href ? (const char *) node->ns->href : "";
+}
+
+static xmlNodePtr
+child (xmlNodePtr  parent,
+       const char *local)
+{
+  for (xmlNodePtr c = parent ? parent->children : NULL; c != NULL; c = c->next)
+    if (is_el (c, local))
+      return c;
+  return NULL;
+}
+
+static xmlNodePtr
+child_ns (xmlNodePtr  parent,
+          const char *local,
+          const char *ns)
+{
+  for (xmlNodePtr c = parent ? parent->children : NULL; c != NULL; c = c->next)
+    if (is_el (c, local) && strcmp (ns_of (c), ns) == 0)
+      return c;
+  return NULL;
+}
+
+/* An attribute's value, only when it is plain text: attribute values that
+ * hold entity references are not expanded. */
+static const char *
+attr (xmlNodePtr  node,
+      const char *name)
+{
+  for (xmlAttrPtr a = node ? node->properties : NULL; a != NULL; a = a->next)
+    if (strcmp ((const char *) a->name, name) == 0)
+      return a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL
+             ? (const char *) a->children->content : NULL;
+  return NULL;
+}
+
+/* Appends the replacement text of an internal entity, itself expanding
+ * the entities it names, within the budget. */
+static void
+expand_entity (XmlCtx     *ctx,
+               GString    *out,
+               const char *name,
+               guint       depth)
+{
+  xmlEntityPtr ent = xmlGetDocEntity (ctx->doc, (const xmlChar *) name);
+  const char *p;
+
+  if (ent == NULL || ctx->overflow)
+    return;
+  if (ent->etype == XML_INTERNAL_PREDEFINED_ENTITY)
+    {
+      g_string_append (out, (const char *) ent->content);
+      return;
+    }
+  if (ent->etype != XML_INTERNAL_GENERAL_ENTITY || ent->content == NULL)
+    return;  /* external entities are never read */
+  if (depth > MAX_ENTITY_DEPTH)
+    {
+      ctx->overflow = TRUE;
+      return;
+    }
+  for (p = (const char *) ent->content; *p && !ctx->overflow;)
+    {
+      const char *semi;
+
+      if (*p == '&' && p[1] != '#' && (semi = strchr (p, ';')) != NULL && semi - p < 256)
+        {
+          g_autofree char *ref = g_strndup (p + 1, semi - p - 1);
+
+          expand_entity (ctx, out, ref, depth + 1);
+          p = semi + 1;
+          continue;
+        }
+      if (ctx->budget == 0)
+        {
+          ctx->overflow = TRUE;
+          return;
+        }
+      ctx->budget--;
+      g_string_append_c (out, *p++);
+    }
+}
+
+/* Text of a subtree as one string (whitespace kept), entities expanded
+ * within the budget; for titles, names, dates and escaped HTML. */
+static char *
+raw_text (XmlCtx     *ctx,
+          xmlNodePtr  root)
+{
+  GString *s = g_string_new (NULL);
+
+  for (xmlNodePtr n = root ? root->children : NULL; n != NULL;)
+    {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+        g_string_append (s, (const char *) n->content);
+      else if (n->type == XML_ENTITY_REF_NODE)
+        expand_entity (ctx, s, (const char *) n->name, 0);
+      if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != NULL && n != root && n->next == NULL)
+        n = n->parent;
+      n = (n == NULL || n == root) ? NULL : n->next;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+line_of (XmlCtx     *ctx,
+         xmlNodePtr  node)
+{
+  g_autofree char *raw = node ? raw_text (ctx, node) : NULL;
+
+  return mg_import_clean_line (raw);
+}
+
+static gboolean
+has_direct_text (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      for (const char *p = (const char *) c->content; *p; p++)
+        if (!g_ascii_isspace (*p))
+          return TRUE;
+  return FALSE;
+}
+
+/* XHTML names that are always blocks, whatever their neighbours. */
+static gboolean
+is_block_name (xmlNodePtr node)
+{
+  static const char * const blocks[] = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "pre",
+    "blockquote", "table", "tr", "section", "article", "dd", "dt", "hl1",
+    "hl2", "para", "title", "block", NULL
+  };
+  for (guint i = 0; blocks[i] != NULL; i++)
+    if (strcmp ((const char *) node->name, blocks[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+flush_para (GString *out,
+            GString *para)
+{
+  g_autofree char *line = mg_import_clean_line (para->str);
+
+  if (line != NULL)
+    {
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, line);
+    }
+  g_string_truncate (para, 0);
+}
+
+/* Text of any XML as paragraphs: an element is a block when it is named
+ * like one or when its parent holds no text of its own (so <emph> inside
+ * a paragraph stays inline). */
+static char *
+block_text (XmlCtx     *ctx,
+            xmlNodePtr  root)
+{
+  g_autoptr(GString) para = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+  xmlNodePtr n = root->children;
+
+  while (n != NULL && !ctx->overflow)
+    {
+      gboolean block;
+
+      /* Metadata of embedded XHTML is not text. */
+      if (is_el (n, "head") || is_el (n, "script") || is_el (n, "style"))
+        {
+          while (n != NULL && n != root && n->next == NULL)
+            n = n->parent;
+          n = (n == NULL || n == root) ? NULL : n->next;
+          continue;
+        }
+      block = n->type == XML_ELEMENT_NODE &&
+                       (is_block_name (n) || !has_direct_text (n->parent));
+
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+        g_string_append (para, (const char *) n->content);
+      else if (n->type == XML_ENTITY_REF_NODE)
+        expand_entity (ctx, para, (const char *) n->name, 0);
+      else if (is_el (n, "br"))
+        g_string_append_c (para, ' ');
+      if (block)
+        flush_para (out, para);
+      if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != NULL && n != root && n->next == NULL)
+        {
+          n = n->parent;
+          if (n != root && (is_block_name (n) || !has_direct_text (n->parent)))
+            flush_para (out, para);
+        }
+      n = (n == NULL || n == root) ? NULL : n->next;
+    }
+  flush_para (out, para);
+  return g_string_free (out, FALSE);
+}
+
+/* Text of escaped HTML (RSS descriptions, Atom type="html"). */
+static char *
+html_fragment_text (const char *html)
+{
+  g_autofree char *utf8 = NULL;
+  htmlDocPtr doc;
+  xmlNodePtr root;
+  char *text = NULL;
+  gsize len;
+
+  if (html == NULL || *html == '\0')
+    return NULL;
+  utf8 = mg_charset_to_utf8 (html, strlen (html), "utf-8", &len);
+  doc = mg_html_parse (utf8, len);
+  if (doc != NULL && (root = xmlDocGetRootElement (doc)) != NULL)
+    text = mg_html_node_text (root);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  return text;
+}
+
+typedef struct
+{
+  char *id;
+  char *title;
+  char *text;
+  char *url;
+  char *published;
+  char *author;
+  char *dateline;
+} Item;
+
+static void
+item_free (Item *item)
+{
+  g_free (item->id);
+  g_free (item->title);
+  g_free (item->text);
+  g_free (item->url);
+  g_free (item->published);
+  g_free (item->author);
+  g_free (item->dateline);
+  g_free (item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Item, item_free)
+
+static char *
+date_of (XmlCtx     *ctx,
+         xmlNodePtr  node)
+{
+  g_autofree char *line = line_of (ctx, node);
+
+  return mg_import_iso_date (line);
+}
+
+static Item *
+rss_item (XmlCtx     *ctx,
+          xmlNodePtr  node)
+{
+  Item *item = g_new0 (Item, 1);
+  xmlNodePtr body = child_ns (node, "encoded", NS_CONTENT);
+  g_autofree char *html = NULL;
+
+  if (body == NULL)
+    body = child (node, "description");
+  html = body ? raw_text (ctx, body) : NULL;
+  item->text = html_fragment_text (html);
+  item->title = line_of (ctx, child (node, "title"));
+  item->url = line_of (ctx, child (node, "link"));
+  item->id = line_of (ctx, child (node, "guid"));
+  item->published = date_of (ctx, child (node, "pubDate") ? child (node, "pubDate")
+                                                          : child (node, "date"));
+  item->author = line_of (ctx, child (node, "author") ? child (node, "author")
+                                                      : child (node, "creator"));
+  return item;
+}
+
+static char *
+atom_text (XmlCtx     *ctx,
+           xmlNodePtr  node)
+{
+  const char *type = attr (node, "type");
+  g_autofree char *raw = NULL;
+
+  if (type != NULL && strcmp (type, "xhtml") == 0)
+    return block_text (ctx, node);
+  if (type != NULL && (strcmp (type, "html") == 0 || strcmp (type, "text/html") == 0))
+    {
+      raw = raw_text (ctx, node);
+      return html_fragment_text (raw);
+    }
+  return block_text (ctx, node);
+}
+
+static Item *
+atom_entry (XmlCtx     *ctx,
+            xmlNodePtr  node)
+{
+  Item *item = g_new0 (Item, 1);
+  xmlNodePtr body = child (node, "content") ? child (node, "content") : child (node, "summary");
+  xmlNodePtr author = child (node, "author");
+
+  item->text = body ? atom_text (ctx, body) : NULL;
+  item->title = line_of (ctx, child (node, "title"));
+  item->id = line_of (ctx, child (node, "id"));
+  item->published = date_of (ctx, child (node, "published") ? child (node, "published")
+                                                            : child (node, "updated"));
+  item->author = line_of (ctx, author ? child (author, "name") : NULL);
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      const char *rel = attr (c, "rel");
+
+      if (is_el (c, "link") && (rel == NULL || strcmp (rel, "alternate") == 0) && attr (c, "href"))
+        {
+          item->url = g_strdup (attr (c, "href"));
+          break;
+        }
+    }
+  return item;
+}
+
+static char *
+strip_by (char *byline)
+{
+  if (byline != NULL && g_ascii_strncasecmp (byline, "by ", 3) == 0)
+    memmove (byline, byline + 3, strlen (byline + 3) + 1);
+  return byline;
+}
+
+static Item *
+nitf_item (XmlCtx     *ctx,
+           xmlNodePtr  nitf)
+{
+  Item *item = g_new0 (Item, 1);
+  xmlNodePtr head = child (nitf, "head");
+  xmlNodePtr body = child (nitf, "body");
+  xmlNodePtr bhead = child (body, "body.head");
+  xmlNodePtr content = child (body, "body.content");
+  xmlNodePtr hedline = child (bhead, "hedline");
+  xmlNodePtr issue = child (child (head, "docdata"), "date.issue");
+  xmlNodePtr doc_id = child (child (head, "docdata"), "doc-id");
+
+  item->title = line_of (ctx, hedline ? child (hedline, "hl1") : child (head, "title"));
+  item->author = strip_by (line_of (ctx, child (bhead, "byline")));
+  item->dateline = line_of (ctx, child (bhead, "dateline"));
+  item->published = mg_import_iso_date (attr (issue, "norm"));
+  item->id = g_strdup (attr (doc_id, "id-string"));
+  item->text = content ? block_text (ctx, content) : NULL;
+  return item;
+}
+
+static xmlNodePtr
+find_descendant (xmlNodePtr  root,
+                 const char *local)
+{
+  for (xmlNodePtr n = root ? root->children : NULL; n != NULL;)
+    {
+      if (is_el (n, local))
+        return n;
+      if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != NULL && n != root && n->next == NULL)
+        n = n->parent;
+      n = (n == NULL || n == root) ? NULL : n->next;
+    }
+  return NULL;
+}
+
+static Item *
+newsml_item (XmlCtx     *ctx,
+             xmlNodePtr  news_item)
+{
+  Item *item = g_new0 (Item, 1);
+  xmlNodePtr meta = child (news_item, "contentMeta");
+  xmlNodePtr item_meta = child (news_item, "itemMeta");
+  xmlNodePtr set = child (news_item, "contentSet");
+  xmlNodePtr inline_xml = find_descendant (set, "inlineXML");
+  xmlNodePtr inline_data = find_descendant (set, "inlineData");
+  xmlNodePtr creator = child (meta, "creator");
+  xmlNodePtr date = child (meta, "contentCreated");
+
+  if (date == NULL)
+    date = child (item_meta, "firstCreated") ? child (item_meta, "firstCreated")
+                                             : child (item_meta, "versionCreated");
+  item->title = line_of (ctx, child (meta, "headline"));
+  item->author = strip_by (line_of (ctx, child (meta, "by")));
+  if (item->author == NULL && creator != NULL)
+    item->author = line_of (ctx, child (creator, "name"));
+  if (item->author == NULL && creator != NULL && attr (creator, "literal"))
+    item->author = g_strdup (attr (creator, "literal"));
+  item->dateline = line_of (ctx, child (meta, "dateline"));
+  item->published = date_of (ctx, date);
+  item->id = g_strdup (attr (news_item, "guid"));
+  if (inline_xml != NULL)
+    {
+      xmlNodePtr nitf_body = find_descendant (inline_xml, "body.content");
+
+      item->text = block_text (ctx, nitf_body ? nitf_body : inline_xml);
+    }
+  else if (inline_data != NULL)
+    item->text = block_text (ctx, inline_data);
+  return item;
+}
+
+typedef enum {
+  KIND_RSS,
+  KIND_ATOM,
+  KIND_NITF,
+  KIND_NEWSML,
+  KIND_OTHER,
+} Kind;
+
+static const char * const media_types[] = {
+  [KIND_RSS] = "application/rss+xml",
+  [KIND_ATOM] = "application/atom+xml",
+  [KIND_NITF] = "application/vnd.nitf+xml",
+  [KIND_NEWSML] = "application/vnd.iptc.g2.newsitem+xml",
+  [KIND_OTHER] = "application/xml",
+};
+
+static Kind
+collect_items (XmlCtx     *ctx,
+               xmlNodePtr  root,
+               GPtrArray  *items)
+{
+  const char *name = (const char *) root->name;
+
+  if (strcmp (name, "rss") == 0 || strcmp (name, "RDF") == 0)
+    {
+      xmlNodePtr channel = child (root, "channel");
+
+      for (xmlNodePtr c = channel ? channel->children : NULL; c != NULL; c = c->next)
+        if (is_el (c, "item"))
+          g_ptr_array_add (items, rss_item (ctx, c));
+      /* RSS 1.0 puts items beside the channel. */
+      for (xmlNodePtr c = root->children; c != NULL; c = c->next)
+        if (is_el (c, "item"))
+          g_ptr_array_add (items, rss_item (ctx, c));
+      return KIND_RSS;
+    }
+  if (strcmp (name, "feed") == 0 && strcmp (ns_of (root), NS_ATOM) == 0)
+    {
+      for (xmlNodePtr c = root->children; c != NULL; c = c->next)
+        if (is_el (c, "entry"))
+          g_ptr_array_add (items, atom_entry (ctx, c));
+      return KIND_ATOM;
+    }
+  if (strcmp (name, "nitf") == 0)
+    {
+      g_ptr_array_add (items, nitf_item (ctx, root));
+      return KIND_NITF;
+    }
+  if (strcmp (name, "newsItem") == 0)
+    {
+      g_ptr_array_add (items, newsml_item (ctx, root));
+      return KIND_NEWSML;
+    }
+  if (strcmp (name, "newsMessage") == 0)
+    {
+      xmlNodePtr set = child (root, "itemSet");
+
+      for (xmlNodePtr c = set ? set->children : NULL; c != NULL; c = c->next)
+        if (is_el (c, "newsItem"))
+          g_ptr_array_add (items, newsml_item (ctx, c));
+      return KIND_NEWSML;
+    }
+  {
+    Item *item = g_new0 (Item, 1);
+
+    item->text = block_text (ctx, root);
+    g_ptr_array_add (items, item);
+  }
+  return KIND_OTHER;
+}
+
+static void
+set_meta (MgDocument *doc,
+          const char *key,
+          const char *value)
+{
+  if (value != NULL && *value)
+    mg_document_set_meta_string (doc, key, value);
+}
+
+/* Ids: the item's own id when every item has a distinct one, else the
+ * file's name, suffixed -1, -2… when there are several items. */
+static GPtrArray *
+make_documents (GPtrArray  *items,
+                Kind        kind,
+                const char *name)
+{
+  g_autofree char *base = mg_import_path_base (name);
+  g_autofree char *stem = g_strdup (base);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean own_ids = items->len > 1;
+  g_autofree char *stem_slug = NULL;
+  char *dot = strrchr (stem, '.');
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  stem_slug = mg_import_slug (stem);
+  for (guint i = 0; i < items->len && own_ids; i++)
+    {
+      Item *item = items->pdata[i];
+      char *slug = item->id ? mg_import_slug (item->id) : NULL;
+
+      if (slug == NULL || g_hash_table_contains (seen, slug))
+        {
+          own_ids = FALSE;
+          g_free (slug);
+        }
+      else
+        g_hash_table_add (seen, slug);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+      g_autofree char *id = NULL;
+      MgDocument *doc;
+
+      if (own_ids)
+        id = mg_import_slug (item->id);
+      else if (items->len > 1)
+        id = g_strdup_printf ("%s-%u", stem_slug, i + 1);
+      else
+        id = g_strdup (stem_slug);
+      doc = mg_document_new (id, item->text, -1);
+      mg_document_set_source_path (doc, base);
+      mg_document_set_media_type (doc, media_types[kind]);
+      if (item->title != NULL)
+        mg_document_set_title (doc, item->title);
+      set_meta (doc, "url", item->url);
+      set_meta (doc, "published", item->published);
+      set_meta (doc, "author", item->author);
+      set_meta (doc, "dateline", item->dateline);
+      g_ptr_array_add (documents, doc);
+    }
+  return documents;
+}
+
+/**
+ * mg_import_xml:
+ * @data: the bytes of an XML file
+ * @n_bytes: their length
+ * @name: the file name, for document ids and messages
+ * @warnings: (nullable) (element-type utf8): where to add warnings
+ * @error: return location for an error
+ *
+ * Imports RSS 2.0 and 1.0 and Atom feeds (one document per item, its HTML
+ * content reduced to text), NITF and NewsML-G2 news items, and any other
+ * XML as its text. Nothing is loaded from the network or from files, and
+ * entity expansion is bounded.
+ *
+ * Returns: (transfer full) (element-type MgDocument): the documents, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+mg_import_xml (const char  *data,
+               gsize        n_bytes,
+               const char  *name,
+               GPtrArray   *warnings,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  XmlCtx ctx = { NULL, name, 0, FALSE };
+  xmlNodePtr root;
+  Kind kind;
+  GPtrArray *documents;
+
+  g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (n_bytes == 0)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: the file is empty"), name);
+      return NULL;
+    }
+  if (n_bytes > G_MAXINT)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE, _("%s: the file is too large"), name);
+      return NULL;
+    }
+
+  install_loader ();
+  ctx.doc = xmlReadMemory (data, (int) n_bytes, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (ctx.doc == NULL || (root = xmlDocGetRootElement (ctx.doc)) == NULL)
+    {
+      const xmlError *e = xmlGetLastError ();
+      g_autofree char *why = g_strdup (e && e->message ? e->message : "not well-formed");
+
+      g_clear_pointer (&ctx.doc, xmlFreeDoc);
+      g_strchomp (why);
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("%s: not well-formed XML (line %d: %s)"), name, e ? e->line : 0, why);
+      return NULL;
+    }
+
+  ctx.budget = MAX ((gsize) EXPANSION_MIN_BUDGET, n_bytes * EXPANSION_FACTOR);
+  kind = collect_items (&ctx, root, items);
+  xmlFreeDoc (ctx.doc);
+
+  if (ctx.overflow)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
+                   _("%s: entities expand past the limit of %zu bytes"), name,
+                   MAX ((gsize) EXPANSION_MIN_BUDGET, n_bytes * EXPANSION_FACTOR));
+      return NULL;
+    }
+  if (items->len == 0)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: feed has no items"), name);
+      return NULL;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+
+      if (item->text != NULL && *item->text != '\0')
+        g_ptr_array_add (kept, item);
+      else if (warnings != NULL)
+        g_ptr_array_add (warnings, g_strdup_printf (_("%s: item %u has no text, skipped"),
+                                                    name, i + 1));
+    }
+  if (kept->len == 0)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: no text to import"), name);
+      return NULL;
+    }
+  documents = make_documents (kept, kind, name);
+  return documents;
+}
