@@ -385,7 +385,8 @@ mg_annotation_store_next_id (MgAnnotationStore *self)
 /* Gives an annotation what the store fills in: its id, text and times. */
 static void
 complete (MgAnnotationStore *self,
-          MgAnnotation      *annotation)
+          MgAnnotation      *annotation,
+          gboolean           stamp)
 {
   g_autofree char *text = NULL;
 
@@ -400,7 +401,7 @@ complete (MgAnnotationStore *self,
                                   mg_annotation_get_end (annotation));
   mg_annotation_set_text (annotation, text);
 
-  if (mg_annotation_get_created (annotation) == NULL)
+  if (stamp && mg_annotation_get_created (annotation) == NULL)
     {
       g_autofree char *now = mg_timestamp_now ();
 
@@ -433,7 +434,7 @@ mg_annotation_store_add (MgAnnotationStore *self,
   if (!mg_annotation_store_check (self, annotation, error))
     return FALSE;
 
-  complete (self, annotation);
+  complete (self, annotation, TRUE);
   pos = insertion_point (self, annotation);
   g_ptr_array_insert (self->items, pos, g_object_ref (annotation));
   g_hash_table_insert (self->by_id, (char *)mg_annotation_get_id (annotation), annotation);
@@ -451,7 +452,9 @@ mg_annotation_store_add (MgAnnotationStore *self,
  * @annotations: (element-type MgAnnotation): annotations in no store
  *
  * Adds many annotations at once, sorting once rather than per annotation,
- * as a loader needs. Either all are added or, on error, none.
+ * as a loader needs. Either all are added or, on error, none. Unlike
+ * mg_annotation_store_add(), this gives no creation time to annotations
+ * that have none: a loader keeps what the file said.
  *
  * Returns: %TRUE when added
  */
@@ -494,7 +497,7 @@ mg_annotation_store_add_all (MgAnnotationStore *self,
     {
       MgAnnotation *a = g_ptr_array_index (sorted, i);
 
-      complete (self, a);
+      complete (self, a, FALSE);
       g_ptr_array_add (self->items, g_object_ref (a));
     }
   g_ptr_array_sort (self->items, compare_annotations);
@@ -937,7 +940,9 @@ mg_annotation_store_remove_relation (MgAnnotationStore *self,
   g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
   g_return_if_fail (MG_IS_RELATION (relation));
 
-  if (g_hash_table_lookup (self->relation_by_id, mg_relation_get_id (relation)) != relation)
+  /* A relation that was never added may have no id at all. */
+  if (mg_relation_get_id (relation) == NULL ||
+      g_hash_table_lookup (self->relation_by_id, mg_relation_get_id (relation)) != relation)
     return;
 
   g_hash_table_remove (self->relation_by_id, mg_relation_get_id (relation));
