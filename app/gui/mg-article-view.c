@@ -1,5 +1,12 @@
 /* mg-article-view.c: the article text with its annotations highlighted
  *
+ * Highlighting uses a few tags per label, never one per annotation: a tint
+ * where one annotation of the label covers the text, a stronger tint where
+ * two or more nest, and a second cue besides colour (italics, underlines).
+ * The identity of each span stays in the store; when the store changes a
+ * range, only that range is recomputed. The selected annotation is outlined
+ * in snapshot_layer, which costs nothing in the buffer.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -11,22 +18,728 @@
 
 #include "mg-article-view.h"
 
+/* Tints over the page colour, one pair for light and one for dark. */
+#define ALPHA_LIGHT_1 0.16
+#define ALPHA_LIGHT_2 0.36
+#define ALPHA_DARK_1  0.30
+#define ALPHA_DARK_2  0.55
+
+/* Past this many characters the outline of the selected annotation draws
+ * only its first and last lines, to keep every frame cheap. */
+#define OUTLINE_MAX_CHARS 4000
+
+typedef struct
+{
+  char        *id;
+  GdkRGBA      color;
+  GtkTextTag  *depth1;
+  GtkTextTag  *depth2;
+} LabelTags;
+
 struct _MgArticleView
 {
-  GtkTextView  parent_instance;
+  GtkTextView         parent_instance;
 
   /* Owned */
-  MgDocument  *document;
-  MgLabelSet  *labels;
+  MgDocument         *document;
+  MgAnnotationStore  *store;
+  MgLabelSet         *labels;
+  MgAnnotation       *selected;
+  GArray             *label_tags;   /* of LabelTags */
+  GPtrArray          *popovers;     /* parented here, presented on allocate */
+  GtkPopover         *chooser;
+
+  /* Press position, to tell a click from a drag */
+  double              press_x;
+  double              press_y;
+
+  guint               snap_to_words : 1;
+  guint               dark : 1;
+  guint               pressed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgArticleView, mg_article_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  PROP_SNAP_TO_WORDS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+label_tags_clear (gpointer data)
+{
+  LabelTags *lt = data;
+
+  g_clear_pointer (&lt->id, g_free);
+}
+
+static GtkTextBuffer *
+get_buffer (MgArticleView *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+}
+
+static void
+get_iter (MgArticleView *self,
+          GtkTextIter   *iter,
+          guint          offset)
+{
+  gtk_text_buffer_get_iter_at_offset (get_buffer (self), iter, (int) offset);
+}
+
+static LabelTags *
+lookup_label_tags (MgArticleView *self,
+                   const char    *label_id)
+{
+  for (guint i = 0; i < self->label_tags->len; i++)
+    {
+      LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
+
+      if (g_strcmp0 (lt->id, label_id) == 0)
+        return lt;
+    }
+
+  return NULL;
+}
+
+static void
+update_tag_colors (MgArticleView *self)
+{
+  double a1 = self->dark ? ALPHA_DARK_1 : ALPHA_LIGHT_1;
+  double a2 = self->dark ? ALPHA_DARK_2 : ALPHA_LIGHT_2;
+
+  for (guint i = 0; i < self->label_tags->len; i++)
+    {
+      LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
+      GdkRGBA bg1 = lt->color, bg2 = lt->color, line = lt->color;
+
+      bg1.alpha = a1;
+      bg2.alpha = a2;
+
+      /* Lighten the line in dark mode: the palette's darker hues sink into
+       * a dark page. */
+      if (self->dark)
+        {
+          line.red = line.red + (1 - line.red) * 0.35;
+          line.green = line.green + (1 - line.green) * 0.35;
+          line.blue = line.blue + (1 - line.blue) * 0.35;
+        }
+
+      g_object_set (lt->depth1,
+                    "background-rgba", &bg1,
+                    "underline-rgba", &line,
+                    NULL);
+      g_object_set (lt->depth2,
+                    "background-rgba", &bg2,
+                    NULL);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The second cue, so that colour is never the only one: by position in the
+ * label set, which for the default labels gives quote italic, actor a
+ * single underline, claim a wavy one and figure a double one. */
+static void
+apply_cue (GtkTextTag *tag,
+           guint       position)
+{
+  switch (position % 4)
+    {
+    case 0:
+      g_object_set (tag, "style", PANGO_STYLE_ITALIC, NULL);
+      break;
+
+    case 1:
+      g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+      break;
+
+    case 2:
+      g_object_set (tag, "underline", PANGO_UNDERLINE_ERROR, NULL);
+      break;
+
+    default:
+      g_object_set (tag, "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+      break;
+    }
+}
+
+static void
+remove_label_tags (MgArticleView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (get_buffer (self));
+
+  for (guint i = 0; i < self->label_tags->len; i++)
+    {
+      LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
+
+      gtk_text_tag_table_remove (table, lt->depth1);
+      gtk_text_tag_table_remove (table, lt->depth2);
+    }
+
+  g_array_set_size (self->label_tags, 0);
+}
+
+static void
+create_label_tags (MgArticleView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  guint n = self->labels ? mg_label_set_get_n_labels (self->labels) : 0;
+
+  remove_label_tags (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MgLabel *label = mg_label_set_get_label (self->labels, i);
+      LabelTags lt = { 0 };
+
+      lt.id = g_strdup (mg_label_get_id (label));
+      if (!gdk_rgba_parse (&lt.color, mg_label_get_color (label)))
+        gdk_rgba_parse (&lt.color, "#77767b");
+      lt.depth1 = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      lt.depth2 = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      apply_cue (lt.depth1, i);
+      g_array_append_val (self->label_tags, lt);
+    }
+
+  update_tag_colors (self);
+}
+
+typedef struct
+{
+  guint pos;
+  int   delta;
+} Event;
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *ea = a, *eb = b;
+
+  if (ea->pos != eb->pos)
+    return ea->pos < eb->pos ? -1 : 1;
+
+  /* Ends before starts, so abutting spans do not count as nested. */
+  return ea->delta - eb->delta;
+}
+
+static void
+apply_run (MgArticleView *self,
+           GtkTextTag    *tag,
+           guint          start,
+           guint          end)
+{
+  GtkTextIter s, e;
+
+  if (start >= end)
+    return;
+
+  get_iter (self, &s, start);
+  get_iter (self, &e, end);
+  gtk_text_buffer_apply_tag (get_buffer (self), tag, &s, &e);
+}
+
+/* One sweep over the span ends of one label, clamped to [start, end):
+ * depth 1 and depth 2 runs become two tag applications each. */
+static void
+apply_label (MgArticleView *self,
+             LabelTags     *lt,
+             GArray        *events,
+             guint          start,
+             guint          end)
+{
+  guint run1 = 0, run2 = 0;
+  int depth = 0;
+
+  g_array_sort (events, compare_events);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const Event *ev = &g_array_index (events, Event, i);
+      guint pos = CLAMP (ev->pos, start, end);
+      int before = depth;
+
+      depth += ev->delta;
+
+      if (before == 0 && depth == 1)
+        run1 = pos;
+      else if (before == 1 && depth == 0)
+        apply_run (self, lt->depth1, run1, pos);
+
+      if (before == 1 && depth == 2)
+        run2 = pos;
+      else if (before == 2 && depth == 1)
+        apply_run (self, lt->depth2, run2, pos);
+    }
+}
+
+static void
+refresh_range (MgArticleView *self,
+               guint          start,
+               guint          end)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) per_label = NULL;
+  GtkTextIter s, e;
+  guint length;
+
+  if (self->store == NULL || self->label_tags->len == 0)
+    return;
+
+  length = mg_document_get_length (self->document);
+  end = MIN (end, length);
+  if (start >= end)
+    return;
+
+  get_iter (self, &s, start);
+  get_iter (self, &e, end);
+  for (guint i = 0; i < self->label_tags->len; i++)
+    {
+      LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
+
+      gtk_text_buffer_remove_tag (get_buffer (self), lt->depth1, &s, &e);
+      gtk_text_buffer_remove_tag (get_buffer (self), lt->depth2, &s, &e);
+    }
+
+  per_label = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->label_tags->len; i++)
+    g_ptr_array_add (per_label, g_array_new (FALSE, FALSE, sizeof (Event)));
+
+  spans = mg_annotation_store_overlapping (self->store, start, end);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (spans, i);
+      int idx = mg_label_set_index_of (self->labels, mg_annotation_get_label (a));
+      Event ev;
+
+      if (idx < 0 || (guint) idx >= per_label->len)
+        continue;
+
+      ev.pos = mg_annotation_get_start (a);
+      ev.delta = 1;
+      g_array_append_val (g_ptr_array_index (per_label, idx), ev);
+      ev.pos = mg_annotation_get_end (a);
+      ev.delta = -1;
+      g_array_append_val (g_ptr_array_index (per_label, idx), ev);
+    }
+
+  for (guint i = 0; i < self->label_tags->len; i++)
+    apply_label (self, &g_array_index (self->label_tags, LabelTags, i),
+                 g_ptr_array_index (per_label, i), start, end);
+}
+
+static void
+store_changed_cb (MgArticleView     *self,
+                  guint              start,
+                  guint              end,
+                  MgAnnotationStore *store)
+{
+  /* A removed selection is no longer there to outline. */
+  if (self->selected != NULL &&
+      mg_annotation_store_get_position (store, self->selected) == G_MAXUINT)
+    mg_article_view_set_selected (self, NULL);
+
+  refresh_range (self, start, end);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dark_changed_cb (MgArticleView  *self,
+                 GParamSpec     *pspec,
+                 AdwStyleManager *manager)
+{
+  self->dark = adw_style_manager_get_dark (manager);
+  update_tag_colors (self);
+}
+
+/* Selection snapping */
+
+static gboolean
+iter_is_space (const GtkTextIter *iter)
+{
+  return g_unichar_isspace (gtk_text_iter_get_char (iter));
+}
+
+static gboolean
+char_before_is_space (const GtkTextIter *iter)
+{
+  GtkTextIter prev = *iter;
+
+  return gtk_text_iter_backward_char (&prev) && iter_is_space (&prev);
+}
+
+/**
+ * mg_article_view_snap_range:
+ * @start: (inout): the first iter of a range
+ * @end: (inout): the iter after it
+ * @words: whether to extend to whole words
+ *
+ * Makes a range fit to tag: both ends on grapheme boundaries, white space
+ * trimmed, and with @words, partial words completed.
+ *
+ * Returns: %TRUE when something is left
+ */
+gboolean
+mg_article_view_snap_range (GtkTextIter *start,
+                            GtkTextIter *end,
+                            gboolean     words)
+{
+  gtk_text_iter_order (start, end);
+
+  if (!gtk_text_iter_is_cursor_position (start))
+    gtk_text_iter_backward_cursor_position (start);
+  if (!gtk_text_iter_is_cursor_position (end))
+    gtk_text_iter_forward_cursor_position (end);
+
+  while (gtk_text_iter_compare (start, end) < 0 && iter_is_space (start))
+    gtk_text_iter_forward_cursor_position (start);
+  while (gtk_text_iter_compare (start, end) < 0 && char_before_is_space (end))
+    gtk_text_iter_backward_cursor_position (end);
+
+  if (gtk_text_iter_equal (start, end))
+    return FALSE;
+
+  if (words)
+    {
+      if (gtk_text_iter_inside_word (start) && !gtk_text_iter_starts_word (start))
+        gtk_text_iter_backward_word_start (start);
+      if (gtk_text_iter_inside_word (end) && !gtk_text_iter_starts_word (end))
+        gtk_text_iter_forward_word_end (end);
+      else if (gtk_text_iter_starts_word (end) && !gtk_text_iter_ends_word (end))
+        {
+          /* The end sits at a word start inside a run such as "1,200" or
+           * "don't" that Pango splits: only extend when the character
+           * before is part of the same token. */
+          GtkTextIter prev = *end;
+
+          if (gtk_text_iter_backward_char (&prev) &&
+              g_unichar_isalnum (gtk_text_iter_get_char (&prev)))
+            gtk_text_iter_forward_word_end (end);
+        }
+    }
+
+  return !gtk_text_iter_equal (start, end);
+}
+
+/**
+ * mg_article_view_get_tag_range:
+ * @start: (out): first code point
+ * @end: (out): code point after the last
+ *
+ * The selection of the buffer, snapped by mg_article_view_snap_range().
+ *
+ * Returns: %TRUE when there is a non-empty selection to tag
+ */
+gboolean
+mg_article_view_get_tag_range (MgArticleView *self,
+                               guint         *start,
+                               guint         *end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (MG_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (self->document == NULL ||
+      !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
+    return FALSE;
+
+  if (!mg_article_view_snap_range (&s, &e, self->snap_to_words))
+    return FALSE;
+
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+
+  return TRUE;
+}
+
+/* The outline of the selected annotation */
+
+static void
+outline_line (GtkSnapshot   *snapshot,
+              const GdkRGBA *color,
+              int            x0,
+              int            x1,
+              int            y,
+              int            height)
+{
+  GskRoundedRect outline;
+  float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&outline,
+                                   &GRAPHENE_RECT_INIT (x0 - 2, y - 1, x1 - x0 + 4, height + 2),
+                                   4);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
+mg_article_view_snapshot_layer (GtkTextView      *view,
+                                GtkTextViewLayer  layer,
+                                GtkSnapshot      *snapshot)
+{
+  MgArticleView *self = MG_ARTICLE_VIEW (view);
+  LabelTags *lt;
+  GtkTextIter iter, end;
+  GdkRectangle first;
+  int line_x0, line_x1, line_y, line_h;
+  guint n = 0, length;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->selected == NULL)
+    return;
+
+  lt = lookup_label_tags (self, mg_annotation_get_label (self->selected));
+  get_iter (self, &iter, mg_annotation_get_start (self->selected));
+  get_iter (self, &end, mg_annotation_get_end (self->selected));
+  length = mg_annotation_get_end (self->selected) - mg_annotation_get_start (self->selected);
+
+  gtk_text_view_get_iter_location (view, &iter, &first);
+  line_x0 = line_x1 = first.x;
+  line_y = first.y;
+  line_h = first.height;
+
+  /* Walk the characters, closing a rectangle at each display line. */
+  while (gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      GdkRectangle r;
+
+      if (length > OUTLINE_MAX_CHARS && n == 64)
+        {
+          /* Jump to the last line of a very long span. */
+          iter = end;
+          gtk_text_iter_backward_char (&iter);
+          gtk_text_view_backward_display_line_start (view, &iter);
+        }
+
+      gtk_text_view_get_iter_location (view, &iter, &r);
+      if (r.y != line_y)
+        {
+          outline_line (snapshot, lt ? &lt->color : &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
+                        line_x0, line_x1, line_y, line_h);
+          line_x0 = r.x;
+          line_y = r.y;
+          line_h = r.height;
+        }
+      line_x1 = MAX (r.x + r.width, line_x0);
+      gtk_text_iter_forward_char (&iter);
+      n++;
+    }
+
+  outline_line (snapshot, lt ? &lt->color : &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
+                line_x0, line_x1, line_y, line_h);
+}
+
+/* Clicking an annotation */
+
+static void
+chooser_row_activated_cb (MgArticleView *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  MgAnnotation *annotation = g_object_get_data (G_OBJECT (row), "annotation");
+
+  mg_article_view_set_selected (self, annotation);
+  gtk_popover_popdown (self->chooser);
+}
+
+/**
+ * mg_article_view_describe:
+ *
+ * Returns: (transfer full): "Label: excerpt" for a menu or a list
+ */
+char *
+mg_article_view_describe (MgAnnotation *annotation,
+                          MgLabelSet   *labels)
+{
+  MgLabel *label = mg_label_set_lookup (labels, mg_annotation_get_label (annotation));
+  const char *text = mg_annotation_get_text (annotation);
+  g_autofree char *excerpt = NULL;
+
+  if (text != NULL && g_utf8_strlen (text, -1) > 48)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, 47);
+
+      excerpt = g_strconcat (head, "…", NULL);
+    }
+  else
+    excerpt = g_strdup (text ? text : "");
+
+  g_strdelimit (excerpt, "\n", ' ');
+
+  return g_strdup_printf ("%s: %s",
+                          label ? _(mg_label_get_name (label)) : mg_annotation_get_label (annotation),
+                          excerpt);
+}
+
+static void
+show_chooser (MgArticleView *self,
+              GPtrArray     *covering,
+              double         x,
+              double         y)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Several annotations here"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_signal_connect_object (list, "row-activated",
+                           G_CALLBACK (chooser_row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < covering->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (covering, i);
+      g_autofree char *text = mg_article_view_describe (a, self->labels);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+      LabelTags *lt = lookup_label_tags (self, mg_annotation_get_label (a));
+      GtkWidget *dot = gtk_label_new ("●");
+      GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+      if (lt != NULL)
+        {
+          g_autofree char *color = gdk_rgba_to_string (&lt->color);
+          g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", color);
+
+          gtk_label_set_markup (GTK_LABEL (dot), markup);
+        }
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_margin_start (hbox, 10);
+      gtk_widget_set_margin_end (hbox, 10);
+      gtk_widget_set_margin_top (hbox, 8);
+      gtk_widget_set_margin_bottom (hbox, 8);
+      gtk_box_append (GTK_BOX (hbox), dot);
+      gtk_box_append (GTK_BOX (hbox), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
+      g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (a), g_object_unref);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_popover_set_child (self->chooser, box);
+  mg_article_view_popup (self, self->chooser, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+}
+
+static void
+handle_click (MgArticleView *self,
+              double         x,
+              double         y)
+{
+  g_autoptr(GPtrArray) covering = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->store == NULL)
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    {
+      mg_article_view_set_selected (self, NULL);
+      return;
+    }
+
+  covering = mg_annotation_store_at (self->store, gtk_text_iter_get_offset (&iter));
+  if (covering->len == 0)
+    mg_article_view_set_selected (self, NULL);
+  else if (covering->len == 1)
+    mg_article_view_set_selected (self, g_ptr_array_index (covering, 0));
+  else
+    show_chooser (self, covering, x, y);
+}
+
+/* The text view claims its own click gesture, so a legacy controller in the
+ * capture phase watches the button, and lets every event through. */
+static gboolean
+legacy_event_cb (MgArticleView            *self,
+                 GdkEvent                 *event,
+                 GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  double x, y;
+
+  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+    return GDK_EVENT_PROPAGATE;
+  if (gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+    return GDK_EVENT_PROPAGATE;
+
+  gdk_event_get_position (event, &x, &y);
+  {
+    /* Event positions are relative to the surface. */
+    GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+    double nx, ny;
+    graphene_point_t p;
+
+    gtk_native_get_surface_transform (native, &nx, &ny);
+    if (!gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                   &GRAPHENE_POINT_INIT (x - nx, y - ny), &p))
+      return GDK_EVENT_PROPAGATE;
+    x = p.x;
+    y = p.y;
+  }
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->pressed = TRUE;
+      self->press_x = x;
+      self->press_y = y;
+    }
+  else if (self->pressed)
+    {
+      self->pressed = FALSE;
+      if (ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
+        handle_click (self, x, y);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+mg_article_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  MgArticleView *self = MG_ARTICLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mg_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  for (guint i = 0; i < self->popovers->len; i++)
+    gtk_popover_present (g_ptr_array_index (self->popovers, i));
+}
+
+static void
+disconnect_store (MgArticleView *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+}
 
 static void
 mg_article_view_dispose (GObject *object)
 {
   MgArticleView *self = MG_ARTICLE_VIEW (object);
 
+  disconnect_store (self);
+
+  for (guint i = 0; i < self->popovers->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->popovers, i));
+  g_ptr_array_set_size (self->popovers, 0);
+  self->chooser = NULL;
+
+  g_clear_object (&self->selected);
   g_clear_object (&self->document);
   g_clear_object (&self->labels);
 
@@ -34,24 +747,131 @@ mg_article_view_dispose (GObject *object)
 }
 
 static void
+mg_article_view_finalize (GObject *object)
+{
+  MgArticleView *self = MG_ARTICLE_VIEW (object);
+
+  g_clear_pointer (&self->label_tags, g_array_unref);
+  g_clear_pointer (&self->popovers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mg_article_view_parent_class)->finalize (object);
+}
+
+static void
+mg_article_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MgArticleView *self = MG_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+
+    case PROP_SNAP_TO_WORDS:
+      g_value_set_boolean (value, self->snap_to_words);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_article_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MgArticleView *self = MG_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      mg_article_view_set_selected (self, g_value_get_object (value));
+      break;
+
+    case PROP_SNAP_TO_WORDS:
+      if (self->snap_to_words != g_value_get_boolean (value))
+        {
+          self->snap_to_words = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mg_article_view_class_init (MgArticleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = mg_article_view_dispose;
+  object_class->finalize = mg_article_view_finalize;
+  object_class->get_property = mg_article_view_get_property;
+  object_class->set_property = mg_article_view_set_property;
 
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "textview");
+  widget_class->size_allocate = mg_article_view_size_allocate;
+
+  text_view_class->snapshot_layer = mg_article_view_snapshot_layer;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL,
+                         MG_TYPE_ANNOTATION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SNAP_TO_WORDS] =
+    g_param_spec_boolean ("snap-to-words", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
 static void
 mg_article_view_init (MgArticleView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkEventController *legacy;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  self->label_tags = g_array_new (FALSE, TRUE, sizeof (LabelTags));
+  g_array_set_clear_func (self->label_tags, label_tags_clear);
+  self->popovers = g_ptr_array_new ();
+  self->snap_to_words = TRUE;
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (view, 24);
+  gtk_text_view_set_right_margin (view, 24);
+  gtk_text_view_set_top_margin (view, 32);
+  gtk_text_view_set_bottom_margin (view, 64);
+  gtk_text_view_set_pixels_below_lines (view, 14);
+  gtk_text_view_set_pixels_inside_wrap (view, 6);
+  gtk_text_buffer_set_enable_undo (get_buffer (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "article");
+
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (legacy, "event", G_CALLBACK (legacy_event_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
+
+  self->chooser = GTK_POPOVER (gtk_popover_new ());
+  mg_article_view_add_popover (self, self->chooser);
+
+  self->dark = adw_style_manager_get_dark (manager);
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -60,6 +880,14 @@ mg_article_view_new (void)
   return g_object_new (MG_TYPE_ARTICLE_VIEW, NULL);
 }
 
+/**
+ * mg_article_view_set_document:
+ * @document: (nullable): the document to show
+ * @labels: (nullable): the labels of its dataset
+ *
+ * Shows @document, highlights its annotations in one pass and puts the
+ * caret at its start.
+ */
 void
 mg_article_view_set_document (MgArticleView *self,
                               MgDocument    *document,
@@ -69,14 +897,27 @@ mg_article_view_set_document (MgArticleView *self,
   GtkTextIter start;
 
   g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (document == NULL || MG_IS_DOCUMENT (document));
 
+  mg_article_view_set_selected (self, NULL);
+  disconnect_store (self);
   g_set_object (&self->document, document);
   g_set_object (&self->labels, labels);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  buffer = get_buffer (self);
+  create_label_tags (self);
   gtk_text_buffer_set_text (buffer,
                             document ? mg_document_get_text (document) : "",
                             document ? (int) mg_document_get_text_bytes (document) : 0);
+
+  if (document != NULL)
+    {
+      self->store = g_object_ref (mg_document_get_store (document));
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      refresh_range (self, 0, mg_document_get_length (document));
+    }
+
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
 }
@@ -87,4 +928,173 @@ mg_article_view_get_document (MgArticleView *self)
   g_return_val_if_fail (MG_IS_ARTICLE_VIEW (self), NULL);
 
   return self->document;
+}
+
+MgAnnotation *
+mg_article_view_get_selected (MgArticleView *self)
+{
+  g_return_val_if_fail (MG_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * mg_article_view_set_selected:
+ * @annotation: (nullable): an annotation of the document shown
+ *
+ * Outlines @annotation; the window acts on it with Delete, 1-4 and the
+ * boundary keys.
+ */
+void
+mg_article_view_set_selected (MgArticleView *self,
+                              MgAnnotation  *annotation)
+{
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (annotation == NULL || MG_IS_ANNOTATION (annotation));
+
+  if (g_set_object (&self->selected, annotation))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    }
+}
+
+/**
+ * mg_article_view_select_range:
+ *
+ * Selects [@start, @end) in the buffer and scrolls it into view, as find
+ * does for a match.
+ */
+void
+mg_article_view_select_range (MgArticleView *self,
+                              guint          start,
+                              guint          end)
+{
+  GtkTextIter s, e;
+
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+
+  get_iter (self, &s, start);
+  get_iter (self, &e, end);
+  gtk_text_buffer_select_range (get_buffer (self), &e, &s);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &s, 0.1, FALSE, 0, 0);
+}
+
+/**
+ * mg_article_view_place_cursor:
+ *
+ * Moves the caret to @offset, dropping any selection, and scrolls there.
+ */
+void
+mg_article_view_place_cursor (MgArticleView *self,
+                              guint          offset)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+
+  get_iter (self, &iter, offset);
+  gtk_text_buffer_place_cursor (get_buffer (self), &iter);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.1, FALSE, 0, 0);
+}
+
+/**
+ * mg_article_view_get_cursor:
+ *
+ * Returns: the code point offset of the caret
+ */
+guint
+mg_article_view_get_cursor (MgArticleView *self)
+{
+  GtkTextIter iter;
+  GtkTextBuffer *buffer;
+
+  g_return_val_if_fail (MG_IS_ARTICLE_VIEW (self), 0);
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/**
+ * mg_article_view_add_popover:
+ *
+ * Parents @popover to the view, which presents it on each allocation.
+ */
+void
+mg_article_view_add_popover (MgArticleView *self,
+                             GtkPopover    *popover)
+{
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (self));
+  g_ptr_array_add (self->popovers, popover);
+}
+
+/**
+ * mg_article_view_popup:
+ * @rect: (nullable): where to point, in widget coordinates; %NULL for the
+ *   selected annotation
+ */
+void
+mg_article_view_popup (MgArticleView      *self,
+                       GtkPopover         *popover,
+                       const GdkRectangle *rect)
+{
+  GdkRectangle where = { 0, 0, 1, 1 };
+
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+
+  if (rect != NULL)
+    where = *rect;
+  else if (self->selected != NULL)
+    {
+      GtkTextIter iter;
+      GdkRectangle loc;
+
+      get_iter (self, &iter, mg_annotation_get_start (self->selected));
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &loc);
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                             loc.x, loc.y, &where.x, &where.y);
+      where.height = loc.height;
+    }
+
+  gtk_popover_set_pointing_to (popover, &where);
+  gtk_popover_popup (popover);
+}
+
+/**
+ * mg_article_view_scroll_to_annotation:
+ */
+void
+mg_article_view_scroll_to_annotation (MgArticleView *self,
+                                      MgAnnotation  *annotation)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+
+  get_iter (self, &iter, mg_annotation_get_start (annotation));
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.2, FALSE, 0, 0);
+}
+
+/**
+ * mg_article_view_get_label_color:
+ *
+ * Returns: (nullable): the colour of @label_id, as parsed from the label set
+ */
+const GdkRGBA *
+mg_article_view_get_label_color (MgArticleView *self,
+                                 const char    *label_id)
+{
+  LabelTags *lt;
+
+  g_return_val_if_fail (MG_IS_ARTICLE_VIEW (self), NULL);
+
+  lt = lookup_label_tags (self, label_id);
+
+  return lt ? &lt->color : NULL;
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mg-core.h"
 
@@ -15,10 +15,37 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MgArticleView, mg_article_view, MG, ARTICLE_VIEW, GtkTextView)
 
-GtkWidget    *mg_article_view_new           (void);
-void          mg_article_view_set_document  (MgArticleView *self,
-                                             MgDocument    *document,
-                                             MgLabelSet    *labels);
-MgDocument   *mg_article_view_get_document  (MgArticleView *self);
+GtkWidget     *mg_article_view_new                  (void);
+void           mg_article_view_set_document         (MgArticleView      *self,
+                                                     MgDocument         *document,
+                                                     MgLabelSet         *labels);
+MgDocument    *mg_article_view_get_document         (MgArticleView      *self);
+MgAnnotation  *mg_article_view_get_selected         (MgArticleView      *self);
+void           mg_article_view_set_selected         (MgArticleView      *self,
+                                                     MgAnnotation       *annotation);
+gboolean       mg_article_view_get_tag_range        (MgArticleView      *self,
+                                                     guint              *start,
+                                                     guint              *end);
+void           mg_article_view_select_range         (MgArticleView      *self,
+                                                     guint               start,
+                                                     guint               end);
+void           mg_article_view_place_cursor         (MgArticleView      *self,
+                                                     guint               offset);
+guint          mg_article_view_get_cursor           (MgArticleView      *self);
+void           mg_article_view_scroll_to_annotation (MgArticleView      *self,
+                                                     MgAnnotation       *annotation);
+void           mg_article_view_add_popover          (MgArticleView      *self,
+                                                     GtkPopover         *popover);
+void           mg_article_view_popup                (MgArticleView      *self,
+                                                     GtkPopover         *popover,
+                                                     const GdkRectangle *rect);
+const GdkRGBA *mg_article_view_get_label_color      (MgArticleView      *self,
+                                                     const char         *label_id);
+
+gboolean       mg_article_view_snap_range           (GtkTextIter        *start,
+                                                     GtkTextIter        *end,
+                                                     gboolean            words);
+char          *mg_article_view_describe             (MgAnnotation       *annotation,
+                                                     MgLabelSet         *labels);
 
 G_END_DECLS

@@ -12,8 +12,11 @@
 
 #include "mg-core.h"
 
+#include "mg-annotation-list.h"
 #include "mg-application.h"
 #include "mg-article-view.h"
+#include "mg-document-list.h"
+#include "mg-label-palette.h"
 #include "mg-window.h"
 
 G_BEGIN_DECLS
@@ -25,12 +28,19 @@ struct _MgWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  MgArticleView        *article_view;
+  MgAnnotationList     *annotation_list;
   GtkScrolledWindow    *article_scroller;
+  MgArticleView        *article_view;
   GtkStack             *content_stack;
+  MgDocumentList       *document_list;
   AdwFlap              *flap;
+  MgLabelPalette       *label_palette;
+  GtkEntry             *note_entry;
+  GtkPopover           *note_popover;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkListBox           *speaker_list;
+  GtkPopover           *speaker_popover;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
 
@@ -40,7 +50,6 @@ struct _MgWindow
   MgHistory            *history;
   GFile                *file;       /* NULL while the dataset was never saved */
   MgDocument           *document;   /* the document shown, or NULL */
-  MgAnnotation         *selected;   /* the selected annotation, or NULL */
 
   /* State of mg-window-files.c, allocated and freed there. */
   MgWindowFiles        *files;
@@ -53,6 +62,8 @@ void      _mg_window_files_dispose       (MgWindow       *self);
 void      _mg_window_open_files          (MgWindow       *self,
                                           GFile         **files,
                                           int             n_files);
+/* Returns TRUE to keep the window open: a prompt about unsaved work is up
+ * and will close the window itself once answered. */
 gboolean  _mg_window_files_close_request (MgWindow       *self);
 
 /* Provided by mg-window.c */

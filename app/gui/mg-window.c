@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-stats-window.h"
 #include "mg-window.h"
 #include "mg-window-private.h"
 
@@ -63,6 +64,441 @@ history_modified_cb (MgWindow  *self,
   _mg_window_update_title (self);
 }
 
+static MgAnnotationStore *
+current_store (MgWindow *self)
+{
+  return self->document ? mg_document_get_store (self->document) : NULL;
+}
+
+static MgAnnotation *
+current_annotation (MgWindow *self)
+{
+  return mg_article_view_get_selected (self->article_view);
+}
+
+static void
+show_error_toast (MgWindow     *self,
+                  const GError *error)
+{
+  mg_window_toast (self, error->message);
+}
+
+/* Selecting an annotation, from wherever: the article outlines it and the
+ * list follows. */
+static void
+select_annotation (MgWindow     *self,
+                   MgAnnotation *annotation,
+                   gboolean      scroll)
+{
+  mg_article_view_set_selected (self->article_view, annotation);
+  if (annotation != NULL && scroll)
+    mg_article_view_scroll_to_annotation (self->article_view, annotation);
+}
+
+static void
+article_selected_cb (MgWindow      *self,
+                     GParamSpec    *pspec,
+                     MgArticleView *view)
+{
+  mg_annotation_list_select (self->annotation_list, mg_article_view_get_selected (view));
+}
+
+static void
+annotation_selected_cb (MgWindow         *self,
+                        MgAnnotation     *annotation,
+                        MgAnnotationList *list)
+{
+  select_annotation (self, annotation, TRUE);
+  mg_article_view_place_cursor (self->article_view, mg_annotation_get_start (annotation));
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static void
+document_selected_cb (MgWindow       *self,
+                      MgDocument     *document,
+                      MgDocumentList *list)
+{
+  mg_window_show_document (self, document);
+}
+
+static void
+tag_with_label (MgWindow   *self,
+                const char *label_id)
+{
+  MgAnnotation *selected = current_annotation (self);
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  if (self->document == NULL)
+    return;
+
+  if (mg_label_set_lookup (mg_dataset_get_labels (self->dataset), label_id) == NULL)
+    return;
+
+  if (mg_article_view_get_tag_range (self->article_view, &start, &end))
+    {
+      g_autoptr(MgAnnotation) annotation = NULL;
+
+      if (mg_annotation_store_find (current_store (self), label_id, start, end) != NULL)
+        {
+          mg_window_toast (self, _("This text already has that label"));
+          return;
+        }
+
+      annotation = mg_annotation_new (NULL, label_id, start, end);
+      if (!mg_history_add_annotation (self->history, self->document, annotation, &error))
+        {
+          show_error_toast (self, error);
+          return;
+        }
+
+      /* The new annotation is selected, so a wrong key is put right by
+       * pressing the right one, and the boundary keys act on it. */
+      mg_article_view_place_cursor (self->article_view, end);
+      select_annotation (self, annotation, FALSE);
+    }
+  else if (selected != NULL)
+    {
+      if (g_strcmp0 (mg_annotation_get_label (selected), label_id) == 0)
+        return;
+
+      if (!mg_history_set_label (self->history, self->document, selected, label_id, &error))
+        show_error_toast (self, error);
+    }
+  else
+    mg_window_toast (self, _("Select some text to tag first"));
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  tag_with_label (MG_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+tag_key_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgLabel *label;
+
+  if (self->dataset == NULL)
+    return;
+
+  label = mg_label_set_lookup_key (mg_dataset_get_labels (self->dataset),
+                                   g_variant_get_string (param, NULL));
+  if (label != NULL)
+    tag_with_label (self, mg_label_get_id (label));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  g_autoptr(MgAnnotation) annotation = NULL;
+  AdwToast *toast;
+
+  if (current_annotation (self) == NULL)
+    return;
+
+  annotation = g_object_ref (current_annotation (self));
+  select_annotation (self, NULL, FALSE);
+  mg_history_remove_annotation (self->history, self->document, annotation);
+
+  toast = adw_toast_new (_("Annotation deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  MgDocument *touched;
+
+  if (self->history == NULL)
+    return;
+
+  if (undo ? !mg_history_can_undo (self->history) : !mg_history_can_redo (self->history))
+    return;
+
+  touched = undo ? mg_history_undo (self->history) : mg_history_redo (self->history);
+
+  /* Show the change where it happened. */
+  if (touched != NULL && touched != self->document &&
+      mg_dataset_index_of (self->dataset, touched) >= 0)
+    mg_window_show_document (self, touched);
+}
+
+static void
+move_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  gboolean forward = g_str_equal (action_name, "win.next-annotation");
+  MgAnnotationStore *store = current_store (self);
+  MgAnnotation *selected = current_annotation (self);
+  guint n, position;
+
+  if (store == NULL || (n = mg_annotation_store_get_n_annotations (store)) == 0)
+    return;
+
+  if (selected != NULL)
+    {
+      position = mg_annotation_store_get_position (store, selected);
+      if (forward)
+        position = position + 1 < n ? position + 1 : position;
+      else
+        position = position > 0 ? position - 1 : 0;
+    }
+  else
+    {
+      guint cursor = mg_article_view_get_cursor (self->article_view);
+      guint lo = 0, hi = n;
+
+      /* First annotation starting at or after the caret. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (mg_annotation_get_start (mg_annotation_store_get_annotation (store, mid)) < cursor)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      position = forward ? MIN (lo, n - 1) : (lo > 0 ? lo - 1 : 0);
+    }
+
+  selected = mg_annotation_store_get_annotation (store, position);
+  mg_article_view_place_cursor (self->article_view, mg_annotation_get_start (selected));
+  select_annotation (self, selected, TRUE);
+}
+
+static void
+move_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  gboolean forward = g_str_equal (action_name, "win.next-document");
+  guint n;
+  int index;
+
+  if (self->dataset == NULL || (n = mg_dataset_get_n_documents (self->dataset)) == 0)
+    return;
+
+  index = self->document ? mg_dataset_index_of (self->dataset, self->document) : -1;
+  index = forward ? index + 1 : index - 1;
+  if (index < 0 || (guint) index >= n)
+    return;
+
+  mg_window_show_document (self, mg_dataset_get_document (self->dataset, index));
+}
+
+/* Moves one boundary of the selected annotation by a grapheme. */
+static void
+boundary_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgAnnotation *selected = current_annotation (self);
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  const char *what = action_name + strlen ("win.");
+
+  if (selected == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, mg_annotation_get_start (selected));
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, mg_annotation_get_end (selected));
+
+  if (g_str_equal (what, "grow-start"))
+    gtk_text_iter_backward_cursor_position (&s);
+  else if (g_str_equal (what, "shrink-start"))
+    gtk_text_iter_forward_cursor_position (&s);
+  else if (g_str_equal (what, "grow-end"))
+    gtk_text_iter_forward_cursor_position (&e);
+  else if (g_str_equal (what, "shrink-end"))
+    gtk_text_iter_backward_cursor_position (&e);
+
+  if (gtk_text_iter_compare (&s, &e) >= 0)
+    return;
+
+  if (!mg_history_set_range (self->history, self->document, selected,
+                             gtk_text_iter_get_offset (&s), gtk_text_iter_get_offset (&e),
+                             &error))
+    show_error_toast (self, error);
+}
+
+static void
+note_activate_cb (MgWindow *self,
+                  GtkEntry *entry)
+{
+  MgAnnotation *selected = current_annotation (self);
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (selected != NULL && g_strcmp0 (note, mg_annotation_get_note (selected) ?: "") != 0)
+    mg_history_set_note (self->history, self->document, selected, note);
+
+  gtk_popover_popdown (self->note_popover);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgAnnotation *selected = current_annotation (self);
+
+  if (selected == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), mg_annotation_get_note (selected) ?: "");
+  mg_article_view_popup (self->article_view, self->note_popover, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+}
+
+static void
+popover_closed_cb (MgWindow   *self,
+                   GtkPopover *popover)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static void
+speaker_activated_cb (MgWindow      *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *actor = g_object_get_data (G_OBJECT (row), "annotation");
+  g_autoptr(GError) error = NULL;
+
+  gtk_popover_popdown (self->speaker_popover);
+  if (selected == NULL)
+    return;
+
+  if (!mg_history_set_attribution (self->history, self->document, selected, actor, &error))
+    show_error_toast (self, error);
+}
+
+static GtkWidget *
+speaker_row (const char *text,
+             MgAnnotation *actor)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_margin_start (label, 10);
+  gtk_widget_set_margin_end (label, 10);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  if (actor != NULL)
+    g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (actor), g_object_unref);
+
+  return row;
+}
+
+/* The speaker chooser: the distinct actors of the document, in order of
+ * first mention, and "Nobody" to remove an attribution. */
+static void
+attribute_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgAnnotation *selected = current_annotation (self);
+  MgAnnotationStore *store = current_store (self);
+  g_autoptr(GHashTable) seen = NULL;
+  MgAnnotation *current;
+  GtkWidget *child;
+  guint n_actors = 0;
+
+  if (selected == NULL)
+    {
+      mg_window_toast (self, _("Select a quote or a claim first"));
+      return;
+    }
+  if (g_str_equal (mg_annotation_get_label (selected), "actor"))
+    {
+      mg_window_toast (self, _("Only quotes and claims are attributed to an actor"));
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->speaker_list))) != NULL)
+    gtk_list_box_remove (self->speaker_list, child);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  current = mg_annotation_store_attributed_to (store, selected);
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      GtkWidget *row;
+
+      if (!g_str_equal (mg_annotation_get_label (a), "actor"))
+        continue;
+      if (a != current && !g_hash_table_add (seen, (gpointer) mg_annotation_get_text (a)))
+        continue;
+
+      row = speaker_row (mg_annotation_get_text (a), a);
+      gtk_list_box_append (self->speaker_list, row);
+      if (a == current)
+        gtk_list_box_select_row (self->speaker_list, GTK_LIST_BOX_ROW (row));
+      n_actors++;
+    }
+
+  if (n_actors == 0)
+    {
+      mg_window_toast (self, _("Tag an actor in this article first"));
+      return;
+    }
+
+  gtk_list_box_append (self->speaker_list, speaker_row (_("Nobody"), NULL));
+  mg_article_view_popup (self->article_view, self->speaker_popover, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->speaker_list));
+}
+
+static void
+unselect_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  select_annotation (MG_WINDOW (widget), NULL, FALSE);
+}
+
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (mg_stats_window_new (GTK_WINDOW (self), self->dataset,
+                                                       self->document)));
+}
+
 static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
@@ -82,6 +518,71 @@ find_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Find: from the caret (or just after the current match), wrapping. */
+static gboolean
+find_next (MgWindow *self,
+           gboolean  after_selection)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter from, s, e, sel_start, sel_end;
+  GtkTextSearchFlags flags = GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_VISIBLE_ONLY;
+
+  if (needle == NULL || *needle == '\0' || self->document == NULL)
+    return FALSE;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  from = after_selection ? sel_end : sel_start;
+  if (!gtk_text_iter_forward_search (&from, needle, flags, &s, &e, NULL))
+    {
+      gtk_text_buffer_get_start_iter (buffer, &from);
+      if (!gtk_text_iter_forward_search (&from, needle, flags, &s, &e, NULL))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+          return FALSE;
+        }
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  mg_article_view_select_range (self->article_view,
+                                gtk_text_iter_get_offset (&s),
+                                gtk_text_iter_get_offset (&e));
+  return TRUE;
+}
+
+static void
+search_changed_cb (MgWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  find_next (self, FALSE);
+}
+
+static void
+search_activate_cb (MgWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  find_next (self, TRUE);
+}
+
+static void
+search_mode_cb (MgWindow     *self,
+                GParamSpec   *pspec,
+                GtkSearchBar *bar)
+{
+  /* Escape closes the bar and hands the match to the article, so the
+   * next key tags it. */
+  if (!gtk_search_bar_get_search_mode (bar) && self->document != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -122,7 +623,6 @@ mg_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
-  g_clear_object (&self->selected);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
   g_clear_object (&self->dataset);
@@ -191,25 +691,125 @@ mg_window_class_init (MgWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MG_TYPE_ANNOTATION_LIST);
   g_type_ensure (MG_TYPE_ARTICLE_VIEW);
+  g_type_ensure (MG_TYPE_DOCUMENT_LIST);
+  g_type_ensure (MG_TYPE_LABEL_PALETTE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/marginalia/Marginalia/mg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, article_scroller);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, label_palette);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, article_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, document_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-key", "s", tag_key_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL, move_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-annotation", NULL, move_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, move_document_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, move_document_action);
+  gtk_widget_class_install_action (widget_class, "win.grow-start", NULL, boundary_action);
+  gtk_widget_class_install_action (widget_class, "win.shrink-start", NULL, boundary_action);
+  gtk_widget_class_install_action (widget_class, "win.grow-end", NULL, boundary_action);
+  gtk_widget_class_install_action (widget_class, "win.shrink-end", NULL, boundary_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
+  gtk_widget_class_install_action (widget_class, "win.attribute", NULL, attribute_action);
+  gtk_widget_class_install_action (widget_class, "win.unselect", NULL, unselect_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  /* Keys 1-9 tag with the label that has that key in the dataset. */
+  for (guint i = 1; i <= 9; i++)
+    {
+      char key[2] = { (char) ('0' + i), 0 };
+
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "win.tag-key", "s", key);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "win.tag-key", "s", key);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-annotation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-annotation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.grow-start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.shrink-start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.grow-end", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.shrink-end", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "win.edit-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "win.edit-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.edit-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.attribute", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.attribute", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.unselect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
 
   _mg_window_files_class_init (klass);
+}
+
+static void
+create_popovers (MgWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Note"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  /* The note: one line, Enter keeps it, Escape leaves it as it was. */
+  self->note_popover = GTK_POPOVER (gtk_popover_new ());
+  self->note_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->note_entry, _("Write a note about this annotation"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->note_entry), 36);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_entry));
+  gtk_popover_set_child (self->note_popover, box);
+  g_signal_connect_object (self->note_entry, "activate",
+                           G_CALLBACK (note_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_popover, "closed",
+                           G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
+  mg_article_view_add_popover (self->article_view, self->note_popover);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (_("Said or Claimed by"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  self->speaker_popover = GTK_POPOVER (gtk_popover_new ());
+  self->speaker_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->speaker_list), "boxed-list");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->speaker_list));
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (self->speaker_popover, box);
+  g_signal_connect_object (self->speaker_list, "row-activated",
+                           G_CALLBACK (speaker_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speaker_popover, "closed",
+                           G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
+  mg_article_view_add_popover (self->article_view, self->speaker_popover);
 }
 
 static void
@@ -226,6 +826,17 @@ mg_window_init (MgWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+
+  g_settings_bind (self->settings, "snap-to-words", self->article_view, "snap-to-words",
+                   G_SETTINGS_BIND_GET);
+
+  create_popovers (self);
 
   _mg_window_files_init (self);
 }
@@ -266,6 +877,11 @@ mg_window_set_dataset (MgWindow  *self,
 
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  /* A new dataset may bring other labels: start from a clean slate. */
+  g_clear_object (&self->document);
+  mg_document_list_set_dataset (self->document_list, dataset);
+  mg_label_palette_set_labels (self->label_palette, mg_dataset_get_labels (dataset));
 
   mg_window_show_document (self, mg_dataset_get_n_documents (dataset) > 0
                                    ? mg_dataset_get_document (dataset, 0)
@@ -341,11 +957,14 @@ mg_window_show_document (MgWindow   *self,
   g_return_if_fail (MG_IS_WINDOW (self));
   g_return_if_fail (document == NULL || MG_IS_DOCUMENT (document));
 
-  g_clear_object (&self->selected);
-
   if (g_set_object (&self->document, document) || document == NULL)
-    mg_article_view_set_document (self->article_view, document,
-                                  self->dataset ? mg_dataset_get_labels (self->dataset) : NULL);
+    {
+      MgLabelSet *labels = self->dataset ? mg_dataset_get_labels (self->dataset) : NULL;
+
+      mg_article_view_set_document (self->article_view, document, labels);
+      mg_annotation_list_set_document (self->annotation_list, document, labels);
+    }
+  mg_document_list_select (self->document_list, document);
 
   gtk_stack_set_visible_child_name (self->content_stack, document ? "document" : "empty");
   if (document != NULL)

@@ -1,0 +1,121 @@
+/* mg-label-palette.c: a button for each label, showing its key
+ *
+ * Each button activates win.tag with its label, so a click does exactly
+ * what the key does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-label-palette"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-label-palette.h"
+
+struct _MgLabelPalette
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+};
+
+G_DEFINE_FINAL_TYPE (MgLabelPalette, mg_label_palette, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+create_button (MgLabel *label)
+{
+  g_autofree char *dot = g_markup_printf_escaped ("<span foreground=\"%s\">⬤</span>",
+                                                  mg_label_get_color (label));
+  g_autofree char *tooltip = NULL;
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (_(mg_label_get_name (label)));
+  const char *key = mg_label_get_key (label);
+
+  gtk_label_set_markup (GTK_LABEL (swatch), dot);
+  gtk_widget_add_css_class (swatch, "swatch");
+  gtk_box_append (GTK_BOX (content), swatch);
+  gtk_box_append (GTK_BOX (content), name);
+
+  if (key != NULL && *key != '\0')
+    {
+      GtkWidget *keycap = gtk_label_new (key);
+
+      gtk_widget_add_css_class (keycap, "keycap");
+      gtk_box_append (GTK_BOX (content), keycap);
+      /* Translators: a tooltip, %s is a label name such as Quote and %s a key */
+      tooltip = g_strdup_printf (_("Tag the selection as %s (%s)"), _(mg_label_get_name (label)), key);
+    }
+  else
+    tooltip = g_strdup_printf (_("Tag the selection as %s"), _(mg_label_get_name (label)));
+
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", mg_label_get_id (label));
+
+  return button;
+}
+
+static void
+mg_label_palette_dispose (GObject *object)
+{
+  MgLabelPalette *self = MG_LABEL_PALETTE (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (mg_label_palette_parent_class)->dispose (object);
+}
+
+static void
+mg_label_palette_class_init (MgLabelPaletteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mg_label_palette_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "labelpalette");
+}
+
+static void
+mg_label_palette_init (MgLabelPalette *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_halign (self->box, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+GtkWidget *
+mg_label_palette_new (void)
+{
+  return g_object_new (MG_TYPE_LABEL_PALETTE, NULL);
+}
+
+/**
+ * mg_label_palette_set_labels:
+ * @labels: (nullable): the labels to offer
+ */
+void
+mg_label_palette_set_labels (MgLabelPalette *self,
+                             MgLabelSet     *labels)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (MG_IS_LABEL_PALETTE (self));
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+
+  if (labels == NULL)
+    return;
+
+  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+    gtk_box_append (GTK_BOX (self->box), create_button (mg_label_set_get_label (labels, i)));
+}
