@@ -391,7 +391,7 @@ mg_import_detect (const char *data,
   return detect_from_extension (file_name);
 }
 
-static GPtrArray *
+static G_GNUC_UNUSED GPtrArray *
 unavailable (const char  *name,
              const char  *what,
              GError     **error)
