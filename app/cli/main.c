@@ -25,6 +25,8 @@ static const Command commands[] = {
   { "validate", mg_tool_validate, N_("Check datasets against the format") },
   { "stats",    mg_tool_stats,    N_("Count documents and annotations") },
   { "export",   mg_tool_export,   N_("Export a dataset for other tools") },
+  { "agree",    mg_tool_agree,    N_("Measure agreement between annotators") },
+  { "merge",    mg_tool_merge,    N_("Merge datasets into a gold dataset") },
 };
 
 static void

@@ -27,6 +27,15 @@ int  mg_tool_validate (int    argc,
 int  mg_tool_stats    (int    argc,
                        char **argv);
 
+int  mg_tool_agree    (int    argc,
+                       char **argv);
+int  mg_tool_merge    (int    argc,
+                       char **argv);
+
+GPtrArray *mg_tool_load_datasets (char      **paths,
+                                  int         n,
+                                  GPtrArray **names);
+
 int  mg_tool_parse    (GOptionContext *context,
                        int            *argc,
                        char         ***argv);
