@@ -256,7 +256,8 @@ mg_annotation_overlaps (MgAnnotation *self,
                         guint         end)
 {
   g_return_val_if_fail (MG_IS_ANNOTATION (self), FALSE);
-  return self->start < end && start < self->end;
+  /* An empty range has no code point to share, wherever it sits. */
+  return start < end && self->start < end && start < self->end;
 }
 
 /**
