@@ -69,12 +69,12 @@ re (ReId id)
         "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|"
         "footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
         "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
-        "yom-remote",
+        "yom-remote|advert|(^|[\\s_-])ads?([\\s_-]|$)",
         "and|article|body|column|content|main|mathjax|shadow",
         "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
         "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|"
         "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
-        "sponsor|shopping|tags|widget",
+        "sponsor|shopping|tags|widget|advert|(^|[\\s_-])ads?([\\s_-]|$)",
         "byline|author|dateline|writtenby|p-author",
         "(\\b|_)(share|sharedaddy)(\\b|_)",
         "display\\s*:\\s*none|visibility\\s*:\\s*hidden",

@@ -1,0 +1,279 @@
+/* test-import-html.c: HTML import, extraction quality and hostile pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-charset.h"
+#include "mg-document.h"
+#include "mg-error.h"
+#include "mg-import-html.h"
+
+static const char * const pages[] = { "harbour-ferries", "valley-bridge", "grain-prices" };
+
+/* 4-token shingles of \w+ tokens, as the public extraction benchmarks
+ * count them: a multiset from shingle to count. */
+static GHashTable *
+shingles (const char *text)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !(g_unichar_isalnum (g_utf8_get_char (p)) || *p == '_'))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '_' ||
+                    g_unichar_ismark (g_utf8_get_char (p))))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (tokens, g_strndup (start, p - start));
+    }
+  for (guint i = 0; i + 4 <= MAX (tokens->len, 4) && i + 4 <= tokens->len; i++)
+    {
+      char *key = g_strjoin ("\x1f", tokens->pdata[i], tokens->pdata[i + 1],
+                             tokens->pdata[i + 2], tokens->pdata[i + 3], NULL);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (set, key));
+
+      g_hash_table_replace (set, key, GUINT_TO_POINTER (n + 1));
+    }
+  return set;
+}
+
+static void
+page_scores (const char *expected,
+             const char *got,
+             double     *precision,
+             double     *recall)
+{
+  g_autoptr(GHashTable) t = shingles (expected);
+  g_autoptr(GHashTable) p = shingles (got);
+  GHashTableIter iter;
+  gpointer key, value;
+  double tp = 0, fp = 0, fn = 0;
+
+  g_hash_table_iter_init (&iter, p);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint want = GPOINTER_TO_UINT (g_hash_table_lookup (t, key));
+      guint have = GPOINTER_TO_UINT (value);
+
+      tp += MIN (want, have);
+      fp += have > want ? have - want : 0;
+    }
+  g_hash_table_iter_init (&iter, t);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint have = GPOINTER_TO_UINT (g_hash_table_lookup (p, key));
+      guint want = GPOINTER_TO_UINT (value);
+
+      fn += want > have ? want - have : 0;
+    }
+  *precision = tp + fp > 0 ? tp / (tp + fp) : 1.0;
+  *recall = tp + fn > 0 ? tp / (tp + fn) : 1.0;
+}
+
+static GPtrArray *
+import_fixture (const char *file,
+                GError    **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "html", file, NULL);
+  g_autofree char *data = NULL;
+  gsize n;
+
+  g_assert_true (g_file_get_contents (path, &data, &n, NULL));
+  return mg_import_html (data, n, file, NULL, error);
+}
+
+static void
+test_extraction_f1 (void)
+{
+  double sum_p = 0, sum_r = 0, f1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *html = g_strconcat (pages[i], ".html", NULL);
+      g_autofree char *txt = g_build_filename (g_test_get_dir (G_TEST_DIST), "fixtures",
+                                               "html", pages[i], NULL);
+      g_autofree char *txt_path = g_strconcat (txt, ".txt", NULL);
+      g_autofree char *expected = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) docs = import_fixture (html, &error);
+      double p, r;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (txt_path, &expected, NULL, NULL));
+      page_scores (expected, mg_document_get_text (docs->pdata[0]), &p, &r);
+      g_test_message ("%s: precision %.3f recall %.3f", pages[i], p, r);
+      sum_p += p;
+      sum_r += r;
+    }
+  sum_p /= G_N_ELEMENTS (pages);
+  sum_r /= G_N_ELEMENTS (pages);
+  f1 = 2 * sum_p * sum_r / (sum_p + sum_r);
+  g_test_message ("F1 %.3f", f1);
+  g_assert_cmpfloat (f1, >=, 0.93);
+}
+
+static void
+test_boilerplate_left_out (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import_fixture ("harbour-ferries.html", &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  text = mg_document_get_text (docs->pdata[0]);
+  g_assert_nonnull (strstr (text, "The harbour council voted seven to two"));
+  g_assert_nonnull (strstr (text, "\n\nWhat changes for passengers\n\n"));
+  g_assert_nonnull (strstr (text, "\n\nA night fare of 3.20 euros\n\n"));
+  g_assert_null (strstr (text, "Share on Facebook"));
+  g_assert_null (strstr (text, "Sponsored"));
+  g_assert_null (strstr (text, "reader42"));
+  g_assert_null (strstr (text, "Related stories"));
+  g_assert_null (strstr (text, "Privacy policy"));
+  g_assert_null (strstr (text, "Most read"));
+  g_assert_null (strstr (text, "dataLayer"));
+  g_assert_null (strstr (text, "font-family"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_null (strstr (text, "\r"));
+}
+
+static void
+test_meta (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import_fixture ("valley-bridge.html", &error);
+  MgDocument *doc;
+
+  g_assert_no_error (error);
+  doc = docs->pdata[0];
+  g_assert_cmpstr (mg_document_get_id (doc), ==, "valley-bridge");
+  g_assert_cmpstr (mg_document_get_title (doc), ==, "Stone bridge repairs running ahead of schedule");
+  g_assert_cmpstr (mg_document_get_source_path (doc), ==, "valley-bridge.html");
+  g_assert_cmpstr (mg_document_get_media_type (doc), ==, "text/html");
+  g_assert_cmpstr (mg_document_get_meta_string (doc, "author"), ==, "Jonas Weber");
+  g_assert_cmpstr (mg_document_get_meta_string (doc, "published"), ==, "2025-02-01T08:15:00+01:00");
+  g_assert_cmpstr (mg_document_get_meta_string (doc, "site_name"), ==, "Valley Ledger");
+  g_assert_cmpstr (mg_document_get_meta_string (doc, "url"), ==, "https://ledger.example/2025/02/bridge");
+}
+
+static const char *
+first_text (const char *html,
+            gssize      len)
+{
+  static char *last;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_html (html, len < 0 ? strlen (html) : (gsize) len,
+                                              "page.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_free (last);
+  last = g_strdup (mg_document_get_text (docs->pdata[0]));
+  return last;
+}
+
+static void
+test_charset (void)
+{
+  /* Declared Latin-1: 0xe9 is é, 0x93/0x94 are curly quotes (cp1252). */
+  g_assert_cmpstr (first_text ("<html><head><meta charset=\"iso-8859-1\"></head>"
+                               "<body><p>Caf\xe9 \x93open\x94</p></body></html>", -1),
+                   ==, "Café “open”");
+  /* UTF-8 with one stray byte: one replacement character, the rest intact. */
+  g_assert_cmpstr (first_text ("<html><head><meta charset=\"utf-8\"></head>"
+                               "<body><p>Zürich \xff Genève</p></body></html>", -1),
+                   ==, "Zürich \xef\xbf\xbd Genève");
+  /* Undeclared, mostly UTF-8, one stray byte. */
+  g_assert_cmpstr (first_text ("<p>Łódź ok, Kraków \x80 ok, Gdańsk</p>", -1),
+                   ==, "Łódź ok, Kraków \xef\xbf\xbd ok, Gdańsk");
+  /* A byte-order mark wins. */
+  g_assert_cmpstr (first_text ("\xef\xbb\xbf<meta charset=\"windows-1252\"><p>naïve</p>", -1),
+                   ==, "naïve");
+}
+
+static void
+test_structure (void)
+{
+  const char *text = first_text ("<body><h2>Heading</h2><p>One line\r\nstill one.</p>"
+                                 "<ul><li>First</li><li>Second</li></ul><p>Last</p></body>", -1);
+
+  g_assert_cmpstr (text, ==, "Heading\n\nOne line still one.\n\nFirst\n\nSecond\n\nLast");
+}
+
+static void
+assert_error (const char *data,
+              gsize       n,
+              int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_html (data, n, "bad.html", NULL, &error);
+
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, "bad.html: "));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_bad_input (void)
+{
+  GString *deep = g_string_new ("<html><body>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  char binary[512];
+
+  assert_error ("", 0, MG_ERROR_EMPTY);
+  for (guint i = 0; i < sizeof binary; i++)
+    binary[i] = (char) (i * 7 % 256);
+  assert_error (binary, sizeof binary, MG_ERROR_BINARY);
+  assert_error ("<html><head><script>x()</script></head><body> </body></html>", 59,
+                MG_ERROR_EMPTY);
+
+  /* Truncated: what is there is kept. */
+  g_assert_cmpstr (first_text ("<html><body><p>The mayor said the plan was fin", -1),
+                   ==, "The mayor said the plan was fin");
+
+  /* 10,000 nested elements: a clear answer, no crash, no hang. */
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (deep, "<div>");
+  g_string_append (deep, "deep text");
+  docs = mg_import_html (deep->str, deep->len, "deep.html", NULL, &error);
+  g_assert_true ((docs != NULL) != (error != NULL));
+  g_string_free (deep, TRUE);
+}
+
+static void
+test_slug (void)
+{
+  g_autofree char *a = mg_import_slug ("Ünïcode Story: Part 2!");
+  g_autofree char *b = mg_import_slug ("---");
+
+  g_assert_cmpstr (a, ==, "unicode-story-part-2");
+  g_assert_cmpstr (b, ==, "document");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-html/extraction-f1", test_extraction_f1);
+  g_test_add_func ("/import-html/boilerplate", test_boilerplate_left_out);
+  g_test_add_func ("/import-html/meta", test_meta);
+  g_test_add_func ("/import-html/charset", test_charset);
+  g_test_add_func ("/import-html/structure", test_structure);
+  g_test_add_func ("/import-html/bad-input", test_bad_input);
+  g_test_add_func ("/import-html/slug", test_slug);
+
+  return g_test_run ();
+}
