@@ -333,6 +333,8 @@ def test_cli(tmp):
     missing = os.path.join(tmp, "missing.json")
     code, _, err = run("--to=csv", missing)
     check("a missing dataset exits 1, naming it", code == 1 and missing in err, err)
+    code, _, err = run("--to=csv", "-o", os.path.join(missing, "x.csv"), DATASET)
+    check("a missing output folder exits 1, naming it", code == 1 and "no such folder" in err, err)
     target = os.path.join(tmp, "out.jsonl")
     code, _, err = run("--to=jsonl", "-o", target, DATASET)
     with open(target, encoding="utf-8") as f:

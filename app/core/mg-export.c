@@ -510,6 +510,15 @@ create_temporary (GFile         *target,
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autofree char *base = g_file_get_basename (target);
 
+  /* Otherwise the error would name the temporary file. */
+  if (parent == NULL || !g_file_query_exists (parent, NULL))
+    {
+      g_autofree char *name = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: no such folder"), name);
+      return NULL;
+    }
+
   for (guint attempt = 0; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
