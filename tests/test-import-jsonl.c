@@ -1,0 +1,101 @@
+/* test-import-jsonl.c: JSON Lines import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-document.h"
+#include "mg-error.h"
+#include "mg-import-jsonl.h"
+
+static GPtrArray *
+import (const char *file,
+        GPtrArray  *warnings,
+        GError    **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "jsonl", file, NULL);
+  g_autofree char *data = NULL;
+  gsize n;
+
+  g_assert_true (g_file_get_contents (path, &data, &n, NULL));
+  return mg_import_jsonl (data, n, file, warnings, error);
+}
+
+static void
+test_good_and_bad_lines (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import ("articles.jsonl", warnings, &error);
+  MgDocument *d;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 3);
+  d = docs->pdata[0];
+  g_assert_cmpstr (mg_document_get_id (d), ==, "tram-01");
+  g_assert_cmpstr (mg_document_get_title (d), ==, "Tram line opens");
+  g_assert_cmpstr (mg_document_get_text (d), ==,
+                   "The new tram line opened on Friday.\n\nRidership reached 12,000 on the first day.");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "published"), ==, "2025-05-02");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "author"), ==, "Ivo Marek");
+  g_assert_cmpstr (mg_document_get_media_type (d), ==, "application/x-ndjson");
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==,
+                   "Fares will stay at 2 euros, the operator said.");
+
+  g_assert_cmpuint (warnings->len, ==, 4);
+  g_assert_true (g_str_has_prefix (warnings->pdata[0], "articles.jsonl:3: "));
+  g_assert_true (g_str_has_prefix (warnings->pdata[1], "articles.jsonl:4: "));
+  g_assert_true (g_str_has_prefix (warnings->pdata[2], "articles.jsonl:5: "));
+  g_assert_true (g_str_has_prefix (warnings->pdata[3], "articles.jsonl:6: "));
+}
+
+static void
+test_no_good_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import ("none.jsonl", NULL, &error);
+
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "none.jsonl: "));
+  g_clear_error (&error);
+
+  docs = import ("deep.jsonl", NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  docs = mg_import_jsonl ("", 0, "empty.jsonl", NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, MG_ERROR_EMPTY);
+}
+
+static void
+test_numbered_ids (void)
+{
+  const char *data = "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_jsonl (data, strlen (data), "dir/My Batch.jsonl",
+                                               NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_id (docs->pdata[0]), ==, "my-batch-1");
+  g_assert_cmpstr (mg_document_get_id (docs->pdata[1]), ==, "my-batch-2");
+  g_assert_cmpstr (mg_document_get_source_path (docs->pdata[1]), ==, "My Batch.jsonl");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-jsonl/lines", test_good_and_bad_lines);
+  g_test_add_func ("/import-jsonl/no-good-line", test_no_good_line);
+  g_test_add_func ("/import-jsonl/numbered-ids", test_numbered_ids);
+
+  return g_test_run ();
+}

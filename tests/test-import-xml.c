@@ -1,0 +1,156 @@
+/* test-import-xml.c: feeds, news formats and hostile XML
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-document.h"
+#include "mg-error.h"
+#include "mg-import-xml.h"
+
+static GPtrArray *
+import (const char *file,
+        GError    **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "xml", file, NULL);
+  g_autofree char *data = NULL;
+  gsize n;
+
+  g_assert_true (g_file_get_contents (path, &data, &n, NULL));
+  return mg_import_xml (data, n, file, NULL, error);
+}
+
+static void
+test_rss (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import ("rss.xml", &error);
+  MgDocument *d;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  d = docs->pdata[0];
+  g_assert_cmpstr (mg_document_get_id (d), ==, "gazette-1041");
+  g_assert_cmpstr (mg_document_get_title (d), ==, "Council approves new ferry timetable");
+  g_assert_cmpstr (mg_document_get_media_type (d), ==, "application/rss+xml");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "published"), ==, "2025-03-04T09:30:00Z");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "author"), ==, "Mira Holt");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "url"), ==, "https://gazette.example/ferry-timetable");
+  g_assert_cmpstr (mg_document_get_text (d), ==,
+                   "The harbour council voted 7 to 2 on Monday to add three evening ferries.\n\n"
+                   "“We listened to commuters,” said councillor Ana Ruiz.");
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==,
+                   "The central library will open on Sundays from April, the city said.");
+}
+
+static void
+test_atom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import ("atom.xml", &error);
+  MgDocument *d;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  d = docs->pdata[0];
+  g_assert_cmpstr (mg_document_get_media_type (d), ==, "application/atom+xml");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "author"), ==, "Jonas Weber");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "url"), ==, "https://ledger.example/bridge");
+  g_assert_cmpstr (mg_document_get_text (d), ==,
+                   "Repairs on the old stone bridge are ahead of schedule.\n\n"
+                   "The engineers expect to reopen both lanes in May.");
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==,
+                   "Heavy snow closed the pass overnight.\n\nDetour via the valley road");
+}
+
+static void
+test_news_formats (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) nitf = import ("nitf.xml", &error);
+  g_autoptr(GPtrArray) g2 = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_title (nitf->pdata[0]), ==, "Dockworkers end three-day strike");
+  g_assert_cmpstr (mg_document_get_meta_string (nitf->pdata[0], "author"), ==, "Lúcia Ferreira");
+  g_assert_cmpstr (mg_document_get_meta_string (nitf->pdata[0], "dateline"), ==, "PORTO, April 12");
+  g_assert_true (g_str_has_prefix (mg_document_get_text (nitf->pdata[0]), "Dockworkers returned"));
+
+  g2 = import ("newsml.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_meta_string (g2->pdata[0], "author"), ==, "Tomasz Nowak");
+  g_assert_cmpstr (mg_document_get_text (g2->pdata[0]), ==,
+                   "Wheat futures rose 12 percent in a week, traders said.\n\n"
+                   "The ministry blamed the dry summer.");
+
+  other = import ("other.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_text (other->pdata[0]), ==,
+                   "Annual water quality report\n\nFindings\n\n"
+                   "All 42 samples met the standard, with one borderline result.\n\n"
+                   "Lead levels fell for the third year.");
+}
+
+static void
+assert_refused (const char *file,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import (file, &error);
+  g_autofree char *prefix = g_strconcat (file, ": ", NULL);
+
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *passwd = NULL;
+
+  assert_refused ("empty-feed.xml", MG_ERROR_EMPTY);
+  assert_refused ("quadratic.xml", MG_ERROR_TOO_LARGE);
+  /* libxml2 itself may refuse the entity loop first. */
+  docs = import ("billion-laughs.xml", &error);
+  g_assert_null (docs);
+  g_assert_true (error->domain == MG_ERROR);
+  g_clear_error (&error);
+
+  /* The external entity is never read. */
+  docs = import ("xxe.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[0]), ==, "Before after.");
+  if (g_file_get_contents ("/etc/passwd", &passwd, NULL, NULL) && strstr (passwd, "root:"))
+    g_assert_null (strstr (mg_document_get_text (docs->pdata[0]), "root:"));
+
+  g_clear_pointer (&docs, g_ptr_array_unref);
+  docs = mg_import_xml ("", 0, "empty.xml", NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, MG_ERROR_EMPTY);
+  g_clear_error (&error);
+  docs = mg_import_xml ("<rss><channel><item>", 20, "cut.xml", NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import-xml/rss", test_rss);
+  g_test_add_func ("/import-xml/atom", test_atom);
+  g_test_add_func ("/import-xml/news-formats", test_news_formats);
+  g_test_add_func ("/import-xml/hostile", test_hostile);
+
+  return g_test_run ();
+}
