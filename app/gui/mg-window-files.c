@@ -43,6 +43,7 @@ struct _MgWindowFiles
   MgDrafts     *drafts;
   GCancellable *cancellable;    /* cancelled when the window goes */
   char         *draft_key;      /* key of the current dataset's draft */
+  char         *claimed_key;    /* key of the draft this window wrote, if any */
   MgHistory    *history;        /* the history whose signals we follow */
   GFile        *watched;
   GFileMonitor *monitor;
@@ -68,8 +69,8 @@ struct _MgWindowFiles
   guint         close_confirmed : 1;
 };
 
-/* Keys of the drafts this process writes itself: those are never offered for
- * recovery, whichever window asks. */
+/* Keys of the drafts open windows of this process wrote: those are work in
+ * progress, never offered for recovery, whichever window asks. */
 static GHashTable *live_keys;
 static gboolean    checked_drafts_at_start;
 
@@ -111,10 +112,28 @@ set_draft_key (MgWindow   *self,
 
   if (g_strcmp0 (files->draft_key, key) == 0)
     return;
-  release_key (files->draft_key);
   g_free (files->draft_key);
   files->draft_key = g_strdup (key);
-  claim_key (key);
+}
+
+static void
+claim_draft (MgWindow *self)
+{
+  MgWindowFiles *files = self->files;
+
+  if (g_strcmp0 (files->claimed_key, files->draft_key) == 0)
+    return;
+  release_key (files->claimed_key);
+  g_free (files->claimed_key);
+  files->claimed_key = g_strdup (files->draft_key);
+  claim_key (files->claimed_key);
+}
+
+static void
+unclaim_draft (MgWindow *self)
+{
+  release_key (self->files->claimed_key);
+  g_clear_pointer (&self->files->claimed_key, g_free);
 }
 
 static char *
@@ -195,6 +214,7 @@ discard_draft (MgWindow *self)
   if (files->draft_key != NULL &&
       !mg_drafts_discard (files->drafts, files->draft_key, &error))
     g_warning ("%s", error->message);
+  unclaim_draft (self);
 }
 
 /* Dialogs */
@@ -207,6 +227,7 @@ new_prompt (MgWindow   *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_set_weak_pointer (&self->files->dialog, dialog);
   return dialog;
 }
@@ -228,6 +249,7 @@ typedef struct
   Continuation   func;
   gpointer       data;
   GDestroyNotify destroy;
+  char          *response;
 } Pending;
 
 static Pending *
@@ -251,6 +273,7 @@ pending_free (Pending *pending)
   if (pending->destroy != NULL)
     pending->destroy (pending->data);
   g_object_unref (pending->self);
+  g_free (pending->response);
   g_free (pending);
 }
 
@@ -273,14 +296,18 @@ continue_after_save (MgWindow *self,
   pending_free (pending);
 }
 
-static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     Pending          *pending)
+/* Runs once the prompt is gone: closing the window from inside the
+ * dialog's own response would leave the dialog with a dead parent. */
+static gboolean
+unsaved_answered_cb (gpointer user_data)
 {
+  Pending *pending = user_data;
   MgWindow *self = pending->self;
+  g_autofree char *response = g_steal_pointer (&pending->response);
 
-  if (g_str_equal (response, "discard"))
+  if (self->files == NULL)
+    ;
+  else if (g_str_equal (response, "discard"))
     {
       discard_draft (self);
       pending_run (pending);
@@ -295,6 +322,16 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     }
 
   g_clear_pointer (&pending, pending_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Pending          *pending)
+{
+  pending->response = g_strdup (response);
+  g_idle_add (unsaved_answered_cb, pending);
 }
 
 /* Runs @func at once when nothing is unsaved, otherwise after the user chose
@@ -843,6 +880,7 @@ write_draft (MgWindow *self)
   write->bytes = mg_dataset_to_bytes (self->dataset);
   write->generation = files->generation;
   files->writing = write;
+  claim_draft (self);
 
   task = g_task_new (self, files->cancellable, draft_written_cb, NULL);
   g_task_set_source_tag (task, write_draft);
@@ -1432,6 +1470,7 @@ recover (MgWindow *self,
   mg_window_set_dataset (target, dataset, file);
   files = target->files;
   set_draft_key (target, mg_draft_get_key (draft));
+  claim_draft (target);
   /* The file is judged against how it looked when the work began, so a save
    * over a file changed since then still asks. */
   files->has_stamp = mg_draft_get_original_stamp (draft, &mtime, &size);
@@ -1582,6 +1621,7 @@ dataset_changed_cb (MgWindow *self)
 
   cancel_import (self);
   stop_autosave (self);
+  unclaim_draft (self);
   files->write_again = FALSE;
   files->close_confirmed = FALSE;
 
@@ -1703,7 +1743,7 @@ _mg_window_files_dispose (MgWindow *self)
   g_clear_handle_id (&files->autosave_id, g_source_remove);
   g_clear_handle_id (&files->monitor_id, g_source_remove);
   g_clear_weak_pointer (&files->dialog);
-  release_key (files->draft_key);
+  unclaim_draft (self);
 
   g_clear_object (&files->monitor);
   g_clear_object (&files->watched);
