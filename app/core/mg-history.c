@@ -595,6 +595,11 @@ mg_history_add_relation (MgHistory   *self,
   return TRUE;
 }
 
+/**
+ * mg_history_remove_relation:
+ *
+ * Removes @relation; undo puts it back at its place in the list.
+ */
 void
 mg_history_remove_relation (MgHistory  *self,
                             MgDocument *document,
@@ -762,6 +767,12 @@ mg_history_begin_group (MgHistory *self)
   self->last_note = NULL;
 }
 
+/**
+ * mg_history_end_group:
+ *
+ * Closes the group opened by the matching mg_history_begin_group(). The
+ * outermost one becomes an undo step, unless no edit was made in it.
+ */
 void
 mg_history_end_group (MgHistory *self)
 {
@@ -786,6 +797,11 @@ mg_history_end_group (MgHistory *self)
   update_state (self, FALSE);
 }
 
+/**
+ * mg_history_can_undo:
+ *
+ * Returns: whether there is a step to undo (#MgHistory:can-undo)
+ */
 gboolean
 mg_history_can_undo (MgHistory *self)
 {
@@ -793,6 +809,11 @@ mg_history_can_undo (MgHistory *self)
   return self->can_undo;
 }
 
+/**
+ * mg_history_can_redo:
+ *
+ * Returns: whether there is an undone step to redo (#MgHistory:can-redo)
+ */
 gboolean
 mg_history_can_redo (MgHistory *self)
 {
