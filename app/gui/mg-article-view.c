@@ -373,6 +373,75 @@ char_before_is_space (const GtkTextIter *iter)
   return gtk_text_iter_backward_char (&prev) && iter_is_space (&prev);
 }
 
+static gboolean
+is_joiner (gunichar c,
+           gunichar before,
+           gunichar after)
+{
+  /* "1,200", "3.5", "1 200" with a narrow space */
+  if (g_unichar_isdigit (before) && g_unichar_isdigit (after))
+    return c == ',' || c == '.' || c == 0x202F || c == 0x00A0;
+
+  /* "city's", "O'Brien", "don’t" */
+  if (g_unichar_isalpha (before) && g_unichar_isalpha (after))
+    return c == '\'' || c == 0x2019;
+
+  return FALSE;
+}
+
+static gunichar
+char_before (const GtkTextIter *iter)
+{
+  GtkTextIter prev = *iter;
+
+  return gtk_text_iter_backward_char (&prev) ? gtk_text_iter_get_char (&prev) : 0;
+}
+
+static gunichar
+char_after (const GtkTextIter *iter)
+{
+  GtkTextIter next = *iter;
+
+  return gtk_text_iter_forward_char (&next) ? gtk_text_iter_get_char (&next) : 0;
+}
+
+/* Pango ends a word at the comma of "1,200" and the apostrophe of
+ * "city's": to a reader each is one token, so continue over a joiner
+ * between two digits or two letters, and take a percent sign that follows
+ * a number. */
+static void
+extend_token (GtkTextIter *start,
+              GtkTextIter *end)
+{
+  for (;;)
+    {
+      GtkTextIter sep = *start;
+
+      if (!gtk_text_iter_backward_char (&sep) ||
+          !is_joiner (gtk_text_iter_get_char (&sep), char_before (&sep), gtk_text_iter_get_char (start)))
+        break;
+      *start = sep;
+      while (g_unichar_isalnum (char_before (start)))
+        gtk_text_iter_backward_char (start);
+    }
+
+  for (;;)
+    {
+      gunichar c = gtk_text_iter_get_char (end);
+
+      if (c == '%' && g_unichar_isdigit (char_before (end)))
+        {
+          gtk_text_iter_forward_char (end);
+          break;
+        }
+      if (!is_joiner (c, char_before (end), char_after (end)))
+        break;
+      gtk_text_iter_forward_char (end);
+      while (g_unichar_isalnum (gtk_text_iter_get_char (end)))
+        gtk_text_iter_forward_char (end);
+    }
+}
+
 /**
  * mg_article_view_snap_range:
  * @start: (inout): the first iter of a range
@@ -410,17 +479,8 @@ mg_article_view_snap_range (GtkTextIter *start,
         gtk_text_iter_backward_word_start (start);
       if (gtk_text_iter_inside_word (end) && !gtk_text_iter_starts_word (end))
         gtk_text_iter_forward_word_end (end);
-      else if (gtk_text_iter_starts_word (end) && !gtk_text_iter_ends_word (end))
-        {
-          /* The end sits at a word start inside a run such as "1,200" or
-           * "don't" that Pango splits: only extend when the character
-           * before is part of the same token. */
-          GtkTextIter prev = *end;
 
-          if (gtk_text_iter_backward_char (&prev) &&
-              g_unichar_isalnum (gtk_text_iter_get_char (&prev)))
-            gtk_text_iter_forward_word_end (end);
-        }
+      extend_token (start, end);
     }
 
   return !gtk_text_iter_equal (start, end);
