@@ -20,8 +20,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "mg-agreement-private.h"
 #include "mg-tokens.h"
 
