@@ -1,0 +1,317 @@
+/* bench-window.c: a big article in the real window, timed
+ *
+ * Builds a 1 MB article (one paragraph per line) with 20,000 annotations,
+ * some nested and some overlapping, opens it in the window and prints how
+ * long the model takes to build, the first frame to appear, and one
+ * annotation to be added and removed until the next frame is painted, then
+ * the peak memory. Not a test: figures depend on the machine. Run it under
+ * Xvfb, as the README says.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <adwaita.h>
+
+#include "mg-core.h"
+#include "mg-application.h"
+#include "mg-article-view.h"
+#include "mg-window.h"
+#include "mg-window-private.h"
+
+#define TARGET_BYTES      (1024 * 1024)
+#define N_ANNOTATIONS     20000
+#define PAINT_TIMEOUT_MS  2000
+
+static const char *words[] = {
+  "harbour", "council", "said", "the", "authority", "million", "percent",
+  "barrier", "river", "Güler", "Fährmann", "€4.2", "1,200", "households",
+  "residents", "agency", "report", "record", "of", "a", "in", "was", "on",
+  "board", "vote", "İlkay", "Zoë", "storm", "gauge", "metres", "2025",
+};
+
+static const char *labels[] = { "quote", "actor", "claim", "figure" };
+
+typedef struct
+{
+  gboolean painted;
+  gboolean timed_out;
+  gint64   painted_at;
+} Waiter;
+
+static char *
+build_text (void)
+{
+  GString *text = g_string_sized_new (TARGET_BYTES + 1024);
+  GRand *rand = g_rand_new_with_seed (2025);
+
+  /* Paragraphs of 300 to 1,200 bytes, one per line, as imported texts are:
+   * a single line of 100k characters would take seconds to lay out. */
+  while (text->len < TARGET_BYTES)
+    {
+      gsize para_end = text->len + g_rand_int_range (rand, 300, 1200);
+
+      while (text->len < para_end)
+        {
+          g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_c (text, g_rand_int_range (rand, 0, 12) == 0 ? '.' : ' ');
+        }
+      g_string_append_c (text, '\n');
+    }
+
+  g_rand_free (rand);
+  return g_string_free (text, FALSE);
+}
+
+/* Spans every ~50 code points; every tenth is a long one that covers the
+ * next few, so nesting and overlaps are as common as in real work. */
+static MgDocument *
+build_document (void)
+{
+  g_autofree char *text = build_text ();
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  MgDocument *document = mg_document_new ("big", text, -1);
+  guint length = mg_document_get_length (document);
+  guint step = (length - 400) / N_ANNOTATIONS;
+
+  mg_document_set_title (document, "A big article");
+  for (guint i = 0; i < N_ANNOTATIONS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i + 1);
+      guint start = 100 + i * step + i % 7;
+      guint end = start + (i % 10 == 0 ? 180 : 5 + i % 31);
+
+      g_ptr_array_add (annotations, mg_annotation_new (id, labels[i % 4], start, end));
+    }
+  if (!mg_annotation_store_add_all (mg_document_get_store (document), annotations, &error))
+    g_error ("Could not add the annotations: %s", error->message);
+
+  return document;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    n++;
+  return n;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Waiter        *waiter)
+{
+  if (!waiter->painted)
+    {
+      waiter->painted = TRUE;
+      waiter->painted_at = g_get_monotonic_time ();
+    }
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the window's frame clock has painted once more,
+ * or gives up after @timeout_ms and returns %FALSE. */
+static gboolean
+wait_for_paint (GtkWidget *window,
+                Waiter    *waiter,
+                guint      timeout_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), waiter);
+  guint source = g_timeout_add (timeout_ms, timeout_cb, waiter);
+
+  while (!waiter->painted && !waiter->timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handler_disconnect (clock, handler);
+  if (!waiter->timed_out)
+    g_source_remove (source);
+  return waiter->painted;
+}
+
+/* Lets the text view finish laying out the rest of the article in the
+ * background, so that the edits below are timed on a quiet window. */
+static double
+settle (GtkWidget *window)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 last_paint = start;
+
+  while (g_get_monotonic_time () - start < 30 * G_USEC_PER_SEC)
+    {
+      Waiter waiter = { 0, };
+
+      if (!wait_for_paint (window, &waiter, 500))
+        break;
+      last_paint = waiter.painted_at;
+    }
+
+  return (last_paint - start) / 1000.0;
+}
+
+static double
+ms_since (gint64 start,
+          gint64 end)
+{
+  return (end - start) / 1000.0;
+}
+
+static void
+print_edit (const char *what,
+            gint64      start,
+            gint64      acted,
+            Waiter     *waiter,
+            gboolean    done)
+{
+  if (!done)
+    printf ("%-22s FAILED (the edit did not happen)\n", what);
+  else if (!waiter->painted)
+    printf ("%-22s %8.2f ms (no frame painted within %d ms)\n", what,
+            ms_since (start, acted), PAINT_TIMEOUT_MS);
+  else
+    printf ("%-22s %8.2f ms  (action %.2f ms)\n", what,
+            ms_since (start, waiter->painted_at), ms_since (start, acted));
+}
+
+static void
+bench_add (MgWindow   *window,
+           MgDocument *document)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  guint before = mg_annotation_store_get_n_annotations (store);
+  Waiter waiter = { 0, };
+  gint64 start, acted;
+
+  /* A range on screen that no annotation has exactly, tagged as a person
+   * would: select it, then the tag action that key 3 activates. */
+  start = g_get_monotonic_time ();
+  mg_article_view_select_range (window->article_view, 13, 29);
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "claim"))
+    {
+      g_autoptr(MgAnnotation) annotation = mg_annotation_new (NULL, "claim", 13, 29);
+
+      mg_history_add_annotation (mg_window_get_history (window), document, annotation, NULL);
+    }
+  acted = g_get_monotonic_time ();
+  wait_for_paint (GTK_WIDGET (window), &waiter, PAINT_TIMEOUT_MS);
+  print_edit ("add one", start, acted, &waiter,
+              mg_annotation_store_get_n_annotations (store) == before + 1);
+}
+
+static void
+bench_remove (MgWindow   *window,
+              MgDocument *document)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  guint before = mg_annotation_store_get_n_annotations (store);
+  MgAnnotation *victim = mg_annotation_store_get_annotation (store, 3);
+  Waiter waiter = { 0, };
+  gint64 start, acted;
+
+  start = g_get_monotonic_time ();
+  mg_article_view_set_selected (window->article_view, victim);
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL)
+      || mg_annotation_store_get_n_annotations (store) == before)
+    mg_history_remove_annotation (mg_window_get_history (window), document, victim);
+  acted = g_get_monotonic_time ();
+  wait_for_paint (GTK_WIDGET (window), &waiter, PAINT_TIMEOUT_MS);
+  print_edit ("remove one", start, acted, &waiter,
+              mg_annotation_store_get_n_annotations (store) == before - 1);
+}
+
+static void
+bench_undo (MgWindow   *window,
+            MgDocument *document)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  guint before = mg_annotation_store_get_n_annotations (store);
+  Waiter waiter = { 0, };
+  gint64 start, acted;
+
+  start = g_get_monotonic_time ();
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL))
+    mg_history_undo (mg_window_get_history (window));
+  acted = g_get_monotonic_time ();
+  wait_for_paint (GTK_WIDGET (window), &waiter, PAINT_TIMEOUT_MS);
+  print_edit ("undo the removal", start, acted, &waiter,
+              mg_annotation_store_get_n_annotations (store) == before + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MgApplication) app = NULL;
+  g_autoptr(MgDataset) dataset = NULL;
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  MgWindow *window;
+  Waiter waiter = { 0, };
+  gint64 start;
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-window needs a display; run it under xvfb-run\n");
+      return 1;
+    }
+
+  /* A blinking caret would paint frames of its own and spoil the timing. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  start = g_get_monotonic_time ();
+  document = build_document ();
+  dataset = mg_dataset_new ();
+  mg_dataset_add_document (dataset, document);
+  printf ("article                %8zu bytes, %u code points, %u paragraphs, %u annotations\n",
+          mg_document_get_text_bytes (document), mg_document_get_length (document),
+          count_lines (mg_document_get_text (document)),
+          mg_annotation_store_get_n_annotations (mg_document_get_store (document)));
+  printf ("load (model build)     %8.2f ms\n", ms_since (start, g_get_monotonic_time ()));
+
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+  start = g_get_monotonic_time ();
+  window = mg_window_new (app);
+  mg_window_set_dataset (window, dataset, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!wait_for_paint (GTK_WIDGET (window), &waiter, 30000))
+    g_error ("The window never painted");
+  printf ("first frame            %8.2f ms\n", ms_since (start, waiter.painted_at));
+  printf ("layout settled         %8.2f ms later\n", settle (GTK_WIDGET (window)));
+
+  bench_add (window, document);
+  settle (GTK_WIDGET (window));
+  bench_remove (window, document);
+  settle (GTK_WIDGET (window));
+  bench_undo (window, document);
+
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("peak memory            %8.1f MB\n", usage.ru_maxrss / 1024.0);
+
+  /* Leaves without the unsaved-changes prompt: the benchmark's edits are
+   * not worth keeping. */
+  mg_history_mark_saved (mg_window_get_history (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
+}

@@ -1,0 +1,208 @@
+/* test-shortcuts.c: the shortcuts window lists every key, and only keys
+ * that work
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mg-application.h"
+#include "mg-window.h"
+
+#define HELP_OVERLAY "/org/marginalia/Marginalia/gtk/help-overlay.ui"
+
+/* Keys the text view itself handles: listed so people know how to select
+ * text, but bound by GTK rather than by us. */
+static const char *text_view_keys[] = {
+  "<Shift>Left", "<Shift>Right", "<Shift>Up", "<Shift>Down",
+  "<Primary><Shift>Left", "<Primary><Shift>Right",
+  NULL
+};
+
+static gboolean have_display;
+
+static char *
+key_name (guint           keyval,
+          GdkModifierType mods)
+{
+  /* Shift+Z and Shift+z are one key to a person; compare lower case. */
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), mods);
+}
+
+/* Adds every key of @accelerators, a space-separated list where "5...9"
+ * stands for a range, to @keys. */
+static void
+add_listed (GHashTable *keys,
+            const char *accelerators)
+{
+  g_auto(GStrv) parts = g_strsplit (accelerators, " ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *range = strstr (parts[i], "...");
+      GdkModifierType mods;
+      guint keyval;
+
+      if (range != NULL)
+        {
+          g_assert_cmpint (range - parts[i], ==, 1);
+          for (char c = parts[i][0]; c <= range[3]; c++)
+            {
+              char single[2] = { c, 0 };
+
+              g_assert_true (gtk_accelerator_parse (single, &keyval, &mods));
+              g_hash_table_add (keys, key_name (keyval, mods));
+            }
+          continue;
+        }
+
+      g_assert_true (gtk_accelerator_parse (parts[i], &keyval, &mods));
+      g_assert_cmpuint (keyval, !=, 0);
+      g_hash_table_add (keys, key_name (keyval, mods));
+    }
+}
+
+static GHashTable *
+listed_keys (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (HELP_OVERLAY);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (const GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      g_assert_nonnull (accelerator);
+      add_listed (keys, accelerator);
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  return keys;
+}
+
+/* The window's keys: its class bindings, found as the shortcut controller
+ * GTK gives every instance of the class. */
+static GHashTable *
+bound_keys (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GListModel *shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcuts = G_LIST_MODEL (controller);
+      for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          guint keyval;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          /* The keypad's keys repeat the main ones. */
+          if (keyval >= GDK_KEY_KP_Space && keyval <= GDK_KEY_KP_9)
+            continue;
+          g_hash_table_insert (keys,
+                               key_name (keyval, gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))),
+                               g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))));
+        }
+    }
+
+  return keys;
+}
+
+static void
+add_app_keys (GHashTable     *keys,
+              GtkApplication *app)
+{
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (app);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          GdkModifierType mods;
+          guint keyval;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &mods));
+          g_hash_table_insert (keys, key_name (keyval, mods), g_strdup (actions[i]));
+        }
+    }
+}
+
+static void
+test_every_key_listed (void)
+{
+  g_autoptr(MgApplication) app = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+  g_autoptr(GHashTable) bound = NULL;
+  g_autoptr(GHashTable) text_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  MgWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = mg_window_new (app);
+
+  listed = listed_keys ();
+  for (guint i = 0; text_view_keys[i] != NULL; i++)
+    add_listed (text_keys, text_view_keys[i]);
+  bound = bound_keys (GTK_WIDGET (window));
+  add_app_keys (bound, GTK_APPLICATION (app));
+  g_assert_cmpuint (g_hash_table_size (bound), >, 20);
+
+  /* Every key that does something is in the shortcuts window… */
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s (%s) is missing from the shortcuts window", (char *) key, (char *) value);
+
+  /* …and every key the shortcuts window lists does something. */
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (bound, key) && !g_hash_table_contains (text_keys, key))
+      g_error ("%s is in the shortcuts window but no action has it", (char *) key);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  g_test_add_func ("/shortcuts/every-key-listed", test_every_key_listed);
+
+  return g_test_run ();
+}
