@@ -8,7 +8,6 @@ the naive one in test-agreement.c.
 usage: test-agree-tool.py PATH-TO-marginalia-tool     (prints TAP)
 """
 import json
-import math
 import os
 import re
 import subprocess

@@ -215,8 +215,7 @@ kept_span (Merge *merge,
 static Vote *
 vote_for (GHashTable *votes,
           GPtrArray  *list,
-          char       *key,
-          guint       n)
+          char       *key)
 {
   Vote *v = g_hash_table_lookup (votes, key);
 
@@ -263,7 +262,7 @@ merge_spans (Merge       *merge,
       for (guint i = 0; i < mg_annotation_store_get_n_annotations (from); i++)
         {
           MgAnnotation *a = mg_annotation_store_get_annotation (from, i);
-          Vote *v = vote_for (votes, list, span_key (a), merge->n);
+          Vote *v = vote_for (votes, list, span_key (a));
 
           if (v->copies == NULL)
             {
@@ -325,8 +324,7 @@ merge_relations (Merge       *merge,
             continue;
           ka = span_key (a);
           kb = span_key (b);
-          v = vote_for (votes, list, g_strdup_printf ("%s\n%s\n%s", ka, kb, mg_relation_get_kind (r)),
-                        merge->n);
+          v = vote_for (votes, list, g_strdup_printf ("%s\n%s\n%s", ka, kb, mg_relation_get_kind (r)));
           if (v->relations == NULL)
             {
               g_autofree char *da = describe_span (a);
