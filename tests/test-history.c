@@ -148,6 +148,15 @@ dump_document (GString    *s,
 }
 
 static char *
+dump_one (MgDocument *doc)
+{
+  GString *s = g_string_new (NULL);
+
+  dump_document (s, doc);
+  return g_string_free (s, FALSE);
+}
+
+static char *
 dump (Fixture *f)
 {
   GString *s = g_string_new (NULL);
@@ -810,6 +819,64 @@ test_random_walk (Fixture       *f,
   g_assert_false (mg_history_get_modified (f->history));
 }
 
+/* Undoing one step that removed thousands of annotations re-adds them one
+ * by one; each add must not cost a rebuild of the store's interval index. */
+static void
+test_large_group (void)
+{
+  guint n = 10000;
+  g_autofree char *text = g_strnfill (n * 3 + 5, 'w');
+  g_autoptr(MgDataset) dataset = mg_dataset_new ();
+  g_autoptr(MgDocument) doc = mg_document_new ("big", text, -1);
+  MgAnnotationStore *store = mg_document_get_store (doc);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MgHistory) history = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  double elapsed;
+
+  g_assert_true (mg_dataset_add_document (dataset, doc));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (all, old_annotation (NULL, i % 2 ? "quote" : "figure", i * 3, i * 3 + 5));
+  g_assert_true (mg_annotation_store_add_all (store, all, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+      if (g_str_equal (mg_annotation_get_label (a), "figure"))
+        g_ptr_array_add (figures, g_object_ref (a));
+    }
+  history = mg_history_new (dataset);
+  before = dump_one (doc);
+
+  mg_history_begin_group (history);
+  for (guint i = 0; i < figures->len; i++)
+    mg_history_remove_annotation (history, doc, g_ptr_array_index (figures, i));
+  mg_history_end_group (history);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n / 2);
+  after = dump_one (doc);
+
+  g_timer_start (timer);
+  g_assert_true (mg_history_undo (history) == doc);
+  elapsed = g_timer_elapsed (timer, NULL);
+  g_test_message ("undo of a step removing %u of %u annotations: %.3f s",
+                  figures->len, n, elapsed);
+  {
+    g_autofree char *now = dump_one (doc);
+    g_assert_cmpstr (now, ==, before);
+  }
+  /* Milliseconds here; a rebuild per add took seconds. */
+  g_assert_cmpfloat (elapsed, <, 2.0);
+
+  mg_history_redo (history);
+  {
+    g_autofree char *now = dump_one (doc);
+    g_assert_cmpstr (now, ==, after);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +907,8 @@ main (int   argc,
   ADD ("/history/random-walk", test_random_walk);
 
 #undef ADD
+
+  g_test_add_func ("/history/large-group", test_large_group);
 
   return g_test_run ();
 }

@@ -613,12 +613,46 @@ random_span (GRand             *rand,
   return mg_annotation_new (NULL, label, start, end);
 }
 
+static MgAnnotation *
+naive_find (MgAnnotationStore *store,
+            const char        *label,
+            guint              start,
+            guint              end)
+{
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+      if (mg_annotation_get_start (a) == start && mg_annotation_get_end (a) == end &&
+          g_str_equal (mg_annotation_get_label (a), label))
+        return a;
+    }
+  return NULL;
+}
+
 static void
 check_queries (GRand             *rand,
                MgAnnotationStore *store,
                guint              length,
                gboolean           every_offset)
 {
+  guint n = mg_annotation_store_get_n_annotations (store);
+
+  /* find(): every annotation finds itself; random keys agree with a scan. */
+  for (guint k = 0; k < 100 && n > 0; k++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n));
+      guint start = g_rand_int_range (rand, 0, length);
+      guint end = start + g_rand_int_range (rand, 1, 4);
+      const char *label = labels[k % G_N_ELEMENTS (labels)];
+
+      g_assert_true (mg_annotation_store_find (store, mg_annotation_get_label (a),
+                                               mg_annotation_get_start (a),
+                                               mg_annotation_get_end (a)) == a);
+      g_assert_true (mg_annotation_store_find (store, label, start, end) ==
+                     naive_find (store, label, start, end));
+    }
+
   for (guint k = 0; k < (every_offset ? length + 1 : 150); k++)
     {
       guint offset = every_offset ? k : (guint)g_rand_int_range (rand, 0, length + 2);

@@ -281,28 +281,49 @@ mg_annotation_store_lookup (MgAnnotationStore *self,
  * Returns: (transfer none) (nullable): an annotation with exactly this label
  *   and range
  */
+static int
+compare_key (MgAnnotation *a,
+             guint         start,
+             guint         end,
+             const char   *label)
+{
+  if (mg_annotation_get_start (a) != start)
+    return mg_annotation_get_start (a) < start ? -1 : 1;
+  if (mg_annotation_get_end (a) != end)
+    return mg_annotation_get_end (a) < end ? -1 : 1;
+  return g_strcmp0 (mg_annotation_get_label (a), label);
+}
+
 MgAnnotation *
 mg_annotation_store_find (MgAnnotationStore *self,
                           const char        *label,
                           guint              start,
                           guint              end)
 {
-  g_autoptr(GPtrArray) found = NULL;
+  guint lo = 0, hi;
 
   g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
 
   if (start >= end)
     return NULL;
 
-  found = mg_annotation_store_at (self, start);
-  for (guint i = 0; i < found->len; i++)
+  /* The list is sorted by start, end and label first, so a binary search
+   * finds the one candidate. Asking the interval index instead would
+   * rebuild it after every change: each add checks for a twin, and undoing
+   * a large removal re-adds thousands in a row. */
+  hi = self->items->len;
+  while (lo < hi)
     {
-      MgAnnotation *a = g_ptr_array_index (found, i);
+      guint mid = lo + (hi - lo) / 2;
 
-      if (mg_annotation_get_start (a) == start && mg_annotation_get_end (a) == end &&
-          g_strcmp0 (mg_annotation_get_label (a), label) == 0)
-        return a;
+      if (compare_key (g_ptr_array_index (self->items, mid), start, end, label) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
+  if (lo < self->items->len &&
+      compare_key (g_ptr_array_index (self->items, lo), start, end, label) == 0)
+    return g_ptr_array_index (self->items, lo);
 
   return NULL;
 }
