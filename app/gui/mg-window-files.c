@@ -1516,8 +1516,15 @@ describe_for_person (MgDraft *draft)
 
   if (mg_draft_get_saved (draft) != NULL)
     {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
       local = g_date_time_to_local (mg_draft_get_saved (draft));
-      when = g_date_time_format (local, "%c");
+      /* A time alone reads best for today's crash, the usual case. */
+      if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+          g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+        when = g_date_time_format (local, "%H:%M");
+      else
+        when = g_date_time_format (local, "%x %H:%M");
     }
   else
     when = g_strdup (_("an unknown time"));
