@@ -2,7 +2,9 @@
  *
  * Agreement over tokens must be reproducible by an analyst in Python, so the
  * tokenizer follows the semantics of Python's re module on str exactly
- * rather than GLib's or ICU's idea of a word.
+ * rather than GLib's or ICU's idea of a word. The categories come from
+ * GLib's Unicode tables, so a character assigned after the Unicode version
+ * of the reader's Python may be classed differently there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
