@@ -1,0 +1,37 @@
+#!/bin/sh
+# check-translation.sh SOURCE_ROOT WORK_DIR PO_FILE
+#
+# Fails when PO_FILE has an error, a fuzzy or untranslated message, or lacks
+# a message that the sources listed in POTFILES.in now contain, so that a
+# new string cannot ship untranslated unnoticed.
+set -eu
+
+srcdir=$1
+work=$2
+po=$3
+
+mkdir -p "$work"
+stats=$(LC_ALL=C msgfmt --check --statistics -o "$work/check.mo" "$po" 2>&1)
+echo "$(basename "$po"): $stats"
+case "$stats" in
+  *fuzzy*|*untranslated*)
+    echo "$(basename "$po") is not complete"
+    exit 1
+    ;;
+esac
+
+# The same keywords as meson's i18n.gettext (preset: 'glib').
+xgettext --package-name=marginalia --from-code=UTF-8 --add-comments \
+  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+  --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+  --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
+  --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
+  --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
+  --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
+  --flag=g_printerr:1:c-format --flag=g_print:1:c-format \
+  --directory="$srcdir" --files-from="$srcdir/po/POTFILES.in" \
+  --output="$work/current.pot"
+
+# msgcmp counts fuzzy and untranslated entries as missing.
+LC_ALL=C msgcmp "$po" "$work/current.pot"
+echo "$(basename "$po") covers every message of the sources"
