@@ -20,6 +20,19 @@ case "$stats" in
     ;;
 esac
 
+# A file with translatable strings that POTFILES.in forgets would never be
+# translated and never be noticed.
+unlisted=$(cd "$srcdir" && {
+  grep -l -e '_("' -e 'g_dngettext (' app/*/*.c
+  grep -l 'translatable="yes"' ui/*.ui
+} | while read -r file; do
+  grep -qx "$file" po/POTFILES.in || echo "$file"
+done)
+if [ -n "$unlisted" ]; then
+  echo "Not in po/POTFILES.in:" $unlisted
+  exit 1
+fi
+
 # The same keywords as meson's i18n.gettext (preset: 'glib').
 xgettext --package-name=marginalia --from-code=UTF-8 --add-comments \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
