@@ -107,6 +107,14 @@ lookup_label_tags (MgArticleView *self,
 }
 
 static void
+lighten (GdkRGBA *color)
+{
+  color->red += (1 - color->red) * 0.35;
+  color->green += (1 - color->green) * 0.35;
+  color->blue += (1 - color->blue) * 0.35;
+}
+
+static void
 update_tag_colors (MgArticleView *self)
 {
   double a1 = self->dark ? ALPHA_DARK_1 : ALPHA_LIGHT_1;
@@ -123,11 +131,7 @@ update_tag_colors (MgArticleView *self)
       /* Lighten the line in dark mode: the palette's darker hues sink into
        * a dark page. */
       if (self->dark)
-        {
-          line.red = line.red + (1 - line.red) * 0.35;
-          line.green = line.green + (1 - line.green) * 0.35;
-          line.blue = line.blue + (1 - line.blue) * 0.35;
-        }
+        lighten (&line);
 
       g_object_set (lt->depth1,
                     "background-rgba", &bg1,
@@ -543,6 +547,7 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
                                 GtkSnapshot      *snapshot)
 {
   MgArticleView *self = MG_ARTICLE_VIEW (view);
+  GdkRGBA color = { 0.5, 0.5, 0.5, 1 };
   LabelTags *lt;
   GtkTextIter iter, end;
   GdkRectangle first;
@@ -553,6 +558,12 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
     return;
 
   lt = lookup_label_tags (self, mg_annotation_get_label (self->selected));
+  if (lt != NULL)
+    {
+      color = lt->color;
+      if (self->dark)
+        lighten (&color);
+    }
   get_iter (self, &iter, mg_annotation_get_start (self->selected));
   get_iter (self, &end, mg_annotation_get_end (self->selected));
   length = mg_annotation_get_end (self->selected) - mg_annotation_get_start (self->selected);
@@ -578,7 +589,7 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
       gtk_text_view_get_iter_location (view, &iter, &r);
       if (r.y != line_y)
         {
-          outline_line (snapshot, lt ? &lt->color : &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
+          outline_line (snapshot, &color,
                         line_x0, line_x1, line_y, line_h);
           line_x0 = r.x;
           line_y = r.y;
@@ -589,7 +600,7 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
       n++;
     }
 
-  outline_line (snapshot, lt ? &lt->color : &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
+  outline_line (snapshot, &color,
                 line_x0, line_x1, line_y, line_h);
 }
 
