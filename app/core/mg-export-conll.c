@@ -2,8 +2,8 @@
  *
  * Columns: TOKEN START END, then a B-/I-/O column for each label of the
  * dataset, so spans of different labels may overlap and nest and all
- * survive. Tokens follow Python's re pattern \w+|[^\w\s] (see is_word()
- * and is_space()), so a Python reader can rebuild them. A span that
+ * survive. Tokens follow Python's re pattern \w+|[^\w\s] (the characters
+ * classes of mg-tokens.c), so a Python reader can rebuild them. A span that
  * starts or ends inside a token grows to that token's edges. Within one
  * label's column only the outer of two overlapping spans fits; the inner
  * is left out. Each line of the text is a paragraph, followed by a blank
@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "mg-export-private.h"
+#include "mg-tokens.h"
 
 enum { TAG_O, TAG_B, TAG_I };
 
@@ -31,35 +32,6 @@ typedef struct
   gsize n_bytes;
   gboolean last_of_line;
 } Token;
-
-/* Python's str.isspace(): GLib's spaces plus the vertical tab and the
- * separators U+001C..U+001F and U+0085. */
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x0B || (c >= 0x1C && c <= 0x1F) || c == 0x85;
-}
-
-/* Python's \w for str: letters, numbers and the underscore; combining
- * marks are not word characters. */
-static gboolean
-is_word (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_UPPERCASE_LETTER:
-    case G_UNICODE_LOWERCASE_LETTER:
-    case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_LETTER_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-      return TRUE;
-    default:
-      return c == '_';
-    }
-}
 
 static GArray *
 tokenize (const char *text,
@@ -75,7 +47,7 @@ tokenize (const char *text,
       gunichar c = g_utf8_get_char (p);
       Token t = { cp, cp, p - text, 0, FALSE };
 
-      if (is_space (c))
+      if (mg_unichar_is_space (c))
         {
           if (c == '\n' && tokens->len > 0)
             g_array_index (tokens, Token, tokens->len - 1).last_of_line = TRUE;
@@ -86,8 +58,8 @@ tokenize (const char *text,
 
       p = g_utf8_next_char (p);
       cp++;
-      if (is_word (c))
-        while (p < end && is_word (g_utf8_get_char (p)))
+      if (mg_unichar_is_word (c))
+        while (p < end && mg_unichar_is_word (g_utf8_get_char (p)))
           {
             p = g_utf8_next_char (p);
             cp++;
