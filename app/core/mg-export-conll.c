@@ -2,7 +2,7 @@
  *
  * Columns: TOKEN START END, then a B-/I-/O column for each label of the
  * dataset, so spans of different labels may overlap and nest and all
- * survive. Tokens follow Python's re pattern \w+|[^\w\s] (the characters
+ * survive. Tokens follow Python's re pattern \w+|[^\w\s] (the character
  * classes of mg-tokens.c), so a Python reader can rebuild them. A span that
  * starts or ends inside a token grows to that token's edges. Within one
  * label's column only the outer of two overlapping spans fits; the inner
