@@ -676,7 +676,10 @@ show_chooser (MgArticleView *self,
 
       if (lt != NULL)
         {
-          g_autofree char *color = gdk_rgba_to_string (&lt->color);
+          g_autofree char *color = g_strdup_printf ("#%02x%02x%02x",
+                                                    (int) (lt->color.red * 255 + 0.5),
+                                                    (int) (lt->color.green * 255 + 0.5),
+                                                    (int) (lt->color.blue * 255 + 0.5));
           g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", color);
 
           gtk_label_set_markup (GTK_LABEL (dot), markup);
