@@ -134,6 +134,8 @@ test_window_figures (void)
   g_assert_cmpstr (figure (window, "dataset-untouched"), ==, "1");
   g_assert_cmpstr (figure (window, "quote"), ==, "2");
   g_assert_cmpstr (figure (window, "claim"), ==, "0");
+  g_assert_cmpstr (figure (window, "document:first"), ==, "4");
+  g_assert_cmpstr (figure (window, "document:second"), ==, "0");
 
   /* An edit of the document shows once the main loop is idle. */
   add_annotation (first, "claim", 0, 48);
@@ -143,6 +145,7 @@ test_window_figures (void)
   g_assert_cmpstr (figure (window, "claim"), ==, "1");
   g_assert_cmpstr (figure (window, "dataset-annotations"), ==, "5");
   g_assert_cmpstr (figure (window, "dataset-mean"), ==, "2.5");
+  g_assert_cmpstr (figure (window, "document:first"), ==, "5");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);

@@ -38,10 +38,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A horizontal bar of one or more segments, each a share of the full
+ * width in a label's colour. */
+#define MAX_SEGMENTS 16
+#define MAX_DOCUMENT_ROWS 200
+
 typedef struct
 {
-  GdkRGBA color;
-  double  fraction;
+  guint   n_segments;
+  GdkRGBA colors[MAX_SEGMENTS];
+  double  fractions[MAX_SEGMENTS];
 } Bar;
 
 /**
@@ -80,6 +86,20 @@ _mg_stats_count_document (MgLabelSet *labels,
 }
 
 static void
+rounded_bar (cairo_t *cr,
+             double   x,
+             double   width,
+             double   height)
+{
+  double radius = height / 2.0;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + radius, radius, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, x + width - radius, radius, radius, 3 * G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
 draw_bar (GtkDrawingArea *area,
           cairo_t        *cr,
           int             width,
@@ -88,8 +108,7 @@ draw_bar (GtkDrawingArea *area,
 {
   const Bar *bar = user_data;
   GdkRGBA trough;
-  double radius = height / 2.0;
-  double filled;
+  double total = 0, x = 0, filled;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (GTK_WIDGET (area), &trough);
@@ -97,25 +116,70 @@ draw_bar (GtkDrawingArea *area,
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &trough);
 #endif
   trough.alpha = 0.12;
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, radius, radius, radius, G_PI / 2, 3 * G_PI / 2);
-  cairo_arc (cr, width - radius, radius, radius, 3 * G_PI / 2, G_PI / 2);
-  cairo_close_path (cr);
+  rounded_bar (cr, 0, width, height);
   gdk_cairo_set_source_rgba (cr, &trough);
   cairo_fill (cr);
 
+  for (guint i = 0; i < bar->n_segments; i++)
+    total += bar->fractions[i];
+  if (total <= 0)
+    return;
+
   /* A non-zero count always shows at least a dot, so that one annotation
    * among thousands is not read as none. */
-  if (bar->fraction <= 0)
-    return;
-  filled = MAX (height, bar->fraction * width);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, radius, radius, radius, G_PI / 2, 3 * G_PI / 2);
-  cairo_arc (cr, filled - radius, radius, radius, 3 * G_PI / 2, G_PI / 2);
-  cairo_close_path (cr);
-  gdk_cairo_set_source_rgba (cr, &bar->color);
-  cairo_fill (cr);
+  filled = MAX (height, MIN (total, 1.0) * width);
+  rounded_bar (cr, 0, filled, height);
+  cairo_clip (cr);
+  for (guint i = 0; i < bar->n_segments; i++)
+    {
+      double w = filled * bar->fractions[i] / total;
+
+      if (w <= 0)
+        continue;
+      cairo_rectangle (cr, x, 0, w, height);
+      gdk_cairo_set_source_rgba (cr, &bar->colors[i]);
+      cairo_fill (cr);
+      x += w;
+    }
+}
+
+static void
+set_segment (Bar     *bar,
+             guint    i,
+             MgLabel *label,
+             double   fraction)
+{
+  if (!gdk_rgba_parse (&bar->colors[i], mg_label_get_color (label)))
+    gdk_rgba_parse (&bar->colors[i], "#77767b");
+  bar->fractions[i] = fraction;
+}
+
+static GtkWidget *
+create_bar (Bar *bar)
+{
+  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "content-width", 140,
+                                  "content-height", 8,
+                                  "valign", GTK_ALIGN_CENTER,
+                                  NULL);
+
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
+  return area;
+}
+
+static GtkWidget *
+create_count_label (guint       count,
+                    const char *name)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_name (label, name);
+  return label;
 }
 
 static GtkWidget *
@@ -126,24 +190,15 @@ create_label_row (MgLabel *label,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                  "content-width", 140,
-                                  "content-height", 8,
-                                  "valign", GTK_ALIGN_CENTER,
-                                  NULL);
-  g_autofree char *count_text = g_strdup_printf ("%u", count);
   g_autofree char *subtitle = NULL;
-  GtkWidget *count_label;
   Bar *bar = g_new0 (Bar, 1);
 
-  if (!gdk_rgba_parse (&bar->color, mg_label_get_color (label)))
-    gdk_rgba_parse (&bar->color, "#77767b");
-  bar->fraction = max > 0 ? (double) count / max : 0;
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
+  bar->n_segments = 1;
+  set_segment (bar, 0, label, max > 0 ? (double) count / max : 0);
 
   /* The name is the label's second cue beside its colour; the label set
    * stores English names, translated here when they are the defaults. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(mg_label_get_name (label)));
   if (total > 0)
     /* Translators: the share of all annotations that carry this label */
@@ -152,14 +207,8 @@ create_label_row (MgLabel *label,
     subtitle = g_strdup (_("No annotations"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  count_label = gtk_label_new (count_text);
-  gtk_label_set_width_chars (GTK_LABEL (count_label), 5);
-  gtk_label_set_xalign (GTK_LABEL (count_label), 1.0);
-  gtk_widget_add_css_class (count_label, "numeric");
-  gtk_widget_set_name (count_label, mg_label_get_id (label));
-
-  gtk_box_append (GTK_BOX (suffix), area);
-  gtk_box_append (GTK_BOX (suffix), count_label);
+  gtk_box_append (GTK_BOX (suffix), create_bar (bar));
+  gtk_box_append (GTK_BOX (suffix), create_count_label (count, mg_label_get_id (label)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
 
   return row;
@@ -171,12 +220,14 @@ create_labels_group (MgLabelSet  *labels,
                      guint        total,
                      const char  *description)
 {
+  /* The description is markup, and a title may hold an ampersand. */
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
   GtkWidget *group = adw_preferences_group_new ();
   guint n_labels = mg_label_set_get_n_labels (labels);
   guint max = 0;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Annotations per Label"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
 
   for (guint i = 0; i < n_labels; i++)
     max = MAX (max, counts[i]);
@@ -188,6 +239,47 @@ create_labels_group (MgLabelSet  *labels,
   return group;
 }
 
+/* One row per document: its title and a bar of its annotations, split by
+ * label in the labels' colours and as long as its share of the busiest
+ * document's. */
+static GtkWidget *
+create_document_row (MgDocument  *document,
+                     MgLabelSet  *labels,
+                     const guint *counts,
+                     guint        total,
+                     guint        most)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  const char *title = mg_document_get_title (document);
+  g_autofree char *name = g_strconcat ("document:", mg_document_get_id (document), NULL);
+  g_autoptr(GString) breakdown = g_string_new (NULL);
+  Bar *bar = g_new0 (Bar, 1);
+
+  bar->n_segments = MIN (mg_label_set_get_n_labels (labels), MAX_SEGMENTS);
+  for (guint i = 0; i < bar->n_segments; i++)
+    set_segment (bar, i, mg_label_set_get_label (labels, i),
+                 most > 0 ? (double) counts[i] / most : 0);
+
+  /* The segments' colours say which label is which only to those who see
+   * them; the tooltip says it in words. */
+  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+    g_string_append_printf (breakdown, "%s%s: %u", i > 0 ? ", " : "",
+                            _(mg_label_get_name (mg_label_set_get_label (labels, i))), counts[i]);
+  gtk_widget_set_tooltip_text (row, breakdown->str);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 title != NULL && *title != '\0' ? title : mg_document_get_id (document));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+
+  gtk_box_append (GTK_BOX (suffix), create_bar (bar));
+  gtk_box_append (GTK_BOX (suffix), create_count_label (total, name));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+
+  return row;
+}
+
 static void
 add_figure_row (GtkWidget  *group,
                 const char *title,
@@ -197,6 +289,7 @@ add_figure_row (GtkWidget  *group,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "dim-label");
@@ -275,22 +368,28 @@ static void
 fill_dataset_page (MgStatsWindow *self,
                    MgLabelSet    *labels)
 {
-  g_autofree guint *counts = g_new0 (guint, mg_label_set_get_n_labels (labels));
+  guint n_labels = mg_label_set_get_n_labels (labels);
+  guint n_documents = mg_dataset_get_n_documents (self->dataset);
+  g_autofree guint *counts = g_new0 (guint, n_labels);
+  /* Per document and label, in one block: row i starts at i * n_labels. */
+  g_autofree guint *per_document = g_new0 (guint, (gsize) MAX (n_documents, 1) * MAX (n_labels, 1));
+  g_autofree guint *totals = g_new0 (guint, MAX (n_documents, 1));
   g_autofree char *mean_text = NULL;
   g_autofree char *description = NULL;
-  guint n_documents = mg_dataset_get_n_documents (self->dataset);
-  guint total = 0, untouched = 0, most = 0;
+  guint total = 0, untouched = 0, most = 0, shown;
   GtkWidget *group;
 
   clear_box (self->dataset_box);
 
   for (guint i = 0; i < n_documents; i++)
     {
-      guint n = _mg_stats_count_document (labels, mg_dataset_get_document (self->dataset, i), counts);
-
-      total += n;
-      most = MAX (most, n);
-      if (n == 0)
+      totals[i] = _mg_stats_count_document (labels, mg_dataset_get_document (self->dataset, i),
+                                            per_document + (gsize) i * n_labels);
+      for (guint j = 0; j < n_labels; j++)
+        counts[j] += per_document[(gsize) i * n_labels + j];
+      total += totals[i];
+      most = MAX (most, totals[i]);
+      if (totals[i] == 0)
         untouched++;
     }
 
@@ -309,6 +408,25 @@ fill_dataset_page (MgStatsWindow *self,
   add_figure_row (group, _("Annotations per Document"), "dataset-mean", mean_text);
   add_count_row (group, _("Most in One Document"), "dataset-most", most);
   add_count_row (group, _("Documents Without Annotations"), "dataset-untouched", untouched);
+  gtk_box_append (self->dataset_box, group);
+
+  if (n_documents == 0)
+    return;
+
+  /* A row per document is cheap for hundreds and pointless for more. */
+  shown = MIN (n_documents, MAX_DOCUMENT_ROWS);
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Documents"));
+  if (shown < n_documents)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u of %u documents"), shown, n_documents);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), more);
+    }
+  for (guint i = 0; i < shown; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               create_document_row (mg_dataset_get_document (self->dataset, i), labels,
+                                                    per_document + (gsize) i * n_labels, totals[i], most));
   gtk_box_append (self->dataset_box, group);
 }
 
