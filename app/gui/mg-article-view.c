@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-article-view.h"
+#include "mg-review-marks.h"
 
 /* Tints over the page colour, one pair for light and one for dark. */
 #define ALPHA_LIGHT_1 0.16
@@ -48,6 +49,8 @@ struct _MgArticleView
   GArray             *label_tags;   /* of LabelTags */
   GPtrArray          *popovers;     /* parented here, presented on allocate */
   GtkPopover         *chooser;
+  MgAnnotationStore  *reference;    /* a colleague's spans, in review */
+  MgAnnotation       *reference_selected;
 
   /* Press position, to tell a click from a drag */
   double              press_x;
@@ -554,6 +557,9 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
   int line_x0, line_x1, line_y, line_h;
   guint n = 0, length;
 
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
+    mg_review_marks_snapshot (self, snapshot, self->reference, self->reference_selected);
+
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->selected == NULL)
     return;
 
@@ -814,6 +820,8 @@ mg_article_view_dispose (GObject *object)
   self->chooser = NULL;
 
   g_clear_object (&self->selected);
+  g_clear_object (&self->reference);
+  g_clear_object (&self->reference_selected);
   g_clear_object (&self->document);
   g_clear_object (&self->labels);
 
@@ -1171,4 +1179,25 @@ mg_article_view_get_label_color (MgArticleView *self,
   lt = lookup_label_tags (self, label_id);
 
   return lt ? &lt->color : NULL;
+}
+
+/**
+ * mg_article_view_set_reference:
+ * @reference: (nullable): a colleague's annotations of the same text
+ * @selected: (nullable): one of them to frame
+ *
+ * Draws @reference apart from the document's own spans, for review mode.
+ */
+void
+mg_article_view_set_reference (MgArticleView     *self,
+                               MgAnnotationStore *reference,
+                               MgAnnotation      *selected)
+{
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (reference == NULL || MG_IS_ANNOTATION_STORE (reference));
+  g_return_if_fail (selected == NULL || MG_IS_ANNOTATION (selected));
+
+  g_set_object (&self->reference, reference);
+  g_set_object (&self->reference_selected, selected);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

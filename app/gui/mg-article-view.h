@@ -41,6 +41,9 @@ void           mg_article_view_popup                (MgArticleView      *self,
                                                      const GdkRectangle *rect);
 const GdkRGBA *mg_article_view_get_label_color      (MgArticleView      *self,
                                                      const char         *label_id);
+void           mg_article_view_set_reference        (MgArticleView      *self,
+                                                     MgAnnotationStore  *reference,
+                                                     MgAnnotation       *selected);
 
 gboolean       mg_article_view_snap_range           (GtkTextIter        *start,
                                                      GtkTextIter        *end,
