@@ -11,6 +11,7 @@
 #include "mg-document.h"
 #include "mg-error.h"
 #include "mg-import-html.h"
+#include "mg-xml-private.h"
 
 static const char * const pages[] = { "harbour-ferries", "valley-bridge", "grain-prices" };
 
@@ -261,6 +262,78 @@ test_slug (void)
   g_assert_cmpstr (b, ==, "document");
 }
 
+/* Found by fuzzing: a title whose first part is short is cut after its
+ * first separator; a byte-wise search took the first byte of "µ" (C2 B5)
+ * for one of "»", left half a character in the title, and the title
+ * matcher crashed on it. */
+static void
+test_title_split_utf8 (void)
+{
+  static const char page[] =
+    "<html><head><title>\xc2\xb5T | Bridge repairs run three weeks early</title></head><body>"
+    "<h1>\xc2\xb5T, a heading</h1>"
+    "<p>The council met on Monday and agreed, after a long debate, to keep the "
+    "ferry running through the winter months.</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_html (page, strlen (page), "page.html", NULL, &error);
+  const char *title;
+
+  g_assert_no_error (error);
+  title = mg_document_get_title (docs->pdata[0]);
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_cmpstr (title, ==, "Bridge repairs run three weeks early");
+  g_assert_nonnull (strstr (mg_document_get_text (docs->pdata[0]), "ferry running"));
+}
+
+/* Whatever libxml2 leaves in a tree, what is read from it is UTF-8. */
+static void
+test_tree_made_valid (void)
+{
+  xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNodePtr root = xmlNewDocNode (doc, NULL, (const xmlChar *) "p", NULL);
+  xmlNodePtr text = xmlNewDocText (doc, (const xmlChar *) "caf\xc3 \xed\xa0\x80 ok");
+
+  xmlDocSetRootElement (doc, root);
+  xmlAddChild (root, text);
+  xmlSetProp (root, (const xmlChar *) "title", (const xmlChar *) "a\xff" "b");
+  _mg_xml_make_valid ((xmlNodePtr) doc);
+  g_assert_cmpstr ((const char *) text->content, ==,
+                   "caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd ok");
+  g_assert_cmpstr ((const char *) root->properties->children->content, ==, "a\xef\xbf\xbd" "b");
+  xmlFreeDoc (doc);
+}
+
+/* Lone surrogates in character references, NUL references and broken
+ * markup: the importer answers, and its answer is valid UTF-8. */
+static void
+test_hostile_references (void)
+{
+  static const char * const hostile[] = {
+    "<p>A &#xD800; B &#xDFFF; C &#0; D &#x110000; E &#x80; F, long enough to keep</p>",
+    "<title>&#xD800; | &#xDC00; - x</title><h1>&#xD800;</h1><p>Text &#55296; here</p>",
+    "<meta property=\"og:title\" content=\"\xc2\xb5 &#xD800;\"><p>Body text</p>",
+    "<html lang=\"\xff\"><link rel=canonical href=\"\xc3\"><p>Body</p>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) docs = mg_import_html (hostile[i], strlen (hostile[i]), "page.html",
+                                                  NULL, &error);
+      MgDocument *doc;
+
+      g_assert_no_error (error);
+      doc = docs->pdata[0];
+      g_assert_true (g_utf8_validate (mg_document_get_text (doc), -1, NULL));
+      g_assert_true (mg_document_get_title (doc) == NULL ||
+                     g_utf8_validate (mg_document_get_title (doc), -1, NULL));
+      g_assert_true (mg_document_get_meta_string (doc, "language") == NULL ||
+                     g_utf8_validate (mg_document_get_meta_string (doc, "language"), -1, NULL));
+      g_assert_true (mg_document_get_meta_string (doc, "url") == NULL ||
+                     g_utf8_validate (mg_document_get_meta_string (doc, "url"), -1, NULL));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,6 +347,9 @@ main (int    argc,
   g_test_add_func ("/import-html/structure", test_structure);
   g_test_add_func ("/import-html/bad-input", test_bad_input);
   g_test_add_func ("/import-html/slug", test_slug);
+  g_test_add_func ("/import-html/title-split-utf8", test_title_split_utf8);
+  g_test_add_func ("/import-html/tree-made-valid", test_tree_made_valid);
+  g_test_add_func ("/import-html/hostile-references", test_hostile_references);
 
   return g_test_run ();
 }

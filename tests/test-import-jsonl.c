@@ -87,6 +87,33 @@ test_numbered_ids (void)
   g_assert_cmpstr (mg_document_get_source_path (docs->pdata[1]), ==, "My Batch.jsonl");
 }
 
+/* json-glib turns a lone low surrogate escape into bytes that are not
+ * UTF-8; the document, which refuses those, must get valid text. */
+static void
+test_lone_surrogates (void)
+{
+  const char *data = "{\"title\": \"t\\udc00 x\", \"id\": \"x\\udc00 y\", "
+                     "\"author\": \"\\udfff z\", \"text\": \"a\\udc00b c\"}\n"
+                     "{\"text\": \"c\\u0000d\"}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_jsonl (data, strlen (data), "s.jsonl", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      MgDocument *doc = docs->pdata[i];
+
+      g_assert_true (g_utf8_validate (mg_document_get_text (doc), -1, NULL));
+      g_assert_true (mg_document_get_title (doc) == NULL ||
+                     g_utf8_validate (mg_document_get_title (doc), -1, NULL));
+      g_assert_true (g_utf8_validate (mg_document_get_id (doc), -1, NULL));
+    }
+  g_assert_true (g_str_has_prefix (mg_document_get_text (docs->pdata[0]), "a\xef\xbf\xbd"));
+  /* The text ends at an escaped NUL. */
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==, "c");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -96,6 +123,7 @@ main (int    argc,
   g_test_add_func ("/import-jsonl/lines", test_good_and_bad_lines);
   g_test_add_func ("/import-jsonl/no-good-line", test_no_good_line);
   g_test_add_func ("/import-jsonl/numbered-ids", test_numbered_ids);
+  g_test_add_func ("/import-jsonl/lone-surrogates", test_lone_surrogates);
 
   return g_test_run ();
 }

@@ -141,6 +141,65 @@ test_hostile (void)
   g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
 }
 
+/* Bad encodings make libxml2 print "encoding error : input conversion
+ * failed" whatever the options say; the importer must print nothing and
+ * say in its error what libxml2 found first. */
+static void
+test_encoding_errors_quiet (void)
+{
+  static const struct {
+    const char *data;
+    const char *says;
+  } cases[] = {
+    { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss><channel><item><title>a\xff</title>"
+      "</item></channel></rss>", "line 2: Input is not proper UTF-8" },
+    { "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<rss><channel><item><title>a\xff"
+      "\x1b$B\xff</title></item></channel></rss>", "input conversion failed" },
+    { "<?xml version=\"1.0\" encoding=\"no-such-charset\"?>\n<rss/>", "encoding" },
+  };
+
+  if (g_test_subprocess ())
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) docs = mg_import_xml (cases[i].data, strlen (cases[i].data),
+                                                     "enc.xml", NULL, &error);
+
+          g_assert_null (docs);
+          g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+          g_assert_true (g_str_has_prefix (error->message, "enc.xml: not well-formed XML ("));
+          g_assert_nonnull (strstr (error->message, cases[i].says));
+          g_assert_null (strchr (error->message, '\n'));
+        }
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
+/* Feed items hold escaped HTML with lone surrogate references and stray
+ * bytes in attributes: every document is valid UTF-8. */
+static void
+test_feed_utf8 (void)
+{
+  static const char feed[] =
+    "<rss><channel><item><title>A &amp;#xD800; title</title>"
+    "<description>&lt;p title=\"&#xC3;\"&gt;Text &amp;#xDC00; and &amp;#0; here&lt;/p&gt;"
+    "</description><link>http://x.example/\xc2\xb5</link></item></channel></rss>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_xml (feed, strlen (feed), "feed.xml", NULL, &error);
+  MgDocument *doc;
+
+  g_assert_no_error (error);
+  doc = docs->pdata[0];
+  g_assert_true (g_utf8_validate (mg_document_get_text (doc), -1, NULL));
+  g_assert_nonnull (strstr (mg_document_get_text (doc), "Text"));
+  g_assert_true (g_utf8_validate (mg_document_get_title (doc), -1, NULL));
+  g_assert_cmpstr (mg_document_get_meta_string (doc, "url"), ==, "http://x.example/\xc2\xb5");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -151,6 +210,8 @@ main (int    argc,
   g_test_add_func ("/import-xml/atom", test_atom);
   g_test_add_func ("/import-xml/news-formats", test_news_formats);
   g_test_add_func ("/import-xml/hostile", test_hostile);
+  g_test_add_func ("/import-xml/encoding-errors-quiet", test_encoding_errors_quiet);
+  g_test_add_func ("/import-xml/feed-utf8", test_feed_utf8);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mg-html-extract.h"
+#include "mg-xml-private.h"
 
 enum {
   FLAG_STRIP_UNLIKELY = 1 << 0,
@@ -54,6 +55,7 @@ typedef enum {
   RE_BYLINE,
   RE_SHARE,
   RE_HIDDEN_STYLE,
+  RE_NON_WORD,
   N_RE
 } ReId;
 
@@ -78,6 +80,7 @@ re (ReId id)
         "byline|author|dateline|writtenby|p-author",
         "(\\b|_)(share|sharedaddy)(\\b|_)",
         "display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+        "\\W+",
       };
 
       for (guint i = 0; i < N_RE; i++)
@@ -587,11 +590,16 @@ text_similarity (const char *a,
 {
   g_autofree char *la = g_utf8_strdown (a, -1);
   g_autofree char *lb = g_utf8_strdown (b, -1);
-  g_auto(GStrv) ta = g_regex_split_simple ("\\W+", la, 0, 0);
-  g_auto(GStrv) tb = g_regex_split_simple ("\\W+", lb, 0, 0);
+  g_auto(GStrv) ta = g_regex_split (re (RE_NON_WORD), la, 0);
+  g_auto(GStrv) tb = g_regex_split (re (RE_NON_WORD), lb, 0);
   g_autoptr(GHashTable) in_a = g_hash_table_new (g_str_hash, g_str_equal);
   gsize all = 0, uniq = 0;
   guint n_all = 0, n_uniq = 0;
+
+  /* GRegex gives up on text it cannot match (invalid UTF-8, a match limit
+   * hit); such a heading is simply not the title. */
+  if (ta == NULL || tb == NULL)
+    return 0;
 
   for (guint i = 0; ta[i]; i++)
     if (*ta[i])
@@ -1375,7 +1383,9 @@ mg_html_extract (const char  *utf8,
  *
  * Parses HTML that is already UTF-8, whatever its `<meta>` says, with
  * libxml2's forgiving HTML parser. Nothing is loaded from the network or
- * from files.
+ * from files, and nothing is printed: the parser's complaints about a
+ * broken page are dropped, since it recovers from them. Every text and
+ * attribute value of the tree is valid UTF-8.
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -1383,14 +1393,25 @@ htmlDocPtr
 mg_html_parse (const char *utf8,
                gsize       n_bytes)
 {
+  MgXmlErrors errors = { NULL, 0 };
+  htmlDocPtr doc;
+
   g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
 
   if (n_bytes == 0 || n_bytes > G_MAXINT)
     return NULL;
-  return htmlReadMemory (utf8, (int) n_bytes, NULL, "UTF-8",
-                         HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_COMPACT);
+  _mg_xml_errors_begin (&errors);
+  doc = htmlReadMemory (utf8, (int) n_bytes, NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_COMPACT);
+  _mg_xml_errors_end (&errors);
+  _mg_xml_errors_clear (&errors);
+  /* The one place text leaves libxml2: from here on every string of the
+   * tree is valid UTF-8, whatever the parser's recovery made of it. */
+  if (doc != NULL)
+    _mg_xml_make_valid ((xmlNodePtr) doc);
+  return doc;
 }
 
 typedef struct

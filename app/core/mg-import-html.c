@@ -24,6 +24,27 @@
 #define JSON_LD_MAX_DEPTH 64
 
 /**
+ * mg_import_make_valid:
+ * @text: a NUL-terminated string, perhaps not valid UTF-8
+ *
+ * Importers read strings from parsers that do not all promise UTF-8
+ * (json-glib passes lone surrogates through); GLib's text functions and
+ * mg_document_new() need it.
+ *
+ * Returns: (transfer full): a copy of @text, each invalid byte replaced
+ *   by U+FFFD
+ */
+char *
+mg_import_make_valid (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}
+
+/**
  * mg_import_slug:
  * @text: any UTF-8 text
  *
@@ -35,7 +56,8 @@
 char *
 mg_import_slug (const char *text)
 {
-  g_autofree char *ascii = g_str_to_ascii (text ? text : "", "C");
+  g_autofree char *valid = mg_import_make_valid (text ? text : "");
+  g_autofree char *ascii = g_str_to_ascii (valid, "C");
   GString *s = g_string_new (NULL);
 
   for (const char *p = ascii; *p && s->len < 80; p++)
@@ -82,19 +104,22 @@ id_from_name (const char *name)
  * mg_import_clean_line:
  * @text: (nullable): UTF-8 text
  *
- * Returns: (transfer full) (nullable): @text on one line, runs of
- *   whitespace folded into one space and trimmed, or %NULL if nothing is
- *   left
+ * Returns: (transfer full) (nullable): @text on one line as valid UTF-8,
+ *   runs of whitespace folded into one space and trimmed, or %NULL if
+ *   nothing is left
  */
 char *
 mg_import_clean_line (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *s;
 
   if (text == NULL)
     return NULL;
+  /* Stepping through invalid UTF-8 could step past the end. */
+  valid = mg_import_make_valid (text);
   s = g_string_new (NULL);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -543,6 +568,19 @@ word_count (const char *s)
   return n;
 }
 
+/* The first of the characters that separate a title's parts, or the end;
+ * by character, since "»" is two bytes that other characters contain. */
+static const char *
+first_separator (const char *text)
+{
+  const char *p;
+
+  for (p = text; *p; p = g_utf8_next_char (p))
+    if (strchr ("|-\\/>", *p) != NULL || g_str_has_prefix (p, "»"))
+      return p;
+  return p;
+}
+
 /* The title from <title>, without the site's name: "Story | Site" and
  * "Site: Story" are common; a title left too short keeps its parts. */
 static char *
@@ -570,7 +608,7 @@ page_title (PageMeta *pm)
       cur = g_strndup (orig, last);
       if (word_count (cur) < 3)
         {
-          const char *p = orig + strcspn (orig, "|-\\/>»");
+          const char *p = first_separator (orig);
 
           g_free (cur);
           /* Drop the first part and its separator instead. */
@@ -637,7 +675,11 @@ apply_page_meta (MgDocument *doc,
   g_autofree char *iso = mg_import_iso_date (published);
 
   if (title != NULL)
-    mg_document_set_title (doc, title);
+    {
+      g_autofree char *valid = mg_import_make_valid (title);
+
+      mg_document_set_title (doc, valid);
+    }
   /* A byline in the page beats an author that is only a profile URL. */
   if (author == NULL || g_str_has_prefix (author, "http"))
     author = byline;
@@ -690,6 +732,7 @@ mg_import_html (const char  *data,
   g_autofree char *title = NULL;
   g_autofree char *byline = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *valid = NULL;
   g_autofree char *id = NULL;
   g_autofree char *base = NULL;
   PageMeta pm = { NULL, };
@@ -734,7 +777,10 @@ mg_import_html (const char  *data,
 
   id = id_from_name (name);
   base = mg_import_path_base (name);
-  document = mg_document_new (id, text, -1);
+  /* The tree's text is valid already; the document must never be
+   * refused, so check once more what reaches it. */
+  valid = mg_import_make_valid (text);
+  document = mg_document_new (id, valid, -1);
   mg_document_set_source_path (document, base);
   mg_document_set_media_type (document, "text/html");
   apply_page_meta (document, &pm, title, byline);

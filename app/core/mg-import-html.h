@@ -16,6 +16,7 @@ GPtrArray *mg_import_html       (const char  *data,
                                  GError     **error);
 
 /* Helpers shared with the feed and JSON Lines importers. */
+char      *mg_import_make_valid (const char  *text);
 char      *mg_import_slug       (const char  *text);
 char      *mg_import_path_base  (const char  *name);
 char      *mg_import_clean_line (const char  *text);

@@ -112,6 +112,7 @@ document_from_line (const char  *line,
                     const char **why)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *valid = NULL;
   g_autofree char *text = NULL;
   JsonObject *obj;
   const char *body;
@@ -145,7 +146,9 @@ document_from_line (const char  *line,
       return NULL;
     }
 
-  text = normalise_text (body);
+  /* json-glib decodes a lone "\udc00" into bytes that are not UTF-8. */
+  valid = mg_import_make_valid (body);
+  text = normalise_text (valid);
   doc = mg_document_new ("document", text, -1);
   if (string_member (obj, "title") != NULL)
     {

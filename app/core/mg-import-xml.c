@@ -28,6 +28,7 @@
 #include "mg-html-extract.h"
 #include "mg-import-html.h"
 #include "mg-import-xml.h"
+#include "mg-xml-private.h"
 
 #define EXPANSION_MIN_BUDGET (8 * 1024 * 1024)
 #define EXPANSION_FACTOR 10
@@ -570,8 +571,10 @@ set_meta (MgDocument *doc,
           const char *key,
           const char *value)
 {
-  if (value != NULL && *value)
-    mg_document_set_meta_string (doc, key, value);
+  g_autofree char *clean = mg_import_clean_line (value);
+
+  if (clean != NULL)
+    mg_document_set_meta_string (doc, key, clean);
 }
 
 /* Ids: the item's own id when every item has a distinct one, else the
@@ -610,6 +613,7 @@ make_documents (GPtrArray  *items,
     {
       Item *item = items->pdata[i];
       g_autofree char *id = NULL;
+      g_autofree char *text = NULL;
       MgDocument *doc;
 
       if (own_ids)
@@ -618,11 +622,18 @@ make_documents (GPtrArray  *items,
         id = g_strdup_printf ("%s-%u", stem_slug, i + 1);
       else
         id = g_strdup (stem_slug);
-      doc = mg_document_new (id, item->text, -1);
+      /* Text and title come through mg_import_clean_line() or a tree made
+       * valid; checked once more, as the document must never refuse it. */
+      text = mg_import_make_valid (item->text);
+      doc = mg_document_new (id, text, -1);
       mg_document_set_source_path (doc, base);
       mg_document_set_media_type (doc, media_types[kind]);
       if (item->title != NULL)
-        mg_document_set_title (doc, item->title);
+        {
+          g_autofree char *title = mg_import_make_valid (item->title);
+
+          mg_document_set_title (doc, title);
+        }
       set_meta (doc, "url", item->url);
       set_meta (doc, "published", item->published);
       set_meta (doc, "author", item->author);
@@ -658,6 +669,7 @@ mg_import_xml (const char  *data,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   XmlCtx ctx = { NULL, name, 0, FALSE };
+  MgXmlErrors errors = { NULL, 0 };
   xmlNodePtr root;
   Kind kind;
   GPtrArray *documents;
@@ -677,19 +689,29 @@ mg_import_xml (const char  *data,
     }
 
   install_loader ();
+  /* libxml2 prints encoding and I/O errors whatever the options say. */
+  _mg_xml_errors_begin (&errors);
   ctx.doc = xmlReadMemory (data, (int) n_bytes, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  _mg_xml_errors_end (&errors);
   if (ctx.doc == NULL || (root = xmlDocGetRootElement (ctx.doc)) == NULL)
     {
-      const xmlError *e = xmlGetLastError ();
-      g_autofree char *why = g_strdup (e && e->message ? e->message : "not well-formed");
-
       g_clear_pointer (&ctx.doc, xmlFreeDoc);
-      g_strchomp (why);
-      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                   _("%s: not well-formed XML (line %d: %s)"), name, e ? e->line : 0, why);
+      if (errors.first != NULL && *errors.first != '\0' && errors.first_line > 0)
+        g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                     _("%s: not well-formed XML (line %d: %s)"),
+                     name, errors.first_line, errors.first);
+      else if (errors.first != NULL && *errors.first != '\0')
+        g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                     _("%s: not well-formed XML (%s)"), name, errors.first);
+      else
+        g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                     _("%s: not well-formed XML"), name);
+      _mg_xml_errors_clear (&errors);
       return NULL;
     }
+  _mg_xml_errors_clear (&errors);
+  _mg_xml_make_valid ((xmlNodePtr) ctx.doc);
 
   ctx.budget = MAX ((gsize) EXPANSION_MIN_BUDGET, n_bytes * EXPANSION_FACTOR);
   kind = collect_items (&ctx, root, items);

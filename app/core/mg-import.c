@@ -2,8 +2,7 @@
  *
  * The one entry point for every input format: it tells formats apart and
  * hands the bytes to the importer of that format. The importers themselves
- * live in mg-import-FORMAT.c; the ones not in this build make their format
- * fail with a clear message instead of breaking the build.
+ * live in mg-import-FORMAT.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,20 +21,10 @@
 
 #include "mg-error.h"
 #include "mg-import.h"
+#include "mg-import-html.h"
+#include "mg-import-jsonl.h"
 #include "mg-import-text.h"
-
-#if __has_include("mg-import-html.h")
-# include "mg-import-html.h"
-# define HAVE_IMPORT_HTML 1
-#endif
-#if __has_include("mg-import-xml.h")
-# include "mg-import-xml.h"
-# define HAVE_IMPORT_XML 1
-#endif
-#if __has_include("mg-import-jsonl.h")
-# include "mg-import-jsonl.h"
-# define HAVE_IMPORT_JSONL 1
-#endif
+#include "mg-import-xml.h"
 
 /* How far into the input detection looks for markup or JSON lines. */
 #define DETECT_WINDOW  (64 * 1024)
@@ -391,16 +380,6 @@ mg_import_detect (const char *data,
   return detect_from_extension (file_name);
 }
 
-static G_GNUC_UNUSED GPtrArray *
-unavailable (const char  *name,
-             const char  *what,
-             GError     **error)
-{
-  g_set_error (error, MG_ERROR, MG_ERROR_UNSUPPORTED,
-               _("%s: %s import is not available in this build"), name, what);
-  return NULL;
-}
-
 /**
  * mg_import_data:
  * @data: the input's bytes
@@ -435,23 +414,11 @@ mg_import_data (const char      *data,
   switch (format)
     {
     case MG_IMPORT_HTML:
-#ifdef HAVE_IMPORT_HTML
       return mg_import_html (data, n_bytes, name, warnings, error);
-#else
-      return unavailable (name, "HTML", error);
-#endif
     case MG_IMPORT_XML:
-#ifdef HAVE_IMPORT_XML
       return mg_import_xml (data, n_bytes, name, warnings, error);
-#else
-      return unavailable (name, "XML", error);
-#endif
     case MG_IMPORT_JSONL:
-#ifdef HAVE_IMPORT_JSONL
       return mg_import_jsonl (data, n_bytes, name, warnings, error);
-#else
-      return unavailable (name, "JSON Lines", error);
-#endif
     case MG_IMPORT_AUTO:
     case MG_IMPORT_TEXT:
     default:
