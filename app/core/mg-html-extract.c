@@ -41,6 +41,7 @@ typedef struct
 {
   htmlDocPtr  doc;
   guint       flags;
+  guint       used;        /* flags that changed something this pass */
   const char *title;
   char       *byline;
   GPtrArray  *graveyard;   /* unlinked subtrees, freed at the end */
@@ -94,7 +95,11 @@ static gboolean
 re_match (ReId        id,
           const char *s)
 {
-  return s != NULL && g_regex_match (re (id), s, 0, NULL);
+  /* Most elements have no class or id, and every pattern needs a letter:
+   * the match string " " is answered without GRegex. */
+  if (s == NULL || s[strspn (s, " ")] == '\0')
+    return FALSE;
+  return g_regex_match (re (id), s, 0, NULL);
 }
 
 /* Tree helpers. libxml2's HTML parser gives lower-case element names. */
@@ -454,6 +459,8 @@ class_weight (Extract    *ex,
       if (re_match (RE_POSITIVE, id))
         weight += 25;
     }
+  if (weight != 0)
+    ex->used |= FLAG_WEIGHT_CLASSES;
   return weight;
 }
 
@@ -751,6 +758,7 @@ prepare_and_collect (Extract    *ex,
             unlikely |= strcmp (role, unlikely_roles[i]) == 0;
           if (unlikely)
             {
+              ex->used |= FLAG_STRIP_UNLIKELY;
               node = remove_and_next (ex, node);
               continue;
             }
@@ -1033,13 +1041,44 @@ heading_density (xmlNodePtr node)
   return (double) hlen / len;
 }
 
+typedef struct
+{
+  guint p, img, li, input, embed;
+} TagCounts;
+
+/* The descendants of @root that should_clean() weighs, counted in one
+ * walk rather than one walk per tag: it runs for every div. */
+static void
+count_tags (xmlNodePtr  root,
+            TagCounts  *counts)
+{
+  static const char * const embeds[] = { "object", "embed", "iframe", NULL };
+
+  memset (counts, 0, sizeof *counts);
+  for (xmlNodePtr n = root->children ? walk_next (root, root, FALSE) : NULL; n != NULL;
+       n = walk_next (n, root, FALSE))
+    {
+      if (!is_element (n))
+        continue;
+      if (is_tag (n, "p"))
+        counts->p++;
+      else if (is_tag (n, "img"))
+        counts->img++;
+      else if (is_tag (n, "li"))
+        counts->li++;
+      else if (is_tag (n, "input"))
+        counts->input++;
+      else if (tag_in (n, embeds))
+        counts->embed++;
+    }
+}
+
 static gboolean
 should_clean (Extract    *ex,
               xmlNodePtr  node,
               const char *tag)
 {
   static const char * const lists[] = { "ul", "ol", NULL };
-  static const char * const embeds[] = { "object", "embed", "iframe", NULL };
   g_autofree char *text = NULL;
   gboolean is_list = tag_in (node, lists);
   int weight;
@@ -1064,31 +1103,34 @@ should_clean (Extract    *ex,
     return TRUE;
   if (count_commas (text) < 10)
     {
-      guint p = count_tag (node, "p");
-      guint img = count_tag (node, "img");
-      int li = (int) count_tag (node, "li") - 100;
-      guint input = count_tag (node, "input");
+      TagCounts counts;
+      guint p, img, input;
+      int li;
       double hdensity = heading_density (node);
-      g_autoptr(GPtrArray) emb = elements_by_tag (node, embeds);
       double density = link_density (node);
       glong len = g_utf8_strlen (text, -1);
       gboolean in_figure = has_ancestor_tag (node, "figure", -1);
       gboolean remove;
 
+      count_tags (node, &counts);
+      p = counts.p;
+      img = counts.img;
+      li = (int) counts.li - 100;
+      input = counts.input;
       remove = (img > 1 && (double) p / img < 0.5 && !in_figure) ||
                (!is_list && li > (int) p) ||
                (input > p / 3) ||
                (!is_list && hdensity < 0.9 && len < 25 && (img == 0 || img > 2) && !in_figure) ||
                (!is_list && weight < 25 && density > 0.2) ||
                (weight >= 25 && density > 0.5) ||
-               (emb->len == 1 && len < 75) || emb->len > 1;
+               (counts.embed == 1 && len < 75) || counts.embed > 1;
       /* A plain list of images stays. */
       if (is_list && remove)
         {
           for (xmlNodePtr c = first_element (node); c != NULL; c = next_element (c))
             if (n_element_children (c) > 1)
               return TRUE;
-          if (img == count_tag (node, "li"))
+          if (img == counts.li)
             return FALSE;
         }
       return remove;
@@ -1112,7 +1154,10 @@ clean_conditionally (Extract    *ex,
       xmlNodePtr node = found->pdata[i - 1];
 
       if (node->parent != NULL && should_clean (ex, node, tag))
-        remove_node (ex, node);
+        {
+          ex->used |= FLAG_CLEAN_CONDITIONALLY;
+          remove_node (ex, node);
+        }
     }
 }
 
@@ -1286,15 +1331,15 @@ extract_clear (Extract *ex)
  * text, possibly too short. */
 static char *
 extract_pass (Extract    *ex,
-              const char *utf8,
-              gsize       n_bytes)
+              htmlDocPtr  source)
 {
   g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
   xmlNodePtr root, body, top, article;
   char *text;
 
-  ex->doc = mg_html_parse (utf8, n_bytes);
+  /* Copying a tree costs a quarter of parsing it again. */
+  ex->doc = xmlCopyDoc (source, 1);
   if (ex->doc == NULL || (root = xmlDocGetRootElement (ex->doc)) == NULL)
     {
       g_clear_pointer (&ex->doc, xmlFreeDoc);
@@ -1318,9 +1363,8 @@ extract_pass (Extract    *ex,
 }
 
 /**
- * mg_html_extract:
- * @utf8: an HTML page in UTF-8
- * @n_bytes: its length
+ * mg_html_extract_doc:
+ * @doc: an HTML page as mg_html_parse() gives it; left unchanged
  * @title: (nullable): the article's title, to drop a heading repeating it
  * @byline: (out) (optional) (transfer full): the byline found in the page
  *
@@ -1331,16 +1375,16 @@ extract_pass (Extract    *ex,
  * Returns: (transfer full): the text, possibly empty
  */
 char *
-mg_html_extract (const char  *utf8,
-                 gsize        n_bytes,
-                 const char  *title,
-                 char       **byline)
+mg_html_extract_doc (htmlDocPtr   doc,
+                     const char  *title,
+                     char       **byline)
 {
-  Extract ex = { NULL, FLAGS_ALL, title, NULL, NULL, NULL };
+  Extract ex = { NULL, FLAGS_ALL, 0, title, NULL, NULL, NULL };
   char *best = NULL;
   glong best_len = -1;
+  guint used = FLAGS_ALL;
 
-  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
+  g_return_val_if_fail (doc != NULL, NULL);
 
   ex.graveyard = g_ptr_array_new ();
   ex.data = g_ptr_array_new_with_free_func (g_free);
@@ -1352,8 +1396,18 @@ mg_html_extract (const char  *utf8,
       char *text;
       glong len;
 
+      /* A pass that only drops a rule the last pass never applied would
+       * repeat it exactly (text and byline); most short pages have no
+       * class names to weigh and nothing unlikely to strip. */
+      if (pass > 0 && !(used & (1u << (pass - 1))))
+        {
+          ex.flags &= ~(1u << pass);
+          continue;
+        }
       g_clear_pointer (&ex.byline, g_free);
-      text = extract_pass (&ex, utf8, n_bytes);
+      ex.used = 0;
+      text = extract_pass (&ex, doc);
+      used = ex.used;
       len = g_utf8_strlen (text, -1);
       if (len > best_len)
         {
@@ -1374,6 +1428,38 @@ mg_html_extract (const char  *utf8,
   g_ptr_array_unref (ex.graveyard);
   g_ptr_array_unref (ex.data);
   return best;
+}
+
+/**
+ * mg_html_extract:
+ * @utf8: an HTML page in UTF-8
+ * @n_bytes: its length
+ * @title: (nullable): the article's title, to drop a heading repeating it
+ * @byline: (out) (optional) (transfer full): the byline found in the page
+ *
+ * Parses the page and calls mg_html_extract_doc() on it.
+ *
+ * Returns: (transfer full): the text, possibly empty
+ */
+char *
+mg_html_extract (const char  *utf8,
+                 gsize        n_bytes,
+                 const char  *title,
+                 char       **byline)
+{
+  htmlDocPtr doc;
+  char *text;
+
+  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
+
+  if (byline != NULL)
+    *byline = NULL;
+  doc = mg_html_parse (utf8, n_bytes);
+  if (doc == NULL)
+    return g_strdup ("");
+  text = mg_html_extract_doc (doc, title, byline);
+  xmlFreeDoc (doc);
+  return text;
 }
 
 /**

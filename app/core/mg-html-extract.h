@@ -17,5 +17,8 @@ char       *mg_html_extract       (const char  *utf8,
                                    gsize        n_bytes,
                                    const char  *title,
                                    char       **byline);
+char       *mg_html_extract_doc   (htmlDocPtr   doc,
+                                   const char  *title,
+                                   char       **byline);
 
 G_END_DECLS

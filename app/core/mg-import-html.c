@@ -589,8 +589,18 @@ page_title (PageMeta *pm)
   const char *orig = pm->doc_title;
   g_autofree char *cur = NULL;
   gboolean hierarchical = FALSE;
-  g_autoptr(GRegex) sep = g_regex_new (" [|\\-\\\\/>»] ", 0, 0, NULL);
   g_autoptr(GMatchInfo) info = NULL;
+  static GRegex *sep, *hier;
+  static gsize once = 0;
+
+  /* Compiled once: importing a small page is quick, and the fuzzer and
+   * batch imports call this thousands of times. */
+  if (g_once_init_enter (&once))
+    {
+      sep = g_regex_new (" [|\\-\\\\/>»] ", G_REGEX_OPTIMIZE, 0, NULL);
+      hier = g_regex_new (" [\\\\/>»] ", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
 
   if (orig == NULL)
     return g_strdup (pm->h1);
@@ -599,7 +609,7 @@ page_title (PageMeta *pm)
     {
       int last = -1;
 
-      hierarchical = g_regex_match_simple (" [\\\\/>»] ", orig, 0, 0);
+      hierarchical = g_regex_match (hier, orig, 0, NULL);
       while (g_match_info_matches (info))
         {
           g_match_info_fetch_pos (info, 0, &last, NULL);
@@ -757,17 +767,20 @@ mg_import_html (const char  *data,
     }
 
   utf8 = mg_charset_decode_html (data, n_bytes, &len);
+  /* One parse serves the metadata and the extractor, which works on
+   * copies of the tree. */
   doc = mg_html_parse (utf8, len);
   if (doc != NULL)
-    {
-      read_page_meta (&pm, doc);
-      xmlFreeDoc (doc);
-    }
+    read_page_meta (&pm, doc);
   if (pm.meta == NULL)
     pm.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   title = choose_title (&pm);
-  text = mg_html_extract (utf8, len, title, &byline);
+  if (doc != NULL)
+    {
+      text = mg_html_extract_doc (doc, title, &byline);
+      xmlFreeDoc (doc);
+    }
   if (text == NULL || *text == '\0')
     {
       page_meta_clear (&pm);
