@@ -1,0 +1,671 @@
+/* test-export-dialog.c: the Export dialog writes what the core writes
+ *
+ * The dialog is opened through the window's action, set up through its
+ * API as its rows would set it, and run through its actions. Every file it
+ * writes is compared byte for byte with what mg_export_to_file() writes
+ * for the same dataset.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mg-export-dialog.h"
+#include "mg-window-private.h"
+
+static gboolean have_display;
+
+#define REQUIRE_DISPLAY() \
+  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+fixture_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "export-dialog", "dataset.json", NULL);
+}
+
+static MgWindow *
+open_window (MgDataset *dataset,
+             GFile     *file)
+{
+  MgWindow *window = mg_window_new (NULL);
+
+  mg_window_set_dataset (window, dataset, file);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+static MgWindow *
+open_fixture (void)
+{
+  g_autofree char *path = fixture_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDataset) dataset = mg_dataset_load_file (path, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  return open_window (dataset, file);
+}
+
+static void
+close_window (MgWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static MgExportDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  MgExportDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (MG_IS_EXPORT_DIALOG (item))
+        {
+          g_assert_null (found);
+          found = MG_EXPORT_DIALOG (item);
+        }
+    }
+  return found;
+}
+
+/* Ctrl+E, as the window's key binding and menu item run it. */
+static MgExportDialog *
+open_dialog (MgWindow *window)
+{
+  MgExportDialog *dialog;
+
+  g_assert_null (find_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  return dialog;
+}
+
+/* Runs the export and waits for it. Returns whether the dialog closed,
+ * which it does after a success. */
+static gboolean
+run_export (MgExportDialog *dialog)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
+  g_assert_true (mg_export_dialog_get_busy (dialog));
+  while (weak != NULL && mg_export_dialog_get_busy (dialog))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 60);
+    }
+  spin ();
+  if (weak == NULL)
+    return TRUE;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
+  return FALSE;
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("mg-export-dialog-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Names in @path, sorted, joined by spaces: what a folder holds. */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_remove (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+assert_same_file (const char *got,
+                  const char *expected)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize na, nb;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (got, &a, &na, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (expected, &b, &nb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (na, >, 0);
+  g_assert_cmpmem (a, na, b, nb);
+}
+
+/* Both folders hold the same names with the same bytes. */
+static void
+assert_same_tree (const char *got,
+                  const char *expected)
+{
+  g_autofree char *names = list_dir (got);
+  g_autofree char *expected_names = list_dir (expected);
+  g_auto(GStrv) split = NULL;
+
+  g_assert_nonnull (names);
+  g_assert_cmpstr (names, ==, expected_names);
+  split = g_strsplit (names, " ", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      g_autofree char *a = g_build_filename (got, split[i], NULL);
+      g_autofree char *b = g_build_filename (expected, split[i], NULL);
+
+      if (g_file_test (a, G_FILE_TEST_IS_REGULAR) && g_file_test (b, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *ca = NULL;
+          g_autofree char *cb = NULL;
+          gsize na, nb;
+
+          g_assert_true (g_file_get_contents (a, &ca, &na, NULL));
+          g_assert_true (g_file_get_contents (b, &cb, &nb, NULL));
+          g_assert_cmpmem (ca, na, cb, nb);
+        }
+    }
+}
+
+static const char *extensions[MG_EXPORT_N_FORMATS] = {
+  [MG_EXPORT_JSONL] = "dataset.jsonl",
+  [MG_EXPORT_CSV] = "dataset.csv",
+  [MG_EXPORT_BRAT] = "dataset-brat",
+  [MG_EXPORT_CONLL] = "dataset.conll",
+  [MG_EXPORT_W3C] = "dataset.jsonld",
+  [MG_EXPORT_DOCCANO] = "dataset-doccano.jsonl",
+  [MG_EXPORT_LABEL_STUDIO] = "dataset-label-studio.json",
+};
+
+static void
+export_one (MgWindow        *window,
+            const char      *tmp,
+            MgExportFormat   format,
+            MgExportOffsets  offsets)
+{
+  MgExportDialog *dialog = open_dialog (window);
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *fixture_dir = g_path_get_dirname (fixture);
+  g_autoptr(GFile) offered = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) reference = NULL;
+  g_autoptr(GFile) offered_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offered_name = NULL;
+  g_autofree char *chosen_path = NULL;
+  g_autofree char *reference_path = NULL;
+  g_autofree char *subdir = g_strdup_printf ("%s/%s-%s", tmp, mg_export_format_to_string (format),
+                                             mg_export_offsets_to_string (offsets));
+
+  g_assert_cmpint (g_mkdir (subdir, 0700), ==, 0);
+  mg_export_dialog_set_format (dialog, format);
+  mg_export_dialog_set_offsets (dialog, offsets);
+  g_assert_cmpint (mg_export_dialog_get_format (dialog), ==, format);
+  g_assert_cmpint (mg_export_dialog_get_offsets (dialog), ==, offsets);
+
+  /* Offered beside the dataset, named after it and the format. */
+  offered = mg_export_dialog_get_destination (dialog);
+  offered_name = g_file_get_basename (offered);
+  offered_dir = g_file_get_parent (offered);
+  g_assert_cmpstr (offered_name, ==, extensions[format]);
+  g_assert_cmpstr (g_file_peek_path (offered_dir), ==, fixture_dir);
+
+  chosen_path = g_build_filename (subdir, offered_name, NULL);
+  chosen = g_file_new_for_path (chosen_path);
+  mg_export_dialog_set_destination (dialog, chosen);
+  if (format == MG_EXPORT_LABEL_STUDIO)
+    mg_export_dialog_set_write_config (dialog, TRUE);
+
+  g_assert_true (run_export (dialog));
+  g_assert_null (find_dialog ());
+
+  /* The same export, made directly by the core. */
+  reference_path = g_strdup_printf ("%s/reference-%s-%s", tmp, mg_export_format_to_string (format),
+                                    mg_export_offsets_to_string (offsets));
+  reference = g_file_new_for_path (reference_path);
+  g_assert_true (mg_export_to_file (mg_window_get_dataset (window), format, offsets, reference,
+                                    NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  if (format == MG_EXPORT_BRAT)
+    assert_same_tree (chosen_path, reference_path);
+  else
+    assert_same_file (chosen_path, reference_path);
+
+  if (format == MG_EXPORT_LABEL_STUDIO)
+    {
+      g_autofree char *config_path = g_build_filename (subdir, "dataset-label-config.xml", NULL);
+      g_autofree char *config = NULL;
+      g_autofree char *expected = mg_export_label_studio_config (mg_window_get_dataset (window));
+      g_autofree char *names = list_dir (subdir);
+
+      g_assert_true (g_file_get_contents (config_path, &config, NULL, NULL));
+      g_assert_cmpstr (config, ==, expected);
+      g_assert_cmpstr (names, ==, "dataset-label-config.xml dataset-label-studio.json");
+    }
+  else
+    {
+      g_autofree char *names = list_dir (subdir);
+
+      /* Nothing beside the export: no temporary file, no config. */
+      g_assert_cmpstr (names, ==, offered_name);
+    }
+}
+
+static void
+test_every_format (void)
+{
+  MgWindow *window;
+  g_autofree char *tmp = NULL;
+
+  REQUIRE_DISPLAY ();
+  window = open_fixture ();
+  tmp = make_tmpdir ();
+
+  for (MgExportFormat format = 0; format < MG_EXPORT_N_FORMATS; format++)
+    export_one (window, tmp, format, MG_EXPORT_OFFSETS_CODEPOINT);
+  /* The fixture has emoji before spans: UTF-16 offsets differ from code
+   * points there, so a mix-up would show. */
+  export_one (window, tmp, MG_EXPORT_JSONL, MG_EXPORT_OFFSETS_UTF16);
+  export_one (window, tmp, MG_EXPORT_W3C, MG_EXPORT_OFFSETS_UTF16);
+  export_one (window, tmp, MG_EXPORT_LABEL_STUDIO, MG_EXPORT_OFFSETS_UTF16);
+
+  close_window (window);
+  remove_tree (tmp);
+}
+
+/* The JSONL exports of the two offsets really differ for this fixture:
+ * otherwise the test above could not tell them apart. */
+static void
+test_offsets_differ (void)
+{
+  g_autofree char *path = fixture_path ();
+  g_autoptr(MgDataset) dataset = mg_dataset_load_file (path, NULL);
+  g_autoptr(GOutputStream) a = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) b = g_memory_output_stream_new_resizable ();
+
+  g_assert_nonnull (dataset);
+  g_assert_true (mg_export_to_stream (dataset, MG_EXPORT_JSONL, MG_EXPORT_OFFSETS_CODEPOINT,
+                                      a, NULL, NULL, NULL, NULL));
+  g_assert_true (mg_export_to_stream (dataset, MG_EXPORT_JSONL, MG_EXPORT_OFFSETS_UTF16,
+                                      b, NULL, NULL, NULL, NULL));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (a)), >, 0);
+  g_assert_false (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (a)) ==
+                  g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (b)) &&
+                  memcmp (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (a)),
+                          g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (b)),
+                          g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (a))) == 0);
+}
+
+/* Switching formats keeps the folder and the name typed, and changes only
+ * the ending. */
+static void
+test_destination_follows_format (void)
+{
+  MgWindow *window;
+  MgExportDialog *dialog;
+  g_autoptr(GFile) chosen = g_file_new_for_path ("/srv/exports/notes.csv");
+  const struct { MgExportFormat format; const char *path; } steps[] = {
+    { MG_EXPORT_JSONL, "/srv/exports/notes.jsonl" },
+    { MG_EXPORT_BRAT, "/srv/exports/notes-brat" },
+    { MG_EXPORT_DOCCANO, "/srv/exports/notes-doccano.jsonl" },
+    { MG_EXPORT_LABEL_STUDIO, "/srv/exports/notes-label-studio.json" },
+    { MG_EXPORT_CSV, "/srv/exports/notes.csv" },
+  };
+
+  REQUIRE_DISPLAY ();
+  window = open_fixture ();
+  dialog = open_dialog (window);
+
+  mg_export_dialog_set_format (dialog, MG_EXPORT_CSV);
+  mg_export_dialog_set_destination (dialog, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GFile) target = NULL;
+
+      mg_export_dialog_set_format (dialog, steps[i].format);
+      target = mg_export_dialog_get_destination (dialog);
+      g_assert_cmpstr (g_file_peek_path (target), ==, steps[i].path);
+    }
+
+  /* The config is only for Label Studio, and is named after the export. */
+  mg_export_dialog_set_write_config (dialog, TRUE);
+  g_assert_false (mg_export_dialog_get_write_config (dialog));
+  mg_export_dialog_set_format (dialog, MG_EXPORT_LABEL_STUDIO);
+  g_assert_true (mg_export_dialog_get_write_config (dialog));
+  {
+    g_autoptr(GFile) config = mg_export_dialog_get_config_file (dialog);
+
+    g_assert_cmpstr (g_file_peek_path (config), ==, "/srv/exports/notes-label-config.xml");
+  }
+
+  /* Cancel with nothing under way closes the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  spin ();
+  g_assert_null (find_dialog ());
+  close_window (window);
+}
+
+static MgDataset *
+generate_dataset (guint n_documents)
+{
+  g_autoptr(MgLabelSet) labels = mg_label_set_new_default ();
+  MgDataset *dataset = mg_dataset_new_with_labels (labels);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "The minister said “rates will fall by 2 % 🙂” on Monday. ");
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("doc-%05u", i);
+      g_autoptr(MgDocument) document = mg_document_new (id, text->str, -1);
+      MgAnnotationStore *store = mg_document_get_store (document);
+
+      mg_document_set_title (document, id);
+      for (guint j = 0; j < 8; j++)
+        {
+          g_autofree char *aid = mg_annotation_store_next_id (store);
+          g_autoptr(MgAnnotation) annotation = mg_annotation_new (aid, j % 2 ? "quote" : "actor",
+                                                                  j * 57 + 4, j * 57 + 12);
+
+          g_assert_true (mg_annotation_store_add (store, annotation, NULL));
+        }
+      g_assert_true (mg_dataset_add_document (dataset, document));
+    }
+
+  return dataset;
+}
+
+/* Starts the export and, before the thread can have done much of it,
+ * presses Cancel; waits until it stops. */
+static void
+run_and_cancel (MgExportDialog *dialog)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
+  g_assert_true (mg_export_dialog_get_busy (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  while (mg_export_dialog_get_busy (dialog))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 60);
+    }
+  spin ();
+}
+
+/* A long export cancelled leaves nothing behind, in every format (each
+ * writes to a temporary name first), and the dialog open. */
+static void
+test_cancel (void)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *tmp = NULL;
+  MgWindow *window;
+
+  REQUIRE_DISPLAY ();
+  dataset = generate_dataset (4000);
+  window = open_window (dataset, NULL);
+  tmp = make_tmpdir ();
+  folder = g_file_new_for_path (tmp);
+
+  for (MgExportFormat format = 0; format < MG_EXPORT_N_FORMATS; format++)
+    {
+      MgExportDialog *dialog = open_dialog (window);
+      g_autoptr(GFile) offered = NULL;
+      g_autoptr(GFile) target = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *names = NULL;
+
+      mg_export_dialog_set_format (dialog, format);
+      offered = mg_export_dialog_get_destination (dialog);
+      name = g_file_get_basename (offered);
+      target = g_file_get_child (folder, name);
+      mg_export_dialog_set_destination (dialog, target);
+      mg_export_dialog_set_write_config (dialog, TRUE);
+
+      run_and_cancel (dialog);
+
+      /* Still open, saying so, and not as an error. */
+      g_assert_true (find_dialog () == dialog);
+      g_assert_null (mg_export_dialog_get_error_message (dialog));
+      names = list_dir (tmp);
+      g_assert_cmpstr (names, ==, "");
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin ();
+    }
+
+  close_window (window);
+  remove_tree (tmp);
+}
+
+/* Closing the dialog in the middle cancels too, and leaves nothing. */
+static void
+test_close_while_busy (void)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *target_path = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GFile) target = NULL;
+  MgExportDialog *dialog;
+  MgWindow *window;
+  gpointer weak;
+
+  REQUIRE_DISPLAY ();
+  dataset = generate_dataset (4000);
+  window = open_window (dataset, NULL);
+  tmp = make_tmpdir ();
+  target_path = g_build_filename (tmp, "big.csv", NULL);
+  target = g_file_new_for_path (target_path);
+
+  dialog = open_dialog (window);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  mg_export_dialog_set_format (dialog, MG_EXPORT_CSV);
+  mg_export_dialog_set_destination (dialog, target);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* The task holds the dialog until its thread stops. */
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  g_assert_null (find_dialog ());
+  names = list_dir (tmp);
+  g_assert_cmpstr (names, ==, "");
+
+  close_window (window);
+  remove_tree (tmp);
+}
+
+/* A folder that is not there: the dialog says so in one line, stays open,
+ * and writes nothing anywhere. */
+static void
+test_missing_folder (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *target_path = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GFile) target = NULL;
+  GtkWidget *label;
+  MgExportDialog *dialog;
+  MgWindow *window;
+
+  REQUIRE_DISPLAY ();
+  window = open_fixture ();
+  tmp = make_tmpdir ();
+  missing = g_build_filename (tmp, "missing", NULL);
+
+  for (MgExportFormat format = 0; format < MG_EXPORT_N_FORMATS; format++)
+    {
+      const char *message;
+
+      dialog = open_dialog (window);
+      mg_export_dialog_set_format (dialog, format);
+      target_path = g_build_filename (missing, format == MG_EXPORT_BRAT ? "out" : "out.txt", NULL);
+      g_clear_object (&target);
+      target = g_file_new_for_path (target_path);
+      g_clear_pointer (&target_path, g_free);
+      mg_export_dialog_set_destination (dialog, target);
+
+      g_assert_false (run_export (dialog));
+      message = mg_export_dialog_get_error_message (dialog);
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, missing));
+      g_assert_null (strchr (message, '\n'));
+
+      /* The message is on show. */
+      label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), MG_TYPE_EXPORT_DIALOG,
+                                                         "status_label"));
+      g_assert_true (gtk_widget_is_visible (label));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), message));
+      g_assert_true (gtk_widget_has_css_class (label, "error"));
+
+      /* Changing the destination clears it. */
+      mg_export_dialog_set_destination (dialog, target);
+      g_assert_null (mg_export_dialog_get_error_message (dialog));
+      g_assert_false (gtk_widget_is_visible (label));
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin ();
+    }
+
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  names = list_dir (tmp);
+  g_assert_cmpstr (names, ==, "");
+
+  close_window (window);
+  remove_tree (tmp);
+}
+
+/* The export reads a copy taken when Export is pressed: an edit of the
+ * window's dataset meanwhile does not reach the file. */
+static void
+test_snapshot (void)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  g_autoptr(MgDataset) before = NULL;
+  g_autoptr(MgDocument) extra = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) reference = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *target_path = NULL;
+  g_autofree char *reference_path = NULL;
+  MgExportDialog *dialog;
+  MgWindow *window;
+
+  REQUIRE_DISPLAY ();
+  dataset = generate_dataset (2000);
+  bytes = mg_dataset_to_bytes (dataset);
+  before = mg_dataset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 "before", NULL);
+  g_assert_nonnull (before);
+  window = open_window (dataset, NULL);
+  tmp = make_tmpdir ();
+  target_path = g_build_filename (tmp, "out.jsonl", NULL);
+  target = g_file_new_for_path (target_path);
+
+  dialog = open_dialog (window);
+  mg_export_dialog_set_destination (dialog, target);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
+
+  /* As an import finishing in the background would. */
+  extra = mg_document_new ("late", "Added while the export ran.", -1);
+  mg_history_add_document (mg_window_get_history (window), extra);
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 2001);
+
+  while (find_dialog () != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  reference_path = g_build_filename (tmp, "reference.jsonl", NULL);
+  reference = g_file_new_for_path (reference_path);
+  g_assert_true (mg_export_to_file (before, MG_EXPORT_JSONL, MG_EXPORT_OFFSETS_CODEPOINT,
+                                    reference, NULL, NULL, NULL, NULL));
+  assert_same_file (target_path, reference_path);
+
+  close_window (window);
+  remove_tree (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/export-dialog/offsets-differ", test_offsets_differ);
+  g_test_add_func ("/export-dialog/every-format", test_every_format);
+  g_test_add_func ("/export-dialog/destination-follows-format", test_destination_follows_format);
+  g_test_add_func ("/export-dialog/cancel", test_cancel);
+  g_test_add_func ("/export-dialog/close-while-busy", test_close_while_busy);
+  g_test_add_func ("/export-dialog/missing-folder", test_missing_folder);
+  g_test_add_func ("/export-dialog/snapshot", test_snapshot);
+
+  return g_test_run ();
+}
