@@ -17,11 +17,13 @@
 #include "mg-article-view.h"
 #include "mg-document-list.h"
 #include "mg-label-palette.h"
+#include "mg-review-panel.h"
 #include "mg-window.h"
 
 G_BEGIN_DECLS
 
 typedef struct _MgWindowFiles MgWindowFiles;
+typedef struct _MgWindowReview MgWindowReview;
 
 struct _MgWindow
 {
@@ -53,6 +55,9 @@ struct _MgWindow
 
   /* State of mg-window-files.c, allocated and freed there. */
   MgWindowFiles        *files;
+
+  /* State of mg-window-review.c, allocated and freed there. */
+  MgWindowReview       *review;
 };
 
 /* Provided by mg-window-files.c */
@@ -65,6 +70,19 @@ void      _mg_window_open_files          (MgWindow       *self,
 /* Returns TRUE to keep the window open: a prompt about unsaved work is up
  * and will close the window itself once answered. */
 gboolean  _mg_window_files_close_request (MgWindow       *self);
+
+/* Provided by mg-window-review.c */
+void           _mg_window_review_class_init    (MgWindowClass  *klass);
+void           _mg_window_review_init          (MgWindow       *self);
+void           _mg_window_review_dispose       (MgWindow       *self);
+void           _mg_window_review_start         (MgWindow       *self,
+                                                MgDataset      *theirs,
+                                                const char     *name);
+void           _mg_window_review_stop          (MgWindow       *self);
+MgReviewPanel *_mg_window_review_get_panel     (MgWindow       *self);
+MgAgreement   *_mg_window_review_get_agreement (MgWindow       *self,
+                                                gboolean        dataset);
+int            _mg_window_review_get_current   (MgWindow       *self);
 
 /* Provided by mg-window.c */
 void      _mg_window_update_title        (MgWindow       *self);

@@ -629,6 +629,7 @@ mg_window_dispose (GObject *object)
   MgWindow *self = MG_WINDOW (object);
 
   _mg_window_files_dispose (self);
+  _mg_window_review_dispose (self);
 
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
@@ -780,6 +781,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
 
   _mg_window_files_class_init (klass);
+  _mg_window_review_class_init (klass);
 }
 
 static void
@@ -853,6 +855,7 @@ mg_window_init (MgWindow *self)
   create_popovers (self);
 
   _mg_window_files_init (self);
+  _mg_window_review_init (self);
 }
 
 MgWindow *

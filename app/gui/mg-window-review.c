@@ -1,0 +1,810 @@
+/* mg-window-review.c: review a colleague's dataset against your own
+ *
+ * Your dataset stays the one the window edits: it becomes the curated
+ * dataset. Every resolution of a disagreement is an ordinary edit through
+ * the history, so it saves, autosaves and undoes like any other.
+ *
+ * A resolution is remembered as what it expects of your spans (keep mine:
+ * yours there and theirs not; keep both: both there; ...). A disagreement
+ * shows as resolved while some resolution that names its spans still holds,
+ * so undoing the edit of a resolution opens its disagreement again without
+ * any bookkeeping of its own.
+ *
+ * The figures of the document shown are recomputed at each change, from
+ * the document and its twin alone; those of the whole dataset wait for an
+ * idle moment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-window-review"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-window-private.h"
+
+typedef enum
+{
+  RESOLVE_MINE,
+  RESOLVE_THEIRS,
+  RESOLVE_BOTH,
+  RESOLVE_DROP,
+} Resolve;
+
+static const char *resolve_names[] = { "mine", "theirs", "both", "drop" };
+
+typedef struct
+{
+  char  *label;
+  guint  start;
+  guint  end;
+} Span;
+
+typedef struct
+{
+  MgDocument *document;   /* yours */
+  Span        a;          /* label NULL when there was no span of yours */
+  Span        b;          /* label NULL when there was no span of theirs */
+  Resolve     resolve;
+} Record;
+
+struct _MgWindowReview
+{
+  MgReviewPanel     *panel;
+
+  /* Owned */
+  MgDataset         *theirs;
+  char              *name;
+  GHashTable        *twins;               /* text_sha256 → their MgDocument */
+  MgAgreement       *document_agreement;  /* the document shown and its twin */
+  MgAgreement       *dataset_agreement;
+  MgAnnotationStore *store;               /* yours, watched */
+  GPtrArray         *records;             /* of Record */
+  int                current;             /* row of the current disagreement */
+  guint              refresh_id;
+  guint              dataset_refresh_id;
+};
+
+static void
+span_set (Span         *span,
+          MgAnnotation *annotation)
+{
+  span->label = annotation ? g_strdup (mg_annotation_get_label (annotation)) : NULL;
+  span->start = annotation ? mg_annotation_get_start (annotation) : 0;
+  span->end = annotation ? mg_annotation_get_end (annotation) : 0;
+}
+
+static gboolean
+span_is (const Span   *span,
+         MgAnnotation *annotation)
+{
+  return span->label != NULL &&
+         g_str_equal (span->label, mg_annotation_get_label (annotation)) &&
+         span->start == mg_annotation_get_start (annotation) &&
+         span->end == mg_annotation_get_end (annotation);
+}
+
+static void
+record_free (gpointer data)
+{
+  Record *record = data;
+
+  g_clear_object (&record->document);
+  g_free (record->a.label);
+  g_free (record->b.label);
+  g_free (record);
+}
+
+/* Whether your spans are still as the resolution left them. */
+static gboolean
+record_holds (const Record *record)
+{
+  MgAnnotationStore *store = mg_document_get_store (record->document);
+  gboolean want_a = record->resolve == RESOLVE_MINE || record->resolve == RESOLVE_BOTH;
+  gboolean want_b = record->resolve == RESOLVE_THEIRS || record->resolve == RESOLVE_BOTH;
+
+  if (record->a.label != NULL &&
+      want_a != (mg_annotation_store_find (store, record->a.label, record->a.start, record->a.end) != NULL))
+    return FALSE;
+  if (record->b.label != NULL &&
+      want_b != (mg_annotation_store_find (store, record->b.label, record->b.start, record->b.end) != NULL))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+record_names (const Record *record,
+              MgAnnotation *annotation)
+{
+  return annotation == NULL || span_is (&record->a, annotation) || span_is (&record->b, annotation);
+}
+
+/* How @d was resolved, for people; NULL while it is open. */
+static const char *
+resolution_of (MgWindowReview       *review,
+               MgDocument           *document,
+               const MgDisagreement *d)
+{
+  for (guint i = review->records->len; i > 0; i--)
+    {
+      const Record *record = g_ptr_array_index (review->records, i - 1);
+
+      if (record->document != document ||
+          !record_names (record, d->a) || !record_names (record, d->b) ||
+          !record_holds (record))
+        continue;
+
+      switch (record->resolve)
+        {
+        case RESOLVE_MINE:
+          return _("Kept yours");
+        case RESOLVE_THEIRS:
+          return _("Took theirs");
+        case RESOLVE_BOTH:
+          return _("Kept both");
+        case RESOLVE_DROP:
+          return _("Dropped");
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return NULL;
+}
+
+static MgDocument *
+twin_of (MgWindow   *self,
+         MgDocument *document)
+{
+  if (document == NULL || self->review->twins == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->review->twins, mg_document_get_text_sha256 (document));
+}
+
+static const char *
+your_name (MgWindow *self)
+{
+  const char *name = mg_dataset_get_annotator (self->dataset);
+
+  return name != NULL && *name != '\0' ? name : _("you");
+}
+
+static MgAgreement *
+compare (MgWindow  *self,
+         MgDataset *yours,
+         MgDataset *theirs)
+{
+  MgDataset *datasets[2] = { yours, theirs };
+  const char *names[2] = { your_name (self), self->review->name };
+
+  return mg_agreement_new (datasets, 2, names);
+}
+
+/* The current disagreement */
+
+static const MgDisagreement *
+current_disagreement (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+
+  if (review->document_agreement == NULL || review->current < 0 ||
+      (guint) review->current >= mg_agreement_get_n_disagreements (review->document_agreement))
+    return NULL;
+
+  return mg_agreement_get_disagreement (review->document_agreement, (guint) review->current);
+}
+
+static void
+show_current (MgWindow *self)
+{
+  const MgDisagreement *d = current_disagreement (self);
+  MgDocument *twin = twin_of (self, self->document);
+  MgAnnotationStore *reference = twin ? mg_document_get_store (twin) : NULL;
+
+  mg_review_panel_select (self->review->panel, d ? self->review->current : -1);
+  mg_article_view_set_reference (self->article_view, reference, d ? d->b : NULL);
+  if (d == NULL)
+    return;
+
+  mg_article_view_set_selected (self->article_view, d->a);
+  mg_article_view_scroll_to_annotation (self->article_view, d->a ? d->a : d->b);
+}
+
+static gboolean
+is_open (MgWindow *self,
+         guint     position)
+{
+  const MgDisagreement *d = mg_agreement_get_disagreement (self->review->document_agreement, position);
+
+  return resolution_of (self->review, self->document, d) == NULL;
+}
+
+/* Figures and the list */
+
+static void
+update_actions (MgWindow *self)
+{
+  gboolean active = self->review->theirs != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-close", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-next", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-previous", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-resolve",
+                                 active && current_disagreement (self) != NULL);
+}
+
+static void
+refresh_dataset (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *left_out, *notes;
+
+  g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
+  g_clear_object (&review->dataset_agreement);
+  review->dataset_agreement = compare (self, self->dataset, review->theirs);
+
+  /* Documents are named by title where yours has one: ids are what
+   * differs when a colleague imported the same article apart. */
+  left_out = mg_agreement_get_left_out (review->dataset_agreement);
+  for (guint i = 0; i < left_out->len; i++)
+    {
+      MgLeftOutDocument *out = g_ptr_array_index (left_out, i);
+      MgDocument *doc = mg_dataset_lookup_document (self->dataset, out->id);
+      const char *title = doc ? mg_document_get_title (doc) : NULL;
+
+      if (title != NULL && *title != '\0')
+        g_ptr_array_add (problems, g_strdup_printf ("“%s” (%s): %s", title, out->id, out->note));
+      else
+        g_ptr_array_add (problems, g_strdup_printf ("“%s”: %s", out->id, out->note));
+    }
+  notes = mg_agreement_get_notes (review->dataset_agreement);
+  for (guint i = 0; i < notes->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (notes, i)));
+
+  mg_review_panel_set_problems (review->panel, problems);
+  mg_review_panel_set_chart (review->panel, review->dataset_agreement,
+                             mg_dataset_get_labels (self->dataset));
+}
+
+static gboolean
+refresh_dataset_cb (gpointer user_data)
+{
+  MgWindow *self = user_data;
+
+  self->review->dataset_refresh_id = 0;
+  refresh_dataset (self);
+  mg_review_panel_set_figures (self->review->panel,
+                               self->review->document_agreement &&
+                               mg_agreement_get_n_documents (self->review->document_agreement) > 0
+                                 ? mg_agreement_get_figures (self->review->document_agreement, 0, -1)
+                                 : NULL,
+                               mg_agreement_get_figures (self->review->dataset_agreement, -1, -1));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_list (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+  MgLabelSet *labels = mg_dataset_get_labels (self->dataset);
+  guint n = mg_agreement_get_n_disagreements (review->document_agreement);
+
+  mg_review_panel_clear (review->panel, _("You agree on every span of this document"));
+  for (guint i = 0; i < n; i++)
+    {
+      const MgDisagreement *d = mg_agreement_get_disagreement (review->document_agreement, i);
+
+      mg_review_panel_append (review->panel, d, labels, resolution_of (review, self->document, d));
+    }
+}
+
+/* Recomputes the document's comparison. With @advance, the current row
+ * moves to the first open disagreement from where it was. */
+static void
+refresh_document (MgWindow *self,
+                  gboolean  advance)
+{
+  MgWindowReview *review = self->review;
+  MgDocument *twin = twin_of (self, self->document);
+  const MgAgreementFigures *figures = NULL;
+  guint n = 0;
+
+  g_clear_handle_id (&review->refresh_id, g_source_remove);
+  g_clear_object (&review->document_agreement);
+
+  if (twin != NULL)
+    {
+      g_autoptr(MgDataset) yours = mg_dataset_new_with_labels (mg_dataset_get_labels (self->dataset));
+      g_autoptr(MgDataset) theirs = mg_dataset_new_with_labels (mg_dataset_get_labels (review->theirs));
+
+      mg_dataset_add_document (yours, self->document);
+      mg_dataset_add_document (theirs, twin);
+      review->document_agreement = compare (self, yours, theirs);
+      n = mg_agreement_get_n_disagreements (review->document_agreement);
+      if (mg_agreement_get_n_documents (review->document_agreement) > 0)
+        figures = mg_agreement_get_figures (review->document_agreement, 0, -1);
+      fill_list (self);
+    }
+  else
+    mg_review_panel_clear (review->panel,
+                           self->document ? _("This document is not in their dataset")
+                                          : _("No document"));
+
+  /* With nothing current, an undo that opens a disagreement again makes
+   * it the current one. */
+  if (advance || review->current < 0)
+    {
+      guint from = (guint) MAX (review->current, 0);
+
+      review->current = -1;
+      for (guint i = 0; i < n && review->current < 0; i++)
+        if (is_open (self, (from + i) % n))
+          review->current = (int) ((from + i) % n);
+    }
+  if (review->current >= (int) n)
+    review->current = (int) n - 1;
+
+  mg_review_panel_set_figures (review->panel, figures,
+                               review->dataset_agreement
+                                 ? mg_agreement_get_figures (review->dataset_agreement, -1, -1)
+                                 : NULL);
+  show_current (self);
+  update_actions (self);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  MgWindow *self = user_data;
+
+  self->review->refresh_id = 0;
+  refresh_document (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits come in bursts (a group, an undo of a group): one refresh after
+ * them is enough. */
+static void
+store_changed_cb (MgWindow          *self,
+                  guint              start,
+                  guint              end,
+                  MgAnnotationStore *store)
+{
+  MgWindowReview *review = self->review;
+
+  if (review->refresh_id == 0)
+    review->refresh_id = g_idle_add (refresh_cb, self);
+  if (review->dataset_refresh_id == 0)
+    review->dataset_refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_dataset_cb, self, NULL);
+}
+
+static void
+watch_store (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+  MgAnnotationStore *store = self->document ? mg_document_get_store (self->document) : NULL;
+
+  if (review->store == store)
+    return;
+  if (review->store != NULL)
+    g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
+  g_set_object (&review->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+/* Starting and stopping */
+
+/**
+ * _mg_window_review_stop:
+ *
+ * Leaves review mode and forgets the colleague's dataset; your edits stay.
+ */
+void
+_mg_window_review_stop (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+
+  if (review->theirs == NULL)
+    return;
+
+  g_clear_handle_id (&review->refresh_id, g_source_remove);
+  g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
+  if (review->store != NULL)
+    g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
+  g_clear_object (&review->store);
+  g_clear_object (&review->theirs);
+  g_clear_object (&review->document_agreement);
+  g_clear_object (&review->dataset_agreement);
+  g_clear_pointer (&review->twins, g_hash_table_unref);
+  g_clear_pointer (&review->name, g_free);
+  g_ptr_array_set_size (review->records, 0);
+  review->current = -1;
+
+  mg_article_view_set_reference (self->article_view, NULL, NULL);
+  mg_review_panel_set_chart (review->panel, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (review->panel), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), TRUE);
+  update_actions (self);
+
+  if (self->document != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+/**
+ * _mg_window_review_start:
+ * @theirs: a colleague's dataset of some of the same texts
+ * @name: what to call the colleague
+ *
+ * Shows @theirs beside the window's dataset, which becomes the curated one.
+ */
+void
+_mg_window_review_start (MgWindow   *self,
+                         MgDataset  *theirs,
+                         const char *name)
+{
+  MgWindowReview *review = self->review;
+
+  g_return_if_fail (MG_IS_WINDOW (self));
+  g_return_if_fail (MG_IS_DATASET (theirs));
+
+  if (self->dataset == NULL)
+    return;
+
+  _mg_window_review_stop (self);
+  review->theirs = g_object_ref (theirs);
+  review->name = g_strdup (name);
+  review->twins = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < mg_dataset_get_n_documents (theirs); i++)
+    {
+      MgDocument *doc = mg_dataset_get_document (theirs, i);
+
+      /* The first of two copies of a text, as the comparison takes it. */
+      if (!g_hash_table_contains (review->twins, mg_document_get_text_sha256 (doc)))
+        g_hash_table_insert (review->twins, (char *) mg_document_get_text_sha256 (doc), doc);
+    }
+
+  mg_review_panel_set_colleague (review->panel, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (review->panel), TRUE);
+
+  refresh_dataset (self);
+  watch_store (self);
+  review->current = 0;
+  refresh_document (self, TRUE);
+}
+
+MgReviewPanel *
+_mg_window_review_get_panel (MgWindow *self)
+{
+  return self->review->panel;
+}
+
+/**
+ * _mg_window_review_get_agreement:
+ * @dataset: %TRUE for the whole datasets, %FALSE for the document shown
+ *
+ * Returns: (nullable) (transfer none): the comparison the panel shows
+ */
+MgAgreement *
+_mg_window_review_get_agreement (MgWindow *self,
+                                 gboolean  dataset)
+{
+  return dataset ? self->review->dataset_agreement : self->review->document_agreement;
+}
+
+int
+_mg_window_review_get_current (MgWindow *self)
+{
+  return current_disagreement (self) ? self->review->current : -1;
+}
+
+/* Actions */
+
+static void
+resolve (MgWindow *self,
+         Resolve   how)
+{
+  const MgDisagreement *d = current_disagreement (self);
+  g_autoptr(GError) error = NULL;
+  Record *record;
+  gboolean done = TRUE;
+
+  if (d == NULL)
+    return;
+
+  record = g_new0 (Record, 1);
+  record->document = g_object_ref (self->document);
+  record->resolve = how;
+  span_set (&record->a, d->a);
+  span_set (&record->b, d->b);
+
+  /* Taking theirs changes your span in place when it is the same span
+   * under another label or with other ends: its note and relations stay. */
+  if (how == RESOLVE_THEIRS && d->a != NULL && d->b != NULL)
+    done = d->kind == MG_DISAGREEMENT_LABEL
+             ? mg_history_set_label (self->history, self->document, d->a,
+                                     mg_annotation_get_label (d->b), &error)
+             : mg_history_set_range (self->history, self->document, d->a,
+                                     mg_annotation_get_start (d->b), mg_annotation_get_end (d->b),
+                                     &error);
+  else if ((how == RESOLVE_THEIRS || how == RESOLVE_DROP) && d->a != NULL)
+    mg_history_remove_annotation (self->history, self->document, d->a);
+  else if ((how == RESOLVE_THEIRS || how == RESOLVE_BOTH) && d->b != NULL)
+    {
+      g_autoptr(MgAnnotation) copy = mg_annotation_new (NULL, mg_annotation_get_label (d->b),
+                                                        mg_annotation_get_start (d->b),
+                                                        mg_annotation_get_end (d->b));
+
+      mg_annotation_set_note (copy, mg_annotation_get_note (d->b));
+      done = mg_history_add_annotation (self->history, self->document, copy, &error);
+    }
+
+  if (!done)
+    {
+      record_free (record);
+      mg_window_toast (self, error->message);
+      return;
+    }
+
+  g_ptr_array_add (self->review->records, record);
+  refresh_document (self, TRUE);
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  const char *how = g_variant_get_string (param, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (resolve_names); i++)
+    if (g_str_equal (how, resolve_names[i]))
+      resolve (MG_WINDOW (widget), (Resolve) i);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgWindowReview *review = self->review;
+  gboolean forward = g_str_equal (action_name, "win.review-next");
+  guint n;
+
+  if (review->document_agreement == NULL ||
+      (n = mg_agreement_get_n_disagreements (review->document_agreement)) == 0)
+    return;
+
+  if (forward)
+    review->current = review->current + 1 < (int) n ? review->current + 1 : (int) n - 1;
+  else
+    review->current = review->current > 0 ? review->current - 1 : 0;
+  show_current (self);
+  update_actions (self);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  _mg_window_review_stop (MG_WINDOW (widget));
+}
+
+static void
+colleague_chosen (MgWindow *self,
+                  GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(MgDataset) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *annotator;
+  char *dot;
+
+  if (path == NULL || !(theirs = mg_dataset_load_file (path, &error)))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), basename,
+                                                  error ? error->message : _("not a local file"));
+
+      mg_window_toast (self, message);
+      return;
+    }
+
+  /* Called by the dataset's annotator, else by the file name, as the agree
+   * tool does. */
+  if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
+    *dot = '\0';
+  annotator = mg_dataset_get_annotator (theirs);
+  _mg_window_review_start (self, theirs, annotator && *annotator ? annotator : basename);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+dialog_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MgWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL && self->review != NULL)
+    colleague_chosen (self, file);
+}
+#else
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    MgWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  if (file != NULL && self->review != NULL)
+    colleague_chosen (self, file);
+  g_object_unref (self);
+}
+#endif
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  g_autoptr(GtkFileFilter) datasets = gtk_file_filter_new ();
+  const char *title = _("Review a Colleague’s Dataset");
+
+  if (self->dataset == NULL)
+    return;
+
+  gtk_file_filter_set_name (datasets, _("Datasets"));
+  gtk_file_filter_add_mime_type (datasets, "application/json");
+  gtk_file_filter_add_suffix (datasets, "json");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, datasets);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, dialog_done_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          _("_Open"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), datasets);
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+/* The window's side */
+
+static void
+document_changed_cb (MgWindow   *self,
+                     GParamSpec *pspec,
+                     gpointer    unused)
+{
+  if (self->review->theirs == NULL)
+    return;
+
+  watch_store (self);
+  self->review->current = 0;
+  refresh_document (self, TRUE);
+}
+
+static void
+dataset_changed_cb (MgWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    unused)
+{
+  /* Resolutions belong to the dataset they were made in. */
+  _mg_window_review_stop (self);
+}
+
+static void
+panel_selected_cb (MgWindow      *self,
+                   int            position,
+                   MgReviewPanel *panel)
+{
+  self->review->current = position;
+  show_current (self);
+  update_actions (self);
+}
+
+void
+_mg_window_review_class_init (MgWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (MG_TYPE_REVIEW_PANEL);
+
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.review-close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.review-next", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "win.review-resolve", "s", resolve_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.review-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.review-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, 0, "win.review-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, 0, "win.review-previous", NULL);
+
+  /* Ctrl with the digits, in the order of the buttons; the digits alone
+   * tag. */
+  for (guint i = 0; i < G_N_ELEMENTS (resolve_names); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                           "win.review-resolve", "s", resolve_names[i]);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, GDK_CONTROL_MASK,
+                                           "win.review-resolve", "s", resolve_names[i]);
+    }
+}
+
+void
+_mg_window_review_init (MgWindow *self)
+{
+  MgWindowReview *review = g_new0 (MgWindowReview, 1);
+  GtkWidget *list = GTK_WIDGET (self->annotation_list);
+
+  self->review = review;
+  review->records = g_ptr_array_new_with_free_func (record_free);
+  review->current = -1;
+
+  /* In review, the panel takes the place of the annotation list. */
+  review->panel = MG_REVIEW_PANEL (mg_review_panel_new ());
+  gtk_widget_set_visible (GTK_WIDGET (review->panel), FALSE);
+  gtk_widget_insert_after (GTK_WIDGET (review->panel), gtk_widget_get_parent (list), list);
+  g_signal_connect_object (review->panel, "disagreement-selected",
+                           G_CALLBACK (panel_selected_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (self, "notify::document", G_CALLBACK (document_changed_cb), NULL);
+  g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
+  update_actions (self);
+}
+
+void
+_mg_window_review_dispose (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+
+  if (review == NULL)
+    return;
+
+  g_clear_handle_id (&review->refresh_id, g_source_remove);
+  g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
+  if (review->store != NULL)
+    g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
+  g_clear_object (&review->store);
+  g_clear_object (&review->theirs);
+  g_clear_object (&review->document_agreement);
+  g_clear_object (&review->dataset_agreement);
+  g_clear_pointer (&review->twins, g_hash_table_unref);
+  g_clear_pointer (&review->name, g_free);
+  g_clear_pointer (&review->records, g_ptr_array_unref);
+  /* The panel is a child of the window's template and goes with it. */
+  g_clear_pointer (&self->review, g_free);
+}
