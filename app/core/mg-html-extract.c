@@ -297,12 +297,51 @@ inner_text (xmlNodePtr root)
   return g_string_free (s, FALSE);
 }
 
+/* g_utf8_strlen (inner_text (root)) without building the text: link and
+ * heading densities ask for it for every candidate and every link. The
+ * tree is valid UTF-8, so characters are the bytes that do not continue
+ * one. */
 static glong
 inner_length (xmlNodePtr root)
 {
-  g_autofree char *t = inner_text (root);
+  glong len = 0;
+  gboolean space = FALSE;
 
-  return g_utf8_strlen (t, -1);
+  for (xmlNodePtr n = is_text (root) ? root : walk_next (root, root, FALSE); n != NULL;
+       n = n == root ? NULL : walk_next (n, root, FALSE))
+    {
+      if (!is_text (n) || n->content == NULL)
+        continue;
+      for (const guchar *p = n->content; *p; p++)
+        {
+          if (g_ascii_isspace (*p))
+            space = TRUE;
+          else
+            {
+              if (space && len > 0)
+                len++;
+              space = FALSE;
+              len += (*p & 0xc0) != 0x80;
+            }
+        }
+    }
+  return len;
+}
+
+/* Whether inner_text (root) would be empty, without building it. */
+static gboolean
+has_inner_text (xmlNodePtr root)
+{
+  for (xmlNodePtr n = is_text (root) ? root : walk_next (root, root, FALSE); n != NULL;
+       n = n == root ? NULL : walk_next (n, root, FALSE))
+    {
+      if (!is_text (n) || n->content == NULL)
+        continue;
+      for (const guchar *p = n->content; *p; p++)
+        if (!g_ascii_isspace (*p))
+          return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -543,10 +582,9 @@ has_single_p (xmlNodePtr node)
 static gboolean
 is_without_content (xmlNodePtr node)
 {
-  g_autofree char *t = inner_text (node);
   guint n = n_element_children (node);
 
-  return *t == '\0' &&
+  return !has_inner_text (node) &&
          (n == 0 || n == count_tag (node, "br") + count_tag (node, "hr"));
 }
 
@@ -1014,13 +1052,13 @@ in_data_table (xmlNodePtr node)
   return FALSE;
 }
 
+/* Removes every element named in @tags, found in one walk. */
 static void
-clean_tag (Extract    *ex,
-           xmlNodePtr  root,
-           const char *tag)
+clean_tags (Extract            *ex,
+            xmlNodePtr          root,
+            const char * const *tags)
 {
-  const char *names[] = { tag, NULL };
-  g_autoptr(GPtrArray) found = elements_by_tag (root, names);
+  g_autoptr(GPtrArray) found = elements_by_tag (root, tags);
 
   for (guint i = found->len; i > 0; i--)
     remove_node (ex, found->pdata[i - 1]);
@@ -1204,8 +1242,7 @@ prep_article (Extract    *ex,
   clean_conditionally (ex, article, "form");
   clean_conditionally (ex, article, "fieldset");
   clean_share (ex, article);
-  for (guint i = 0; dropped[i] != NULL; i++)
-    clean_tag (ex, article, dropped[i]);
+  clean_tags (ex, article, dropped);
 
   hs = elements_by_tag (article, headers);
   for (guint i = hs->len; i > 0; i--)

@@ -8,10 +8,23 @@
 
 #include <glib.h>
 
+#include "mg-document.h"
 #include "mg-import-xml.h"
 
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+/* A critical or warning is a finding too: it means a check in the core
+ * refused what an importer handed it. */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -25,5 +38,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* Exactly one of a result and an error. */
   if ((docs == NULL) == (error == NULL))
     __builtin_trap ();
+  /* Every document holds valid UTF-8 (mg_document_new() refuses the rest
+   * with a critical, which would leave a NULL in the array). */
+  for (guint i = 0; docs != NULL && i < docs->len; i++)
+    {
+      MgDocument *doc = docs->pdata[i];
+
+      if (doc == NULL || !g_utf8_validate (mg_document_get_text (doc), -1, NULL))
+        __builtin_trap ();
+    }
   return 0;
 }

@@ -1,0 +1,51 @@
+/* fuzz-import-jsonl.c: libFuzzer target for JSON Lines import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+#include "mg-document.h"
+#include "mg-import-jsonl.h"
+
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+/* A critical or warning is a finding too: it means a check in the core
+ * refused what an importer handed it. */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  docs = mg_import_jsonl ((const char *) data, size, "fuzz.jsonl", warnings, &error);
+  /* Exactly one of a result and an error. */
+  if ((docs == NULL) == (error == NULL))
+    __builtin_trap ();
+  /* Every document holds valid UTF-8 (mg_document_new() refuses the rest
+   * with a critical, which would leave a NULL in the array). */
+  for (guint i = 0; docs != NULL && i < docs->len; i++)
+    {
+      MgDocument *doc = docs->pdata[i];
+
+      if (doc == NULL || !g_utf8_validate (mg_document_get_text (doc), -1, NULL))
+        __builtin_trap ();
+    }
+  return 0;
+}
