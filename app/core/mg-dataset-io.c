@@ -134,7 +134,7 @@ read_offset_member (Loader     *self,
     }
   if (v < 0 || v > G_MAXINT32)
     {
-      problem (self, document, where, _("“%s” is out of range: %" G_GINT64_FORMAT), member, v);
+      problem (self, document, where, _("“%s” is out of range: %lld"), member, (long long)v);
       return FALSE;
     }
   *value = (guint)v;
@@ -861,8 +861,8 @@ read_dataset (Loader *self)
           else if (v > MG_DATASET_VERSION)
             {
               problem (self, NULL, NULL,
-                       _("format version %" G_GINT64_FORMAT " is newer than this Marginalia reads (%d); "
-                         "open it with a newer Marginalia"), v, MG_DATASET_VERSION);
+                       _("format version %lld is newer than this Marginalia reads (%d); "
+                         "open it with a newer Marginalia"), (long long)v, MG_DATASET_VERSION);
               self->unsupported = TRUE;
               return NULL;
             }
@@ -931,7 +931,7 @@ load (const char *data,
 
   if (n_bytes > MG_DATASET_MAX_BYTES)
     {
-      problem (&self, NULL, NULL, _("file is too large (%" G_GSIZE_FORMAT " bytes)"), n_bytes);
+      problem (&self, NULL, NULL, _("file is too large (%zu bytes)"), n_bytes);
       return NULL;
     }
 
@@ -1039,8 +1039,8 @@ read_file (const char  *path,
   if ((guint64)st.st_size > MG_DATASET_MAX_BYTES)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
-                   _("%s: file is too large for a dataset (%" G_GUINT64_FORMAT " bytes)"),
-                   path, (guint64)st.st_size);
+                   _("%s: file is too large for a dataset (%llu bytes)"),
+                   path, (unsigned long long)st.st_size);
       return NULL;
     }
   if (!g_file_get_contents (path, &data, n_bytes, &local_error))

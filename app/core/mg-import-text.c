@@ -97,7 +97,7 @@ check_not_binary (const char  *data,
   if (nul != NULL)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_BINARY,
-                   _("%s: binary data, not text (NUL bytes at byte %" G_GSIZE_FORMAT ")"),
+                   _("%s: binary data, not text (NUL bytes at byte %zu)"),
                    name, offset + (gsize)(nul - data));
       return FALSE;
     }
@@ -140,7 +140,7 @@ decode_wide (const char  *data,
   if (text == NULL || bytes_read != n_bytes - bom_len)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                   _("%s: invalid %s text at byte %" G_GSIZE_FORMAT),
+                   _("%s: invalid %s text at byte %zu"),
                    name, charset, bom_len + bytes_read);
       return NULL;
     }

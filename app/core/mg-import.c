@@ -480,8 +480,8 @@ mg_import_file (const char      *path,
   if ((guint64)st.st_size > MG_IMPORT_MAX_FILE_SIZE)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
-                   _("%s: file too large (%" G_GUINT64_FORMAT " MiB; the limit is %d MiB)"),
-                   display, (guint64)st.st_size / (1024 * 1024),
+                   _("%s: file too large (%llu MiB; the limit is %d MiB)"),
+                   display, (unsigned long long)st.st_size / (1024 * 1024),
                    MG_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
