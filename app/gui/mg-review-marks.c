@@ -162,10 +162,12 @@ mg_review_marks_snapshot (MgArticleView     *view,
     {
       MgAnnotation *a = g_ptr_array_index (spans, i);
       const GdkRGBA *label_color = mg_article_view_get_label_color (view, mg_annotation_get_label (a));
-      GdkRGBA color = { 0.47, 0.46, 0.48, 1 };
+      GdkRGBA color;
 
-      if (label_color != NULL)
-        color = *label_color;
+      /* A label your set lacks is not compared, and the panel says so. */
+      if (label_color == NULL)
+        continue;
+      color = *label_color;
       /* The palette's darker hues sink into a dark page. */
       if (dark)
         {

@@ -22,9 +22,9 @@
 /* The chart: a row per label with a bar for F1 and one for kappa. */
 #define CHART_NAME_WIDTH  72
 #define CHART_VALUE_WIDTH 64
-#define CHART_ROW_HEIGHT  30
-#define CHART_BAR_HEIGHT  8
-#define CHART_LEGEND      22
+#define CHART_ROW_HEIGHT  24
+#define CHART_BAR_HEIGHT  7
+#define CHART_LEGEND      20
 
 struct _MgReviewPanel
 {
@@ -335,8 +335,6 @@ add_buttons (MgReviewPanel *self)
       gtk_widget_set_tooltip_text (button, _(buttons[i].tip));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-resolve");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", buttons[i].target);
-      if (i == 1)
-        gtk_widget_add_css_class (button, "suggested-action");
       gtk_grid_attach (self->button_grid, button, (int) (i % 2), (int) (i / 2), 1, 1);
     }
 }
