@@ -157,9 +157,16 @@ print_table (GArray *loaded)
           MgDocument *doc = mg_dataset_get_document (l->dataset, d);
           g_autofree guint *counts = count_labels (labels, doc);
           const char *id = mg_document_get_id (doc);
-          g_autofree char *head = g_utf8_substring (id, 0, 31);
-          g_autofree char *shown = g_utf8_strlen (id, -1) > 32
-            ? g_strconcat (head, "…", NULL) : g_strdup (id);
+          g_autofree char *shown = NULL;
+
+          /* Long ids are cut so the columns stay aligned. */
+          if (g_utf8_strlen (id, -1) > 32)
+            {
+              g_autofree char *head = g_utf8_substring (id, 0, 31);
+              shown = g_strconcat (head, "…", NULL);
+            }
+          else
+            shown = g_strdup (id);
 
           printf ("  %-32s %7u", shown, mg_document_get_length (doc));
           for (guint k = 0; k < n_labels; k++)
