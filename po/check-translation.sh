@@ -11,7 +11,10 @@ work=$2
 po=$3
 
 mkdir -p "$work"
-stats=$(LC_ALL=C msgfmt --check --statistics -o "$work/check.mo" "$po" 2>&1)
+if ! stats=$(LC_ALL=C msgfmt --check --statistics -o "$work/check.mo" "$po" 2>&1); then
+  echo "$stats"
+  exit 1
+fi
 echo "$(basename "$po"): $stats"
 case "$stats" in
   *fuzzy*|*untranslated*)
