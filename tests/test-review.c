@@ -264,6 +264,13 @@ test_walk (Fixture       *fx,
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 2);
   g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 2);
 
+  /* A row picked in the list selects your span of it in the article. */
+  g_signal_emit_by_name (panel, "disagreement-selected", 1);
+  spin ();
+  d = current (fx->window);
+  g_assert_cmpint (d->kind, ==, MG_DISAGREEMENT_LABEL);
+  g_assert_true (mg_article_view_get_selected (fx->window->article_view) == d->a);
+
   /* Another document: its own disagreements; one bora lacks has none. */
   activate (fx->window, "win.next-document", NULL);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (fx->window)), ==, "budget");

@@ -28,29 +28,34 @@
 
 struct _MgReviewPanel
 {
-  AdwBin          parent_instance;
+  AdwBin             parent_instance;
 
   /* Template widgets */
-  GtkGrid        *button_grid;
-  GtkDrawingArea *chart;
-  GtkLabel       *colleague_label;
-  GtkLabel       *count_label;
-  GtkGrid        *figures_grid;
-  GtkListBox     *list;
+  GtkGrid           *button_grid;
+  GtkDrawingArea    *chart;
+  GtkLabel          *colleague_label;
+  GtkLabel          *count_label;
+  GtkGrid           *figures_grid;
+  GtkListBox        *list;
   GtkScrolledWindow *list_scroller;
-  GtkBox         *problems_box;
-  GtkExpander    *problems_expander;
-  GtkLabel       *problems_label;
+  GtkBox            *problems_box;
+  GtkExpander       *problems_expander;
+  GtkLabel          *problems_label;
 
   /* Owned */
-  MgAgreement    *chart_agreement;
-  MgLabelSet     *chart_labels;
-  GtkLabel       *figure_labels[2][MG_REVIEW_N_FIGURES];
-  GtkWidget      *placeholder;
-  guint           n_rows;
-  guint           n_resolved;
+  MgAgreement       *chart_agreement;
+  MgLabelSet        *chart_labels;
 
-  guint           selecting : 1;
+  /* Built in code, children of the template's grid and list */
+  GtkLabel          *figure_labels[2][MG_REVIEW_N_FIGURES];
+  GtkWidget         *placeholder;
+
+  guint              n_rows;
+  guint              n_resolved;
+
+  /* Set while the list changes under our hands, so that only the user's
+   * choices are reported. */
+  guint              selecting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgReviewPanel, mg_review_panel, ADW_TYPE_BIN)
