@@ -4,9 +4,12 @@
  * Export is pressed. A copy, rather than a window kept read-only, because
  * the dataset can change without the user touching it: an import started
  * before the dialog opened adds its documents when it finishes, and
- * reloading a file changed on disk swaps the dataset. The dataset format
- * round-trips exactly, so the copy exports the very bytes the original
- * would, and the window stays free to do whatever it does meanwhile.
+ * reloading a file changed on disk swaps the dataset. The copy is the
+ * dataset file's bytes, written on the main loop (nothing edits the
+ * dataset meanwhile) and read back in the thread, the slower half. The
+ * format round-trips, so the copy exports what the dataset would once
+ * saved; only the order of keys inside "meta" can differ from a file
+ * written by hand, as the dataset writer sorts them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +46,7 @@ struct _MgExportDialog
   char           *name;          /* of the file, or of the folder for brat */
   GCancellable   *cancellable;   /* of the export under way, or NULL */
   char           *error_message;
+  gint64          started;       /* of the export under way */
   guint           progress_id;
   MgExportFormat  format;
 };
@@ -65,7 +69,7 @@ static const struct
                       N_("One row per annotation, for spreadsheets and R"),
                       ".csv" },
   [MG_EXPORT_BRAT] = { N_("brat"),
-                       N_("A folder of text and annotation files for the brat annotation tool"),
+                       N_("A folder of text and annotation files for brat"),
                        "-brat" },
   [MG_EXPORT_CONLL] = { N_("CoNLL"),
                         N_("Tokens with IOB2 tags, for training sequence labellers"),
@@ -87,18 +91,23 @@ static const struct
 
 typedef struct
 {
-  MgDataset       *dataset;   /* a copy nobody else holds */
+  GBytes          *bytes;     /* the dataset as it was when Export was pressed */
+  char            *name;
+  MgDataset       *dataset;   /* read back from @bytes in the thread */
   GFile           *target;
   GFile           *config;    /* or NULL */
   MgExportFormat   format;
   MgExportOffsets  offsets;
   guint            total;
+  int              loaded;    /* atomic */
   int              done;      /* atomic */
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->name, g_free);
   g_clear_object (&job->dataset);
   g_clear_object (&job->target);
   g_clear_object (&job->config);
@@ -123,6 +132,21 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
+
+  /* Reading back is most of the cost of the copy: it is done here, off the
+   * main loop (3.2 s for a dataset of 120 MB, against 0.5 s to write the
+   * bytes). */
+  job->dataset = mg_dataset_load_data (g_bytes_get_data (job->bytes, NULL),
+                                       g_bytes_get_size (job->bytes), job->name, &error);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  if (job->dataset == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_atomic_int_set (&job->loaded, TRUE);
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   if (!mg_export_to_file (job->dataset, job->format, job->offsets, job->target,
                           export_progress_cb, job, cancellable, &error))
@@ -335,6 +359,16 @@ show_status (MgExportDialog *self,
              const char     *message,
              gboolean        is_error)
 {
+  /* The window takes its content's natural height only when it opens; a
+   * status appearing later would hide below the fold without this. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->status_group)) != (message != NULL) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, -1);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), message != NULL);
   gtk_label_set_text (self->status_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_icon), is_error);
@@ -346,10 +380,34 @@ show_status (MgExportDialog *self,
     g_clear_pointer (&self->error_message, g_free);
 }
 
+/* The core names the file or folder at fault first ("PATH: reason"); the
+ * destination row above already shows it, and the reason alone fits on a
+ * line. */
+static const char *
+without_destination (MgExportDialog *self,
+                     const char     *message)
+{
+  g_autoptr(GFile) target = target_file (self);
+  g_autofree char *target_path = g_file_get_path (target);
+  g_autofree char *folder_path = g_file_get_path (self->folder);
+  const char *paths[] = { target_path, folder_path };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      gsize len = paths[i] ? strlen (paths[i]) : 0;
+
+      if (len > 0 && strncmp (message, paths[i], len) == 0 &&
+          message[len] == ':' && message[len + 1] == ' ' && message[len + 2] != '\0')
+        return message + len + 2;
+    }
+  return message;
+}
+
 static void
 show_error (MgExportDialog *self,
-            const char     *message)
+            const char     *full_message)
 {
+  const char *message = without_destination (self, full_message);
   g_autofree char *line = g_strdup_printf (_("Could not export: %s"), message);
 
   show_status (self, line, TRUE);
@@ -378,6 +436,13 @@ progress_cb (gpointer user_data)
   ExportJob *job = g_task_get_task_data (task);
   guint done = (guint) g_atomic_int_get (&job->done);
   g_autofree char *text = NULL;
+
+  if (!g_atomic_int_get (&job->loaded))
+    {
+      show_status (self, _("Preparing the export…"), FALSE);
+      gtk_progress_bar_pulse (self->progress_bar);
+      return G_SOURCE_CONTINUE;
+    }
 
   text = g_strdup_printf (ngettext ("Exported %u of %u document…",
                                     "Exported %u of %u documents…", job->total),
@@ -419,6 +484,8 @@ export_done_cb (GObject      *object,
       return;
     }
 
+  g_debug ("Exported %u documents in %.1f ms", job->total,
+           (g_get_monotonic_time () - self->started) / 1000.0);
   name = g_file_get_basename (job->target);
   message = g_strdup_printf (ngettext ("Exported %u document to %s",
                                        "Exported %u documents to %s", job->total),
@@ -435,10 +502,8 @@ run_action (GtkWidget  *widget,
 {
   MgExportDialog *self = MG_EXPORT_DIALOG (widget);
   MgDataset *dataset = self->window ? mg_window_get_dataset (self->window) : NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GTask) task = NULL;
-  g_autofree char *snapshot_name = NULL;
+  gint64 started;
   ExportJob *job;
 
   if (dataset == NULL || self->cancellable != NULL)
@@ -451,18 +516,14 @@ run_action (GtkWidget  *widget,
   if (mg_export_dialog_get_write_config (self))
     job->config = mg_export_dialog_get_config_file (self);
 
-  /* The copy: see the comment at the top of the file. */
-  bytes = mg_dataset_to_bytes (dataset);
-  snapshot_name = export_snapshot_name (self);
-  job->dataset = mg_dataset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       snapshot_name, &error);
-  if (job->dataset == NULL)
-    {
-      show_error (self, error->message);
-      export_job_free (job);
-      return;
-    }
-  job->total = mg_dataset_get_n_documents (job->dataset);
+  /* The copy: see the comment at the top of the file. Its bytes are
+   * written here, while nothing can change the dataset. */
+  started = g_get_monotonic_time ();
+  job->bytes = mg_dataset_to_bytes (dataset);
+  job->name = export_snapshot_name (self);
+  job->total = mg_dataset_get_n_documents (dataset);
+  g_debug ("Wrote %u documents (%" G_GSIZE_FORMAT " bytes) to copy them in %.1f ms",
+           job->total, g_bytes_get_size (job->bytes), (g_get_monotonic_time () - started) / 1000.0);
 
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);
@@ -472,6 +533,7 @@ run_action (GtkWidget  *widget,
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
 
+  self->started = g_get_monotonic_time ();
   set_busy (self, TRUE);
   progress_cb (task);
   /* The task outlives the source: the callback finds it through the task,
@@ -517,9 +579,9 @@ format_changed_cb (MgExportDialog *self,
 }
 
 static void
-format_item_setup_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
+described_item_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
@@ -528,7 +590,7 @@ format_item_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (description), 0);
   gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
+  gtk_label_set_max_width_chars (GTK_LABEL (description), 46);
   gtk_widget_add_css_class (description, "caption");
   gtk_widget_add_css_class (description, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
@@ -536,34 +598,64 @@ format_item_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* @user_data is the table of descriptions, one per position. */
 static void
-format_item_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
+described_item_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
 {
+  const char * const *descriptions = user_data;
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  guint position = gtk_list_item_get_position (item);
+  GtkStringObject *string = gtk_list_item_get_item (item);
 
-  g_assert (position < MG_EXPORT_N_FORMATS);
-  gtk_label_set_text (GTK_LABEL (title), _(formats[position].title));
+  gtk_label_set_text (GTK_LABEL (title), gtk_string_object_get_string (string));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)),
-                      _(formats[position].description));
+                      _(descriptions[gtk_list_item_get_position (item)]));
 }
 
+/* The open list says who reads each choice; the row shows its name. */
 static void
-setup_format_row (MgExportDialog *self)
+set_described_model (AdwComboRow        *row,
+                     const char * const *titles,
+                     const char * const *descriptions,
+                     guint               n)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  for (guint i = 0; i < MG_EXPORT_N_FORMATS; i++)
-    gtk_string_list_append (model, _(formats[i].title));
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (model, _(titles[i]));
+  g_signal_connect (factory, "setup", G_CALLBACK (described_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (described_item_bind_cb), (gpointer) descriptions);
+  adw_combo_row_set_list_factory (row, factory);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+}
 
-  /* The open list says who reads each format; the row shows the name. */
-  g_signal_connect (factory, "setup", G_CALLBACK (format_item_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (format_item_bind_cb), NULL);
-  adw_combo_row_set_list_factory (self->format_row, factory);
-  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (model));
+static const char *offsets_titles[] = {
+  N_("Code Points"),
+  N_("UTF-16 Units"),
+};
+
+static const char *offsets_descriptions[] = {
+  N_("As Python, brat and the dataset itself count"),
+  N_("As JavaScript counts, for tools that work in a browser"),
+};
+
+static void
+setup_rows (MgExportDialog *self)
+{
+  static const char *format_titles[MG_EXPORT_N_FORMATS];
+  static const char *format_descriptions[MG_EXPORT_N_FORMATS];
+
+  for (guint i = 0; i < MG_EXPORT_N_FORMATS; i++)
+    {
+      format_titles[i] = formats[i].title;
+      format_descriptions[i] = formats[i].description;
+    }
+  set_described_model (self->format_row, format_titles, format_descriptions, MG_EXPORT_N_FORMATS);
+  set_described_model (self->offsets_row, offsets_titles, offsets_descriptions,
+                       G_N_ELEMENTS (offsets_titles));
+
   adw_combo_row_set_selected (self->format_row, self->format);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
                                _(formats[self->format].description));
@@ -678,9 +770,10 @@ mg_export_dialog_new (MgWindow *window)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   default_destination (self);
-  setup_format_row (self);
+  setup_rows (self);
   gtk_widget_set_visible (GTK_WIDGET (self->config_row), FALSE);
   update_destination (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->format_row));
 
   return GTK_WIDGET (self);
 }
