@@ -828,6 +828,49 @@ create_popovers (MgWindow *self)
   mg_article_view_add_popover (self->article_view, self->speaker_popover);
 }
 
+/* Runs a window action for a key pressed in the article itself, and only
+ * there: in the note popover, which sits inside the article view, Return
+ * must still confirm the note. */
+static gboolean
+article_key_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  if (!gtk_widget_has_focus (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, user_data, NULL);
+}
+
+/* GtkTextView binds Delete, Return and Ctrl+Page Up/Down for itself, and as
+ * the focus widget it sees a key before the window's bindings do, so these
+ * are caught on the way down to it. */
+static void
+add_article_shortcuts (MgWindow *self)
+{
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } keys[] = {
+    { GDK_KEY_Delete,    0,                "win.delete" },
+    { GDK_KEY_KP_Delete, 0,                "win.delete" },
+    { GDK_KEY_Return,    0,                "win.edit-note" },
+    { GDK_KEY_KP_Enter,  0,                "win.edit-note" },
+    { GDK_KEY_Return,    GDK_CONTROL_MASK, "win.edit-note" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document" },
+    { GDK_KEY_Page_Up,   GDK_CONTROL_MASK, "win.previous-document" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                        gtk_callback_action_new (article_key_cb, (gpointer)keys[i].action, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->article_view), controller);
+}
+
 static void
 mg_window_init (MgWindow *self)
 {
@@ -853,6 +896,7 @@ mg_window_init (MgWindow *self)
                    G_SETTINGS_BIND_GET);
 
   create_popovers (self);
+  add_article_shortcuts (self);
 
   _mg_window_files_init (self);
   _mg_window_review_init (self);
