@@ -24,5 +24,9 @@ void             mg_interval_index_free (MgIntervalIndex  *self);
 void             mg_interval_index_stab (MgIntervalIndex  *self,
                                          guint             point,
                                          GPtrArray        *out);
+gboolean         mg_interval_index_insert (MgIntervalIndex  *self,
+                                           const MgInterval *iv);
+gboolean         mg_interval_index_remove (MgIntervalIndex  *self,
+                                           const MgInterval *iv);
 
 G_END_DECLS
