@@ -14,63 +14,22 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
+                    start, Tap, wait_for, windows_of, xdotool)
+
 PLAN = 5
-step = 0
-
-
-def ok(condition, name):
-    global step
-    step += 1
-    print(("ok" if condition else "not ok") + " %d %s" % (step, name), flush=True)
-    return condition
-
-
-def bail(message):
-    print("Bail out! " + message, flush=True)
-    sys.exit(1)
-
-
-def skip_all(reason):
-    print("1..0 # SKIP " + reason, flush=True)
-    sys.exit(0)
-
-
-def xdotool(*args, timeout=15):
-    result = subprocess.run(["xdotool", *args], capture_output=True, text=True,
-                            timeout=timeout)
-    return result.stdout.split()
-
-
-def wait_for(predicate, seconds):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    return predicate()
-
-
-def windows_of(pid):
-    try:
-        return xdotool("search", "--onlyvisible", "--pid", str(pid))
-    except subprocess.TimeoutExpired:
-        return []
 
 
 def main():
     if len(sys.argv) != 3:
         bail("usage: test-crash-recovery.py MARGINALIA FIXTURE")
     marginalia, fixture = sys.argv[1], sys.argv[2]
-    if not os.environ.get("DISPLAY"):
-        skip_all("no display (run under xvfb-run)")
-    if shutil.which("xdotool") is None:
-        skip_all("xdotool is not installed")
+    skip_unless_display()
 
     scratch = tempfile.mkdtemp(prefix="marginalia-crash-")
     try:
@@ -79,46 +38,16 @@ def main():
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def start(marginalia, dataset, env):
-    # A private session bus each time: the killed instance must not be
-    # found by the next one.
-    command = [marginalia, dataset]
-    if shutil.which("dbus-run-session"):
-        command = ["dbus-run-session", "--"] + command
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    return process
-
-
-def find_app_pid(process):
-    # The program is a child of dbus-run-session; find it by name.
-    def lookup():
-        try:
-            out = subprocess.run(["pgrep", "-P", str(process.pid), "-x", "marginalia"],
-                                 capture_output=True, text=True).stdout.split()
-        except FileNotFoundError:
-            return None
-        return int(out[0]) if out else None
-    if os.path.basename(process.args[0]) == "marginalia":
-        return process.pid
-    return wait_for(lookup, 10)
-
-
 def run(marginalia, fixture, scratch):
-    env = dict(os.environ)
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
-        path = os.path.join(scratch, name.lower())
-        os.makedirs(path, mode=0o700)
-        env[name] = path
-    env.update(GSETTINGS_BACKEND="memory", GTK_A11Y="none", GSK_RENDERER="cairo",
-               NO_AT_BRIDGE="1", LC_ALL="C.UTF-8")
+    env = private_env(scratch)
     dataset = os.path.join(scratch, "news.json")
     shutil.copyfile(fixture, dataset)
     with open(dataset, encoding="utf-8") as f:
         original = f.read()
     drafts = os.path.join(env["XDG_DATA_HOME"], "marginalia", "drafts")
 
-    print("1..%d" % PLAN, flush=True)
+    tap = Tap(PLAN)
+    ok = tap.ok
 
     # First run: tag the first word with the keyboard, then die.
     process = start(marginalia, dataset, env)

@@ -1,0 +1,99 @@
+# mg_xdo.py: driving the real marginalia window with xdotool, for tests
+#
+# Shared by the tests that press real keys in a window under Xvfb, where
+# GTK's own key handling (and any widget that swallows a key) takes part,
+# as it does for a user.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+
+class Tap:
+    """Test Anything Protocol output."""
+
+    def __init__(self, plan):
+        self.step = 0
+        print("1..%d" % plan, flush=True)
+
+    def ok(self, condition, name):
+        self.step += 1
+        print(("ok" if condition else "not ok") + " %d %s" % (self.step, name), flush=True)
+        return condition
+
+
+def bail(message):
+    print("Bail out! " + message, flush=True)
+    sys.exit(1)
+
+
+def skip_unless_display():
+    if not os.environ.get("DISPLAY"):
+        print("1..0 # SKIP no display (run under xvfb-run)", flush=True)
+        sys.exit(0)
+    if shutil.which("xdotool") is None:
+        print("1..0 # SKIP xdotool is not installed", flush=True)
+        sys.exit(0)
+
+
+def xdotool(*args, timeout=15):
+    result = subprocess.run(["xdotool", *args], capture_output=True, text=True,
+                            timeout=timeout)
+    return result.stdout.split()
+
+
+def wait_for(predicate, seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    return predicate()
+
+
+def windows_of(pid):
+    try:
+        return xdotool("search", "--onlyvisible", "--pid", str(pid))
+    except subprocess.TimeoutExpired:
+        return []
+
+
+def private_env(scratch):
+    """An environment whose user folders, settings and bus are the test's."""
+    env = dict(os.environ)
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
+        path = os.path.join(scratch, name.lower())
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        env[name] = path
+    env.update(GSETTINGS_BACKEND="memory", GTK_A11Y="none", GSK_RENDERER="cairo",
+               NO_AT_BRIDGE="1", LC_ALL="C.UTF-8")
+    return env
+
+
+def start(marginalia, dataset, env):
+    # A private session bus each time: an instance killed earlier must not
+    # be found by the next one.
+    command = [marginalia, dataset]
+    if shutil.which("dbus-run-session"):
+        command = ["dbus-run-session", "--"] + command
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def find_app_pid(process):
+    # Under dbus-run-session the program is its child; find it by parent.
+    def lookup():
+        try:
+            out = subprocess.run(["pgrep", "-P", str(process.pid), "-x", "marginalia"],
+                                 capture_output=True, text=True).stdout.split()
+        except FileNotFoundError:
+            return None
+        return int(out[0]) if out else None
+    if os.path.basename(process.args[0]) == "marginalia":
+        return process.pid
+    return wait_for(lookup, 10)

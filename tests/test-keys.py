@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+# test-keys.py: the window's keys, pressed for real
+#
+# Starts `marginalia DATASET` on the display (run under Xvfb) and works on
+# it with key presses alone, through xdotool, as a person at the keyboard:
+# find then tag, write a note, delete, undo, move to the next document and
+# save. The article is a GtkTextView, which has key bindings of its own
+# (Delete, Return, Ctrl+Page Down); this catches any key it would swallow
+# before the window's actions see it. After each step the dataset is saved
+# with Ctrl+S and read back from disk.
+# Prints TAP. Usage: test-keys.py MARGINALIA FIXTURE.json
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
+                    start, Tap, wait_for, windows_of, xdotool)
+
+PLAN = 7
+
+
+def keys(*names):
+    xdotool("key", "--delay", "60", *names)
+    time.sleep(0.3)
+
+
+def type_text(text):
+    xdotool("type", "--delay", "30", text)
+    time.sleep(0.2)
+
+
+def run(marginalia, fixture, scratch):
+    env = private_env(scratch)
+    dataset = os.path.join(scratch, "news.json")
+    shutil.copyfile(fixture, dataset)
+    tap = Tap(PLAN)
+
+    process = start(marginalia, dataset, env)
+    pid = find_app_pid(process)
+    window = wait_for(lambda: windows_of(pid), 15) if pid else None
+    if not window:
+        process.kill()
+        bail("the window did not appear")
+    xdotool("windowfocus", "--sync", window[0])
+    time.sleep(0.5)
+
+    last = [os.stat(dataset).st_mtime_ns]
+
+    def saved():
+        """Saves with Ctrl+S and returns the first document's annotations."""
+        keys("ctrl+s")
+
+        def changed():
+            mtime = os.stat(dataset).st_mtime_ns
+            return mtime != last[0] and mtime
+        mtime = wait_for(changed, 5)
+        if mtime:
+            last[0] = mtime
+        with open(dataset, encoding="utf-8") as f:
+            data = json.load(f)
+        return {(a["label"], a["text"]): a for a in data["documents"][0]["annotations"]}
+
+    try:
+        # Find, Enter selects the match, Escape returns to the article with
+        # it still selected, 3 tags it as a claim.
+        keys("ctrl+f")
+        type_text("delay the ferry")
+        keys("Return", "Escape", "3")
+        spans = saved()
+        tap.ok(("claim", "delay the ferry") in spans, "find then tag with 3")
+
+        # The new span is selected: Return opens its note, Return confirms.
+        keys("Return")
+        type_text("check the minutes")
+        keys("Return")
+        spans = saved()
+        claim = spans.get(("claim", "delay the ferry"))
+        tap.ok(claim is not None and claim["note"] == "check the minutes",
+               "Return writes a note: %r" % (claim and claim["note"]))
+
+        # 4 relabels the selected span.
+        keys("4")
+        spans = saved()
+        tap.ok(("figure", "delay the ferry") in spans and ("claim", "delay the ferry") not in spans,
+               "a label key relabels the selected span")
+
+        keys("Delete")
+        spans = saved()
+        tap.ok(("figure", "delay the ferry") not in spans, "Delete removes the selected span")
+
+        keys("ctrl+z")
+        spans = saved()
+        tap.ok(("figure", "delay the ferry") in spans, "Ctrl+Z brings it back")
+
+        # Shift+Ctrl+Right selects a word from the caret; a tag goes on it.
+        keys("Escape", "ctrl+Home", "shift+ctrl+Right", "1")
+        spans = saved()
+        tap.ok(("quote", "Harbour") in spans, "a keyboard selection is tagged")
+
+        # Ctrl+Page Down moves to the next document, where tagging goes on.
+        keys("ctrl+Next", "ctrl+Home", "shift+ctrl+Right", "2")
+        with open(dataset, encoding="utf-8") as f:
+            before = json.load(f)["documents"][1]["annotations"]
+        keys("ctrl+s")
+        time.sleep(1)
+        with open(dataset, encoding="utf-8") as f:
+            after = json.load(f)["documents"][1]["annotations"]
+        tap.ok(any(a["label"] == "actor" and a["text"] == "Weather" for a in after)
+               and len(after) == len(before) + 1,
+               "Ctrl+Page Down goes to the next document")
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def main():
+    if len(sys.argv) != 3:
+        bail("usage: test-keys.py MARGINALIA FIXTURE")
+    marginalia, fixture = sys.argv[1], sys.argv[2]
+    skip_unless_display()
+
+    scratch = tempfile.mkdtemp(prefix="marginalia-keys-")
+    try:
+        run(marginalia, fixture, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
