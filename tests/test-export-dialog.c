@@ -599,6 +599,43 @@ test_missing_folder (void)
   remove_tree (tmp);
 }
 
+/* A config that cannot be written does not undo the export, and says so. */
+static void
+test_config_fails (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *target_path = NULL;
+  g_autofree char *blocker = NULL;
+  g_autoptr(GFile) target = NULL;
+  MgExportDialog *dialog;
+  MgWindow *window;
+  const char *message;
+
+  REQUIRE_DISPLAY ();
+  window = open_fixture ();
+  tmp = make_tmpdir ();
+  target_path = g_build_filename (tmp, "tasks.json", NULL);
+  target = g_file_new_for_path (target_path);
+  /* A folder where the config would go. */
+  blocker = g_build_filename (tmp, "tasks-label-config.xml", NULL);
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+
+  dialog = open_dialog (window);
+  mg_export_dialog_set_format (dialog, MG_EXPORT_LABEL_STUDIO);
+  mg_export_dialog_set_destination (dialog, target);
+  mg_export_dialog_set_write_config (dialog, TRUE);
+  g_assert_false (run_export (dialog));
+
+  message = mg_export_dialog_get_error_message (dialog);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Exported, but the labelling config was not written: "));
+  g_assert_true (g_file_test (target_path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  remove_tree (tmp);
+}
+
 /* The export reads a copy taken when Export is pressed: an edit of the
  * window's dataset meanwhile does not reach the file. */
 static void
@@ -666,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/cancel", test_cancel);
   g_test_add_func ("/export-dialog/close-while-busy", test_close_while_busy);
   g_test_add_func ("/export-dialog/missing-folder", test_missing_folder);
+  g_test_add_func ("/export-dialog/config-fails", test_config_fails);
   g_test_add_func ("/export-dialog/snapshot", test_snapshot);
 
   return g_test_run ();

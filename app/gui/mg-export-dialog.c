@@ -101,6 +101,7 @@ typedef struct
   guint            total;
   int              loaded;    /* atomic */
   int              done;      /* atomic */
+  char            *config_error;
 } ExportJob;
 
 static void
@@ -111,6 +112,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->dataset);
   g_clear_object (&job->target);
   g_clear_object (&job->config);
+  g_clear_pointer (&job->config_error, g_free);
   g_free (job);
 }
 
@@ -133,9 +135,9 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  /* Reading back is most of the cost of the copy: it is done here, off the
-   * main loop (3.2 s for a dataset of 120 MB, against 0.5 s to write the
-   * bytes). */
+  /* Reading back is most of the cost of the copy, so it is done here, off
+   * the main loop: of 3.2 s to copy a dataset of 120 MB, writing its bytes
+   * takes 0.3 to 0.5 s. */
   job->dataset = mg_dataset_load_data (g_bytes_get_data (job->bytes, NULL),
                                        g_bytes_get_size (job->bytes), job->name, &error);
   g_clear_pointer (&job->bytes, g_bytes_unref);
@@ -161,14 +163,10 @@ export_thread (GTask        *task,
     {
       g_autofree char *xml = mg_export_label_studio_config (job->dataset);
 
+      /* The export itself is in place: a success, with a complaint. */
       if (!g_file_replace_contents (job->config, xml, strlen (xml), NULL, FALSE,
                                     G_FILE_CREATE_NONE, NULL, NULL, &error))
-        {
-          g_task_return_new_error (task, error->domain, error->code,
-                                   _("exported, but the labelling config was not written: %s"),
-                                   error->message);
-          return;
-        }
+        job->config_error = g_strdup (error->message);
     }
 
   g_task_return_boolean (task, TRUE);
@@ -486,6 +484,16 @@ export_done_cb (GObject      *object,
 
   g_debug ("Exported %u documents in %.1f ms", job->total,
            (g_get_monotonic_time () - self->started) / 1000.0);
+  if (job->config_error != NULL)
+    {
+      message = g_strdup_printf (_("Exported, but the labelling config was not written: %s"),
+                                 job->config_error);
+      show_status (self, message, TRUE);
+      g_free (self->error_message);
+      self->error_message = g_steal_pointer (&message);
+      return;
+    }
+
   name = g_file_get_basename (job->target);
   message = g_strdup_printf (ngettext ("Exported %u document to %s",
                                        "Exported %u documents to %s", job->total),
