@@ -175,29 +175,15 @@ apply_cue (GtkTextTag *tag,
     }
 }
 
+/* The tags live in @buffer's table; a buffer replaced takes its tags with
+ * it. */
 static void
-remove_label_tags (MgArticleView *self)
+create_label_tags (MgArticleView *self,
+                   GtkTextBuffer *buffer)
 {
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (get_buffer (self));
-
-  for (guint i = 0; i < self->label_tags->len; i++)
-    {
-      LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
-
-      gtk_text_tag_table_remove (table, lt->depth1);
-      gtk_text_tag_table_remove (table, lt->depth2);
-    }
-
-  g_array_set_size (self->label_tags, 0);
-}
-
-static void
-create_label_tags (MgArticleView *self)
-{
-  GtkTextBuffer *buffer = get_buffer (self);
   guint n = self->labels ? mg_label_set_get_n_labels (self->labels) : 0;
 
-  remove_label_tags (self);
+  g_array_set_size (self->label_tags, 0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -216,11 +202,27 @@ create_label_tags (MgArticleView *self)
   update_tag_colors (self);
 }
 
+/* Highlighting a range
+ *
+ * For each tag, the runs it should cover in the range are computed from the
+ * store, the runs it covers now are read from the buffer, and only the
+ * difference is applied. Every tag change invalidates the layout of the
+ * lines it touches and costs toggles in the buffer's tree, so a relabel,
+ * a boundary moved by one character or a span added over highlighted text
+ * touches a few characters, not the whole widened range.
+ */
+
 typedef struct
 {
   guint pos;
   int   delta;
 } Event;
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Run;
 
 static int
 compare_events (gconstpointer a,
@@ -236,29 +238,30 @@ compare_events (gconstpointer a,
 }
 
 static void
-apply_run (MgArticleView *self,
-           GtkTextTag    *tag,
-           guint          start,
-           guint          end)
+add_run (GArray *runs,
+         guint   start,
+         guint   end)
 {
-  GtkTextIter s, e;
+  Run *last = runs->len ? &g_array_index (runs, Run, runs->len - 1) : NULL;
 
   if (start >= end)
     return;
 
-  get_iter (self, &s, start);
-  get_iter (self, &e, end);
-  gtk_text_buffer_apply_tag (get_buffer (self), tag, &s, &e);
+  /* Abutting runs are one run of the tag in the buffer. */
+  if (last != NULL && last->end == start)
+    last->end = end;
+  else
+    g_array_append_val (runs, ((Run) { start, end }));
 }
 
 /* One sweep over the span ends of one label, clamped to [start, end):
- * depth 1 and depth 2 runs become two tag applications each. */
+ * where the depth is one or more, and where it is two or more. */
 static void
-apply_label (MgArticleView *self,
-             LabelTags     *lt,
-             GArray        *events,
-             guint          start,
-             guint          end)
+wanted_runs (GArray *events,
+             guint   start,
+             guint   end,
+             GArray *depth1,
+             GArray *depth2)
 {
   guint run1 = 0, run2 = 0;
   int depth = 0;
@@ -276,23 +279,115 @@ apply_label (MgArticleView *self,
       if (before == 0 && depth == 1)
         run1 = pos;
       else if (before == 1 && depth == 0)
-        apply_run (self, lt->depth1, run1, pos);
+        add_run (depth1, run1, pos);
 
       if (before == 1 && depth == 2)
         run2 = pos;
       else if (before == 2 && depth == 1)
-        apply_run (self, lt->depth2, run2, pos);
+        add_run (depth2, run2, pos);
+    }
+}
+
+/* The runs @tag covers now in [@start, @end) of @buffer. */
+static void
+current_runs (GtkTextBuffer *buffer,
+              GtkTextTag    *tag,
+              guint          start,
+              guint          end,
+              GArray        *runs)
+{
+  GtkTextIter iter;
+  guint pos = start;
+  gboolean on;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  on = gtk_text_iter_has_tag (&iter, tag);
+
+  while (pos < end)
+    {
+      guint next;
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        next = end;
+      else
+        next = MIN ((guint) gtk_text_iter_get_offset (&iter), end);
+      if (on)
+        add_run (runs, pos, next);
+      on = !on;
+      pos = next;
+    }
+}
+
+static void
+change_run (GtkTextBuffer *buffer,
+            GtkTextTag    *tag,
+            guint          start,
+            guint          end,
+            gboolean       apply)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
+  if (apply)
+    gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+  else
+    gtk_text_buffer_remove_tag (buffer, tag, &s, &e);
+}
+
+/* Applies where @want covers and @have does not, removes where @have
+ * covers and @want does not: a merge of two sorted lists of runs. */
+static void
+apply_difference (GtkTextBuffer *buffer,
+                  GtkTextTag    *tag,
+                  GArray        *have,
+                  GArray        *want)
+{
+  guint h = 0, w = 0;
+  guint pos = 0;
+
+  while (h < have->len || w < want->len)
+    {
+      const Run *hr = h < have->len ? &g_array_index (have, Run, h) : NULL;
+      const Run *wr = w < want->len ? &g_array_index (want, Run, w) : NULL;
+      guint hs = hr ? MAX (hr->start, pos) : G_MAXUINT;
+      guint ws = wr ? MAX (wr->start, pos) : G_MAXUINT;
+      guint next;
+
+      if (hs < ws)
+        {
+          /* Only @have covers, up to the next want or the end of its run. */
+          next = MIN (hr->end, ws);
+          change_run (buffer, tag, hs, next, FALSE);
+        }
+      else if (ws < hs)
+        {
+          next = MIN (wr->end, hs);
+          change_run (buffer, tag, ws, next, TRUE);
+        }
+      else
+        /* Both cover from here: nothing to do until one ends. */
+        next = MIN (hr->end, wr->end);
+
+      pos = next;
+      if (hr != NULL && hr->end <= pos)
+        h++;
+      if (wr != NULL && wr->end <= pos)
+        w++;
     }
 }
 
 static void
 refresh_range (MgArticleView *self,
+               GtkTextBuffer *buffer,
                guint          start,
                guint          end)
 {
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) per_label = NULL;
-  GtkTextIter s, e;
+  g_autoptr(GArray) have = NULL;
+  g_autoptr(GArray) want1 = NULL;
+  g_autoptr(GArray) want2 = NULL;
   guint length;
 
   if (self->store == NULL || self->label_tags->len == 0)
@@ -303,16 +398,6 @@ refresh_range (MgArticleView *self,
   if (start >= end)
     return;
 
-  get_iter (self, &s, start);
-  get_iter (self, &e, end);
-  for (guint i = 0; i < self->label_tags->len; i++)
-    {
-      LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
-
-      gtk_text_buffer_remove_tag (get_buffer (self), lt->depth1, &s, &e);
-      gtk_text_buffer_remove_tag (get_buffer (self), lt->depth2, &s, &e);
-    }
-
   per_label = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint i = 0; i < self->label_tags->len; i++)
     g_ptr_array_add (per_label, g_array_new (FALSE, FALSE, sizeof (Event)));
@@ -322,22 +407,35 @@ refresh_range (MgArticleView *self,
     {
       MgAnnotation *a = g_ptr_array_index (spans, i);
       int idx = mg_label_set_index_of (self->labels, mg_annotation_get_label (a));
-      Event ev;
+      GArray *events;
 
       if (idx < 0 || (guint) idx >= per_label->len)
         continue;
 
-      ev.pos = mg_annotation_get_start (a);
-      ev.delta = 1;
-      g_array_append_val (g_ptr_array_index (per_label, idx), ev);
-      ev.pos = mg_annotation_get_end (a);
-      ev.delta = -1;
-      g_array_append_val (g_ptr_array_index (per_label, idx), ev);
+      events = g_ptr_array_index (per_label, idx);
+      g_array_append_val (events, ((Event) { mg_annotation_get_start (a), 1 }));
+      g_array_append_val (events, ((Event) { mg_annotation_get_end (a), -1 }));
     }
 
+  have = g_array_new (FALSE, FALSE, sizeof (Run));
+  want1 = g_array_new (FALSE, FALSE, sizeof (Run));
+  want2 = g_array_new (FALSE, FALSE, sizeof (Run));
   for (guint i = 0; i < self->label_tags->len; i++)
-    apply_label (self, &g_array_index (self->label_tags, LabelTags, i),
-                 g_ptr_array_index (per_label, i), start, end);
+    {
+      LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
+
+      g_array_set_size (want1, 0);
+      g_array_set_size (want2, 0);
+      wanted_runs (g_ptr_array_index (per_label, i), start, end, want1, want2);
+
+      g_array_set_size (have, 0);
+      current_runs (buffer, lt->depth1, start, end, have);
+      apply_difference (buffer, lt->depth1, have, want1);
+
+      g_array_set_size (have, 0);
+      current_runs (buffer, lt->depth2, start, end, have);
+      apply_difference (buffer, lt->depth2, have, want2);
+    }
 }
 
 static void
@@ -351,7 +449,7 @@ store_changed_cb (MgArticleView     *self,
       mg_annotation_store_get_position (store, self->selected) == G_MAXUINT)
     mg_article_view_set_selected (self, NULL);
 
-  refresh_range (self, start, end);
+  refresh_range (self, get_buffer (self), start, end);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -975,7 +1073,7 @@ mg_article_view_set_document (MgArticleView *self,
                               MgDocument    *document,
                               MgLabelSet    *labels)
 {
-  GtkTextBuffer *buffer;
+  g_autoptr(GtkTextBuffer) buffer = NULL;
   GtkTextIter start;
 
   g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
@@ -986,8 +1084,11 @@ mg_article_view_set_document (MgArticleView *self,
   g_set_object (&self->document, document);
   g_set_object (&self->labels, labels);
 
-  buffer = get_buffer (self);
-  create_label_tags (self);
+  /* A new buffer, filled and highlighted before the view sees it: while no
+   * layout listens, a tag costs only its toggles in the buffer's tree. */
+  buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  create_label_tags (self, buffer);
   gtk_text_buffer_set_text (buffer,
                             document ? mg_document_get_text (document) : "",
                             document ? (int) mg_document_get_text_bytes (document) : 0);
@@ -997,11 +1098,12 @@ mg_article_view_set_document (MgArticleView *self,
       self->store = g_object_ref (mg_document_get_store (document));
       g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      refresh_range (self, 0, mg_document_get_length (document));
+      refresh_range (self, buffer, 0, mg_document_get_length (document));
     }
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
 }
 
 MgDocument *
@@ -1161,6 +1263,33 @@ mg_article_view_scroll_to_annotation (MgArticleView *self,
 
   get_iter (self, &iter, mg_annotation_get_start (annotation));
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.2, FALSE, 0, 0);
+}
+
+/**
+ * mg_article_view_get_label_tag:
+ * @label_id: a label of the label set
+ * @depth: 1 for the tint of one span, 2 for where two or more nest
+ *
+ * For tests that check the highlighting against the store.
+ *
+ * Returns: (transfer none) (nullable): the tag, or %NULL for an unknown
+ *   label
+ */
+GtkTextTag *
+mg_article_view_get_label_tag (MgArticleView *self,
+                               const char    *label_id,
+                               guint          depth)
+{
+  LabelTags *lt;
+
+  g_return_val_if_fail (MG_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (depth == 1 || depth == 2, NULL);
+
+  lt = lookup_label_tags (self, label_id);
+  if (lt == NULL)
+    return NULL;
+
+  return depth == 1 ? lt->depth1 : lt->depth2;
 }
 
 /**

@@ -1,0 +1,416 @@
+/* test-article-view.c: the highlighting follows the store exactly
+ *
+ * The article view updates its tags incrementally, only where the coverage
+ * of a label changed. After every random edit (add, remove, relabel, moved
+ * boundaries, undo, redo) the runs of every tag in the buffer must equal
+ * what a count of the store's spans gives, from scratch: the depth-1 tag of
+ * a label wherever one or more of its spans cover the text, the depth-2 tag
+ * wherever two or more do. Also the second cue of each label and the tints
+ * of dark mode.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "mg-article-view.h"
+
+static gboolean have_display;
+
+#define REQUIRE_DISPLAY() \
+  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+
+static const char *words[] = {
+  "harbour", "said", "the", "council", "€4.2", "1,200", "Güler", "Zoë", "of",
+  "a", "storm", "𝄞", "naïve", "İlkay", "vote", "record",
+};
+
+typedef struct
+{
+  GtkWidget     *window;
+  MgArticleView *view;
+  MgDataset     *dataset;
+  MgDocument    *document;
+  MgHistory     *history;
+  GRand         *rand;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+build_text (GRand *rand)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint line = 0; line < 24; line++)
+    {
+      guint n = g_rand_int_range (rand, 10, 40);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_c (text, ' ');
+        }
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  if (!have_display)
+    return;
+
+  f->rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
+  text = build_text (f->rand);
+  f->dataset = mg_dataset_new ();
+  f->document = mg_document_new ("doc", text, -1);
+  g_assert_true (mg_dataset_add_document (f->dataset, f->document));
+  f->history = mg_history_new (f->dataset);
+
+  f->view = MG_ARTICLE_VIEW (mg_article_view_new ());
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  mg_article_view_set_document (f->view, f->document, mg_dataset_get_labels (f->dataset));
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (!have_display)
+    return;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->history);
+  g_clear_object (&f->document);
+  g_clear_object (&f->dataset);
+  g_clear_pointer (&f->rand, g_rand_free);
+}
+
+/* Runs of @tag in the buffer, as "start-end " pairs of code points. */
+static char *
+tag_runs (GtkTextBuffer *buffer,
+          GtkTextTag    *tag)
+{
+  GString *out = g_string_new (NULL);
+  GtkTextIter iter;
+  int run_start = -1;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (gtk_text_iter_has_tag (&iter, tag))
+    run_start = 0;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      if (run_start < 0)
+        run_start = gtk_text_iter_get_offset (&iter);
+      else
+        {
+          g_string_append_printf (out, "%d-%d ", run_start, gtk_text_iter_get_offset (&iter));
+          run_start = -1;
+        }
+    }
+  g_assert_cmpint (run_start, ==, -1);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The same, counted from the store: for each code point, how many spans
+ * of @label cover it. */
+static char *
+expected_runs (MgAnnotationStore *store,
+               const char        *label,
+               guint              length,
+               int                depth)
+{
+  g_autofree int *delta = g_new0 (int, length + 1);
+  GString *out = g_string_new (NULL);
+  int count = 0, run_start = -1;
+
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+      if (!g_str_equal (mg_annotation_get_label (a), label))
+        continue;
+      delta[mg_annotation_get_start (a)]++;
+      delta[mg_annotation_get_end (a)]--;
+    }
+
+  for (guint pos = 0; pos <= length; pos++)
+    {
+      count += delta[pos];
+      if (count >= depth && run_start < 0)
+        run_start = pos;
+      else if (count < depth && run_start >= 0)
+        {
+          g_string_append_printf (out, "%d-%u ", run_start, pos);
+          run_start = -1;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_highlighting (MgArticleView *view,
+                     MgDocument    *document,
+                     MgLabelSet    *labels)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  MgAnnotationStore *store = mg_document_get_store (document);
+
+  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+    {
+      const char *id = mg_label_get_id (mg_label_set_get_label (labels, i));
+
+      for (guint depth = 1; depth <= 2; depth++)
+        {
+          GtkTextTag *tag = mg_article_view_get_label_tag (view, id, depth);
+          g_autofree char *got = NULL;
+          g_autofree char *want = NULL;
+
+          g_assert_nonnull (tag);
+          got = tag_runs (buffer, tag);
+          want = expected_runs (store, id, mg_document_get_length (document), depth);
+          if (g_strcmp0 (got, want) != 0)
+            g_error ("%s, depth %u: tagged %s, but the store gives %s", id, depth, got, want);
+        }
+    }
+}
+
+static MgAnnotation *
+random_annotation (Fixture *f)
+{
+  MgAnnotationStore *store = mg_document_get_store (f->document);
+  guint n = mg_annotation_store_get_n_annotations (store);
+
+  return n ? mg_annotation_store_get_annotation (store, g_rand_int_range (f->rand, 0, n)) : NULL;
+}
+
+static const char *
+random_label (Fixture *f)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (f->dataset);
+
+  return mg_label_get_id (mg_label_set_get_label (labels,
+                                                  g_rand_int_range (f->rand, 0, mg_label_set_get_n_labels (labels))));
+}
+
+/* Short spans, some long, many of them over each other. */
+static void
+random_range (Fixture *f,
+              guint   *start,
+              guint   *end)
+{
+  guint length = mg_document_get_length (f->document);
+  guint span = g_rand_int_range (f->rand, 0, 8) == 0 ? g_rand_int_range (f->rand, 40, 300)
+                                                     : g_rand_int_range (f->rand, 1, 25);
+
+  *start = g_rand_int_range (f->rand, 0, length - 1);
+  *end = MIN (*start + span, length);
+}
+
+static void
+random_edit (Fixture *f)
+{
+  MgAnnotation *a = random_annotation (f);
+  guint start, end;
+
+  switch (g_rand_int_range (f->rand, 0, 8))
+    {
+    case 0:
+    case 1:
+    case 2:
+      {
+        g_autoptr(MgAnnotation) added = NULL;
+
+        random_range (f, &start, &end);
+        added = mg_annotation_new (NULL, random_label (f), start, end);
+        /* A twin is refused, which is fine: nothing changed then. */
+        mg_history_add_annotation (f->history, f->document, added, NULL);
+      }
+      break;
+
+    case 3:
+      if (a != NULL)
+        mg_history_remove_annotation (f->history, f->document, a);
+      break;
+
+    case 4:
+      if (a != NULL)
+        mg_history_set_label (f->history, f->document, a, random_label (f), NULL);
+      break;
+
+    case 5:
+      if (a != NULL)
+        {
+          /* A boundary moved by a little, as the boundary keys do. */
+          start = mg_annotation_get_start (a);
+          end = mg_annotation_get_end (a);
+          if (g_rand_boolean (f->rand))
+            end = MIN (end + g_rand_int_range (f->rand, 1, 4), mg_document_get_length (f->document));
+          else if (start > 0)
+            start--;
+          mg_history_set_range (f->history, f->document, a, start, end, NULL);
+        }
+      break;
+
+    case 6:
+      if (mg_history_can_undo (f->history))
+        mg_history_undo (f->history);
+      break;
+
+    default:
+      if (mg_history_can_redo (f->history))
+        mg_history_redo (f->history);
+      break;
+    }
+}
+
+static void
+test_random_edits (Fixture       *f,
+                   gconstpointer  data)
+{
+  MgLabelSet *labels;
+  MgArticleView *fresh;
+
+  REQUIRE_DISPLAY ();
+
+  labels = mg_dataset_get_labels (f->dataset);
+  assert_highlighting (f->view, f->document, labels);
+
+  for (guint step = 0; step < 600; step++)
+    {
+      random_edit (f);
+      assert_highlighting (f->view, f->document, labels);
+
+      /* Frames in between, as in the window: layout and drawing must not
+       * disturb the buffer. */
+      if (step % 50 == 0)
+        spin ();
+    }
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_document_get_store (f->document)), >, 50);
+
+  /* And the same document opened from scratch gives the same. */
+  fresh = MG_ARTICLE_VIEW (g_object_ref_sink (mg_article_view_new ()));
+  mg_article_view_set_document (fresh, f->document, labels);
+  assert_highlighting (fresh, f->document, labels);
+  g_object_unref (fresh);
+}
+
+/* A document opened over another takes none of its highlighting along. */
+static void
+test_switch_documents (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(MgDocument) other = NULL;
+  MgLabelSet *labels;
+
+  REQUIRE_DISPLAY ();
+
+  labels = mg_dataset_get_labels (f->dataset);
+  for (guint step = 0; step < 40; step++)
+    random_edit (f);
+
+  other = mg_document_new ("other", "A short text with one quote in it.\n", -1);
+  {
+    g_autoptr(MgAnnotation) a = mg_annotation_new (NULL, "quote", 2, 12);
+
+    g_assert_true (mg_annotation_store_add (mg_document_get_store (other), a, NULL));
+  }
+  mg_article_view_set_document (f->view, other, labels);
+  assert_highlighting (f->view, other, labels);
+
+  mg_article_view_set_document (f->view, f->document, labels);
+  assert_highlighting (f->view, f->document, labels);
+
+  /* Edits to the document no longer shown leave the view alone. */
+  mg_article_view_set_document (f->view, other, labels);
+  for (guint step = 0; step < 20; step++)
+    random_edit (f);
+  assert_highlighting (f->view, other, labels);
+}
+
+/* Colour is never the only cue, and dark mode strengthens the tints. */
+static void
+test_cues_and_dark (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwStyleManager *manager;
+  GdkRGBA *light = NULL, *dark = NULL;
+  PangoStyle style;
+  PangoUnderline underline;
+  GtkTextTag *tag;
+
+  REQUIRE_DISPLAY ();
+
+  g_object_get (mg_article_view_get_label_tag (f->view, "quote", 1), "style", &style, NULL);
+  g_assert_cmpint (style, ==, PANGO_STYLE_ITALIC);
+  g_object_get (mg_article_view_get_label_tag (f->view, "actor", 1), "underline", &underline, NULL);
+  g_assert_cmpint (underline, ==, PANGO_UNDERLINE_SINGLE);
+  g_object_get (mg_article_view_get_label_tag (f->view, "claim", 1), "underline", &underline, NULL);
+  g_assert_cmpint (underline, ==, PANGO_UNDERLINE_ERROR);
+  g_object_get (mg_article_view_get_label_tag (f->view, "figure", 1), "underline", &underline, NULL);
+  g_assert_cmpint (underline, ==, PANGO_UNDERLINE_DOUBLE);
+
+  manager = adw_style_manager_get_default ();
+  tag = mg_article_view_get_label_tag (f->view, "claim", 2);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin ();
+  g_object_get (tag, "background-rgba", &light, NULL);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin ();
+  g_object_get (tag, "background-rgba", &dark, NULL);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_nonnull (light);
+  g_assert_nonnull (dark);
+  g_assert_cmpfloat (dark->alpha, >, light->alpha);
+  /* Nested spans read stronger than single ones. */
+  {
+    GdkRGBA *single = NULL;
+
+    g_object_get (mg_article_view_get_label_tag (f->view, "claim", 1), "background-rgba", &single, NULL);
+    g_assert_cmpfloat (single->alpha, <, dark->alpha);
+    gdk_rgba_free (single);
+  }
+  gdk_rgba_free (light);
+  gdk_rgba_free (dark);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add ("/article-view/random-edits", Fixture, GUINT_TO_POINTER (1),
+              fixture_set_up, test_random_edits, fixture_tear_down);
+  g_test_add ("/article-view/random-edits-2", Fixture, GUINT_TO_POINTER (2),
+              fixture_set_up, test_random_edits, fixture_tear_down);
+  g_test_add ("/article-view/switch-documents", Fixture, GUINT_TO_POINTER (3),
+              fixture_set_up, test_switch_documents, fixture_tear_down);
+  g_test_add ("/article-view/cues-and-dark", Fixture, GUINT_TO_POINTER (4),
+              fixture_set_up, test_cues_and_dark, fixture_tear_down);
+
+  return g_test_run ();
+}
