@@ -352,22 +352,29 @@ choose_action (GtkWidget  *widget,
 
 /* Status */
 
+/* The window takes its content's natural height only when it opens; a row
+ * or a status appearing later would hide below the fold without this. */
 static void
-show_status (MgExportDialog *self,
-             const char     *message,
-             gboolean        is_error)
+set_visible_fitting (MgExportDialog *self,
+                     GtkWidget      *widget,
+                     gboolean        visible)
 {
-  /* The window takes its content's natural height only when it opens; a
-   * status appearing later would hide below the fold without this. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->status_group)) != (message != NULL) &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_visible (widget) != visible && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       int width, height;
 
       gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
       gtk_window_set_default_size (GTK_WINDOW (self), width, -1);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->status_group), message != NULL);
+  gtk_widget_set_visible (widget, visible);
+}
+
+static void
+show_status (MgExportDialog *self,
+             const char     *message,
+             gboolean        is_error)
+{
+  set_visible_fitting (self, GTK_WIDGET (self->status_group), message != NULL);
   gtk_label_set_text (self->status_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_icon), is_error);
   if (is_error)
@@ -581,7 +588,7 @@ format_changed_cb (MgExportDialog *self,
   self->format = format;
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
                                _(formats[format].description));
-  gtk_widget_set_visible (GTK_WIDGET (self->config_row), format == MG_EXPORT_LABEL_STUDIO);
+  set_visible_fitting (self, GTK_WIDGET (self->config_row), format == MG_EXPORT_LABEL_STUDIO);
   update_destination (self);
   show_status (self, NULL, FALSE);
 }
