@@ -36,8 +36,6 @@ void        _mg_export_json_string    (GString          *out,
 void        _mg_export_json_string_len (GString         *out,
                                        const char       *str,
                                        gsize             n_bytes);
-void        _mg_export_json_node      (GString          *out,
-                                       JsonNode         *node);
 void        _mg_export_json_object    (GString          *out,
                                        JsonObject       *object);
 void        _mg_export_json_member    (GString          *out,

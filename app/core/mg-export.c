@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-export-private.h"
+#include "mg-json-writer.h"
 
 /* Output is written in pieces of about this size. */
 #define FLUSH_SIZE (64 * 1024)
@@ -182,66 +183,21 @@ _mg_export_offset (MgExportContext *ctx,
   return offset;
 }
 
-/**
- * _mg_export_json_string_len:
- *
- * Appends @str as a quoted JSON string. @str is valid UTF-8 (the dataset
- * guarantees it), so only the quote, the backslash and control characters
- * need escapes; U+2028 and U+2029 are escaped too because JavaScript
- * before ES2019 refuses them raw in string literals.
- */
+/* JSON text is written by mg-json-writer.c, as datasets are: one escaper
+ * and one canonical form for both. */
 void
 _mg_export_json_string_len (GString    *out,
                             const char *str,
                             gsize       n_bytes)
 {
-  const guchar *s = (const guchar *)str;
-  gsize run = 0;
-
-  g_string_append_c (out, '"');
-  for (gsize i = 0; i < n_bytes; i++)
-    {
-      guchar c = s[i];
-      const char *esc = NULL;
-      char hex[8];
-
-      if (c >= 0x20 && c != '"' && c != '\\' &&
-          !(c == 0xE2 && i + 2 < n_bytes && s[i + 1] == 0x80 &&
-            (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)))
-        continue;
-
-      g_string_append_len (out, str + run, i - run);
-      switch (c)
-        {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        case 0xE2:
-          esc = s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
-          i += 2;
-          break;
-        default:
-          g_snprintf (hex, sizeof hex, "\\u%04x", c);
-          esc = hex;
-        }
-      g_string_append (out, esc);
-      run = i + 1;
-    }
-  g_string_append_len (out, str + run, n_bytes - run);
-  g_string_append_c (out, '"');
+  mg_json_write_string_len (out, str, n_bytes);
 }
 
 void
 _mg_export_json_string (GString    *out,
                         const char *str)
 {
-  if (str == NULL)
-    str = "";
-  _mg_export_json_string_len (out, str, strlen (str));
+  mg_json_write_string (out, str);
 }
 
 /* Appends `"name": "value"` (no comma). */
@@ -264,73 +220,15 @@ _mg_export_json_uint (GString    *out,
   g_string_append_printf (out, ":%u", value);
 }
 
-/* Members in the order the object has them (json_object_iter() follows
- * a hash table), so the same dataset always gives the same bytes. */
+/* Metadata is small and free-form: written compactly, members sorted as
+ * in the dataset, so the same dataset always gives the same bytes. */
 void
 _mg_export_json_object (GString    *out,
                         JsonObject *object)
 {
-  GList *names = json_object_get_members (object);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
 
-  g_string_append_c (out, '{');
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      if (l != names)
-        g_string_append_c (out, ',');
-      _mg_export_json_string (out, l->data);
-      g_string_append_c (out, ':');
-      _mg_export_json_node (out, json_object_get_member (object, l->data));
-    }
-  g_string_append_c (out, '}');
-  g_list_free (names);
-}
-
-/* Metadata is small and free-form: any JSON value, written as it was. */
-void
-_mg_export_json_node (GString  *out,
-                      JsonNode *node)
-{
-  char num[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (node == NULL ? JSON_NODE_NULL : json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      _mg_export_json_object (out, json_node_get_object (node));
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            _mg_export_json_node (out, json_array_get_element (array, i));
-          }
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          _mg_export_json_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_DOUBLE:
-          g_string_append (out, g_ascii_dtostr (num, sizeof num, json_node_get_double (node)));
-          break;
-        default:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-        }
-      break;
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-    }
+  mg_json_write_node_compact (out, node);
 }
 
 /**

@@ -17,29 +17,34 @@
 #include "mg-json-writer.h"
 
 /**
- * mg_json_write_string:
+ * mg_json_write_string_len:
+ * @value: valid UTF-8
  *
- * Appends @value as a JSON string, with its quotes.
+ * Appends @value as a JSON string, with its quotes. Only the quote, the
+ * backslash and control characters need escapes in valid UTF-8; U+2028 and
+ * U+2029 are escaped too, since JavaScript before ES2019 refuses them raw in
+ * string literals and exports are read by JavaScript tools.
  */
 void
-mg_json_write_string (GString    *out,
-                      const char *value)
+mg_json_write_string_len (GString    *out,
+                          const char *value,
+                          gsize       n_bytes)
 {
-  const char *p = value;
+  const guchar *s = (const guchar *)value;
+  gsize run = 0;
 
   g_string_append_c (out, '"');
-  while (*p != '\0')
+  for (gsize i = 0; i < n_bytes; i++)
     {
-      const char *run = p;
+      guchar c = s[i];
 
-      while (*p != '\0' && *p != '"' && *p != '\\' && (guchar)*p >= 0x20)
-        p++;
-      if (p > run)
-        g_string_append_len (out, run, p - run);
-      if (*p == '\0')
-        break;
+      if (c >= 0x20 && c != '"' && c != '\\' &&
+          !(c == 0xE2 && i + 2 < n_bytes && s[i + 1] == 0x80 &&
+            (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)))
+        continue;
 
-      switch (*p)
+      g_string_append_len (out, value + run, i - run);
+      switch (c)
         {
         case '"':  g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
@@ -48,11 +53,33 @@ mg_json_write_string (GString    *out,
         case '\t': g_string_append (out, "\\t"); break;
         case '\b': g_string_append (out, "\\b"); break;
         case '\f': g_string_append (out, "\\f"); break;
-        default:   g_string_append_printf (out, "\\u%04x", (guchar)*p); break;
+        case 0xE2:
+          g_string_append (out, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+          i += 2;
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
         }
-      p++;
+      run = i + 1;
     }
+  g_string_append_len (out, value + run, n_bytes - run);
   g_string_append_c (out, '"');
+}
+
+/**
+ * mg_json_write_string:
+ * @value: (nullable): valid UTF-8, or %NULL for ""
+ *
+ * Appends @value as a JSON string, with its quotes.
+ */
+void
+mg_json_write_string (GString    *out,
+                      const char *value)
+{
+  if (value == NULL)
+    value = "";
+  mg_json_write_string_len (out, value, strlen (value));
 }
 
 static int
@@ -104,6 +131,30 @@ write_double (GString *out,
     g_string_append (out, ".0");
 }
 
+static void write_node (GString    *out,
+                        JsonNode   *node,
+                        gboolean    compact);
+
+static void
+write_members (GString    *out,
+               JsonObject *object,
+               gboolean    leading_comma,
+               gboolean    compact)
+{
+  g_autoptr(GPtrArray) names = mg_json_sorted_members (object);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (i > 0 || leading_comma)
+        g_string_append (out, compact ? "," : ", ");
+      mg_json_write_string (out, name);
+      g_string_append (out, compact ? ":" : ": ");
+      write_node (out, json_object_get_member (object, name), compact);
+    }
+}
+
 /**
  * mg_json_write_members:
  * @leading_comma: whether to write ", " before the first member
@@ -116,34 +167,44 @@ mg_json_write_members (GString    *out,
                        JsonObject *object,
                        gboolean    leading_comma)
 {
-  g_autoptr(GPtrArray) names = mg_json_sorted_members (object);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-
-      if (i > 0 || leading_comma)
-        g_string_append (out, ", ");
-      mg_json_write_string (out, name);
-      g_string_append (out, ": ");
-      mg_json_write_node (out, json_object_get_member (object, name));
-    }
+  write_members (out, object, leading_comma, FALSE);
 }
 
 /**
  * mg_json_write_node:
  *
- * Appends @node on one line.
+ * Appends @node on one line, members sorted, with a space after each
+ * comma and colon.
  */
 void
 mg_json_write_node (GString  *out,
                     JsonNode *node)
 {
-  switch (json_node_get_node_type (node))
+  write_node (out, node, FALSE);
+}
+
+/**
+ * mg_json_write_node_compact:
+ *
+ * Appends @node on one line, members sorted, with no spaces.
+ */
+void
+mg_json_write_node_compact (GString  *out,
+                            JsonNode *node)
+{
+  write_node (out, node, TRUE);
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            gboolean  compact)
+{
+  switch (node == NULL ? JSON_NODE_NULL : json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
       g_string_append_c (out, '{');
-      mg_json_write_members (out, json_node_get_object (node), FALSE);
+      write_members (out, json_node_get_object (node), FALSE, compact);
       g_string_append_c (out, '}');
       break;
 
@@ -155,8 +216,8 @@ mg_json_write_node (GString  *out,
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             if (i > 0)
-              g_string_append (out, ", ");
-            mg_json_write_node (out, json_array_get_element (array, i));
+              g_string_append (out, compact ? "," : ", ");
+            write_node (out, json_array_get_element (array, i), compact);
           }
         g_string_append_c (out, ']');
       }

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 void mg_json_write_string (GString    *out,
                            const char *value);
+void mg_json_write_string_len (GString    *out,
+                               const char *value,
+                               gsize       n_bytes);
+void mg_json_write_node_compact (GString  *out,
+                                 JsonNode *node);
 void mg_json_write_node   (GString    *out,
                            JsonNode   *node);
 void mg_json_write_members (GString    *out,
