@@ -9,6 +9,7 @@
 
 #include "mg-document.h"
 #include "mg-error.h"
+#include "mg-import-html.h"
 #include "mg-import-jsonl.h"
 
 static GPtrArray *
@@ -114,6 +115,33 @@ test_lone_surrogates (void)
   g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==, "c");
 }
 
+/* Found by fuzzing: json-glib 1.6 leaks when a high surrogate escape is
+ * followed by an escape that is not a low one; such a line is refused
+ * before json-glib sees it (the leak shows under AddressSanitizer). */
+static void
+test_broken_surrogate_pair (void)
+{
+  const char *data = "{\"title\": \"Second\", \"body\": \"Caf\\u00e9 \\ud83d\\u d00line\"}\n"
+                     "{\"text\": \"x\\ud83d\\u0041\"}\n"
+                     "{\"text\": \"Good \\ud83d\\ude00 \\\\ud83d\"}\n";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_jsonl (data, strlen (data), "p.jsonl", warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[0]), ==, "Good \xf0\x9f\x98\x80 \\ud83d");
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_cmpstr (warnings->pdata[0], ==, "p.jsonl:1: not valid JSON");
+  g_assert_cmpstr (warnings->pdata[1], ==, "p.jsonl:2: not valid JSON");
+
+  g_assert_true (mg_import_json_surrogates_ok ("\"\\ud83d\\udc00\"", 14));
+  g_assert_true (mg_import_json_surrogates_ok ("\"\\\\ud83d\\u0041\"", 15));
+  g_assert_false (mg_import_json_surrogates_ok ("\"\\udbff\\udbff\"", 14));
+  g_assert_false (mg_import_json_surrogates_ok ("\"\\ud800\\u", 9));
+  g_assert_false (mg_import_json_surrogates_ok ("\\uD800x", 7));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -124,6 +152,7 @@ main (int    argc,
   g_test_add_func ("/import-jsonl/no-good-line", test_no_good_line);
   g_test_add_func ("/import-jsonl/numbered-ids", test_numbered_ids);
   g_test_add_func ("/import-jsonl/lone-surrogates", test_lone_surrogates);
+  g_test_add_func ("/import-jsonl/broken-surrogate-pair", test_broken_surrogate_pair);
 
   return g_test_run ();
 }

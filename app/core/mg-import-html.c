@@ -44,6 +44,66 @@ mg_import_make_valid (const char *text)
   return g_utf8_make_valid (text, -1);
 }
 
+static gboolean
+read_hex4 (const char *p,
+           const char *end,
+           guint      *value)
+{
+  *value = 0;
+  if (end - p < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      *value = *value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return TRUE;
+}
+
+/**
+ * mg_import_json_surrogates_ok:
+ * @text: JSON text
+ * @n: its length in bytes
+ *
+ * json-glib 1.6 leaks memory on a high surrogate escape followed by an
+ * escape that is not a low surrogate ("\ud83d\u0041"); such text is not
+ * handed to it. Backslashes only occur inside strings in JSON, so no
+ * string tracking is needed.
+ *
+ * Returns: whether every "\ud800".."\udbff" escape in @text is followed
+ *   by a "\udc00".."\udfff" escape
+ */
+gboolean
+mg_import_json_surrogates_ok (const char *text,
+                              gsize       n)
+{
+  const char *end = text + n;
+
+  g_return_val_if_fail (text != NULL || n == 0, FALSE);
+
+  for (const char *p = text; p + 1 < end; p++)
+    {
+      guint hi, lo;
+
+      if (*p != '\\')
+        continue;
+      if (p[1] != 'u' || !read_hex4 (p + 2, end, &hi))
+        {
+          p++;  /* an escaped character, perhaps a backslash */
+          continue;
+        }
+      p += 5;
+      if (hi < 0xd800 || hi > 0xdbff)
+        continue;
+      if (end - p < 3 || p[1] != '\\' || p[2] != 'u' || !read_hex4 (p + 3, end, &lo) ||
+          lo < 0xdc00 || lo > 0xdfff)
+        return FALSE;
+      p += 6;
+    }
+  return TRUE;
+}
+
 /**
  * mg_import_slug:
  * @text: any UTF-8 text
@@ -403,7 +463,8 @@ read_json_ld (PageMeta   *pm,
   JsonNode *root;
   gsize n = strlen (text);
 
-  if (n > JSON_LD_MAX_BYTES || !json_depth_ok (text, n, JSON_LD_MAX_DEPTH))
+  if (n > JSON_LD_MAX_BYTES || !json_depth_ok (text, n, JSON_LD_MAX_DEPTH) ||
+      !mg_import_json_surrogates_ok (text, n))
     return;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, text, n, NULL))
