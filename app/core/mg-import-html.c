@@ -66,13 +66,14 @@ read_hex4 (const char *p,
  * @text: JSON text
  * @n: its length in bytes
  *
- * json-glib 1.6 leaks memory on a high surrogate escape followed by an
- * escape that is not a low surrogate ("\ud83d\u0041"); such text is not
+ * json-glib 1.6 takes any surrogate escape followed by another "\u"
+ * escape for a pair, and leaks memory when the two are not a high and a
+ * low surrogate ("\ud83d\u0041", "\udc00\udc00"); such text is not
  * handed to it. Backslashes only occur inside strings in JSON, so no
  * string tracking is needed.
  *
- * Returns: whether every "\ud800".."\udbff" escape in @text is followed
- *   by a "\udc00".."\udfff" escape
+ * Returns: whether every surrogate escape in @text that is followed by
+ *   another "\u" escape forms a pair with it
  */
 gboolean
 mg_import_json_surrogates_ok (const char *text,
@@ -94,10 +95,9 @@ mg_import_json_surrogates_ok (const char *text,
           continue;
         }
       p += 5;
-      if (hi < 0xd800 || hi > 0xdbff)
+      if (hi < 0xd800 || hi > 0xdfff || end - p < 3 || p[1] != '\\' || p[2] != 'u')
         continue;
-      if (end - p < 3 || p[1] != '\\' || p[2] != 'u' || !read_hex4 (p + 3, end, &lo) ||
-          lo < 0xdc00 || lo > 0xdfff)
+      if (hi > 0xdbff || !read_hex4 (p + 3, end, &lo) || lo < 0xdc00 || lo > 0xdfff)
         return FALSE;
       p += 6;
     }
