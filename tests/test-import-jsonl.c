@@ -147,6 +147,23 @@ test_broken_surrogate_pair (void)
   g_assert_true (mg_import_json_surrogates_ok ("\"\\udc00 \\u0041\"", 15));
 }
 
+/* Found by fuzzing: a line holding only a byte-order mark parses as no
+ * value at all, and asking a missing root for its type is a critical. */
+static void
+test_bom_line (void)
+{
+  const char *data = "{\"text\": \"One.\"}\n\xef\xbb\xbf\n\xef\xbb\xbf{\"text\": \"Two.\"}\n";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_jsonl (data, strlen (data), "b.jsonl", warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==, "Two.");
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (warnings->pdata[0], ==, "b.jsonl:2: not a JSON object");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -158,6 +175,7 @@ main (int    argc,
   g_test_add_func ("/import-jsonl/numbered-ids", test_numbered_ids);
   g_test_add_func ("/import-jsonl/lone-surrogates", test_lone_surrogates);
   g_test_add_func ("/import-jsonl/broken-surrogate-pair", test_broken_surrogate_pair);
+  g_test_add_func ("/import-jsonl/bom-line", test_bom_line);
 
   return g_test_run ();
 }

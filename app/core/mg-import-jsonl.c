@@ -135,7 +135,9 @@ document_from_line (const char  *line,
       *why = N_("not valid JSON");
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* json-glib reads a line holding only a byte-order mark as no value. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       *why = N_("not a JSON object");
       return NULL;

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include <glib.h>
 
@@ -16,13 +17,26 @@ int LLVMFuzzerInitialize   (int           *argc,
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
-/* A critical or warning is a finding too: it means a check in the core
- * refused what an importer handed it. */
+/* A critical or warning is a finding too: it means a check refused what
+ * an importer handed it. abort() rather than GLib's fatal warnings, whose
+ * SIGTRAP libFuzzer does not catch, so the input is saved. */
+static GLogWriterOutput
+abort_on_warning (GLogLevelFlags   log_level,
+                  const GLogField *fields,
+                  gsize            n_fields,
+                  gpointer         user_data)
+{
+  if (!(log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)))
+    return G_LOG_WRITER_HANDLED;
+  g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+  abort ();
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_writer_func (abort_on_warning, NULL, NULL);
   return 0;
 }
 
