@@ -123,7 +123,7 @@ static void
 test_broken_surrogate_pair (void)
 {
   const char *data = "{\"title\": \"Second\", \"body\": \"Caf\\u00e9 \\ud83d\\u d00line\"}\n"
-                     "{\"text\": \"x\\udd83\\ude00\"}\n"
+                     "{\"text\": \"x\\udd83\\ude00 \\ud83$\\u00de\"}\n"
                      "{\"text\": \"Good \\ud83d\\ude00 \\\\ud83d\"}\n";
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -136,15 +136,17 @@ test_broken_surrogate_pair (void)
   g_assert_cmpstr (warnings->pdata[0], ==, "p.jsonl:1: not valid JSON");
   g_assert_cmpstr (warnings->pdata[1], ==, "p.jsonl:2: not valid JSON");
 
-  g_assert_true (mg_import_json_surrogates_ok ("\"\\ud83d\\udc00\"", 14));
-  g_assert_true (mg_import_json_surrogates_ok ("\"\\\\ud83d\\u0041\"", 15));
-  g_assert_false (mg_import_json_surrogates_ok ("\"\\udbff\\udbff\"", 14));
-  g_assert_false (mg_import_json_surrogates_ok ("\"\\ud800\\u", 9));
-  g_assert_false (mg_import_json_surrogates_ok ("\"\\udd83\\ude00\"", 14));
-  g_assert_false (mg_import_json_surrogates_ok ("\"\\udc00\\u0041\"", 14));
+  g_assert_true (mg_import_json_escapes_ok ("\"\\ud83d\\udc00\"", 14));
+  g_assert_true (mg_import_json_escapes_ok ("\"\\\\ud83d\\u0041\"", 15));
+  g_assert_false (mg_import_json_escapes_ok ("\"\\udbff\\udbff\"", 14));
+  g_assert_false (mg_import_json_escapes_ok ("\"\\ud800\\u", 9));
+  g_assert_false (mg_import_json_escapes_ok ("\"\\udd83\\ude00\"", 14));
+  g_assert_false (mg_import_json_escapes_ok ("\"\\udc00\\u0041\"", 14));
+  g_assert_false (mg_import_json_escapes_ok ("\"\\ud83$\\u00de\"", 14));
+  g_assert_false (mg_import_json_escapes_ok ("\"\\uzzzz\"", 8));
   /* Alone, a surrogate costs json-glib nothing; the importer repairs it. */
-  g_assert_true (mg_import_json_surrogates_ok ("\\uD800x", 7));
-  g_assert_true (mg_import_json_surrogates_ok ("\"\\udc00 \\u0041\"", 15));
+  g_assert_true (mg_import_json_escapes_ok ("\\uD800x", 7));
+  g_assert_true (mg_import_json_escapes_ok ("\"\\udc00 \\u0041\"", 15));
 }
 
 /* Found by fuzzing: a line holding only a byte-order mark parses as no

@@ -62,22 +62,25 @@ read_hex4 (const char *p,
 }
 
 /**
- * mg_import_json_surrogates_ok:
+ * mg_import_json_escapes_ok:
  * @text: JSON text
  * @n: its length in bytes
  *
  * json-glib 1.6 takes any surrogate escape followed by another "\u"
  * escape for a pair, and leaks memory when the two are not a high and a
- * low surrogate ("\ud83d\u0041", "\udc00\udc00"); such text is not
- * handed to it. Backslashes only occur inside strings in JSON, so no
- * string tracking is needed.
+ * low surrogate ("\ud83d\u0041", "\udc00\udc00"). It also reads "\u"
+ * escapes that are not four hex digits, into anything ("\ud83$" is a
+ * surrogate to it). Such text, which is not JSON, is not handed to it.
+ * Backslashes only occur inside strings in JSON, so no string tracking
+ * is needed.
  *
- * Returns: whether every surrogate escape in @text that is followed by
- *   another "\u" escape forms a pair with it
+ * Returns: whether every "\u" escape in @text has four hex digits and
+ *   every surrogate escape followed by another "\u" escape forms a pair
+ *   with it
  */
 gboolean
-mg_import_json_surrogates_ok (const char *text,
-                              gsize       n)
+mg_import_json_escapes_ok (const char *text,
+                           gsize       n)
 {
   const char *end = text + n;
 
@@ -89,11 +92,13 @@ mg_import_json_surrogates_ok (const char *text,
 
       if (*p != '\\')
         continue;
-      if (p[1] != 'u' || !read_hex4 (p + 2, end, &hi))
+      if (p[1] != 'u')
         {
           p++;  /* an escaped character, perhaps a backslash */
           continue;
         }
+      if (!read_hex4 (p + 2, end, &hi))
+        return FALSE;
       p += 5;
       if (hi < 0xd800 || hi > 0xdfff || end - p < 3 || p[1] != '\\' || p[2] != 'u')
         continue;
@@ -464,7 +469,7 @@ read_json_ld (PageMeta   *pm,
   gsize n = strlen (text);
 
   if (n > JSON_LD_MAX_BYTES || !json_depth_ok (text, n, JSON_LD_MAX_DEPTH) ||
-      !mg_import_json_surrogates_ok (text, n))
+      !mg_import_json_escapes_ok (text, n))
     return;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, text, n, NULL))

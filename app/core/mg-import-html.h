@@ -23,7 +23,7 @@ char      *mg_import_clean_line (const char  *text);
 char      *mg_import_iso_date   (const char  *text);
 gboolean   mg_import_looks_binary (const char *data,
                                    gsize       n_bytes);
-gboolean   mg_import_json_surrogates_ok (const char *text,
-                                         gsize       n);
+gboolean   mg_import_json_escapes_ok (const char *text,
+                                      gsize       n);
 
 G_END_DECLS

@@ -125,7 +125,7 @@ document_from_line (const char  *line,
   if ((*why = check_line (line, n)) != NULL)
     return NULL;
   /* json-glib 1.6 would refuse it too, and leak while doing so. */
-  if (!mg_import_json_surrogates_ok (line, n))
+  if (!mg_import_json_escapes_ok (line, n))
     {
       *why = N_("not valid JSON");
       return NULL;
