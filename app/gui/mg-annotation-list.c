@@ -22,7 +22,7 @@ struct _MgAnnotationList
   /* Children */
   GtkWidget          *box;
   GtkDropDown        *filter_dropdown;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   GtkStack           *stack;
 
   /* Owned */
@@ -34,6 +34,7 @@ struct _MgAnnotationList
   GtkSingleSelection *selection;
   GtkCssProvider     *css;
   char               *filter_label;
+  GHashTable         *bound;     /* of GtkListItem, the rows shown */
 
   guint               selecting : 1;
 };
@@ -125,13 +126,19 @@ update_speaker (MgAnnotationList *self,
   gtk_widget_set_visible (row->speaker, actor != NULL);
 }
 
+/* One handler for the list, not one per row: rows are bound and unbound
+ * by the dozen at every insertion, and connecting and disconnecting a
+ * handler each time costs more than the rest of the row. */
 static void
-relations_changed_cb (GtkListItem       *item,
+relations_changed_cb (MgAnnotationList  *self,
                       MgAnnotationStore *store)
 {
-  MgAnnotationList *self = g_object_get_data (G_OBJECT (item), "list");
+  GHashTableIter iter;
+  gpointer item;
 
-  update_speaker (self, item);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_speaker (self, item);
 }
 
 static void
@@ -154,11 +161,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (row->note), note ? note : "");
   gtk_widget_set_visible (row->note, note != NULL && *note != '\0');
 
-  g_object_set_data (G_OBJECT (item), "list", self);
   update_speaker (self, item);
-  if (self->document != NULL)
-    g_signal_connect_object (mg_document_get_store (self->document), "relations-changed",
-                             G_CALLBACK (relations_changed_cb), item, G_CONNECT_SWAPPED);
+  g_hash_table_add (self->bound, item);
 }
 
 static void
@@ -166,9 +170,8 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            MgAnnotationList         *self)
 {
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (mg_document_get_store (self->document),
-                                          relations_changed_cb, item);
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, item);
 }
 
 static gboolean
@@ -181,10 +184,18 @@ filter_func (gpointer item,
          g_strcmp0 (mg_annotation_get_label (item), self->filter_label) == 0;
 }
 
+/* The rows of a navigation sidebar, for the children of the grid: the
+ * style sheet of the platform knows them only as rows of a list. */
+static const char row_css[] =
+  ".annotation-list > child { padding: 8px 10px; margin: 0 6px 2px; border-radius: 6px; }\n"
+  ".annotation-list > child:hover { background-color: alpha(currentColor, 0.07); }\n"
+  ".annotation-list > child:selected { background-color: alpha(currentColor, 0.1); }\n"
+  ".annotation-list > child:selected:hover { background-color: alpha(currentColor, 0.13); }\n";
+
 static void
 update_css (MgAnnotationList *self)
 {
-  g_autoptr(GString) css = g_string_new (NULL);
+  g_autoptr(GString) css = g_string_new (row_css);
   guint n = self->labels ? mg_label_set_get_n_labels (self->labels) : 0;
 
   for (guint i = 0; i < n; i++)
@@ -269,7 +280,7 @@ selected_cb (MgAnnotationList   *self,
 static void
 activate_cb (MgAnnotationList *self,
              guint             position,
-             GtkListView      *list_view)
+             GtkGridView      *list_view)
 {
   g_autoptr(MgAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
@@ -301,10 +312,14 @@ mg_annotation_list_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->filter_names);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (mg_document_get_store (self->document),
+                                          relations_changed_cb, self);
   g_clear_object (&self->document);
   g_clear_object (&self->labels);
   g_clear_object (&self->css);
   g_clear_pointer (&self->filter_label, g_free);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (mg_annotation_list_parent_class)->dispose (object);
 }
@@ -354,10 +369,12 @@ mg_annotation_list_init (MgAnnotationList *self)
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (_("Annotations"));
 
+  self->bound = g_hash_table_new (NULL, NULL);
   self->css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  update_css (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
@@ -373,9 +390,14 @@ mg_annotation_list_init (MgAnnotationList *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
 
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
+  /* A grid of one column, not a GtkListView: a list view keeps 200 rows
+   * bound around what is shown and binds every one of them again when an
+   * annotation is added or removed above them, and measures them all in the
+   * next frame; a grid keeps about thirty. */
+  self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
                                                       factory));
-  gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+  gtk_grid_view_set_max_columns (self->list_view, 1);
+  gtk_grid_view_set_single_click_activate (self->list_view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "annotation-list");
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (activate_cb), self,
@@ -434,7 +456,13 @@ mg_annotation_list_set_document (MgAnnotationList *self,
       gtk_drop_down_set_selected (self->filter_dropdown, 0);
     }
 
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (mg_document_get_store (self->document),
+                                          relations_changed_cb, self);
   g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (mg_document_get_store (document), "relations-changed",
+                             G_CALLBACK (relations_changed_cb), self, G_CONNECT_SWAPPED);
   self->selecting = TRUE;
   gtk_filter_list_model_set_model (self->filtered,
                                    document ? G_LIST_MODEL (mg_document_get_store (document)) : NULL);
