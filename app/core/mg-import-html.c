@@ -345,8 +345,9 @@ node_text_line (xmlNodePtr node)
   return s;
 }
 
-/* Whether nesting in @text (brackets outside strings) stays within
- * @max_depth; json-glib 1.6 recurses without a bound. */
+/* Whether @text is one object or array, nesting (brackets outside
+ * strings) within @max_depth: json-glib 1.6 recurses without a bound, and
+ * it takes "{...}{...}" for one document, leaking all but the last. */
 static gboolean
 json_depth_ok (const char *text,
                gsize       n,
@@ -354,8 +355,14 @@ json_depth_ok (const char *text,
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean closed = FALSE;
+  gsize i = 0;
 
-  for (gsize i = 0; i < n; i++)
+  while (i < n && g_ascii_isspace (text[i]))
+    i++;
+  if (i < n && text[i] != '{' && text[i] != '[')
+    return FALSE;
+  for (; i < n; i++)
     {
       char c = text[i];
 
@@ -366,6 +373,8 @@ json_depth_ok (const char *text,
           else if (c == '"')
             in_string = FALSE;
         }
+      else if (closed && !g_ascii_isspace (c))
+        return FALSE;
       else if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
@@ -374,7 +383,7 @@ json_depth_ok (const char *text,
             return FALSE;
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        closed = --depth == 0;
     }
   return TRUE;
 }

@@ -35,6 +35,10 @@ check_line (const char *line,
 
   if (n > MAX_LINE_BYTES)
     return N_("line too long");
+  /* json-glib 1.6 takes "0{...}" or "{...}{...}" for one document and
+   * leaks all values but the last: a line must start with its object. */
+  if (n > 0 && line[0] != '{')
+    return N_("not a JSON object");
   for (gsize i = 0; i < n; i++)
     {
       char c = line[i];
@@ -222,8 +226,10 @@ mg_import_jsonl (const char  *data,
       MgDocument *doc;
 
       line_no++;
-      while (p < line_end && g_ascii_isspace (*p))
-        p++;
+      /* Files joined with cat keep their byte-order marks. */
+      while (p < line_end && (g_ascii_isspace (*p) ||
+                              (line_end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)))
+        p += g_ascii_isspace (*p) ? 1 : 3;
       if (p == line_end)
         {
           p = line_end;
