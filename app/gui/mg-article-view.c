@@ -642,6 +642,25 @@ outline_line (GtkSnapshot   *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+/* The code points of the lines the view shows, whole lines. */
+static void
+get_visible_offsets (GtkTextView *view,
+                     guint       *start,
+                     guint       *end)
+{
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &top, visible.y, NULL);
+  gtk_text_view_get_line_at_y (view, &bottom, visible.y + visible.height, NULL);
+  if (!gtk_text_iter_ends_line (&bottom))
+    gtk_text_iter_forward_to_line_end (&bottom);
+
+  *start = gtk_text_iter_get_offset (&top);
+  *end = gtk_text_iter_get_offset (&bottom);
+}
+
 static void
 mg_article_view_snapshot_layer (GtkTextView      *view,
                                 GtkTextViewLayer  layer,
@@ -653,7 +672,7 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
   GtkTextIter iter, end;
   GdkRectangle first;
   int line_x0, line_x1, line_y, line_h;
-  guint n = 0, length;
+  guint n = 0, length, start, stop, shown_start, shown_end;
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
     mg_review_marks_snapshot (self, snapshot, self->reference, self->reference_selected);
@@ -668,9 +687,17 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
       if (self->dark)
         lighten (&color);
     }
-  get_iter (self, &iter, mg_annotation_get_start (self->selected));
-  get_iter (self, &end, mg_annotation_get_end (self->selected));
-  length = mg_annotation_get_end (self->selected) - mg_annotation_get_start (self->selected);
+  /* Only what is on screen: asking where a character is lays out its line,
+   * and a long span off screen would cost every frame for nothing. */
+  get_visible_offsets (view, &shown_start, &shown_end);
+  start = MAX (mg_annotation_get_start (self->selected), shown_start);
+  stop = MIN (mg_annotation_get_end (self->selected), shown_end);
+  if (start >= stop)
+    return;
+
+  get_iter (self, &iter, start);
+  get_iter (self, &end, stop);
+  length = stop - start;
 
   gtk_text_view_get_iter_location (view, &iter, &first);
   line_x0 = line_x1 = first.x;
