@@ -615,7 +615,7 @@ mg_window_close_request (GtkWindow *window)
   MgWindow *self = MG_WINDOW (window);
 
   /* TRUE from the file side means a prompt about unsaved work is up. */
-  if (_mg_window_files_close_request (self))
+  if (_mg_window_save_close_request (self))
     return TRUE;
 
   save_window_state (self);
