@@ -14,11 +14,7 @@
 #include "config.h"
 
 #include "mg-article-view.h"
-
-static gboolean have_display;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+#include "mg-test-gui.h"
 
 static const char *words[] = {
   "harbour", "said", "the", "council", "€4.2", "1,200", "Güler", "Zoë", "of",
@@ -34,13 +30,6 @@ typedef struct
   MgHistory     *history;
   GRand         *rand;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 build_text (GRand *rand)
@@ -68,7 +57,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autofree char *text = NULL;
 
-  if (!have_display)
+  if (!mg_test_have_display ())
     return;
 
   f->rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
@@ -84,18 +73,18 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   mg_article_view_set_document (f->view, f->document, mg_dataset_get_labels (f->dataset));
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  mg_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (!have_display)
+  if (!mg_test_have_display ())
     return;
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  mg_test_spin ();
   g_clear_object (&f->history);
   g_clear_object (&f->document);
   g_clear_object (&f->dataset);
@@ -289,7 +278,7 @@ test_random_edits (Fixture       *f,
   MgLabelSet *labels;
   MgArticleView *fresh;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   labels = mg_dataset_get_labels (f->dataset);
   assert_highlighting (f->view, f->document, labels);
@@ -302,7 +291,7 @@ test_random_edits (Fixture       *f,
       /* Frames in between, as in the window: layout and drawing must not
        * disturb the buffer. */
       if (step % 50 == 0)
-        spin ();
+        mg_test_spin ();
     }
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_document_get_store (f->document)), >, 50);
 
@@ -321,7 +310,7 @@ test_switch_documents (Fixture       *f,
   g_autoptr(MgDocument) other = NULL;
   MgLabelSet *labels;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   labels = mg_dataset_get_labels (f->dataset);
   for (guint step = 0; step < 40; step++)
@@ -357,7 +346,7 @@ test_cues_and_dark (Fixture       *f,
   PangoUnderline underline;
   GtkTextTag *tag;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   g_object_get (mg_article_view_get_label_tag (f->view, "quote", 1), "style", &style, NULL);
   g_assert_cmpint (style, ==, PANGO_STYLE_ITALIC);
@@ -371,10 +360,10 @@ test_cues_and_dark (Fixture       *f,
   manager = adw_style_manager_get_default ();
   tag = mg_article_view_get_label_tag (f->view, "claim", 2);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin ();
+  mg_test_spin ();
   g_object_get (tag, "background-rgba", &light, NULL);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
+  mg_test_spin ();
   g_object_get (tag, "background-rgba", &dark, NULL);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
@@ -399,9 +388,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
 
   g_test_add ("/article-view/random-edits", Fixture, GUINT_TO_POINTER (1),
               fixture_set_up, test_random_edits, fixture_tear_down);

@@ -13,55 +13,21 @@
 #include <glib/gstdio.h>
 
 #include "mg-export-dialog.h"
-#include "mg-window-private.h"
+#include "mg-test-gui.h"
 
-static gboolean have_display;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+/* An export that takes longer than this has hung. */
+#define EXPORT_TIMEOUT_MS       (60 * 1000)
 
 static char *
 fixture_path (void)
 {
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "export-dialog", "dataset.json", NULL);
-}
-
-static MgWindow *
-open_window (MgDataset *dataset,
-             GFile     *file)
-{
-  MgWindow *window = mg_window_new (NULL);
-
-  mg_window_set_dataset (window, dataset, file);
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
-  return window;
+  return mg_test_fixture_path ("export-dialog", "dataset.json");
 }
 
 static MgWindow *
 open_fixture (void)
 {
-  g_autofree char *path = fixture_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MgDataset) dataset = mg_dataset_load_file (path, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_assert_no_error (error);
-  return open_window (dataset, file);
-}
-
-static void
-close_window (MgWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  return mg_test_open_fixture ("export-dialog", "dataset.json");
 }
 
 static MgExportDialog *
@@ -91,7 +57,7 @@ open_dialog (MgWindow *window)
 
   g_assert_null (find_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  spin ();
+  mg_test_spin ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -99,23 +65,44 @@ open_dialog (MgWindow *window)
   return dialog;
 }
 
+/* What the waits below wait for. @weak is the address of a weak pointer
+ * to a dialog. */
+static gboolean
+gone (gpointer weak)
+{
+  return *(gpointer *) weak == NULL;
+}
+
+static gboolean
+gone_or_idle (gpointer weak)
+{
+  return gone (weak) || !mg_export_dialog_get_busy (*(MgExportDialog **) weak);
+}
+
+static gboolean
+idle (gpointer dialog)
+{
+  return !mg_export_dialog_get_busy (dialog);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
 /* Runs the export and waits for it. Returns whether the dialog closed,
  * which it does after a success. */
 static gboolean
 run_export (MgExportDialog *dialog)
 {
-  g_autoptr(GTimer) timer = g_timer_new ();
   gpointer weak = dialog;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
   g_assert_true (mg_export_dialog_get_busy (dialog));
-  while (weak != NULL && mg_export_dialog_get_busy (dialog))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 60);
-    }
-  spin ();
+  g_assert_true (mg_test_spin_until (gone_or_idle, &weak, EXPORT_TIMEOUT_MS));
+  mg_test_spin ();
   if (weak == NULL)
     return TRUE;
   g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
@@ -125,11 +112,7 @@ run_export (MgExportDialog *dialog)
 static char *
 make_tmpdir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mg-export-dialog-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
+  return mg_test_make_tmpdir ("mg-export-dialog-XXXXXX");
 }
 
 static int
@@ -154,25 +137,6 @@ list_dir (const char *path)
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_remove (child);
-      }
-  g_rmdir (path);
 }
 
 static void
@@ -313,7 +277,7 @@ test_every_format (void)
   MgWindow *window;
   g_autofree char *tmp = NULL;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = open_fixture ();
   tmp = make_tmpdir ();
 
@@ -325,8 +289,8 @@ test_every_format (void)
   export_one (window, tmp, MG_EXPORT_W3C, MG_EXPORT_OFFSETS_UTF16);
   export_one (window, tmp, MG_EXPORT_LABEL_STUDIO, MG_EXPORT_OFFSETS_UTF16);
 
-  close_window (window);
-  remove_tree (tmp);
+  mg_test_close_window (window);
+  mg_test_remove_tree (tmp);
 }
 
 /* The JSONL exports of the two offsets really differ for this fixture:
@@ -368,7 +332,7 @@ test_destination_follows_format (void)
     { MG_EXPORT_CSV, "/srv/exports/notes.csv" },
   };
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = open_fixture ();
   dialog = open_dialog (window);
 
@@ -396,9 +360,9 @@ test_destination_follows_format (void)
 
   /* Cancel with nothing under way closes the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
-  spin ();
+  mg_test_spin ();
   g_assert_null (find_dialog ());
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static MgDataset *
@@ -437,17 +401,11 @@ generate_dataset (guint n_documents)
 static void
 run_and_cancel (MgExportDialog *dialog)
 {
-  g_autoptr(GTimer) timer = g_timer_new ();
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
   g_assert_true (mg_export_dialog_get_busy (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
-  while (mg_export_dialog_get_busy (dialog))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 60);
-    }
-  spin ();
+  g_assert_true (mg_test_spin_until (idle, dialog, EXPORT_TIMEOUT_MS));
+  mg_test_spin ();
 }
 
 /* A long export cancelled leaves nothing behind, in every format (each
@@ -460,9 +418,9 @@ test_cancel (void)
   g_autofree char *tmp = NULL;
   MgWindow *window;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   dataset = generate_dataset (4000);
-  window = open_window (dataset, NULL);
+  window = mg_test_open_window (dataset, NULL);
   tmp = make_tmpdir ();
   folder = g_file_new_for_path (tmp);
 
@@ -490,11 +448,11 @@ test_cancel (void)
       g_assert_cmpstr (names, ==, "");
 
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin ();
+      mg_test_spin ();
     }
 
-  close_window (window);
-  remove_tree (tmp);
+  mg_test_close_window (window);
+  mg_test_remove_tree (tmp);
 }
 
 /* Closing the dialog in the middle cancels too, and leaves nothing. */
@@ -510,9 +468,9 @@ test_close_while_busy (void)
   MgWindow *window;
   gpointer weak;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   dataset = generate_dataset (4000);
-  window = open_window (dataset, NULL);
+  window = mg_test_open_window (dataset, NULL);
   tmp = make_tmpdir ();
   target_path = g_build_filename (tmp, "big.csv", NULL);
   target = g_file_new_for_path (target_path);
@@ -525,16 +483,15 @@ test_close_while_busy (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
   gtk_window_close (GTK_WINDOW (dialog));
   /* The task holds the dialog until its thread stops. */
-  while (weak != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
+  g_assert_true (mg_test_spin_until (gone, &weak, EXPORT_TIMEOUT_MS));
+  mg_test_spin ();
 
   g_assert_null (find_dialog ());
   names = list_dir (tmp);
   g_assert_cmpstr (names, ==, "");
 
-  close_window (window);
-  remove_tree (tmp);
+  mg_test_close_window (window);
+  mg_test_remove_tree (tmp);
 }
 
 /* A folder that is not there: the dialog says so in one line, stays open,
@@ -551,7 +508,7 @@ test_missing_folder (void)
   MgExportDialog *dialog;
   MgWindow *window;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = open_fixture ();
   tmp = make_tmpdir ();
   missing = g_build_filename (tmp, "missing", NULL);
@@ -588,15 +545,15 @@ test_missing_folder (void)
       g_assert_false (gtk_widget_is_visible (label));
 
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin ();
+      mg_test_spin ();
     }
 
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   names = list_dir (tmp);
   g_assert_cmpstr (names, ==, "");
 
-  close_window (window);
-  remove_tree (tmp);
+  mg_test_close_window (window);
+  mg_test_remove_tree (tmp);
 }
 
 /* A config that cannot be written does not undo the export, and says so. */
@@ -611,7 +568,7 @@ test_config_fails (void)
   MgWindow *window;
   const char *message;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = open_fixture ();
   tmp = make_tmpdir ();
   target_path = g_build_filename (tmp, "tasks.json", NULL);
@@ -632,8 +589,8 @@ test_config_fails (void)
   g_assert_true (g_file_test (target_path, G_FILE_TEST_IS_REGULAR));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
-  remove_tree (tmp);
+  mg_test_close_window (window);
+  mg_test_remove_tree (tmp);
 }
 
 /* The export reads a copy taken when Export is pressed: an edit of the
@@ -653,13 +610,13 @@ test_snapshot (void)
   MgExportDialog *dialog;
   MgWindow *window;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   dataset = generate_dataset (2000);
   bytes = mg_dataset_to_bytes (dataset);
   before = mg_dataset_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  "before", NULL);
   g_assert_nonnull (before);
-  window = open_window (dataset, NULL);
+  window = mg_test_open_window (dataset, NULL);
   tmp = make_tmpdir ();
   target_path = g_build_filename (tmp, "out.jsonl", NULL);
   target = g_file_new_for_path (target_path);
@@ -673,9 +630,8 @@ test_snapshot (void)
   mg_history_add_document (mg_window_get_history (window), extra);
   g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 2001);
 
-  while (find_dialog () != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
+  g_assert_true (mg_test_spin_until (no_dialog, NULL, EXPORT_TIMEOUT_MS));
+  mg_test_spin ();
 
   reference_path = g_build_filename (tmp, "reference.jsonl", NULL);
   reference = g_file_new_for_path (reference_path);
@@ -683,8 +639,8 @@ test_snapshot (void)
                                     reference, NULL, NULL, NULL, NULL));
   assert_same_file (target_path, reference_path);
 
-  close_window (window);
-  remove_tree (tmp);
+  mg_test_close_window (window);
+  mg_test_remove_tree (tmp);
 }
 
 int
@@ -693,9 +649,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
 
   g_test_add_func ("/export-dialog/offsets-differ", test_offsets_differ);
   g_test_add_func ("/export-dialog/every-format", test_every_format);

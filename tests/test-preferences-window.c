@@ -5,33 +5,8 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "mg-preferences-window.h"
-
-/* Without a display the window tests skip rather than fail, so that the
- * core suites still run on a headless builder. */
-static gboolean have_display;
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "mg-test-gui.h"
 
 static void
 test_bindings (void)
@@ -40,16 +15,12 @@ test_bindings (void)
   g_autofree char *name = NULL;
   GtkWidget *window, *entry, *toggle, *spin;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  MG_TEST_REQUIRE_DISPLAY ();
   window = mg_preferences_window_new (NULL);
   g_object_ref_sink (window);
-  entry = find_type (window, ADW_TYPE_ENTRY_ROW);
-  toggle = find_type (window, GTK_TYPE_SWITCH);
-  spin = find_type (window, GTK_TYPE_SPIN_BUTTON);
+  entry = mg_test_find_widget (window, ADW_TYPE_ENTRY_ROW, NULL);
+  toggle = mg_test_find_widget (window, GTK_TYPE_SWITCH, NULL);
+  spin = mg_test_find_widget (window, GTK_TYPE_SPIN_BUTTON, NULL);
   g_assert_nonnull (entry);
   g_assert_nonnull (toggle);
   g_assert_nonnull (spin);
@@ -88,9 +59,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
   g_test_add_func ("/preferences/bindings", test_bindings);
 
   return g_test_run ();

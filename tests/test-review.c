@@ -11,50 +11,12 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "mg-window-private.h"
-
-static gboolean have_display;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
+#include "mg-test-gui.h"
 
 static MgDataset *
 load_fixture (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "review", name, NULL);
-  g_autoptr(GError) error = NULL;
-  MgDataset *dataset = mg_dataset_load_file (path, &error);
-
-  g_assert_no_error (error);
-  return dataset;
+  return mg_test_load_fixture ("review", name);
 }
 
 typedef struct
@@ -74,11 +36,10 @@ fixture_set_up (Fixture       *fx,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
+  if (!mg_test_have_display ())
     return;
 
-  fx->dir = g_dir_make_tmp ("test-review-XXXXXX", &error);
-  g_assert_no_error (error);
+  fx->dir = mg_test_make_tmpdir ("test-review-XXXXXX");
   fx->path = g_build_filename (fx->dir, "curated.json", NULL);
   mine = load_fixture ("mine.json");
   g_assert_true (mg_dataset_save_file (mine, fx->path, &error));
@@ -88,59 +49,24 @@ fixture_set_up (Fixture       *fx,
   mine = mg_dataset_load_file (fx->path, &error);
   g_assert_no_error (error);
   file = g_file_new_for_path (fx->path);
-  fx->window = mg_window_new (NULL);
-  mg_window_set_dataset (fx->window, mine, file);
-  gtk_window_present (GTK_WINDOW (fx->window));
-  spin ();
+  fx->window = mg_test_open_window (mine, file);
 
   theirs = load_fixture ("theirs.json");
   _mg_window_review_start (fx->window, theirs, "bora");
-  spin ();
+  mg_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  if (!have_display)
+  if (!mg_test_have_display ())
     return;
 
-  gtk_window_destroy (GTK_WINDOW (fx->window));
-  spin ();
-  remove_tree (fx->dir);
+  mg_test_close_window (fx->window);
+  mg_test_remove_tree (fx->dir);
   g_free (fx->path);
   g_free (fx->dir);
-}
-
-static void
-activate (MgWindow   *window,
-          const char *action,
-          const char *string_param)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action,
-                                             string_param ? "s" : NULL, string_param));
-  spin ();
-}
-
-static MgAnnotationStore *
-store_of (MgWindow *window)
-{
-  return mg_document_get_store (mg_window_get_document (window));
-}
-
-static MgAnnotation *
-find (MgWindow   *window,
-      const char *label,
-      const char *text)
-{
-  const char *all = mg_document_get_text (mg_window_get_document (window));
-  const char *found = strstr (all, text);
-  guint start;
-
-  g_assert_nonnull (found);
-  start = (guint) g_utf8_pointer_to_offset (all, found);
-  return mg_annotation_store_find (store_of (window), label, start,
-                                   start + (guint) g_utf8_strlen (text, -1));
 }
 
 /* Every figure of @panel against @figures, as the panel formats them. */
@@ -198,7 +124,7 @@ test_figures_and_problems (Fixture       *fx,
   GPtrArray *left_out;
   gboolean weather = FALSE;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   panel = _mg_window_review_get_panel (fx->window);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
@@ -239,7 +165,7 @@ test_walk (Fixture       *fx,
   MgReviewPanel *panel;
   const MgDisagreement *d;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   panel = _mg_window_review_get_panel (fx->window);
 
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 4);
@@ -249,39 +175,39 @@ test_walk (Fixture       *fx,
   g_assert_true (mg_article_view_get_selected (fx->window->article_view) == d->a);
   g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 0);
 
-  activate (fx->window, "win.review-next", NULL);
+  mg_test_activate (fx->window, "win.review-next", NULL);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_LABEL);
-  activate (fx->window, "win.review-next", NULL);
+  mg_test_activate (fx->window, "win.review-next", NULL);
   d = current (fx->window);
   g_assert_cmpint (d->kind, ==, MG_DISAGREEMENT_ONLY_B);
   /* Nothing of yours to select: theirs is framed instead. */
   g_assert_null (mg_article_view_get_selected (fx->window->article_view));
-  activate (fx->window, "win.review-next", NULL);
+  mg_test_activate (fx->window, "win.review-next", NULL);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_A);
-  activate (fx->window, "win.review-next", NULL);
+  mg_test_activate (fx->window, "win.review-next", NULL);
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 3);
-  activate (fx->window, "win.review-previous", NULL);
+  mg_test_activate (fx->window, "win.review-previous", NULL);
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 2);
   g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 2);
 
   /* A row picked in the list selects your span of it in the article. */
   g_signal_emit_by_name (panel, "disagreement-selected", 1);
-  spin ();
+  mg_test_spin ();
   d = current (fx->window);
   g_assert_cmpint (d->kind, ==, MG_DISAGREEMENT_LABEL);
   g_assert_true (mg_article_view_get_selected (fx->window->article_view) == d->a);
 
   /* Another document: its own disagreements; one bora lacks has none. */
-  activate (fx->window, "win.next-document", NULL);
+  mg_test_activate (fx->window, "win.next-document", NULL);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (fx->window)), ==, "budget");
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 1);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_B);
-  activate (fx->window, "win.next-document", NULL);
+  mg_test_activate (fx->window, "win.next-document", NULL);
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 0);
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, -1);
 
   /* Leaving review drops bora's dataset and brings the list back. */
-  activate (fx->window, "win.review-close", NULL);
+  mg_test_activate (fx->window, "win.review-close", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fx->window->annotation_list)));
   g_assert_null (_mg_window_review_get_agreement (fx->window, TRUE));
@@ -297,56 +223,56 @@ test_resolve_undo_save (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   MgAnnotationStore *saved_store;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   panel = _mg_window_review_get_panel (fx->window);
-  store = store_of (fx->window);
+  store = mg_test_store_of (fx->window);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
 
   /* Take theirs on a boundary: your quote takes their ends, and agrees. */
-  activate (fx->window, "win.review-resolve", "theirs");
-  g_assert_nonnull (find (fx->window, "quote", "\"we will build it before winter\""));
-  g_assert_null (find (fx->window, "quote", "we will build it before winter\""));
+  mg_test_activate (fx->window, "win.review-resolve", "theirs");
+  g_assert_nonnull (mg_test_find (fx->window, "quote", "\"we will build it before winter\""));
+  g_assert_null (mg_test_find (fx->window, "quote", "we will build it before winter\""));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 3);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_LABEL);
   assert_figures_fresh (fx->window);
 
   /* Keep mine on a label: nothing changes, the row stays, resolved. */
-  activate (fx->window, "win.review-resolve", "mine");
-  g_assert_nonnull (find (fx->window, "figure", "3.5%"));
-  g_assert_null (find (fx->window, "claim", "3.5%"));
+  mg_test_activate (fx->window, "win.review-resolve", "mine");
+  g_assert_nonnull (mg_test_find (fx->window, "figure", "3.5%"));
+  g_assert_null (mg_test_find (fx->window, "claim", "3.5%"));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 3);
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 1);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_B);
 
   /* Keep both on theirs alone: their span is added to yours. */
-  activate (fx->window, "win.review-resolve", "both");
-  g_assert_nonnull (find (fx->window, "figure", "1,200 euros"));
+  mg_test_activate (fx->window, "win.review-resolve", "both");
+  g_assert_nonnull (mg_test_find (fx->window, "figure", "1,200 euros"));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 6);
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 2);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_A);
 
   /* Drop yours alone: gone, and nothing is left open. */
-  activate (fx->window, "win.review-resolve", "drop");
-  g_assert_null (find (fx->window, "actor", "the city's auditor"));
+  mg_test_activate (fx->window, "win.review-resolve", "drop");
+  g_assert_null (mg_test_find (fx->window, "actor", "the city's auditor"));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 1);
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, -1);
   assert_figures_fresh (fx->window);
 
   /* Undo opens the dropped one again, as any edit is undone. */
-  activate (fx->window, "win.undo", NULL);
-  g_assert_nonnull (find (fx->window, "actor", "the city's auditor"));
+  mg_test_activate (fx->window, "win.undo", NULL);
+  g_assert_nonnull (mg_test_find (fx->window, "actor", "the city's auditor"));
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 2);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_A);
   g_assert_true (mg_article_view_get_selected (fx->window->article_view) ==
-                 find (fx->window, "actor", "the city's auditor"));
+                 mg_test_find (fx->window, "actor", "the city's auditor"));
   assert_figures_fresh (fx->window);
 
   /* The curated dataset saves like any other. */
   g_assert_true (mg_history_get_modified (mg_window_get_history (fx->window)));
-  activate (fx->window, "win.save", NULL);
+  mg_test_activate (fx->window, "win.save", NULL);
   g_assert_false (mg_history_get_modified (mg_window_get_history (fx->window)));
   saved = mg_dataset_load_file (fx->path, &error);
   g_assert_no_error (error);
@@ -370,26 +296,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *scratch = g_dir_make_tmp ("test-review-home-XXXXXX", NULL);
-  const char *names[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  /* Drafts of the curated dataset land in the scratch folder. */
+  g_autofree char *scratch = mg_test_scratch_home ("test-review-home-XXXXXX");
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's MIME database,
-   * and GTK then cannot load its own icons. Only the user's folders move,
-   * so that drafts of the curated dataset land in the scratch folder. */
-  g_assert_nonnull (scratch);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *dir = g_build_filename (scratch, names[i], NULL);
-
-      g_setenv (names[i], dir, TRUE);
-    }
-
   g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
 
   g_test_add ("/review/figures-and-problems", Fixture, NULL,
               fixture_set_up, test_figures_and_problems, fixture_tear_down);
@@ -399,7 +311,7 @@ main (int   argc,
               fixture_set_up, test_resolve_undo_save, fixture_tear_down);
 
   status = g_test_run ();
-  remove_tree (scratch);
+  mg_test_remove_tree (scratch);
 
   return status;
 }

@@ -6,10 +6,8 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
 #include "mg-application.h"
-#include "mg-window.h"
+#include "mg-test-gui.h"
 
 #define HELP_OVERLAY "/org/marginalia/Marginalia/gtk/help-overlay.ui"
 
@@ -20,8 +18,6 @@ static const char *text_view_keys[] = {
   "<Primary><Shift>Left", "<Primary><Shift>Right",
   NULL
 };
-
-static gboolean have_display;
 
 static char *
 key_name (guint           keyval,
@@ -159,11 +155,7 @@ test_every_key_listed (void)
   gpointer key, value;
   MgWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  MG_TEST_REQUIRE_DISPLAY ();
 
   app = mg_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -199,9 +191,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
   g_test_add_func ("/shortcuts/every-key-listed", test_every_key_listed);
 
   return g_test_run ();

@@ -5,15 +5,9 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-
-#include "mg-core.h"
 #include "mg-stats-window.h"
 #include "mg-stats-window-private.h"
-
-/* Without a display the window tests skip rather than fail, so that the
- * core suites still run on a headless builder. */
-static gboolean have_display;
+#include "mg-test-gui.h"
 
 static void
 add_annotation (MgDocument *document,
@@ -57,20 +51,7 @@ static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return mg_test_find_widget (widget, GTK_TYPE_WIDGET, name);
 }
 
 /* The figures are labels named after what they count; the per-label counts
@@ -107,6 +88,12 @@ test_count_document (void)
   g_assert_cmpuint (counts[mg_label_set_index_of (labels, "quote")], ==, 4);
 }
 
+static gboolean
+shows_five_annotations (gpointer window)
+{
+  return g_strcmp0 (figure (window, "document-annotations"), "5") == 0;
+}
+
 static void
 test_window_figures (void)
 {
@@ -114,11 +101,7 @@ test_window_figures (void)
   MgDocument *first;
   GtkWidget *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  MG_TEST_REQUIRE_DISPLAY ();
   dataset = create_dataset ();
   first = mg_dataset_get_document (dataset, 0);
   window = mg_stats_window_new (NULL, dataset, first);
@@ -140,8 +123,7 @@ test_window_figures (void)
   /* An edit of the document shows once the main loop is idle. */
   add_annotation (first, "claim", 0, 48);
   g_assert_cmpstr (figure (window, "document-annotations"), ==, "4");
-  while (g_strcmp0 (figure (window, "document-annotations"), "5") != 0)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mg_test_spin_until (shows_five_annotations, window, 5000));
   g_assert_cmpstr (figure (window, "claim"), ==, "1");
   g_assert_cmpstr (figure (window, "dataset-annotations"), ==, "5");
   g_assert_cmpstr (figure (window, "dataset-mean"), ==, "2.5");
@@ -157,11 +139,7 @@ test_window_without_document (void)
   g_autoptr(MgDataset) dataset = NULL;
   GtkWidget *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  MG_TEST_REQUIRE_DISPLAY ();
   dataset = mg_dataset_new ();
   window = mg_stats_window_new (NULL, dataset, NULL);
   g_object_ref_sink (window);
@@ -178,9 +156,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
 
   g_test_add_func ("/stats/count-document", test_count_document);
   g_test_add_func ("/stats/window-figures", test_window_figures);

@@ -12,11 +12,7 @@
 
 #include <glib/gstdio.h>
 
-#include "mg-drafts.h"
-#include "mg-window-private.h"
-
-static gboolean have_display;
-static char *scratch;   /* this run's data, config and cache folders */
+#include "mg-test-gui.h"
 
 typedef struct
 {
@@ -27,7 +23,7 @@ typedef struct
 static char *
 fixture_path (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "files", name, NULL);
+  return mg_test_fixture_path ("files", name);
 }
 
 static char *
@@ -52,35 +48,16 @@ write_all (const char *path,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *source = fixture_path ("small.json");
   g_autofree char *contents = read_all (source);
-  g_autoptr(GError) error = NULL;
-
   g_autofree char *drafts = g_build_filename (g_get_user_data_dir (), "marginalia", "drafts", NULL);
 
   /* Each test starts with no drafts, as after a clean exit. */
-  remove_tree (drafts);
-  fixture->dir = g_dir_make_tmp ("marginalia-files-XXXXXX", &error);
-  g_assert_no_error (error);
+  mg_test_remove_tree (drafts);
+  fixture->dir = mg_test_make_tmpdir ("marginalia-files-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "news.json", NULL);
   write_all (fixture->path, contents);
 }
@@ -89,33 +66,9 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  mg_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-/* Lets the main loop run until @done says so or @timeout_ms pass. */
-static gboolean
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (done != NULL && done (data))
-        return TRUE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return done != NULL && done (data);
-}
-
-static void
-spin (guint ms)
-{
-  spin_until (NULL, NULL, ms);
 }
 
 static AdwMessageDialog *
@@ -145,7 +98,7 @@ dialog_shown (gpointer window)
 static AdwMessageDialog *
 wait_for_dialog (MgWindow *window)
 {
-  spin_until (dialog_shown, window, 3000);
+  mg_test_spin_until (dialog_shown, window, 3000);
   return find_dialog (window);
 }
 
@@ -163,19 +116,17 @@ answer (MgWindow   *window,
   if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
     gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  spin (20);
+  mg_test_spin_for (20);
 }
 
 static MgWindow *
 new_window (void)
 {
-  MgWindow *window = mg_window_new (NULL);
   g_autoptr(MgDataset) empty = mg_dataset_new ();
-
   /* As the application does at start: an unsaved, unchanged dataset. */
-  mg_window_set_dataset (window, empty, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  MgWindow *window = mg_test_open_window (empty, NULL);
+
+  mg_test_spin_for (50);
   return window;
 }
 
@@ -192,17 +143,6 @@ open_path (MgWindow   *window,
   g_assert_cmpstr (opened, ==, path);
 }
 
-static guint
-offset_of (MgDocument *document,
-           const char *needle)
-{
-  const char *text = mg_document_get_text (document);
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return g_utf8_pointer_to_offset (text, at);
-}
-
 /* Tags @needle in the shown document the way a person does: select it in
  * the article, then the label's action. */
 static MgAnnotation *
@@ -212,7 +152,7 @@ tag (MgWindow   *window,
 {
   MgDocument *document = mg_window_get_document (window);
   MgAnnotationStore *store = mg_document_get_store (document);
-  guint start = offset_of (document, needle);
+  guint start = mg_test_offset_of (document, needle);
   guint end = start + g_utf8_strlen (needle, -1);
 
   mg_article_view_select_range (window->article_view, start, end);
@@ -257,9 +197,6 @@ dataset_text (MgWindow *window)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("No display"); return; } } G_STMT_END
-
 static void
 test_save_and_reload (Fixture       *fixture,
                       gconstpointer  data)
@@ -273,7 +210,7 @@ test_save_and_reload (Fixture       *fixture,
   MgAnnotation *annotation;
   MgDocument *document;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = new_window ();
   open_path (window, fixture->path);
   g_assert_cmpuint (mg_dataset_get_n_documents (mg_window_get_dataset (window)), ==, 2);
@@ -301,12 +238,12 @@ test_save_and_reload (Fixture       *fixture,
   g_assert_cmpuint (mg_dataset_count_annotations (reloaded), ==, 8);
   document = mg_dataset_lookup_document (reloaded, "ferry-contract");
   g_assert_nonnull (mg_annotation_store_find (mg_document_get_store (document), "figure",
-                                              offset_of (document, "Tuesday"),
-                                              offset_of (document, "Tuesday") + 7));
+                                              mg_test_offset_of (document, "Tuesday"),
+                                              mg_test_offset_of (document, "Tuesday") + 7));
 
   /* A save leaves no draft behind. */
   draft = draft_dataset_path (fixture->path);
-  spin (100);
+  mg_test_spin_for (100);
   g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -323,7 +260,7 @@ test_save_as (Fixture       *fixture,
   g_autofree char *saved_path = NULL;
   MgWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   g_assert_nonnull (dataset);
   window = new_window ();
   mg_window_set_dataset (window, dataset, NULL);
@@ -360,7 +297,7 @@ test_failed_save (Fixture       *fixture,
   AdwMessageDialog *dialog;
   MgWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   write_all (path, before);
   window = new_window ();
@@ -417,7 +354,7 @@ test_autosave (Fixture       *fixture,
   MgWindow *window;
   gint64 tagged, written;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   g_settings_set_uint (settings, "autosave-delay", 1);
   window = new_window ();
   open_path (window, fixture->path);
@@ -425,7 +362,7 @@ test_autosave (Fixture       *fixture,
 
   tag (window, "Tuesday", "figure");
   tagged = g_get_monotonic_time ();
-  g_assert_true (spin_until (file_exists, draft, 3000));
+  g_assert_true (mg_test_spin_until (file_exists, draft, 3000));
   written = g_get_monotonic_time ();
   g_test_message ("draft written %.2f s after the change",
                   (written - tagged) / (double)G_USEC_PER_SEC);
@@ -433,7 +370,7 @@ test_autosave (Fixture       *fixture,
   g_assert_cmpint (written - tagged, >=, 900 * 1000);
   g_assert_cmpint (written - tagged, <, 2500 * 1000);
 
-  spin (200);
+  mg_test_spin_for (200);
   from_draft = mg_dataset_load_file (draft, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mg_dataset_count_annotations (from_draft), ==, 8);
@@ -441,13 +378,13 @@ test_autosave (Fixture       *fixture,
   /* Undo back to the saved state: nothing is unsaved, the draft goes. */
   g_assert_nonnull (mg_history_undo (mg_window_get_history (window)));
   g_assert_false (is_modified (window));
-  g_assert_true (spin_until (file_missing, draft, 1000));
+  g_assert_true (mg_test_spin_until (file_missing, draft, 1000));
 
   /* A save removes it too. */
   tag (window, "Tuesday", "figure");
-  g_assert_true (spin_until (file_exists, draft, 3000));
+  g_assert_true (mg_test_spin_until (file_exists, draft, 3000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin (200);
+  mg_test_spin_for (200);
   g_assert_false (file_exists (draft));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -464,7 +401,7 @@ test_unsaved_prompt (Fixture       *fixture,
   MgWindow *window;
   MgWindow *watch;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = new_window ();
   watch = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&watch);
@@ -484,7 +421,7 @@ test_unsaved_prompt (Fixture       *fixture,
   /* Save writes the file, then closes. */
   gtk_window_close (GTK_WINDOW (window));
   answer (window, "save");
-  spin (50);
+  mg_test_spin_for (50);
   g_assert_null (watch);
   after = read_all (fixture->path);
   g_assert_cmpstr (after, !=, before);
@@ -498,7 +435,7 @@ test_unsaved_prompt (Fixture       *fixture,
   tag (window, "council", "actor");
   gtk_window_close (GTK_WINDOW (window));
   answer (window, "discard");
-  spin (50);
+  mg_test_spin_for (50);
   g_assert_null (watch);
   g_free (before);
   before = read_all (fixture->path);
@@ -517,7 +454,7 @@ test_open_asks_first (Fixture       *fixture,
   MgWindow *window;
   MgDataset *before;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = new_window ();
   before = mg_window_get_dataset (window);
   {
@@ -538,7 +475,7 @@ test_open_asks_first (Fixture       *fixture,
   answer (window, "discard");
   g_assert_true (mg_window_get_dataset (window) != before);
   g_assert_nonnull (mg_window_get_file (window));
-  g_assert_true (spin_until ((gboolean (*) (gpointer))is_modified, window, 3000));
+  g_assert_true (mg_test_spin_until ((gboolean (*) (gpointer))is_modified, window, 3000));
   g_assert_cmpuint (mg_dataset_get_n_documents (mg_window_get_dataset (window)), ==, 3);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (window)), ==, "article");
 
@@ -584,7 +521,7 @@ test_recovery (Fixture       *fixture,
   MgDocument *document;
   MgWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   /* What a window wrote just before it was killed. */
   g_assert_nonnull (work);
   document = mg_dataset_get_document (work, 0);
@@ -597,7 +534,7 @@ test_recovery (Fixture       *fixture,
 
   /* The next start offers it. */
   window = new_window ();
-  if (!spin_until (dialog_shown, window, 300))
+  if (!mg_test_spin_until (dialog_shown, window, 300))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover-drafts", NULL));
   g_assert_nonnull (wait_for_dialog (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (window)), ==, "Recover Unsaved Work?");
@@ -612,7 +549,7 @@ test_recovery (Fixture       *fixture,
   g_assert_true (is_modified (window));
   g_assert_true (title_marks_unsaved (window));
   /* Not offered twice. */
-  spin (100);
+  mg_test_spin_for (100);
   g_assert_null (find_dialog (window));
 
   /* Saving it writes the work where it belongs and ends the draft. */
@@ -646,7 +583,7 @@ test_changed_on_disk (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   MgWindow *window;
 
-  SKIP_WITHOUT_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
   window = new_window ();
   open_path (window, fixture->path);
 
@@ -689,7 +626,7 @@ test_changed_on_disk (Fixture       *fixture,
   g_assert_cmpstr (on_disk, ==, mine);
 
   /* Our own save is not "someone else". */
-  spin (600);
+  mg_test_spin_for (600);
   g_assert_null (find_dialog (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -699,24 +636,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* This run's data, config and cache folders. */
+  g_autofree char *scratch = mg_test_scratch_home ("marginalia-files-home-XXXXXX");
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's MIME database,
-   * and GTK then cannot load its own icons. Only the user's folders move. */
-  scratch = g_dir_make_tmp ("marginalia-files-home-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *names[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-      g_autofree char *dir = g_build_filename (scratch, names[i], NULL);
-
-      g_setenv (names[i], dir, TRUE);
-    }
-
   g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
 
 #define ADD(path, func) \
   g_test_add ("/window-files/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -731,7 +656,6 @@ main (int   argc,
   ADD ("changed-on-disk", test_changed_on_disk);
 
   status = g_test_run ();
-  remove_tree (scratch);
-  g_free (scratch);
+  mg_test_remove_tree (scratch);
   return status;
 }

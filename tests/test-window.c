@@ -10,43 +10,12 @@
 
 #include "config.h"
 
-#include "mg-window-private.h"
-
-static gboolean have_display;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "mg-test-gui.h"
 
 static MgWindow *
 open_fixture (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "window", "small.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MgDataset) dataset = mg_dataset_load_file (path, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  MgWindow *window;
-
-  g_assert_no_error (error);
-  window = mg_window_new (NULL);
-  mg_window_set_dataset (window, dataset, file);
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
-
-  return window;
-}
-
-static void
-close_window (MgWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  return mg_test_open_fixture ("window", "small.json");
 }
 
 static GtkTextBuffer *
@@ -55,22 +24,12 @@ buffer_of (MgWindow *window)
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
 }
 
-static MgAnnotationStore *
-store_of (MgWindow *window)
-{
-  return mg_document_get_store (mg_window_get_document (window));
-}
-
-/* Code point offset of the @nth occurrence of @needle in the document. */
+/* Code point offset of @needle in the document shown. */
 static guint
 offset_of (MgWindow   *window,
            const char *needle)
 {
-  const char *text = mg_document_get_text (mg_window_get_document (window));
-  const char *found = strstr (text, needle);
-
-  g_assert_nonnull (found);
-  return (guint) g_utf8_pointer_to_offset (text, found);
+  return mg_test_offset_of (mg_window_get_document (window), needle);
 }
 
 static void
@@ -116,27 +75,6 @@ tag_range_text (MgWindow *window)
   return mg_document_substring (mg_window_get_document (window), start, end);
 }
 
-static void
-activate (MgWindow   *window,
-          const char *action,
-          const char *string_param)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action,
-                                             string_param ? "s" : NULL, string_param));
-  spin ();
-}
-
-static MgAnnotation *
-find (MgWindow   *window,
-      const char *label,
-      const char *text)
-{
-  guint start = offset_of (window, text);
-
-  return mg_annotation_store_find (store_of (window), label, start,
-                                   start + (guint) g_utf8_strlen (text, -1));
-}
-
 static gboolean
 has_label_tag (MgWindow *window,
                guint     offset)
@@ -159,7 +97,7 @@ test_open_shows_first_document (void)
   MgWindow *window;
   GtkTextIter iter;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (window)), ==, "harbour");
@@ -178,7 +116,7 @@ test_open_shows_first_document (void)
   g_assert_false (has_label_tag (window, offset_of (window, "Tuesday")));
   g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_list_get_model (window->annotation_list)), ==, 2);
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static void
@@ -188,60 +126,60 @@ test_tag_relabel_delete_undo_redo (void)
   MgAnnotation *annotation;
   guint start;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   start = offset_of (window, "Tuesday");
 
   select_needle (window, "Tuesday");
-  activate (window, "win.tag", "figure");
-  annotation = find (window, "figure", "Tuesday");
+  mg_test_activate (window, "win.tag", "figure");
+  annotation = mg_test_find (window, "figure", "Tuesday");
   g_assert_nonnull (annotation);
   g_assert_cmpstr (mg_annotation_get_text (annotation), ==, "Tuesday");
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (window)), ==, 3);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 3);
   g_assert_true (mg_article_view_get_selected (window->article_view) == annotation);
   g_assert_true (has_label_tag (window, start));
   g_assert_true (mg_history_get_modified (mg_window_get_history (window)));
 
   /* With no text selected, a key relabels the selected annotation. */
-  activate (window, "win.tag-key", "3");
+  mg_test_activate (window, "win.tag-key", "3");
   g_assert_cmpstr (mg_annotation_get_label (annotation), ==, "claim");
-  g_assert_null (find (window, "figure", "Tuesday"));
+  g_assert_null (mg_test_find (window, "figure", "Tuesday"));
 
   /* The same span and label twice is refused. */
   select_needle (window, "Tuesday");
-  activate (window, "win.tag", "claim");
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (window)), ==, 3);
+  mg_test_activate (window, "win.tag", "claim");
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 3);
 
   mg_article_view_place_cursor (window->article_view, 0);
   mg_article_view_set_selected (window->article_view, annotation);
-  activate (window, "win.delete", NULL);
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (window)), ==, 2);
-  g_assert_null (find (window, "claim", "Tuesday"));
+  mg_test_activate (window, "win.delete", NULL);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 2);
+  g_assert_null (mg_test_find (window, "claim", "Tuesday"));
   g_assert_false (has_label_tag (window, start));
   g_assert_null (mg_article_view_get_selected (window->article_view));
 
-  activate (window, "win.undo", NULL);
-  g_assert_nonnull (find (window, "claim", "Tuesday"));
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_nonnull (mg_test_find (window, "claim", "Tuesday"));
   g_assert_true (has_label_tag (window, start));
 
-  activate (window, "win.undo", NULL);
-  g_assert_nonnull (find (window, "figure", "Tuesday"));
-  g_assert_null (find (window, "claim", "Tuesday"));
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_nonnull (mg_test_find (window, "figure", "Tuesday"));
+  g_assert_null (mg_test_find (window, "claim", "Tuesday"));
 
-  activate (window, "win.undo", NULL);
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (window)), ==, 2);
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 2);
   g_assert_false (has_label_tag (window, start));
   g_assert_false (mg_history_get_modified (mg_window_get_history (window)));
 
-  activate (window, "win.redo", NULL);
-  activate (window, "win.redo", NULL);
-  g_assert_nonnull (find (window, "claim", "Tuesday"));
-  activate (window, "win.redo", NULL);
-  g_assert_null (find (window, "claim", "Tuesday"));
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (window)), ==, 2);
+  mg_test_activate (window, "win.redo", NULL);
+  mg_test_activate (window, "win.redo", NULL);
+  g_assert_nonnull (mg_test_find (window, "claim", "Tuesday"));
+  mg_test_activate (window, "win.redo", NULL);
+  g_assert_null (mg_test_find (window, "claim", "Tuesday"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 2);
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static void
@@ -250,7 +188,7 @@ test_snap_white_space_and_words (void)
   MgWindow *window;
   char *text;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
 
@@ -303,10 +241,10 @@ test_snap_white_space_and_words (void)
   /* Only white space: nothing to tag, and the key does nothing. */
   select_text (window, " on Tuesday", 0, 1);
   g_assert_null (tag_range_text (window));
-  activate (window, "win.tag-key", "1");
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (window)), ==, 2);
+  mg_test_activate (window, "win.tag-key", "1");
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 2);
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static void
@@ -316,10 +254,10 @@ test_snap_graphemes (void)
   guint thumb;
   char *text;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
-  activate (window, "win.next-document", NULL);
+  mg_test_activate (window, "win.next-document", NULL);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (window)), ==, "cafe");
   g_object_set (window->article_view, "snap-to-words", FALSE, NULL);
 
@@ -338,10 +276,10 @@ test_snap_graphemes (void)
 
   /* Tagged, the span counts code points: two for the emoji. */
   select_offsets (window, thumb + 1, thumb + 2);
-  activate (window, "win.tag", "figure");
-  g_assert_nonnull (mg_annotation_store_find (store_of (window), "figure", thumb, thumb + 2));
+  mg_test_activate (window, "win.tag", "figure");
+  g_assert_nonnull (mg_annotation_store_find (mg_test_store_of (window), "figure", thumb, thumb + 2));
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static void
@@ -349,27 +287,27 @@ test_find_then_tag (void)
 {
   MgWindow *window;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
-  activate (window, "win.find", NULL);
+  mg_test_activate (window, "win.find", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
 
   /* Case does not matter; Enter selects the match in the article. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "TUESDAY");
   g_signal_emit_by_name (window->search_entry, "activate");
-  spin ();
+  mg_test_spin ();
 
   /* Escape: the bar closes, the article has the focus and the match. */
   g_signal_emit_by_name (window->search_entry, "stop-search");
-  spin ();
+  mg_test_spin ();
   g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (window->article_view)));
 
-  activate (window, "win.tag-key", "4");
-  g_assert_nonnull (find (window, "figure", "Tuesday"));
+  mg_test_activate (window, "win.tag-key", "4");
+  g_assert_nonnull (mg_test_find (window, "figure", "Tuesday"));
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static void
@@ -378,33 +316,33 @@ test_navigation (void)
   MgWindow *window;
   MgAnnotation *actor, *quote;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
-  actor = find (window, "actor", "Ana Pérez");
-  quote = find (window, "quote", "we will build it before winter");
+  actor = mg_test_find (window, "actor", "Ana Pérez");
+  quote = mg_test_find (window, "quote", "we will build it before winter");
 
-  activate (window, "win.next-annotation", NULL);
+  mg_test_activate (window, "win.next-annotation", NULL);
   g_assert_true (mg_article_view_get_selected (window->article_view) == actor);
-  activate (window, "win.next-annotation", NULL);
+  mg_test_activate (window, "win.next-annotation", NULL);
   g_assert_true (mg_article_view_get_selected (window->article_view) == quote);
-  activate (window, "win.next-annotation", NULL);
+  mg_test_activate (window, "win.next-annotation", NULL);
   g_assert_true (mg_article_view_get_selected (window->article_view) == quote);
-  activate (window, "win.previous-annotation", NULL);
+  mg_test_activate (window, "win.previous-annotation", NULL);
   g_assert_true (mg_article_view_get_selected (window->article_view) == actor);
   g_assert_cmpuint (mg_article_view_get_cursor (window->article_view), ==, offset_of (window, "Ana Pérez"));
 
-  activate (window, "win.unselect", NULL);
+  mg_test_activate (window, "win.unselect", NULL);
   g_assert_null (mg_article_view_get_selected (window->article_view));
 
-  activate (window, "win.next-document", NULL);
+  mg_test_activate (window, "win.next-document", NULL);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (window)), ==, "cafe");
-  activate (window, "win.next-document", NULL);
+  mg_test_activate (window, "win.next-document", NULL);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (window)), ==, "cafe");
-  activate (window, "win.previous-document", NULL);
+  mg_test_activate (window, "win.previous-document", NULL);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (window)), ==, "harbour");
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static void
@@ -415,47 +353,47 @@ test_boundaries_note_attribution (void)
   GtkListBoxRow *row;
   guint start, end;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
-  actor = find (window, "actor", "Ana Pérez");
-  quote = find (window, "quote", "we will build it before winter");
+  actor = mg_test_find (window, "actor", "Ana Pérez");
+  quote = mg_test_find (window, "quote", "we will build it before winter");
   start = mg_annotation_get_start (quote);
   end = mg_annotation_get_end (quote);
 
   mg_article_view_set_selected (window->article_view, quote);
-  activate (window, "win.grow-start", NULL);
-  activate (window, "win.grow-end", NULL);
+  mg_test_activate (window, "win.grow-start", NULL);
+  mg_test_activate (window, "win.grow-end", NULL);
   g_assert_cmpuint (mg_annotation_get_start (quote), ==, start - 1);
   g_assert_cmpuint (mg_annotation_get_end (quote), ==, end + 1);
   g_assert_cmpstr (mg_annotation_get_text (quote), ==, "\"we will build it before winter\"");
-  activate (window, "win.shrink-start", NULL);
-  activate (window, "win.shrink-end", NULL);
+  mg_test_activate (window, "win.shrink-start", NULL);
+  mg_test_activate (window, "win.shrink-end", NULL);
   g_assert_cmpuint (mg_annotation_get_start (quote), ==, start);
   g_assert_cmpuint (mg_annotation_get_end (quote), ==, end);
 
-  activate (window, "win.edit-note", NULL);
+  mg_test_activate (window, "win.edit-note", NULL);
   gtk_editable_set_text (GTK_EDITABLE (window->note_entry), "Promise to check in spring");
   g_signal_emit_by_name (window->note_entry, "activate");
-  spin ();
+  mg_test_spin ();
   g_assert_cmpstr (mg_annotation_get_note (quote), ==, "Promise to check in spring");
 
   /* The speaker chooser lists the actor first and Nobody last. */
-  activate (window, "win.attribute", NULL);
+  mg_test_activate (window, "win.attribute", NULL);
   row = gtk_list_box_get_row_at_index (window->speaker_list, 0);
   g_assert_nonnull (row);
   g_assert_nonnull (gtk_list_box_get_row_at_index (window->speaker_list, 1));
   g_assert_null (gtk_list_box_get_row_at_index (window->speaker_list, 2));
   g_signal_emit_by_name (window->speaker_list, "row-activated", row);
-  spin ();
-  g_assert_true (mg_annotation_store_attributed_to (store_of (window), quote) == actor);
+  mg_test_spin ();
+  g_assert_true (mg_annotation_store_attributed_to (mg_test_store_of (window), quote) == actor);
 
-  activate (window, "win.undo", NULL);
-  g_assert_null (mg_annotation_store_attributed_to (store_of (window), quote));
-  activate (window, "win.undo", NULL);
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_annotation_store_attributed_to (mg_test_store_of (window), quote));
+  mg_test_activate (window, "win.undo", NULL);
   g_assert_cmpstr (mg_annotation_get_note (quote) ?: "", ==, "");
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 static void
@@ -464,7 +402,7 @@ test_filter_list (void)
   MgWindow *window;
   GListModel *model;
 
-  REQUIRE_DISPLAY ();
+  MG_TEST_REQUIRE_DISPLAY ();
 
   window = open_fixture ();
   model = mg_annotation_list_get_model (window->annotation_list);
@@ -475,13 +413,13 @@ test_filter_list (void)
 
   /* The list follows the store while filtered. */
   select_needle (window, "Tuesday");
-  activate (window, "win.tag", "actor");
+  mg_test_activate (window, "win.tag", "actor");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   mg_annotation_list_set_filter (window->annotation_list, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
-  close_window (window);
+  mg_test_close_window (window);
 }
 
 int
@@ -490,9 +428,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  mg_test_init_display ();
 
   g_test_add_func ("/window/open", test_open_shows_first_document);
   g_test_add_func ("/window/tag-relabel-delete-undo-redo", test_tag_relabel_delete_undo_redo);

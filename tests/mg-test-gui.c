@@ -1,0 +1,342 @@
+/* mg-test-gui.c: what the GUI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mg-test-gui.h"
+
+static gboolean have_display;
+
+/**
+ * mg_test_init_display:
+ *
+ * Starts GTK and libadwaita, after g_test_init(). Without a display the
+ * window tests skip rather than fail, so that the other suites still run
+ * on a headless builder.
+ *
+ * Returns: whether there is a display
+ */
+gboolean
+mg_test_init_display (void)
+{
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  return have_display;
+}
+
+/**
+ * mg_test_have_display:
+ *
+ * Returns: what mg_test_init_display() found
+ */
+gboolean
+mg_test_have_display (void)
+{
+  return have_display;
+}
+
+/**
+ * mg_test_scratch_home:
+ * @tmpl: a template for g_dir_make_tmp()
+ *
+ * Moves the user's data, config, cache and state folders into a fresh
+ * folder, so that drafts and files the window writes land there. Call it
+ * before g_test_init(). Not G_TEST_OPTION_ISOLATE_DIRS: that hides the
+ * system's MIME database, and GTK then cannot load its own icons.
+ *
+ * Returns: (transfer full): the folder, for mg_test_remove_tree() at the end
+ */
+char *
+mg_test_scratch_home (const char *tmpl)
+{
+  const char *names[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  char *scratch = g_dir_make_tmp (tmpl, NULL);
+
+  g_assert_nonnull (scratch);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *dir = g_build_filename (scratch, names[i], NULL);
+
+      g_setenv (names[i], dir, TRUE);
+    }
+  return scratch;
+}
+
+/**
+ * mg_test_make_tmpdir:
+ * @tmpl: a template for g_dir_make_tmp()
+ *
+ * Returns: (transfer full): a fresh folder
+ */
+char *
+mg_test_make_tmpdir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/**
+ * mg_test_remove_tree:
+ * @path: a file or folder
+ *
+ * Removes @path and, for a folder, everything in it. A link is removed,
+ * never followed.
+ */
+void
+mg_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      mg_test_remove_tree (child);
+    }
+  g_remove (path);
+}
+
+/**
+ * mg_test_spin:
+ *
+ * Runs the main loop until nothing is pending.
+ */
+void
+mg_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/**
+ * mg_test_spin_until:
+ * @done: (nullable): the condition
+ * @data: for @done
+ * @timeout_ms: how long to wait at most
+ *
+ * Runs the main loop until @done says so or @timeout_ms pass. A thread's
+ * result reaches the main loop without waking it, so this polls rather
+ * than blocks.
+ *
+ * Returns: whether @done held in the end
+ */
+gboolean
+mg_test_spin_until (MgTestCondition done,
+                    gpointer        data,
+                    guint           timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (done != NULL && done (data))
+        return TRUE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return done != NULL && done (data);
+}
+
+/**
+ * mg_test_spin_for:
+ * @ms: how long
+ *
+ * Runs the main loop for @ms milliseconds, so that timeouts may fire.
+ */
+void
+mg_test_spin_for (guint ms)
+{
+  mg_test_spin_until (NULL, NULL, ms);
+}
+
+/**
+ * mg_test_fixture_path:
+ * @folder: a folder of tests/fixtures
+ * @name: a file in it
+ *
+ * Returns: (transfer full): the fixture's path
+ */
+char *
+mg_test_fixture_path (const char *folder,
+                      const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", folder, name, NULL);
+}
+
+/**
+ * mg_test_load_fixture:
+ * @folder: a folder of tests/fixtures
+ * @name: a dataset in it
+ *
+ * Returns: (transfer full): the dataset; fails the test if it does not load
+ */
+MgDataset *
+mg_test_load_fixture (const char *folder,
+                      const char *name)
+{
+  g_autofree char *path = mg_test_fixture_path (folder, name);
+  g_autoptr(GError) error = NULL;
+  MgDataset *dataset = mg_dataset_load_file (path, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/**
+ * mg_test_open_window:
+ * @dataset: what the window shows
+ * @file: (nullable): where @dataset lives
+ *
+ * Returns: (transfer none): a new window with @dataset, on screen; close it
+ *   with mg_test_close_window()
+ */
+MgWindow *
+mg_test_open_window (MgDataset *dataset,
+                     GFile     *file)
+{
+  MgWindow *window = mg_window_new (NULL);
+
+  mg_window_set_dataset (window, dataset, file);
+  gtk_window_present (GTK_WINDOW (window));
+  mg_test_spin ();
+  return window;
+}
+
+/**
+ * mg_test_open_fixture:
+ * @folder: a folder of tests/fixtures
+ * @name: a dataset in it
+ *
+ * Returns: (transfer none): a new window on the fixture, which is its file
+ */
+MgWindow *
+mg_test_open_fixture (const char *folder,
+                      const char *name)
+{
+  g_autofree char *path = mg_test_fixture_path (folder, name);
+  g_autoptr(MgDataset) dataset = mg_test_load_fixture (folder, name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return mg_test_open_window (dataset, file);
+}
+
+/**
+ * mg_test_close_window:
+ * @window: a window of mg_test_open_window()
+ */
+void
+mg_test_close_window (MgWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  mg_test_spin ();
+}
+
+/**
+ * mg_test_activate:
+ * @window: the window
+ * @action: a "win." action
+ * @string_param: (nullable): its string parameter, if it takes one
+ *
+ * Runs @action as its key or button would, and what it left pending.
+ * Fails the test if the window has no such action.
+ */
+void
+mg_test_activate (MgWindow   *window,
+                  const char *action,
+                  const char *string_param)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action,
+                                             string_param ? "s" : NULL, string_param));
+  mg_test_spin ();
+}
+
+/**
+ * mg_test_store_of:
+ *
+ * Returns: (transfer none): the annotations of the document shown
+ */
+MgAnnotationStore *
+mg_test_store_of (MgWindow *window)
+{
+  return mg_document_get_store (mg_window_get_document (window));
+}
+
+/**
+ * mg_test_offset_of:
+ * @document: a document
+ * @needle: text that must be in it
+ *
+ * Returns: the code point offset of the first @needle in @document
+ */
+guint
+mg_test_offset_of (MgDocument *document,
+                   const char *needle)
+{
+  const char *text = mg_document_get_text (document);
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return (guint) g_utf8_pointer_to_offset (text, found);
+}
+
+/**
+ * mg_test_find:
+ * @window: the window
+ * @label: a label id
+ * @text: text that must be in the document shown
+ *
+ * Returns: (transfer none) (nullable): the @label annotation spanning
+ *   exactly the first @text of the document shown
+ */
+MgAnnotation *
+mg_test_find (MgWindow   *window,
+              const char *label,
+              const char *text)
+{
+  guint start = mg_test_offset_of (mg_window_get_document (window), text);
+
+  return mg_annotation_store_find (mg_test_store_of (window), label, start,
+                                   start + (guint) g_utf8_strlen (text, -1));
+}
+
+/**
+ * mg_test_find_widget:
+ * @root: where to look, itself included
+ * @type: the type wanted; %GTK_TYPE_WIDGET for any
+ * @name: (nullable): the widget name wanted, or %NULL for any
+ *
+ * Returns: (transfer none) (nullable): the first widget, depth first, of
+ *   @type and @name
+ */
+GtkWidget *
+mg_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mg_test_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
