@@ -9,6 +9,7 @@
 
 #include "mg-document.h"
 #include "mg-error.h"
+#include "mg-import.h"
 #include "mg-import-html.h"
 #include "mg-import-jsonl.h"
 
@@ -184,6 +185,17 @@ test_several_values (void)
   g_assert_cmpuint (warnings->len, ==, 2);
   g_assert_cmpstr (warnings->pdata[0], ==, "v.jsonl:1: not a JSON object");
   g_assert_cmpstr (warnings->pdata[1], ==, "v.jsonl:2: text after the JSON object");
+
+  /* Detection asks json-glib too, and is kept from the same lines. */
+  {
+    const char *pair = "{\"t\": \"\\udc00\\udc00\"}\n";
+    const char *good = "{\"text\": \"Four.\"}\n";
+    const char *two = strchr (data, '\n') + 1;
+
+    g_assert_cmpint (mg_import_detect (two, strlen (two), "v.txt"), ==, MG_IMPORT_TEXT);
+    g_assert_cmpint (mg_import_detect (pair, strlen (pair), "v.txt"), ==, MG_IMPORT_TEXT);
+    g_assert_cmpint (mg_import_detect (good, strlen (good), "v.txt"), ==, MG_IMPORT_JSONL);
+  }
 }
 
 int

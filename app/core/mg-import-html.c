@@ -388,6 +388,28 @@ json_depth_ok (const char *text,
   return TRUE;
 }
 
+/**
+ * mg_import_json_safe:
+ * @text: JSON text from an input
+ * @n: its length in bytes
+ * @max_depth: the deepest nesting allowed
+ *
+ * Whether @text can be handed to json-glib 1.6 without harm: one object
+ * or array nested at most @max_depth deep, and escapes it reads right
+ * (see mg_import_json_escapes_ok()). It says nothing more of validity.
+ *
+ * Returns: %TRUE when @text is safe to parse
+ */
+gboolean
+mg_import_json_safe (const char *text,
+                     gsize       n,
+                     guint       max_depth)
+{
+  g_return_val_if_fail (text != NULL || n == 0, FALSE);
+
+  return json_depth_ok (text, n, max_depth) && mg_import_json_escapes_ok (text, n);
+}
+
 static const char *
 json_string_member (JsonObject *obj,
                     const char *name)
@@ -477,8 +499,7 @@ read_json_ld (PageMeta   *pm,
   JsonNode *root;
   gsize n = strlen (text);
 
-  if (n > JSON_LD_MAX_BYTES || !json_depth_ok (text, n, JSON_LD_MAX_DEPTH) ||
-      !mg_import_json_escapes_ok (text, n))
+  if (n > JSON_LD_MAX_BYTES || !mg_import_json_safe (text, n, JSON_LD_MAX_DEPTH))
     return;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, text, n, NULL))

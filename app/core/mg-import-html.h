@@ -25,5 +25,8 @@ gboolean   mg_import_looks_binary (const char *data,
                                    gsize       n_bytes);
 gboolean   mg_import_json_escapes_ok (const char *text,
                                       gsize       n);
+gboolean   mg_import_json_safe  (const char  *text,
+                                 gsize        n,
+                                 guint        max_depth);
 
 G_END_DECLS

@@ -30,6 +30,7 @@
 #define DETECT_WINDOW  (64 * 1024)
 #define JSONL_WINDOW   (1024 * 1024)
 #define JSONL_MAX_LINES 8
+#define JSONL_MAX_DEPTH 32
 
 static const char *format_names[] = {
   [MG_IMPORT_AUTO] = "auto",
@@ -242,9 +243,14 @@ static gboolean
 line_is_json_object (const char *line,
                      gsize       len)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
+  /* json-glib 1.6 leaks on some JSON it should refuse ("{}{}", broken
+   * surrogate pairs) and recurses without bound. */
+  if (!mg_import_json_safe (line, len, JSONL_MAX_DEPTH))
+    return FALSE;
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, line, len, NULL))
     return FALSE;
   root = json_parser_get_root (parser);
