@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "mg-html-extract.h"
-#include "mg-xml-private.h"
+#include "mg-html-private.h"
 
 enum {
   FLAG_STRIP_UNLIKELY = 1 << 0,
@@ -102,263 +102,11 @@ re_match (ReId        id,
   return g_regex_match (re (id), s, 0, NULL);
 }
 
-/* Tree helpers. libxml2's HTML parser gives lower-case element names. */
-
-static gboolean
-is_element (xmlNodePtr node)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE;
-}
-
-static gboolean
-is_tag (xmlNodePtr  node,
-        const char *name)
-{
-  return is_element (node) && strcmp ((const char *) node->name, name) == 0;
-}
-
-static gboolean
-tag_in (xmlNodePtr         node,
-        const char * const *names)
-{
-  if (!is_element (node))
-    return FALSE;
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp ((const char *) node->name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 is_heading (xmlNodePtr node)
 {
   static const char * const h[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
-  return tag_in (node, h);
-}
-
-static const char *
-attr (xmlNodePtr  node,
-      const char *name)
-{
-  if (!is_element (node))
-    return NULL;
-  for (xmlAttrPtr a = node->properties; a != NULL; a = a->next)
-    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
-      return a->children != NULL && a->children->content != NULL
-             ? (const char *) a->children->content : "";
-  return NULL;
-}
-
-static char *
-match_string (xmlNodePtr node)
-{
-  const char *cls = attr (node, "class");
-  const char *id = attr (node, "id");
-
-  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
-}
-
-static xmlNodePtr
-first_element (xmlNodePtr node)
-{
-  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
-    if (is_element (c))
-      return c;
-  return NULL;
-}
-
-static xmlNodePtr
-next_element (xmlNodePtr node)
-{
-  for (xmlNodePtr c = node->next; c != NULL; c = c->next)
-    if (is_element (c))
-      return c;
-  return NULL;
-}
-
-static guint
-n_element_children (xmlNodePtr node)
-{
-  guint n = 0;
-
-  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
-    n += is_element (c);
-  return n;
-}
-
-/* The next element in document order, over the whole tree. */
-static xmlNodePtr
-next_node (xmlNodePtr node,
-           gboolean   skip_kids)
-{
-  xmlNodePtr n;
-
-  if (!skip_kids && (n = first_element (node)) != NULL)
-    return n;
-  while (node != NULL)
-    {
-      if ((n = next_element (node)) != NULL)
-        return n;
-      node = node->parent;
-    }
-  return NULL;
-}
-
-/* The next node of any type inside @root, in document order. */
-static xmlNodePtr
-walk_next (xmlNodePtr node,
-           xmlNodePtr root,
-           gboolean   skip_kids)
-{
-  if (!skip_kids && node->children != NULL && node->type != XML_ENTITY_REF_NODE)
-    return node->children;
-  while (node != NULL && node != root)
-    {
-      if (node->next != NULL)
-        return node->next;
-      node = node->parent;
-    }
-  return NULL;
-}
-
-/* Descendant elements of @root named in @names, in document order. */
-static GPtrArray *
-elements_by_tag (xmlNodePtr          root,
-                 const char * const *names)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  for (xmlNodePtr n = root->children ? walk_next (root, root, FALSE) : NULL; n != NULL;
-       n = walk_next (n, root, FALSE))
-    if (tag_in (n, names))
-      g_ptr_array_add (out, n);
-  return out;
-}
-
-static guint
-count_tag (xmlNodePtr  root,
-           const char *name)
-{
-  const char *names[] = { name, NULL };
-  g_autoptr(GPtrArray) found = elements_by_tag (root, names);
-
-  return found->len;
-}
-
-static gboolean
-has_ancestor_tag (xmlNodePtr  node,
-                  const char *name,
-                  int         max_depth)
-{
-  int depth = 0;
-
-  for (node = node->parent; is_element (node); node = node->parent)
-    {
-      if (max_depth > 0 && depth++ >= max_depth)
-        return FALSE;
-      if (is_tag (node, name))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-is_text (xmlNodePtr node)
-{
-  return node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE;
-}
-
-/* The text of a subtree as Readability's innerText: trimmed, every run of
- * whitespace one space. Lengths count code points. */
-static char *
-inner_text (xmlNodePtr root)
-{
-  GString *s = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (xmlNodePtr n = is_text (root) ? root : walk_next (root, root, FALSE); n != NULL;
-       n = n == root ? NULL : walk_next (n, root, FALSE))
-    {
-      if (!is_text (n) || n->content == NULL)
-        continue;
-      for (const guchar *p = n->content; *p; p++)
-        {
-          if (g_ascii_isspace (*p))
-            space = TRUE;
-          else
-            {
-              if (space && s->len > 0)
-                g_string_append_c (s, ' ');
-              space = FALSE;
-              g_string_append_c (s, (char) *p);
-            }
-        }
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* g_utf8_strlen (inner_text (root)) without building the text: link and
- * heading densities ask for it for every candidate and every link. The
- * tree is valid UTF-8, so characters are the bytes that do not continue
- * one. */
-static glong
-inner_length (xmlNodePtr root)
-{
-  glong len = 0;
-  gboolean space = FALSE;
-
-  for (xmlNodePtr n = is_text (root) ? root : walk_next (root, root, FALSE); n != NULL;
-       n = n == root ? NULL : walk_next (n, root, FALSE))
-    {
-      if (!is_text (n) || n->content == NULL)
-        continue;
-      for (const guchar *p = n->content; *p; p++)
-        {
-          if (g_ascii_isspace (*p))
-            space = TRUE;
-          else
-            {
-              if (space && len > 0)
-                len++;
-              space = FALSE;
-              len += (*p & 0xc0) != 0x80;
-            }
-        }
-    }
-  return len;
-}
-
-/* Whether inner_text (root) would be empty, without building it. */
-static gboolean
-has_inner_text (xmlNodePtr root)
-{
-  for (xmlNodePtr n = is_text (root) ? root : walk_next (root, root, FALSE); n != NULL;
-       n = n == root ? NULL : walk_next (n, root, FALSE))
-    {
-      if (!is_text (n) || n->content == NULL)
-        continue;
-      for (const guchar *p = n->content; *p; p++)
-        if (!g_ascii_isspace (*p))
-          return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-is_whitespace_text (xmlNodePtr node)
-{
-  if (!is_text (node))
-    return FALSE;
-  for (const guchar *p = node->content; p && *p; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_whitespace (xmlNodePtr node)
-{
-  return is_whitespace_text (node) || is_tag (node, "br");
+  return _mg_html_tag_in (node, h);
 }
 
 static guint
@@ -382,24 +130,24 @@ count_commas (const char *text)
 static double
 link_density (xmlNodePtr node)
 {
-  glong len = inner_length (node);
+  glong len = _mg_html_inner_length (node);
   double link_len = 0;
 
   if (len == 0)
     return 0;
-  for (xmlNodePtr n = walk_next (node, node, FALSE); n != NULL;)
+  for (xmlNodePtr n = _mg_html_walk_next (node, node, FALSE); n != NULL;)
     {
-      if (is_tag (n, "a"))
+      if (_mg_html_is_tag (n, "a"))
         {
-          const char *href = attr (n, "href");
+          const char *href = _mg_html_attr (n, "href");
           /* In-page links (footnotes, tables of contents) cost less. */
           double coeff = href && href[0] == '#' && href[1] != '\0' ? 0.3 : 1.0;
 
-          link_len += inner_length (n) * coeff;
-          n = walk_next (n, node, TRUE);
+          link_len += _mg_html_inner_length (n) * coeff;
+          n = _mg_html_walk_next (n, node, TRUE);
         }
       else
-        n = walk_next (n, node, FALSE);
+        n = _mg_html_walk_next (n, node, FALSE);
     }
   return link_len / len;
 }
@@ -424,62 +172,18 @@ static xmlNodePtr
 remove_and_next (Extract    *ex,
                  xmlNodePtr  node)
 {
-  xmlNodePtr next = next_node (node, TRUE);
+  xmlNodePtr next = _mg_html_next_node (node, TRUE);
 
   remove_node (ex, node);
   return next;
-}
-
-/* Appends without xmlAddChild()'s merging of text nodes, which would free
- * the node being moved. */
-static void
-append_child (xmlNodePtr parent,
-              xmlNodePtr child)
-{
-  xmlUnlinkNode (child);
-  child->parent = parent;
-  child->prev = parent->last;
-  child->next = NULL;
-  if (parent->last != NULL)
-    parent->last->next = child;
-  else
-    parent->children = child;
-  parent->last = child;
-}
-
-/* Puts @node where @old was; @old ends up unlinked. */
-static void
-replace_node (xmlNodePtr old,
-              xmlNodePtr node)
-{
-  xmlUnlinkNode (node);
-  node->parent = old->parent;
-  node->prev = old->prev;
-  node->next = old->next;
-  if (old->prev != NULL)
-    old->prev->next = node;
-  else if (old->parent != NULL)
-    old->parent->children = node;
-  if (old->next != NULL)
-    old->next->prev = node;
-  else if (old->parent != NULL)
-    old->parent->last = node;
-  old->parent = old->prev = old->next = NULL;
-}
-
-static void
-set_tag (xmlNodePtr  node,
-         const char *name)
-{
-  xmlNodeSetName (node, (const xmlChar *) name);
 }
 
 static int
 class_weight (Extract    *ex,
               xmlNodePtr  node)
 {
-  const char *cls = attr (node, "class");
-  const char *id = attr (node, "id");
+  const char *cls = _mg_html_attr (node, "class");
+  const char *id = _mg_html_attr (node, "id");
   int weight = 0;
 
   if (!(ex->flags & FLAG_WEIGHT_CLASSES))
@@ -515,13 +219,13 @@ initialize_node (Extract    *ex,
 
   g_ptr_array_add (ex->data, d);
   node->_private = d;
-  if (is_tag (node, "div"))
+  if (_mg_html_is_tag (node, "div"))
     d->score += 5;
-  else if (tag_in (node, plus3))
+  else if (_mg_html_tag_in (node, plus3))
     d->score += 3;
-  else if (tag_in (node, minus3))
+  else if (_mg_html_tag_in (node, minus3))
     d->score -= 3;
-  else if (is_heading (node) || is_tag (node, "th"))
+  else if (is_heading (node) || _mg_html_is_tag (node, "th"))
     d->score -= 5;
   d->score += class_weight (ex, node);
   return d;
@@ -539,13 +243,13 @@ is_phrasing (xmlNodePtr node)
     "big", NULL
   };
 
-  if (is_text (node))
+  if (_mg_html_is_text (node))
     return TRUE;
-  if (!is_element (node))
+  if (!_mg_html_is_element (node))
     return node->type == XML_COMMENT_NODE;
-  if (tag_in (node, phrasing))
+  if (_mg_html_tag_in (node, phrasing))
     return TRUE;
-  if (is_tag (node, "a") || is_tag (node, "del") || is_tag (node, "ins"))
+  if (_mg_html_is_tag (node, "a") || _mg_html_is_tag (node, "del") || _mg_html_is_tag (node, "ins"))
     {
       for (xmlNodePtr c = node->children; c != NULL; c = c->next)
         if (!is_phrasing (c))
@@ -561,7 +265,7 @@ has_block_descendant (xmlNodePtr node)
   static const char * const blocks[] = {
     "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", NULL
   };
-  g_autoptr(GPtrArray) found = elements_by_tag (node, blocks);
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (node, blocks);
 
   return found->len > 0;
 }
@@ -569,12 +273,12 @@ has_block_descendant (xmlNodePtr node)
 static gboolean
 has_single_p (xmlNodePtr node)
 {
-  xmlNodePtr only = first_element (node);
+  xmlNodePtr only = _mg_html_first_element (node);
 
-  if (only == NULL || n_element_children (node) != 1 || !is_tag (only, "p"))
+  if (only == NULL || _mg_html_n_element_children (node) != 1 || !_mg_html_is_tag (only, "p"))
     return FALSE;
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
-    if (is_text (c) && !is_whitespace_text (c))
+    if (_mg_html_is_text (c) && !_mg_html_is_whitespace_text (c))
       return FALSE;
   return TRUE;
 }
@@ -582,21 +286,21 @@ has_single_p (xmlNodePtr node)
 static gboolean
 is_without_content (xmlNodePtr node)
 {
-  guint n = n_element_children (node);
+  guint n = _mg_html_n_element_children (node);
 
-  return !has_inner_text (node) &&
-         (n == 0 || n == count_tag (node, "br") + count_tag (node, "hr"));
+  return !_mg_html_has_inner_text (node) &&
+         (n == 0 || n == _mg_html_count_tag (node, "br") + _mg_html_count_tag (node, "hr"));
 }
 
 static gboolean
 is_probably_visible (xmlNodePtr node)
 {
-  const char *hidden = attr (node, "aria-hidden");
-  const char *cls = attr (node, "class");
+  const char *hidden = _mg_html_attr (node, "aria-hidden");
+  const char *cls = _mg_html_attr (node, "class");
 
-  if (re_match (RE_HIDDEN_STYLE, attr (node, "style")))
+  if (re_match (RE_HIDDEN_STYLE, _mg_html_attr (node, "style")))
     return FALSE;
-  if (attr (node, "hidden") != NULL)
+  if (_mg_html_attr (node, "hidden") != NULL)
     return FALSE;
   if (hidden != NULL && strcmp (hidden, "true") == 0 &&
       !(cls != NULL && strstr (cls, "fallback-image") != NULL))
@@ -609,8 +313,8 @@ check_byline (Extract    *ex,
               xmlNodePtr  node,
               const char *match)
 {
-  const char *rel = attr (node, "rel");
-  const char *itemprop = attr (node, "itemprop");
+  const char *rel = _mg_html_attr (node, "rel");
+  const char *itemprop = _mg_html_attr (node, "itemprop");
   g_autofree char *text = NULL;
   glong len;
 
@@ -620,7 +324,7 @@ check_byline (Extract    *ex,
         (itemprop && strstr (itemprop, "author") != NULL) ||
         re_match (RE_BYLINE, match)))
     return FALSE;
-  text = inner_text (node);
+  text = _mg_html_inner_text (node);
   len = g_utf8_strlen (text, -1);
   if (len == 0 || len >= 100)
     return FALSE;
@@ -672,9 +376,9 @@ header_duplicates_title (Extract    *ex,
 {
   g_autofree char *text = NULL;
 
-  if (ex->title == NULL || !(is_tag (node, "h1") || is_tag (node, "h2")))
+  if (ex->title == NULL || !(_mg_html_is_tag (node, "h1") || _mg_html_is_tag (node, "h2")))
     return FALSE;
-  text = inner_text (node);
+  text = _mg_html_inner_text (node);
   return text_similarity (ex->title, text) > 0.75;
 }
 
@@ -692,17 +396,17 @@ wrap_phrasing (xmlNodePtr div)
       if (is_phrasing (c))
         {
           if (p != NULL)
-            append_child (p, c);
-          else if (!is_whitespace (c))
+            _mg_html_append_child (p, c);
+          else if (!_mg_html_is_whitespace (c))
             {
               p = xmlNewDocNode (div->doc, NULL, (const xmlChar *) "p", NULL);
-              replace_node (c, p);
-              append_child (p, c);
+              _mg_html_replace_node (c, p);
+              _mg_html_append_child (p, c);
             }
         }
       else if (p != NULL)
         {
-          while (p->last != NULL && is_whitespace (p->last))
+          while (p->last != NULL && _mg_html_is_whitespace (p->last))
             {
               xmlNodePtr last = p->last;
               xmlUnlinkNode (last);
@@ -723,18 +427,18 @@ score_paragraph (Extract    *ex,
   double score;
   xmlNodePtr anc = el->parent;
 
-  if (!is_element (el->parent))
+  if (!_mg_html_is_element (el->parent))
     return;
-  text = inner_text (el);
+  text = _mg_html_inner_text (el);
   len = g_utf8_strlen (text, -1);
   if (len < 25)
     return;
   score = 1 + (count_commas (text) + 1) + MIN (len / 100, 3);
-  for (int level = 0; level < 5 && is_element (anc); level++, anc = anc->parent)
+  for (int level = 0; level < 5 && _mg_html_is_element (anc); level++, anc = anc->parent)
     {
       NodeData *d;
 
-      if (!is_element (anc->parent))
+      if (!_mg_html_is_element (anc->parent))
         break;
       if ((d = node_data (anc)) == NULL)
         {
@@ -767,9 +471,9 @@ prepare_and_collect (Extract    *ex,
 
   while (node != NULL)
     {
-      g_autofree char *match = match_string (node);
-      const char *role = attr (node, "role");
-      const char *modal = attr (node, "aria-modal");
+      g_autofree char *match = _mg_html_match_string (node);
+      const char *role = _mg_html_attr (node, "role");
+      const char *modal = _mg_html_attr (node, "aria-modal");
 
       if (!is_probably_visible (node) ||
           (modal && strcmp (modal, "true") == 0 && role && strcmp (role, "dialog") == 0) ||
@@ -789,8 +493,9 @@ prepare_and_collect (Extract    *ex,
           gboolean unlikely = FALSE;
 
           if (re_match (RE_UNLIKELY, match) && !re_match (RE_MAYBE, match) &&
-              !has_ancestor_tag (node, "table", -1) && !has_ancestor_tag (node, "code", -1) &&
-              !is_tag (node, "body") && !is_tag (node, "a"))
+              !_mg_html_has_ancestor_tag (node, "table", -1) &&
+              !_mg_html_has_ancestor_tag (node, "code", -1) &&
+              !_mg_html_is_tag (node, "body") && !_mg_html_is_tag (node, "a"))
             unlikely = TRUE;
           for (guint i = 0; role != NULL && unlikely_roles[i] != NULL; i++)
             unlikely |= strcmp (role, unlikely_roles[i]) == 0;
@@ -801,34 +506,34 @@ prepare_and_collect (Extract    *ex,
               continue;
             }
         }
-      if (tag_in (node, emptyable) && is_without_content (node))
+      if (_mg_html_tag_in (node, emptyable) && is_without_content (node))
         {
           node = remove_and_next (ex, node);
           continue;
         }
-      if (tag_in (node, to_score))
+      if (_mg_html_tag_in (node, to_score))
         g_ptr_array_add (elements, node);
 
-      if (is_tag (node, "div"))
+      if (_mg_html_is_tag (node, "div"))
         {
           wrap_phrasing (node);
           /* A div holding one paragraph is that paragraph. */
           if (has_single_p (node) && link_density (node) < 0.25)
             {
-              xmlNodePtr p = first_element (node);
+              xmlNodePtr p = _mg_html_first_element (node);
 
-              replace_node (node, p);
+              _mg_html_replace_node (node, p);
               g_ptr_array_add (ex->graveyard, node);
               node = p;
               g_ptr_array_add (elements, node);
             }
           else if (!has_block_descendant (node))
             {
-              set_tag (node, "p");
+              _mg_html_set_tag (node, "p");
               g_ptr_array_add (elements, node);
             }
         }
-      node = next_node (node, FALSE);
+      node = _mg_html_next_node (node, FALSE);
     }
   return elements;
 }
@@ -839,7 +544,7 @@ body_of (htmlDocPtr doc)
   xmlNodePtr html = xmlDocGetRootElement (doc);
 
   for (xmlNodePtr c = html ? html->children : NULL; c != NULL; c = c->next)
-    if (is_tag (c, "body"))
+    if (_mg_html_is_tag (c, "body"))
       return c;
   return html;
 }
@@ -881,14 +586,14 @@ pick_top_candidate (Extract    *ex,
     }
 
   best = top[0];
-  if (best == NULL || best == body || is_tag (best, "body"))
+  if (best == NULL || best == body || _mg_html_is_tag (best, "body"))
     {
       /* No container stands out: take the whole body. */
       xmlNodePtr div = xmlNewDocNode (ex->doc, NULL, (const xmlChar *) "div", NULL);
 
       while (body->children != NULL)
-        append_child (div, body->children);
-      append_child (body, div);
+        _mg_html_append_child (div, body->children);
+      _mg_html_append_child (body, div);
       initialize_node (ex, div);
       return div;
     }
@@ -898,7 +603,9 @@ pick_top_candidate (Extract    *ex,
   for (guint i = 1; i < N_TOP_CANDIDATES && top[i] != NULL; i++)
     n_alt += node_data (top[i])->score / node_data (best)->score >= 0.75;
   if (n_alt >= 3)
-    for (parent = best->parent; is_element (parent) && parent != body; parent = parent->parent)
+    for (parent = best->parent;
+         _mg_html_is_element (parent) && parent != body;
+         parent = parent->parent)
       {
         guint n = 0;
 
@@ -917,7 +624,9 @@ pick_top_candidate (Extract    *ex,
 
   last = node_data (best)->score;
   threshold = last / 3;
-  for (parent = best->parent; is_element (parent) && parent != body; parent = parent->parent)
+  for (parent = best->parent;
+       _mg_html_is_element (parent) && parent != body;
+       parent = parent->parent)
     {
       if (node_data (parent) == NULL)
         continue;
@@ -932,7 +641,7 @@ pick_top_candidate (Extract    *ex,
     }
 
   for (parent = best->parent;
-       is_element (parent) && parent != body && n_element_children (parent) == 1;
+       _mg_html_is_element (parent) && parent != body && _mg_html_n_element_children (parent) == 1;
        parent = parent->parent)
     best = parent;
   if (node_data (best) == NULL)
@@ -945,8 +654,8 @@ sibling_belongs (xmlNodePtr sibling,
                  xmlNodePtr top,
                  double     threshold)
 {
-  const char *cls = attr (sibling, "class");
-  const char *top_cls = attr (top, "class");
+  const char *cls = _mg_html_attr (sibling, "class");
+  const char *top_cls = _mg_html_attr (top, "class");
   double bonus = 0;
 
   if (sibling == top)
@@ -955,10 +664,10 @@ sibling_belongs (xmlNodePtr sibling,
     bonus = node_data (top)->score * 0.2;
   if (node_data (sibling) != NULL && node_data (sibling)->score + bonus >= threshold)
     return TRUE;
-  if (is_tag (sibling, "p"))
+  if (_mg_html_is_tag (sibling, "p"))
     {
       double density = link_density (sibling);
-      g_autofree char *text = inner_text (sibling);
+      g_autofree char *text = _mg_html_inner_text (sibling);
       glong len = g_utf8_strlen (text, -1);
 
       if (len > 80 && density < 0.25)
@@ -982,14 +691,14 @@ gather_article (Extract    *ex,
   double threshold = MAX (10, node_data (top)->score * 0.2);
   xmlNodePtr next;
 
-  for (xmlNodePtr s = first_element (parent); s != NULL; s = next)
+  for (xmlNodePtr s = _mg_html_first_element (parent); s != NULL; s = next)
     {
-      next = next_element (s);
+      next = _mg_html_next_element (s);
       if (sibling_belongs (s, top, threshold))
         {
-          if (!tag_in (s, keep_tag))
-            set_tag (s, "div");
-          append_child (article, s);
+          if (!_mg_html_tag_in (s, keep_tag))
+            _mg_html_set_tag (s, "div");
+          _mg_html_append_child (article, s);
         }
     }
   return article;
@@ -1003,13 +712,13 @@ mark_data_tables (Extract    *ex,
   static const char * const data_parts[] = {
     "col", "colgroup", "tfoot", "thead", "th", "caption", NULL
   };
-  g_autoptr(GPtrArray) found = elements_by_tag (root, tables);
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (root, tables);
 
   for (guint i = 0; i < found->len; i++)
     {
       xmlNodePtr t = found->pdata[i];
-      const char *role = attr (t, "role");
-      const char *dt = attr (t, "datatable");
+      const char *role = _mg_html_attr (t, "role");
+      const char *dt = _mg_html_attr (t, "datatable");
       g_autoptr(GPtrArray) parts = NULL;
       gboolean data = FALSE;
       guint rows = 0, cols = 0;
@@ -1018,21 +727,22 @@ mark_data_tables (Extract    *ex,
         initialize_node (ex, t);
       if ((role && strcmp (role, "presentation") == 0) || (dt && strcmp (dt, "0") == 0))
         continue;
-      parts = elements_by_tag (t, data_parts);
-      if (attr (t, "summary") != NULL || parts->len > 0)
+      parts = _mg_html_elements_by_tag (t, data_parts);
+      if (_mg_html_attr (t, "summary") != NULL || parts->len > 0)
         data = TRUE;
-      else if (count_tag (t, "table") == 0)
+      else if (_mg_html_count_tag (t, "table") == 0)
         {
-          for (xmlNodePtr n = walk_next (t, t, FALSE); n != NULL; n = walk_next (n, t, FALSE))
-            if (is_tag (n, "tr"))
+          for (xmlNodePtr n = _mg_html_walk_next (t, t, FALSE); n != NULL;
+               n = _mg_html_walk_next (n, t, FALSE))
+            if (_mg_html_is_tag (n, "tr"))
               {
                 guint c = 0;
 
                 rows++;
                 for (xmlNodePtr cell = n->children; cell != NULL; cell = cell->next)
-                  if (is_tag (cell, "td"))
+                  if (_mg_html_is_tag (cell, "td"))
                     {
-                      const char *span = attr (cell, "colspan");
+                      const char *span = _mg_html_attr (cell, "colspan");
                       c += span ? CLAMP (atoi (span), 1, 100) : 1;
                     }
                 cols = MAX (cols, c);
@@ -1046,8 +756,8 @@ mark_data_tables (Extract    *ex,
 static gboolean
 in_data_table (xmlNodePtr node)
 {
-  for (node = node->parent; is_element (node); node = node->parent)
-    if (is_tag (node, "table") && node_data (node) && node_data (node)->data_table)
+  for (node = node->parent; _mg_html_is_element (node); node = node->parent)
+    if (_mg_html_is_tag (node, "table") && node_data (node) && node_data (node)->data_table)
       return TRUE;
   return FALSE;
 }
@@ -1058,7 +768,7 @@ clean_tags (Extract            *ex,
             xmlNodePtr          root,
             const char * const *tags)
 {
-  g_autoptr(GPtrArray) found = elements_by_tag (root, tags);
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (root, tags);
 
   for (guint i = found->len; i > 0; i--)
     remove_node (ex, found->pdata[i - 1]);
@@ -1068,14 +778,14 @@ static double
 heading_density (xmlNodePtr node)
 {
   static const char * const h[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
-  g_autoptr(GPtrArray) found = elements_by_tag (node, h);
-  glong len = inner_length (node);
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (node, h);
+  glong len = _mg_html_inner_length (node);
   glong hlen = 0;
 
   if (len == 0)
     return 0;
   for (guint i = 0; i < found->len; i++)
-    hlen += inner_length (found->pdata[i]);
+    hlen += _mg_html_inner_length (found->pdata[i]);
   return (double) hlen / len;
 }
 
@@ -1093,20 +803,20 @@ count_tags (xmlNodePtr  root,
   static const char * const embeds[] = { "object", "embed", "iframe", NULL };
 
   memset (counts, 0, sizeof *counts);
-  for (xmlNodePtr n = root->children ? walk_next (root, root, FALSE) : NULL; n != NULL;
-       n = walk_next (n, root, FALSE))
+  for (xmlNodePtr n = root->children ? _mg_html_walk_next (root, root, FALSE) : NULL; n != NULL;
+       n = _mg_html_walk_next (n, root, FALSE))
     {
-      if (!is_element (n))
+      if (!_mg_html_is_element (n))
         continue;
-      if (is_tag (n, "p"))
+      if (_mg_html_is_tag (n, "p"))
         counts->p++;
-      else if (is_tag (n, "img"))
+      else if (_mg_html_is_tag (n, "img"))
         counts->img++;
-      else if (is_tag (n, "li"))
+      else if (_mg_html_is_tag (n, "li"))
         counts->li++;
-      else if (is_tag (n, "input"))
+      else if (_mg_html_is_tag (n, "input"))
         counts->input++;
-      else if (tag_in (n, embeds))
+      else if (_mg_html_tag_in (n, embeds))
         counts->embed++;
     }
 }
@@ -1118,22 +828,22 @@ should_clean (Extract    *ex,
 {
   static const char * const lists[] = { "ul", "ol", NULL };
   g_autofree char *text = NULL;
-  gboolean is_list = tag_in (node, lists);
+  gboolean is_list = _mg_html_tag_in (node, lists);
   int weight;
 
-  text = inner_text (node);
+  text = _mg_html_inner_text (node);
   if (!is_list && *text)
     {
-      g_autoptr(GPtrArray) found = elements_by_tag (node, lists);
+      g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (node, lists);
       glong list_len = 0;
 
       for (guint i = 0; i < found->len; i++)
-        list_len += inner_length (found->pdata[i]);
+        list_len += _mg_html_inner_length (found->pdata[i]);
       is_list = (double) list_len / g_utf8_strlen (text, -1) > 0.9;
     }
-  if (is_tag (node, "table") && node_data (node) && node_data (node)->data_table)
+  if (_mg_html_is_tag (node, "table") && node_data (node) && node_data (node)->data_table)
     return FALSE;
-  if (in_data_table (node) || has_ancestor_tag (node, "code", -1))
+  if (in_data_table (node) || _mg_html_has_ancestor_tag (node, "code", -1))
     return FALSE;
 
   weight = class_weight (ex, node);
@@ -1147,7 +857,7 @@ should_clean (Extract    *ex,
       double hdensity = heading_density (node);
       double density = link_density (node);
       glong len = g_utf8_strlen (text, -1);
-      gboolean in_figure = has_ancestor_tag (node, "figure", -1);
+      gboolean in_figure = _mg_html_has_ancestor_tag (node, "figure", -1);
       gboolean remove;
 
       count_tags (node, &counts);
@@ -1165,8 +875,9 @@ should_clean (Extract    *ex,
       /* A plain list of images stays. */
       if (is_list && remove)
         {
-          for (xmlNodePtr c = first_element (node); c != NULL; c = next_element (c))
-            if (n_element_children (c) > 1)
+          for (xmlNodePtr c = _mg_html_first_element (node); c != NULL;
+               c = _mg_html_next_element (c))
+            if (_mg_html_n_element_children (c) > 1)
               return TRUE;
           if (img == counts.li)
             return FALSE;
@@ -1186,7 +897,7 @@ clean_conditionally (Extract    *ex,
 
   if (!(ex->flags & FLAG_CLEAN_CONDITIONALLY))
     return;
-  found = elements_by_tag (root, names);
+  found = _mg_html_elements_by_tag (root, names);
   for (guint i = found->len; i > 0; i--)
     {
       xmlNodePtr node = found->pdata[i - 1];
@@ -1204,23 +915,24 @@ static void
 clean_share (Extract    *ex,
              xmlNodePtr  article)
 {
-  for (xmlNodePtr top = first_element (article); top != NULL; top = next_element (top))
+  for (xmlNodePtr top = _mg_html_first_element (article); top != NULL;
+       top = _mg_html_next_element (top))
     {
-      xmlNodePtr n = walk_next (top, top, FALSE);
+      xmlNodePtr n = _mg_html_walk_next (top, top, FALSE);
 
       while (n != NULL)
         {
-          g_autofree char *match = is_element (n) ? match_string (n) : NULL;
+          g_autofree char *match = _mg_html_is_element (n) ? _mg_html_match_string (n) : NULL;
 
-          if (match && re_match (RE_SHARE, match) && inner_length (n) < CHAR_THRESHOLD)
+          if (match && re_match (RE_SHARE, match) && _mg_html_inner_length (n) < CHAR_THRESHOLD)
             {
-              xmlNodePtr next = walk_next (n, top, TRUE);
+              xmlNodePtr next = _mg_html_walk_next (n, top, TRUE);
 
               remove_node (ex, n);
               n = next;
             }
           else
-            n = walk_next (n, top, FALSE);
+            n = _mg_html_walk_next (n, top, FALSE);
         }
     }
 }
@@ -1244,7 +956,7 @@ prep_article (Extract    *ex,
   clean_share (ex, article);
   clean_tags (ex, article, dropped);
 
-  hs = elements_by_tag (article, headers);
+  hs = _mg_html_elements_by_tag (article, headers);
   for (guint i = hs->len; i > 0; i--)
     if (class_weight (ex, hs->pdata[i - 1]) < 0)
       remove_node (ex, hs->pdata[i - 1]);
@@ -1253,14 +965,14 @@ prep_article (Extract    *ex,
   clean_conditionally (ex, article, "ul");
   clean_conditionally (ex, article, "div");
 
-  paras = elements_by_tag (article, ps);
+  paras = _mg_html_elements_by_tag (article, ps);
   for (guint i = paras->len; i > 0; i--)
     {
       xmlNodePtr p = paras->pdata[i - 1];
-      g_autofree char *text = inner_text (p);
+      g_autofree char *text = _mg_html_inner_text (p);
 
-      if (*text == '\0' && count_tag (p, "img") + count_tag (p, "iframe") +
-          count_tag (p, "embed") + count_tag (p, "object") == 0)
+      if (*text == '\0' && _mg_html_count_tag (p, "img") + _mg_html_count_tag (p, "iframe") +
+          _mg_html_count_tag (p, "embed") + _mg_html_count_tag (p, "object") == 0)
         remove_node (ex, p);
     }
 }
@@ -1270,7 +982,7 @@ prep_article (Extract    *ex,
 static xmlNodePtr
 next_significant (xmlNodePtr node)
 {
-  while (node != NULL && !is_element (node) && is_whitespace_text (node))
+  while (node != NULL && !_mg_html_is_element (node) && _mg_html_is_whitespace_text (node))
     node = node->next;
   return node;
 }
@@ -1280,7 +992,7 @@ replace_brs (Extract    *ex,
              xmlNodePtr  body)
 {
   static const char * const brs[] = { "br", NULL };
-  g_autoptr(GPtrArray) found = elements_by_tag (body, brs);
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (body, brs);
 
   for (guint i = 0; i < found->len; i++)
     {
@@ -1291,7 +1003,7 @@ replace_brs (Extract    *ex,
 
       if (br->parent == NULL)
         continue;
-      while ((next = next_significant (next)) != NULL && is_tag (next, "br"))
+      while ((next = next_significant (next)) != NULL && _mg_html_is_tag (next, "br"))
         {
           xmlNodePtr after = next->next;
 
@@ -1302,28 +1014,28 @@ replace_brs (Extract    *ex,
       if (!replaced)
         continue;
       p = xmlNewDocNode (ex->doc, NULL, (const xmlChar *) "p", NULL);
-      replace_node (br, p);
+      _mg_html_replace_node (br, p);
       g_ptr_array_add (ex->graveyard, br);
       for (next = p->next; next != NULL;)
         {
           xmlNodePtr sibling;
 
-          if (is_tag (next, "br"))
+          if (_mg_html_is_tag (next, "br"))
             {
               xmlNodePtr after = next_significant (next->next);
-              if (after != NULL && is_tag (after, "br"))
+              if (after != NULL && _mg_html_is_tag (after, "br"))
                 break;
             }
           if (!is_phrasing (next))
             break;
           sibling = next->next;
-          append_child (p, next);
+          _mg_html_append_child (p, next);
           next = sibling;
         }
-      while (p->last != NULL && is_whitespace (p->last))
+      while (p->last != NULL && _mg_html_is_whitespace (p->last))
         remove_node (ex, p->last);
-      if (is_tag (p->parent, "p"))
-        set_tag (p->parent, "div");
+      if (_mg_html_is_tag (p->parent, "p"))
+        _mg_html_set_tag (p->parent, "div");
     }
 }
 
@@ -1335,24 +1047,24 @@ prep_document (Extract    *ex,
     "script", "noscript", "style", "template", "svg", "math", NULL
   };
   static const char * const fonts[] = { "font", NULL };
-  g_autoptr(GPtrArray) found = elements_by_tag (root, junk);
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (root, junk);
   g_autoptr(GPtrArray) font = NULL;
 
   for (guint i = found->len; i > 0; i--)
     remove_node (ex, found->pdata[i - 1]);
   /* Comments hold nothing for a reader and would split text runs. */
-  for (xmlNodePtr n = walk_next (root, root, FALSE); n != NULL;)
+  for (xmlNodePtr n = _mg_html_walk_next (root, root, FALSE); n != NULL;)
     {
-      xmlNodePtr next = walk_next (n, root, n->type == XML_COMMENT_NODE);
+      xmlNodePtr next = _mg_html_walk_next (n, root, n->type == XML_COMMENT_NODE);
 
       if (n->type == XML_COMMENT_NODE)
         remove_node (ex, n);
       n = next;
     }
   replace_brs (ex, root);
-  font = elements_by_tag (root, fonts);
+  font = _mg_html_elements_by_tag (root, fonts);
   for (guint i = 0; i < font->len; i++)
-    set_tag (font->pdata[i], "span");
+    _mg_html_set_tag (font->pdata[i], "span");
 }
 
 static void
@@ -1497,213 +1209,4 @@ mg_html_extract (const char  *utf8,
   text = mg_html_extract_doc (doc, title, byline);
   xmlFreeDoc (doc);
   return text;
-}
-
-/**
- * mg_html_parse:
- * @utf8: HTML in UTF-8
- * @n_bytes: its length
- *
- * Parses HTML that is already UTF-8, whatever its `<meta>` says, with
- * libxml2's forgiving HTML parser. Nothing is loaded from the network or
- * from files, and nothing is printed: the parser's complaints about a
- * broken page are dropped, since it recovers from them. Every text and
- * attribute value of the tree is valid UTF-8.
- *
- * Returns: (transfer full) (nullable): the document
- */
-htmlDocPtr
-mg_html_parse (const char *utf8,
-               gsize       n_bytes)
-{
-  MgXmlErrors errors = { NULL, 0 };
-  htmlDocPtr doc;
-
-  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
-
-  if (n_bytes == 0 || n_bytes > G_MAXINT)
-    return NULL;
-  _mg_xml_errors_begin (&errors);
-  doc = htmlReadMemory (utf8, (int) n_bytes, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_COMPACT);
-  _mg_xml_errors_end (&errors);
-  _mg_xml_errors_clear (&errors);
-  /* The one place text leaves libxml2: from here on every string of the
-   * tree is valid UTF-8, whatever the parser's recovery made of it. */
-  if (doc != NULL)
-    _mg_xml_make_valid ((xmlNodePtr) doc);
-  return doc;
-}
-
-typedef struct
-{
-  GString *out;
-  GString *para;
-  gboolean space;  /* whitespace seen since the last word */
-  guint    pre;    /* depth of <pre> */
-} Render;
-
-static gboolean
-is_block (xmlNodePtr node)
-{
-  static const char * const blocks[] = {
-    "address", "article", "aside", "blockquote", "caption", "center", "dd",
-    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "body",
-    "html", "title", "legend", "menu", NULL
-  };
-  return tag_in (node, blocks);
-}
-
-static gboolean
-is_skipped (xmlNodePtr node)
-{
-  static const char * const skipped[] = {
-    "script", "style", "noscript", "template", "head", "select", "option",
-    "button", "textarea", "iframe", "object", "embed", "svg", "math", NULL
-  };
-  return tag_in (node, skipped);
-}
-
-static void
-render_flush (Render *r)
-{
-  gsize end = r->para->len;
-  gsize start = 0;
-
-  /* Trim spaces and line breaks at either end of the paragraph. */
-  while (start < end && (r->para->str[start] == ' ' || r->para->str[start] == '\n'))
-    start++;
-  while (end > start && (r->para->str[end - 1] == ' ' || r->para->str[end - 1] == '\n'))
-    end--;
-  if (end > start)
-    {
-      if (r->out->len > 0)
-        g_string_append (r->out, "\n\n");
-      g_string_append_len (r->out, r->para->str + start, end - start);
-    }
-  g_string_truncate (r->para, 0);
-  r->space = FALSE;
-}
-
-static void
-render_text (Render     *r,
-             const char *text)
-{
-  for (const char *p = text; *p; p++)
-    {
-      if (r->pre > 0)
-        {
-          if (*p != '\r')
-            g_string_append_c (r->para, *p);
-          continue;
-        }
-      if (g_ascii_isspace (*p))
-        {
-          r->space = TRUE;
-          continue;
-        }
-      if (r->space && r->para->len > 0 && r->para->str[r->para->len - 1] != '\n')
-        g_string_append_c (r->para, ' ');
-      r->space = FALSE;
-      g_string_append_c (r->para, *p);
-    }
-}
-
-static void
-render_line_break (Render *r)
-{
-  while (r->para->len > 0 && r->para->str[r->para->len - 1] == ' ')
-    g_string_truncate (r->para, r->para->len - 1);
-  g_string_append_c (r->para, '\n');
-  r->space = FALSE;
-}
-
-/* Returns whether to go into the children of @node. */
-static gboolean
-render_enter (Render     *r,
-              xmlNodePtr  node)
-{
-  if (is_text (node))
-    {
-      if (node->content != NULL)
-        render_text (r, (const char *) node->content);
-      return FALSE;
-    }
-  if (!is_element (node) || is_skipped (node))
-    return FALSE;
-  if (is_tag (node, "br"))
-    render_line_break (r);
-  else if (is_block (node))
-    render_flush (r);
-  else if (is_tag (node, "td") || is_tag (node, "th"))
-    r->space = TRUE;
-  if (is_tag (node, "pre"))
-    r->pre++;
-  return TRUE;
-}
-
-static void
-render_leave (Render     *r,
-              xmlNodePtr  node)
-{
-  if (is_tag (node, "pre"))
-    r->pre--;
-  if (is_block (node))
-    render_flush (r);
-  else if (is_tag (node, "td") || is_tag (node, "th"))
-    r->space = TRUE;
-}
-
-/**
- * mg_html_node_text:
- * @node: an HTML element or text node
- *
- * Renders the text of @node as paragraphs: every block element (paragraph,
- * heading, list item, table row…) on a line of its own with a blank line
- * between blocks, `<br>` as a line break, other whitespace collapsed.
- *
- * Returns: (transfer full): the text, valid UTF-8 if the tree was
- */
-char *
-mg_html_node_text (xmlNodePtr node)
-{
-  Render r = { g_string_new (NULL), g_string_new (NULL), FALSE, 0 };
-  xmlNodePtr n;
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  if (!render_enter (&r, node) || node->children == NULL)
-    goto done;
-  n = node->children;
-  while (n != NULL)
-    {
-      if (render_enter (&r, n) && n->children != NULL && n->type != XML_ENTITY_REF_NODE)
-        {
-          n = n->children;
-          continue;
-        }
-      if (is_element (n))
-        render_leave (&r, n);
-      while (n != node && n->next == NULL)
-        {
-          n = n->parent;
-          if (n == NULL || n == node)
-            break;
-          render_leave (&r, n);
-        }
-      if (n == NULL || n == node)
-        break;
-      n = n->next;
-    }
-  render_leave (&r, node);
-
-done:
-  render_flush (&r);
-  g_string_free (r.para, TRUE);
-  return g_string_free (r.out, FALSE);
 }

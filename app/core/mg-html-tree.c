@@ -1,0 +1,301 @@
+/* mg-html-tree.c: parsing HTML, and walking and reshaping its trees
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-html-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-html-extract.h"
+#include "mg-html-private.h"
+#include "mg-xml-private.h"
+
+/**
+ * mg_html_parse:
+ * @utf8: HTML in UTF-8
+ * @n_bytes: its length
+ *
+ * Parses HTML that is already UTF-8, whatever its `<meta>` says, with
+ * libxml2's forgiving HTML parser. Nothing is loaded from the network or
+ * from files, and nothing is printed: the parser's complaints about a
+ * broken page are dropped, since it recovers from them. Every text and
+ * attribute value of the tree is valid UTF-8.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+htmlDocPtr
+mg_html_parse (const char *utf8,
+               gsize       n_bytes)
+{
+  MgXmlErrors errors = { NULL, 0 };
+  htmlDocPtr doc;
+
+  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
+
+  if (n_bytes == 0 || n_bytes > G_MAXINT)
+    return NULL;
+  _mg_xml_errors_begin (&errors);
+  doc = htmlReadMemory (utf8, (int) n_bytes, NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_COMPACT);
+  _mg_xml_errors_end (&errors);
+  _mg_xml_errors_clear (&errors);
+  /* The one place text leaves libxml2: from here on every string of the
+   * tree is valid UTF-8, whatever the parser's recovery made of it. */
+  if (doc != NULL)
+    _mg_xml_make_valid ((xmlNodePtr) doc);
+  return doc;
+}
+
+const char *
+_mg_html_attr (xmlNodePtr  node,
+               const char *name)
+{
+  if (!_mg_html_is_element (node))
+    return NULL;
+  for (xmlAttrPtr a = node->properties; a != NULL; a = a->next)
+    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
+      return a->children != NULL && a->children->content != NULL
+             ? (const char *) a->children->content : "";
+  return NULL;
+}
+
+char *
+_mg_html_match_string (xmlNodePtr node)
+{
+  const char *cls = _mg_html_attr (node, "class");
+  const char *id = _mg_html_attr (node, "id");
+
+  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
+}
+
+xmlNodePtr
+_mg_html_first_element (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (_mg_html_is_element (c))
+      return c;
+  return NULL;
+}
+
+xmlNodePtr
+_mg_html_next_element (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->next; c != NULL; c = c->next)
+    if (_mg_html_is_element (c))
+      return c;
+  return NULL;
+}
+
+guint
+_mg_html_n_element_children (xmlNodePtr node)
+{
+  guint n = 0;
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    n += _mg_html_is_element (c);
+  return n;
+}
+
+/* The next element in document order, over the whole tree. */
+xmlNodePtr
+_mg_html_next_node (xmlNodePtr node,
+                    gboolean   skip_kids)
+{
+  xmlNodePtr n;
+
+  if (!skip_kids && (n = _mg_html_first_element (node)) != NULL)
+    return n;
+  while (node != NULL)
+    {
+      if ((n = _mg_html_next_element (node)) != NULL)
+        return n;
+      node = node->parent;
+    }
+  return NULL;
+}
+
+/* Descendant elements of @root named in @names, in document order. */
+GPtrArray *
+_mg_html_elements_by_tag (xmlNodePtr          root,
+                          const char * const *names)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (xmlNodePtr n = root->children ? _mg_html_walk_next (root, root, FALSE) : NULL; n != NULL;
+       n = _mg_html_walk_next (n, root, FALSE))
+    if (_mg_html_tag_in (n, names))
+      g_ptr_array_add (out, n);
+  return out;
+}
+
+guint
+_mg_html_count_tag (xmlNodePtr  root,
+                    const char *name)
+{
+  const char *names[] = { name, NULL };
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (root, names);
+
+  return found->len;
+}
+
+gboolean
+_mg_html_has_ancestor_tag (xmlNodePtr  node,
+                           const char *name,
+                           int         max_depth)
+{
+  int depth = 0;
+
+  for (node = node->parent; _mg_html_is_element (node); node = node->parent)
+    {
+      if (max_depth > 0 && depth++ >= max_depth)
+        return FALSE;
+      if (_mg_html_is_tag (node, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The text of a subtree as Readability's innerText: trimmed, every run of
+ * whitespace one space. Lengths count code points. */
+char *
+_mg_html_inner_text (xmlNodePtr root)
+{
+  GString *s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (xmlNodePtr n = _mg_html_is_text (root) ? root : _mg_html_walk_next (root, root, FALSE);
+       n != NULL;
+       n = n == root ? NULL : _mg_html_walk_next (n, root, FALSE))
+    {
+      if (!_mg_html_is_text (n) || n->content == NULL)
+        continue;
+      for (const guchar *p = n->content; *p; p++)
+        {
+          if (g_ascii_isspace (*p))
+            space = TRUE;
+          else
+            {
+              if (space && s->len > 0)
+                g_string_append_c (s, ' ');
+              space = FALSE;
+              g_string_append_c (s, (char) *p);
+            }
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* g_utf8_strlen (_mg_html_inner_text (root)) without building the text:
+ * link and heading densities ask for it for every candidate and every
+ * link. The tree is valid UTF-8, so characters are the bytes that do not
+ * continue one. */
+glong
+_mg_html_inner_length (xmlNodePtr root)
+{
+  glong len = 0;
+  gboolean space = FALSE;
+
+  for (xmlNodePtr n = _mg_html_is_text (root) ? root : _mg_html_walk_next (root, root, FALSE);
+       n != NULL;
+       n = n == root ? NULL : _mg_html_walk_next (n, root, FALSE))
+    {
+      if (!_mg_html_is_text (n) || n->content == NULL)
+        continue;
+      for (const guchar *p = n->content; *p; p++)
+        {
+          if (g_ascii_isspace (*p))
+            space = TRUE;
+          else
+            {
+              if (space && len > 0)
+                len++;
+              space = FALSE;
+              len += (*p & 0xc0) != 0x80;
+            }
+        }
+    }
+  return len;
+}
+
+/* Whether _mg_html_inner_text (root) would be empty, without building it. */
+gboolean
+_mg_html_has_inner_text (xmlNodePtr root)
+{
+  for (xmlNodePtr n = _mg_html_is_text (root) ? root : _mg_html_walk_next (root, root, FALSE);
+       n != NULL;
+       n = n == root ? NULL : _mg_html_walk_next (n, root, FALSE))
+    {
+      if (!_mg_html_is_text (n) || n->content == NULL)
+        continue;
+      for (const guchar *p = n->content; *p; p++)
+        if (!g_ascii_isspace (*p))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+_mg_html_is_whitespace_text (xmlNodePtr node)
+{
+  if (!_mg_html_is_text (node))
+    return FALSE;
+  for (const guchar *p = node->content; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_mg_html_is_whitespace (xmlNodePtr node)
+{
+  return _mg_html_is_whitespace_text (node) || _mg_html_is_tag (node, "br");
+}
+
+/* Appends without xmlAddChild()'s merging of text nodes, which would free
+ * the node being moved. */
+void
+_mg_html_append_child (xmlNodePtr parent,
+                       xmlNodePtr child)
+{
+  xmlUnlinkNode (child);
+  child->parent = parent;
+  child->prev = parent->last;
+  child->next = NULL;
+  if (parent->last != NULL)
+    parent->last->next = child;
+  else
+    parent->children = child;
+  parent->last = child;
+}
+
+/* Puts @node where @old was; @old ends up unlinked. */
+void
+_mg_html_replace_node (xmlNodePtr old,
+                       xmlNodePtr node)
+{
+  xmlUnlinkNode (node);
+  node->parent = old->parent;
+  node->prev = old->prev;
+  node->next = old->next;
+  if (old->prev != NULL)
+    old->prev->next = node;
+  else if (old->parent != NULL)
+    old->parent->children = node;
+  if (old->next != NULL)
+    old->next->prev = node;
+  else if (old->parent != NULL)
+    old->parent->last = node;
+  old->parent = old->prev = old->next = NULL;
+}
+
+void
+_mg_html_set_tag (xmlNodePtr  node,
+                  const char *name)
+{
+  xmlNodeSetName (node, (const xmlChar *) name);
+}
