@@ -41,6 +41,13 @@ typedef struct
   const char   *name;
   GPtrArray    *problems;     /* of char*, each a whole line */
   gboolean      unsupported;  /* a version this build must not guess at */
+
+  /* The annotation being read, named in problems only when there is one:
+   * formatting its name for each of 100,000 annotations would cost more
+   * than reading them. */
+  gboolean      in_annotation;
+  guint         annotation_index;
+  const char   *annotation_id;
 } Loader;
 
 static void G_GNUC_PRINTF (4, 5)
@@ -63,6 +70,10 @@ problem (Loader     *self,
     g_string_append_printf (line, _("document “%s”: "), document);
   if (annotation != NULL)
     g_string_append_printf (line, "%s: ", annotation);
+  else if (self->in_annotation && self->annotation_id != NULL)
+    g_string_append_printf (line, _("annotation “%s”: "), self->annotation_id);
+  else if (self->in_annotation)
+    g_string_append_printf (line, _("annotation #%u: "), self->annotation_index + 1);
   g_string_append (line, message);
   g_ptr_array_add (self->problems, g_string_free (line, FALSE));
 }
@@ -283,14 +294,13 @@ raw_annotation_clear (gpointer data)
 }
 
 static void
-read_annotation (Loader     *self,
-                 const char *document,
-                 guint       index,
-                 GArray     *out)
+read_annotation_fields (Loader     *self,
+                        const char *document,
+                        GArray     *out)
 {
   g_autofree char *id = NULL, *label = NULL, *text = NULL, *note = NULL;
   g_autofree char *created = NULL, *modified = NULL;
-  g_autofree char *where = g_strdup_printf (_("annotation #%u"), index + 1);
+  const char *where = NULL;  /* the annotation being read: see Loader */
   g_autoptr(JsonObject) extra = NULL;
   gboolean has_start = FALSE, has_end = FALSE;
   guint start = 0, end = 0;
@@ -314,11 +324,7 @@ read_annotation (Loader     *self,
               if (!seen_twice (self, &seen, 0, document, where, member))
                 {
                   id = read_string_member (self, document, where, member);
-                  if (id != NULL)
-                    {
-                      g_free (where);
-                      where = g_strdup_printf (_("annotation “%s”"), id);
-                    }
+                  self->annotation_id = id;
                 }
               continue;
             }
@@ -414,6 +420,20 @@ read_annotation (Loader     *self,
   mg_annotation_set_extra (raw.annotation, extra);
   raw.text = g_steal_pointer (&text);
   g_array_append_val (out, raw);
+}
+
+static void
+read_annotation (Loader     *self,
+                 const char *document,
+                 guint       index,
+                 GArray     *out)
+{
+  self->in_annotation = TRUE;
+  self->annotation_index = index;
+  self->annotation_id = NULL;
+  read_annotation_fields (self, document, out);
+  self->in_annotation = FALSE;
+  self->annotation_id = NULL;
 }
 
 static void
@@ -549,6 +569,27 @@ read_source (Loader      *self,
     }
 }
 
+/* Two annotations are twins when label, start and end agree. */
+static guint
+span_hash (gconstpointer key)
+{
+  MgAnnotation *a = (MgAnnotation *)key;
+
+  return (mg_annotation_get_start (a) * 2654435761u) ^ (mg_annotation_get_end (a) * 40503u) ^
+         g_str_hash (mg_annotation_get_label (a));
+}
+
+static gboolean
+span_equal (gconstpointer a,
+            gconstpointer b)
+{
+  MgAnnotation *x = (MgAnnotation *)a, *y = (MgAnnotation *)b;
+
+  return mg_annotation_get_start (x) == mg_annotation_get_start (y) &&
+         mg_annotation_get_end (x) == mg_annotation_get_end (y) &&
+         g_str_equal (mg_annotation_get_label (x), mg_annotation_get_label (y));
+}
+
 /* Checks each annotation against the text and the others, keeping the
  * good ones, so that validation reports every problem at once. */
 static void
@@ -558,12 +599,13 @@ add_annotations (Loader     *self,
 {
   g_autoptr(GPtrArray) good = g_ptr_array_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) spans = g_hash_table_new (span_hash, span_equal);
   MgTextIndex *index = mg_document_get_text_index (doc);
   guint length = mg_document_get_length (doc);
   const char *doc_id = mg_document_get_id (doc);
   g_autoptr(GError) error = NULL;
 
+  self->in_annotation = TRUE;
   for (guint i = 0; i < raws->len; i++)
     {
       RawAnnotation *raw = &g_array_index (raws, RawAnnotation, i);
@@ -571,20 +613,20 @@ add_annotations (Loader     *self,
       const char *id = mg_annotation_get_id (a);
       guint start = mg_annotation_get_start (a);
       guint end = mg_annotation_get_end (a);
-      g_autofree char *where = g_strdup_printf (_("annotation “%s”"), id);
-      g_autofree char *key = NULL;
-      gpointer twin;
+      MgAnnotation *twin;
+
+      self->annotation_id = id;
 
       if (g_hash_table_contains (ids, id))
         {
-          problem (self, doc_id, where, _("id is used twice"));
+          problem (self, doc_id, NULL, _("id is used twice"));
           continue;
         }
       g_hash_table_add (ids, (char *)id);
 
       if (end > length)
         {
-          problem (self, doc_id, where, _("end %u is past the end of the text (%u characters)"),
+          problem (self, doc_id, NULL, _("end %u is past the end of the text (%u characters)"),
                    end, length);
           continue;
         }
@@ -593,22 +635,23 @@ add_annotations (Loader     *self,
         {
           g_autofree char *actual = mg_text_index_substring (index, start, end);
 
-          problem (self, doc_id, where, _("“text” is “%s” but text[%u:%u] is “%s”"),
+          problem (self, doc_id, NULL, _("“text” is “%s” but text[%u:%u] is “%s”"),
                    raw->text, start, end, actual);
           continue;
         }
 
-      key = g_strdup_printf ("%u:%u:%s", start, end, mg_annotation_get_label (a));
-      if ((twin = g_hash_table_lookup (spans, key)) != NULL)
+      if ((twin = g_hash_table_lookup (spans, a)) != NULL)
         {
-          problem (self, doc_id, where, _("duplicate of “%s”: same label, start and end"),
+          problem (self, doc_id, NULL, _("duplicate of “%s”: same label, start and end"),
                    mg_annotation_get_id (twin));
           continue;
         }
-      g_hash_table_insert (spans, g_steal_pointer (&key), a);
+      g_hash_table_add (spans, a);
 
       g_ptr_array_add (good, a);
     }
+  self->in_annotation = FALSE;
+  self->annotation_id = NULL;
 
   if (!mg_annotation_store_add_all (mg_document_get_store (doc), good, &error))
     problem (self, doc_id, NULL, "%s", error->message);
@@ -925,9 +968,9 @@ load (const char *data,
   g_autoptr(MgDataset) dataset = NULL;
   Loader self;
 
+  memset (&self, 0, sizeof self);
   self.name = name;
   self.problems = problems;
-  self.unsupported = FALSE;
 
   if (n_bytes > MG_DATASET_MAX_BYTES)
     {
