@@ -71,9 +71,15 @@ problem (Loader     *self,
   if (annotation != NULL)
     g_string_append_printf (line, "%s: ", annotation);
   else if (self->in_annotation && self->annotation_id != NULL)
-    g_string_append_printf (line, _("annotation “%s”: "), self->annotation_id);
+    {
+      g_string_append_printf (line, _("annotation “%s”"), self->annotation_id);
+      g_string_append (line, ": ");
+    }
   else if (self->in_annotation)
-    g_string_append_printf (line, _("annotation #%u: "), self->annotation_index + 1);
+    {
+      g_string_append_printf (line, _("annotation #%u"), self->annotation_index + 1);
+      g_string_append (line, ": ");
+    }
   g_string_append (line, message);
   g_ptr_array_add (self->problems, g_string_free (line, FALSE));
 }
