@@ -17,6 +17,7 @@
 #include "mg-error.h"
 #include "mg-html-extract.h"
 #include "mg-import-html.h"
+#include "mg-import.h"
 
 /* JSON-LD comes from the page, so it is untrusted: bounded in size and in
  * nesting before json-glib sees it. */
@@ -139,30 +140,6 @@ mg_import_slug (const char *text)
   if (s->len == 0)
     g_string_append (s, "document");
   return g_string_free (s, FALSE);
-}
-
-/**
- * mg_import_path_base:
- * @name: a file name or path
- *
- * Returns: (transfer full): the last component of @name
- */
-char *
-mg_import_path_base (const char *name)
-{
-  return g_path_get_basename (name && *name ? name : "document");
-}
-
-/* The document id of a file: its base name without extension, slugged. */
-static char *
-id_from_name (const char *name)
-{
-  g_autofree char *base = mg_import_path_base (name);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return mg_import_slug (base);
 }
 
 /**
@@ -746,10 +723,17 @@ page_title (PageMeta *pm)
   return g_steal_pointer (&cur);
 }
 
-static void
-set_meta (MgDocument *doc,
-          const char *key,
-          const char *value)
+/**
+ * mg_import_set_meta:
+ * @value: (nullable): the value as found in the input
+ *
+ * Sets the metadata @key to @value cleaned to one line, or not at all
+ * when nothing is left of it.
+ */
+void
+mg_import_set_meta (MgDocument *doc,
+                    const char *key,
+                    const char *value)
 {
   g_autofree char *clean = mg_import_clean_line (value);
 
@@ -789,14 +773,14 @@ apply_page_meta (MgDocument *doc,
   /* A byline in the page beats an author that is only a profile URL. */
   if (author == NULL || g_str_has_prefix (author, "http"))
     author = byline;
-  set_meta (doc, "author", author);
-  set_meta (doc, "published", iso);
-  set_meta (doc, "site_name", pm->ld_site ? pm->ld_site : meta_first (pm, sites));
-  set_meta (doc, "url", pm->canonical ? pm->canonical
+  mg_import_set_meta (doc, "author", author);
+  mg_import_set_meta (doc, "published", iso);
+  mg_import_set_meta (doc, "site_name", pm->ld_site ? pm->ld_site : meta_first (pm, sites));
+  mg_import_set_meta (doc, "url", pm->canonical ? pm->canonical
                         : meta_first (pm, urls) ? meta_first (pm, urls) : pm->ld_url);
-  set_meta (doc, "description", meta_first (pm, descriptions)
+  mg_import_set_meta (doc, "description", meta_first (pm, descriptions)
                                 ? meta_first (pm, descriptions) : pm->ld_description);
-  set_meta (doc, "language", pm->lang);
+  mg_import_set_meta (doc, "language", pm->lang);
 }
 
 static char *
@@ -884,8 +868,8 @@ mg_import_html (const char  *data,
       return NULL;
     }
 
-  id = id_from_name (name);
-  base = mg_import_path_base (name);
+  id = mg_import_id_from_name (name);
+  base = mg_import_base_name (name);
   /* The tree's text is valid already; the document must never be
    * refused, so check once more what reaches it. */
   valid = mg_import_make_valid (text);

@@ -18,8 +18,10 @@ GPtrArray *mg_import_html       (const char  *data,
 /* Helpers shared with the feed and JSON Lines importers. */
 char      *mg_import_make_valid (const char  *text);
 char      *mg_import_slug       (const char  *text);
-char      *mg_import_path_base  (const char  *name);
 char      *mg_import_clean_line (const char  *text);
+void       mg_import_set_meta   (MgDocument  *doc,
+                                 const char  *key,
+                                 const char  *value);
 char      *mg_import_iso_date   (const char  *text);
 gboolean   mg_import_looks_binary (const char *data,
                                    gsize       n_bytes);

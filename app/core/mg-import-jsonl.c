@@ -16,6 +16,7 @@
 #include "mg-document.h"
 #include "mg-error.h"
 #include "mg-import-html.h"
+#include "mg-import.h"
 #include "mg-import-jsonl.h"
 
 /* json-glib 1.6 recurses without bound and accepts more than JSON, so
@@ -204,7 +205,7 @@ mg_import_jsonl (const char  *data,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *utf8 = NULL;
-  g_autofree char *base = mg_import_path_base (name);
+  g_autofree char *base = mg_import_base_name (name);
   g_autofree char *stem = NULL;
   gboolean own_ids = TRUE;
   const char *first_why = NULL;

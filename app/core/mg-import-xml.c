@@ -27,6 +27,7 @@
 #include "mg-error.h"
 #include "mg-html-extract.h"
 #include "mg-import-html.h"
+#include "mg-import.h"
 #include "mg-import-xml.h"
 #include "mg-xml-private.h"
 
@@ -566,17 +567,6 @@ collect_items (XmlCtx     *ctx,
   return KIND_OTHER;
 }
 
-static void
-set_meta (MgDocument *doc,
-          const char *key,
-          const char *value)
-{
-  g_autofree char *clean = mg_import_clean_line (value);
-
-  if (clean != NULL)
-    mg_document_set_meta_string (doc, key, clean);
-}
-
 /* Ids: the item's own id when every item has a distinct one, else the
  * file's name, suffixed -1, -2… when there are several items. */
 static GPtrArray *
@@ -584,7 +574,7 @@ make_documents (GPtrArray  *items,
                 Kind        kind,
                 const char *name)
 {
-  g_autofree char *base = mg_import_path_base (name);
+  g_autofree char *base = mg_import_base_name (name);
   g_autofree char *stem = g_strdup (base);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
@@ -634,10 +624,10 @@ make_documents (GPtrArray  *items,
 
           mg_document_set_title (doc, title);
         }
-      set_meta (doc, "url", item->url);
-      set_meta (doc, "published", item->published);
-      set_meta (doc, "author", item->author);
-      set_meta (doc, "dateline", item->dateline);
+      mg_import_set_meta (doc, "url", item->url);
+      mg_import_set_meta (doc, "published", item->published);
+      mg_import_set_meta (doc, "author", item->author);
+      mg_import_set_meta (doc, "dateline", item->dateline);
       g_ptr_array_add (documents, doc);
     }
   return documents;

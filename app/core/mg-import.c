@@ -108,8 +108,8 @@ mg_import_base_name (const char *name)
  * @name: a path or file name
  *
  * Makes a document id from a file name: the base name without its
- * extension, transliterated to ASCII and lower-cased, every run of other
- * characters than letters, digits, '-' and '_' made one '-'.
+ * extension, made a slug by mg_import_slug(): ASCII, lower-case, every run
+ * of other characters than letters, digits, '-' and '_' one '-'.
  *
  * Returns: (transfer full): the id, "document" when nothing is left
  */
@@ -117,8 +117,6 @@ char *
 mg_import_id_from_name (const char *name)
 {
   g_autofree char *base = mg_import_base_name (name);
-  g_autofree char *ascii = NULL;
-  GString *id;
   char *dot;
 
   /* A leading dot starts a hidden file's name, not an extension. */
@@ -126,24 +124,7 @@ mg_import_id_from_name (const char *name)
   if (dot != NULL && dot != base)
     *dot = '\0';
 
-  ascii = g_str_to_ascii (base, "C");
-  id = g_string_new (NULL);
-  for (const char *p = ascii; *p != '\0'; p++)
-    {
-      char c = g_ascii_tolower (*p);
-
-      if (g_ascii_isalnum (c) || c == '_' || c == '-')
-        g_string_append_c (id, c);
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-
-  if (id->len == 0)
-    g_string_assign (id, "document");
-
-  return g_string_free (id, FALSE);
+  return mg_import_slug (base);
 }
 
 /* Copies the ASCII characters of a UTF-16 prefix, enough to see markup. */
