@@ -39,47 +39,6 @@ usage (FILE *out)
   fprintf (out, "\n%s\n", _("Run “marginalia-tool COMMAND --help” for a command's options."));
 }
 
-/**
- * mg_tool_parse:
- *
- * Parses a command's options; prints the problem and returns
- * %MG_TOOL_USAGE on a usage error, else %MG_TOOL_OK.
- */
-int
-mg_tool_parse (GOptionContext   *context,
-               int              *argc,
-               char           ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("marginalia-tool: %s\n", error->message);
-      return MG_TOOL_USAGE;
-    }
-  return MG_TOOL_OK;
-}
-
-/**
- * mg_tool_problem:
- *
- * Prints one line to standard error. The line should start with the name
- * of the file it is about.
- */
-void
-mg_tool_problem (const char *format,
-                 ...)
-{
-  g_autofree char *line = NULL;
-  va_list args;
-
-  va_start (args, format);
-  line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("%s\n", line);
-}
-
 int
 main (int    argc,
       char **argv)

@@ -15,61 +15,6 @@
 #include "mg-dataset-io.h"
 #include "mg-tool.h"
 
-/**
- * mg_tool_load_datasets:
- * @paths: (array length=n): dataset files
- * @names: (out): what to call each annotator: the dataset's annotator, or
- *   the file's base name when it has none or another dataset has it too
- *
- * Returns: (transfer full) (element-type MgDataset) (nullable): the
- *   datasets, or %NULL when one could not be read (said on standard error)
- */
-GPtrArray *
-mg_tool_load_datasets (char       **paths,
-                       int          n,
-                       GPtrArray  **names)
-{
-  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  gboolean ok = TRUE;
-
-  for (int i = 0; i < n; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      MgDataset *dataset = mg_dataset_load_file (paths[i], &error);
-      g_autofree char *base = g_path_get_basename (paths[i]);
-      const char *annotator;
-      char *name;
-
-      if (dataset == NULL)
-        {
-          mg_tool_problem ("%s", error->message);
-          ok = FALSE;
-          continue;
-        }
-      g_ptr_array_add (datasets, dataset);
-
-      annotator = mg_dataset_get_annotator (dataset);
-      if (annotator == NULL || *annotator == '\0')
-        name = g_strdup (base);
-      else
-        name = g_strdup (annotator);
-      for (guint k = 0; k < out->len; k++)
-        if (g_strcmp0 (g_ptr_array_index (out, k), name) == 0)
-          {
-            g_free (name);
-            name = g_strdup_printf ("%s (%s)", annotator, base);
-            break;
-          }
-      g_ptr_array_add (out, name);
-    }
-
-  if (!ok)
-    return NULL;
-  *names = g_steal_pointer (&out);
-  return g_steal_pointer (&datasets);
-}
-
 /* JSON -------------------------------------------------------------------- */
 
 static void
@@ -203,9 +148,7 @@ static void
 print_json (MgAgreement *agreement)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "annotators");
@@ -251,10 +194,7 @@ print_json (MgAgreement *agreement)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  printf ("%s\n", out);
+  mg_tool_print_json (root);
 }
 
 /* Table ------------------------------------------------------------------- */

@@ -67,9 +67,7 @@ static void
 print_json (GArray *loaded)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < loaded->len; i++)
@@ -122,10 +120,7 @@ print_json (GArray *loaded)
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  printf ("%s\n", out);
+  mg_tool_print_json (root);
 }
 
 static void

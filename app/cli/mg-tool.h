@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,6 @@ int  mg_tool_parse    (GOptionContext *context,
                        char         ***argv);
 void mg_tool_problem  (const char     *format,
                        ...) G_GNUC_PRINTF (1, 2);
+void mg_tool_print_json (JsonNode     *root);
 
 G_END_DECLS
