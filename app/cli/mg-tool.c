@@ -7,8 +7,6 @@
 
 #include <stdio.h>
 
-#include <glib/gi18n.h>
-
 #include "mg-dataset-io.h"
 #include "mg-tool.h"
 
