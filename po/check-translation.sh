@@ -26,7 +26,7 @@ esac
 # A file with translatable strings that POTFILES.in forgets would never be
 # translated and never be noticed.
 unlisted=$(cd "$srcdir" && {
-  grep -l -e '_("' -e 'g_dngettext (' app/*/*.c
+  find app -name '*.c' -exec grep -l -e '_("' -e 'g_dngettext (' {} +
   grep -l 'translatable="yes"' ui/*.ui
 } | while read -r file; do
   grep -qx "$file" po/POTFILES.in || echo "$file"
