@@ -234,10 +234,20 @@ test_conll (void)
   g_assert_nonnull (strstr (data, " O O B-claim B-figure\n% "));
   /* A combining mark is not a word character, as in Python. */
   g_assert_nonnull (strstr (data, "\ncafe 40 44 O B-actor O O\n\xCC\x81 44 45 O I-actor O O\n"));
-  /* Paragraphs end in a blank line; the quote continues after it. */
+  /* Paragraphs end in a blank line; the quote begins again with B- after
+   * it, since each paragraph is a sentence of its own to a reader. */
   g_assert_nonnull (strstr (data, "Rutte 78 83 B-quote I-actor O O\n. 83 84 I-quote O O O\n\n"
-                                  "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D 85 89 I-quote O O O\n"));
+                                  "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D 85 89 B-quote O O O\n"));
   g_assert_nonnull (strstr (data, "\n\n-DOCSTART- -X- -X- O O O O\n\nShort 0 5 O O O O\n"));
+}
+
+static glong
+utf16_length (const char *text)
+{
+  glong n = 0;
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
+
+  return n;
 }
 
 static void
@@ -279,10 +289,20 @@ check_w3c (MgExportOffsets offsets)
       g_assert_cmpstr (exact, ==, json_object_get_string_member (quote, "exact"));
       if (offsets == MG_EXPORT_OFFSETS_CODEPOINT)
         {
-          prefix = slice (TEXT, offsets, MAX (start - 32, 0), start);
-          suffix = slice (TEXT, offsets, end, MIN (end + 32, g_utf8_strlen (TEXT, -1)));
-          g_assert_cmpstr (prefix, ==, json_object_get_string_member (quote, "prefix"));
-          g_assert_cmpstr (suffix, ==, json_object_get_string_member (quote, "suffix"));
+          /* Context of at most 32 UTF-16 units, the longest that fits. */
+          const char *got_prefix = json_object_get_string_member (quote, "prefix");
+          const char *got_suffix = json_object_get_string_member (quote, "suffix");
+          glong n_prefix = g_utf8_strlen (got_prefix, -1);
+          glong n_suffix = g_utf8_strlen (got_suffix, -1);
+
+          prefix = slice (TEXT, offsets, start - n_prefix, start);
+          suffix = slice (TEXT, offsets, end, end + n_suffix);
+          g_assert_cmpstr (prefix, ==, got_prefix);
+          g_assert_cmpstr (suffix, ==, got_suffix);
+          g_assert_cmpint (utf16_length (prefix), <=, 32);
+          g_assert_cmpint (utf16_length (suffix), <=, 32);
+          g_assert_true (start - n_prefix == 0 || utf16_length (prefix) >= 31);
+          g_assert_true (end + n_suffix == g_utf8_strlen (TEXT, -1) || utf16_length (suffix) >= 31);
         }
     }
   g_assert_cmpuint (n_tagging, ==, 8);

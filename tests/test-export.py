@@ -11,6 +11,7 @@ indices to code points); with --offsets=utf16 they are the UTF-16 units a
 browser counts, checked here by slicing the UTF-16-LE encoding.
 """
 import csv
+import io
 import json
 import os
 import re
@@ -187,6 +188,9 @@ def expected_conll(doc, tokens):
     """Each label's spans at token granularity, outer spans first; a span
     nested in or crossing one of the same label does not fit its column."""
     columns = {}
+    text = doc["text"]
+    # A token opens a sentence (a line) when a line break precedes it.
+    opens = {i for i in range(1, len(tokens)) if "\n" in text[tokens[i - 1][1]:tokens[i][0]]}
     for label in LABELS:
         spans = sorted((a for a in doc["annotations"] if a["label"] == label),
                        key=lambda a: (a["start"], -a["end"]))
@@ -194,10 +198,28 @@ def expected_conll(doc, tokens):
         for a in spans:
             idx = [i for i, (s, e) in enumerate(tokens) if s < a["end"] and e > a["start"]]
             if idx and idx[0] >= covered:
-                kept.add((idx[0], idx[-1] + 1))
+                # A span begins again with B- in each sentence it crosses.
+                cuts = [idx[0]] + [i for i in idx[1:] if i in opens] + [idx[-1] + 1]
+                kept.update(zip(cuts, cuts[1:]))
                 covered = idx[-1] + 1
         columns[label] = kept
     return columns
+
+
+def conll_strict(rows, opens):
+    """What nltk's conlltags2tree(strict=True) refuses: an I- tag that
+    opens a sentence or follows another label's or an O tag."""
+    bad = []
+    for k in range(len(LABELS)):
+        prev = "O"
+        for i, r in enumerate(rows):
+            tag = r[3 + k]
+            if i in opens:
+                prev = "O"
+            if tag.startswith("I-") and prev[2:] != tag[2:]:
+                bad.append((i, tag))
+            prev = tag
+    return bad
 
 
 def test_conll():
@@ -233,7 +255,26 @@ def test_conll():
             got[label] = spans
         if got != expected_conll(doc, tokens):
             bad.append((doc["id"], got, expected_conll(doc, tokens)))
+        opens = {0} | {i for i in range(1, len(tokens)) if "\n" in text[tokens[i - 1][1]:tokens[i][0]]}
+        if conll_strict(rows, opens):
+            bad.append((doc["id"], "strict IOB2", conll_strict(rows, opens)[:3]))
     check("conll: tokens, paragraphs and every label's spans from IOB2", not bad, repr(bad[:2]))
+
+
+def utf16_len(text):
+    return len(text.encode("utf-16-le")) // 2
+
+
+def quote_context(text, s, e):
+    """The longest prefix and suffix of at most 32 UTF-16 units, whole
+    code points only: dom-anchor-text-quote refuses longer patterns."""
+    b = s
+    while b > 0 and utf16_len(text[b - 1:s]) <= 32:
+        b -= 1
+    f = e
+    while f < len(text) and utf16_len(text[e:f + 1]) <= 32:
+        f += 1
+    return text[b:s], text[e:f]
 
 
 def test_w3c():
@@ -259,8 +300,8 @@ def test_w3c():
         note = [b["value"] for b in item["body"] if b["purpose"] == "commenting"]
         a = [a for a in doc["annotations"] if (a["start"], a["end"], a["label"]) == (s, e, label[0])]
         if pos["type"] != "TextPositionSelector" or quote["type"] != "TextQuoteSelector" \
-                or text[s:e] != quote["exact"] or text[max(0, s - 32):s] != quote["prefix"] \
-                or text[e:e + 32] != quote["suffix"] or len(a) != 1 \
+                or text[s:e] != quote["exact"] or quote_context(text, s, e) != (quote["prefix"], quote["suffix"]) \
+                or len(a) != 1 \
                 or (note[0] if note else "") != a[0]["note"] or item["creator"]["nickname"] != "ayse":
             bad.append(item["id"])
         # A reader that lost the offsets finds the span by its quote.
@@ -272,6 +313,8 @@ def test_w3c():
     check("w3c: position and quote selectors find every span", not bad and seen == n, repr(bad[:3]))
     check("w3c: attributions as linking annotations",
           len(links) == sum(len(d["relations"]) for d in DOCS.values()))
+    ids = [i["id"] for i in items]
+    check("w3c: every annotation has an IRI of its own", len(set(ids)) == len(ids))
 
 
 def test_doccano(offsets):
@@ -323,6 +366,72 @@ def test_label_studio(offsets, tmp):
           all(f'<Label value="{l}"' in xml for l in LABELS) and 'toName="text"' in xml)
 
 
+# Every character at which Python's str.splitlines() ends a line.
+SPLITLINES = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def hostile_dataset(tmp):
+    """Two documents with one text and no URL, line breaks of every kind
+    inside spans and notes, and cells a spreadsheet reads as formulas."""
+    text = "Tax =SUM(A1) rose\u2028by 4%\x85said\x0bthe\x1cminister.\n-3 dropped @home +1"
+    def span(id, label, needle, note=""):
+        start = text.index(needle)
+        return {"id": id, "label": label, "start": start, "end": start + len(needle),
+                "text": needle, "note": note}
+    annotations = [span("a1", "claim", "=SUM(A1) rose\u2028by 4%\x85said", "=HYPERLINK(\"x\")"),
+                   span("a2", "actor", "the\x1cminister", "one\u2029two\x85three"),
+                   span("a3", "figure", "-3"), span("a4", "quote", "@home"), span("a5", "figure", "+1")]
+    import hashlib
+    docs = [{"id": ident, "title": "Same", "text": text,
+             "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
+             "annotations": annotations, "relations": []} for ident in ("one", "two")]
+    data = dict(SOURCE, documents=docs)
+    path = os.path.join(tmp, "hostile.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+    return path, text, annotations
+
+
+def test_hostile(tmp):
+    path, text, annotations = hostile_dataset(tmp)
+    out = os.path.join(tmp, "hostile.brat")
+    code, _, err = run("--to=brat", "-o", out, path)
+    with open(os.path.join(out, "one.ann"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    bad = []
+    for line in lines:
+        ident, data = line.split("\t", 1)
+        if ident.startswith("T"):
+            head, quote = data.split("\t", 1)
+            frags = [tuple(map(int, p.split())) for p in head.split(" ", 1)[1].split(";")]
+            if " ".join(text[a:b] for a, b in frags) != quote \
+                    or any(c in SPLITLINES for a, b in frags for c in text[a:b]):
+                bad.append(line)
+        elif not ident.startswith("#"):
+            bad.append(line)
+    check("brat: fragments break at every line break str.splitlines() knows, notes on one line",
+          code == 0 and not bad and len(lines) == 7, repr((err, bad, lines)))
+
+    code, data, err = run("--to=w3c", path)
+    items = json.loads(data)["first"]["items"] if code == 0 else []
+    ids = [i["id"] for i in items]
+    check("w3c: documents with one text and no URL keep distinct annotation IRIs",
+          len(items) == 10 and len(set(ids)) == 10, repr(ids))
+
+    code, data, err = run("--to=csv", path)
+    # As a file opened with newline="" reads: U+2028 inside a cell is text.
+    rows = list(csv.DictReader(io.StringIO(data, newline="")))
+    cells = [v for r in rows for v in r.values()]
+    check("csv: no cell begins with = + - @ (OWASP), and an apostrophe keeps the text",
+          code == 0 and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+          and "'=HYPERLINK(\"x\")" in cells and "'-3" in cells and "'@home" in cells, repr(cells[:12]))
+
+    code, data, err = run("--to=jsonl", path)
+    check("jsonl: U+0085, U+2028 and U+2029 escaped, so line-based readers see one document a line",
+          code == 0 and not any(c in data for c in "\x85\u2028\u2029")
+          and len(data.splitlines()) == 2, repr(data[:200]))
+
+
 def test_cli(tmp):
     code, _, err = run("--to=xlsx", DATASET)
     check("an unknown format is a usage error", code == 2 and "xlsx" in err, err)
@@ -353,6 +462,7 @@ def main():
         test_brat(tmp)
         test_conll()
         test_w3c()
+        test_hostile(tmp)
         test_cli(tmp)
     print(f"1..{len(results)}")
     for i, (name, ok, detail) in enumerate(results, 1):

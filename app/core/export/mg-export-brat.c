@@ -2,10 +2,11 @@
  *
  * A folder with DOC.txt and DOC.ann per document, plus annotation.conf
  * and visual.conf, which brat needs to open it. brat is Python and counts
- * code points, which is the default here; its .ann is line based, so a
- * span that crosses a line break is written as fragments ("start
- * end;start end", the newlines left out) and a note's line breaks become
- * spaces.
+ * code points, which is the default here; its .ann is line based, and
+ * brat reads it with Python's str.splitlines(), which breaks lines not only
+ * at \n and \r but at \v, \f, \x1c-\x1e, U+0085, U+2028 and U+2029 too.
+ * So a span that crosses any of these is written as fragments ("start
+ * end;start end", the breaks left out) and a note's breaks become spaces.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,39 @@
 #include "mg-export-private.h"
 
 #define MAX_NAME_BYTES 80
+
+/* The characters at which Python's str.splitlines() ends a line. */
+static gboolean
+is_line_break (gunichar c)
+{
+  switch (c)
+    {
+    case '\n': case '\r': case 0x0b: case 0x0c:
+    case 0x1c: case 0x1d: case 0x1e:
+    case 0x85: case 0x2028: case 0x2029:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A note on one .ann line: every line break a space. */
+static char *
+one_line (const char *text)
+{
+  GString *line = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_line_break (c))
+        g_string_append_c (line, ' ');
+      else
+        g_string_append_unichar (line, c);
+    }
+  return g_string_free (line, FALSE);
+}
 
 /* brat type names may not hold spaces; keep them to what its config
  * parser reads without surprise. */
@@ -90,7 +124,7 @@ append_fragments (GString         *out,
       guint frag_start = cp;
       const char *frag = p;
 
-      while (cp < end && *p != '\n')
+      while (cp < end && !is_line_break (g_utf8_get_char (p)))
         {
           p = g_utf8_next_char (p);
           cp++;
@@ -107,9 +141,9 @@ append_fragments (GString         *out,
                                   _mg_export_offset (ctx, doc, cp));
           g_string_append_len (quote, frag, p - frag);
         }
-      while (cp < end && *p == '\n')
+      while (cp < end && is_line_break (g_utf8_get_char (p)))
         {
-          p++;
+          p = g_utf8_next_char (p);
           cp++;
         }
     }
@@ -147,9 +181,8 @@ make_ann (MgExportContext *ctx,
 
       if (note != NULL && *note != '\0')
         {
-          g_autofree char *line = g_strdup (note);
+          g_autofree char *line = one_line (note);
 
-          g_strdelimit (line, "\r\n", ' ');
           g_string_append_printf (out, "#%u\tAnnotatorNotes T%u\t%s\n", ++n_notes, n_t, line);
         }
     }

@@ -7,7 +7,9 @@
  * starts or ends inside a token grows to that token's edges. Within one
  * label's column only the outer of two overlapping spans fits; the inner
  * is left out. Each line of the text is a paragraph, followed by a blank
- * line; a span that crosses a line break continues with I- tags after it.
+ * line; a span that crosses a line break begins again with B- after it,
+ * since each line is a sentence of its own to a CoNLL reader (nltk's
+ * conlltags2tree in strict mode refuses an I- that opens a sentence).
  * Every document begins with a -DOCSTART- line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -200,6 +202,7 @@ write_document (MgExportContext *ctx,
   for (guint t = 0; t < tokens->len; t++)
     {
       Token *tok = &g_array_index (tokens, Token, t);
+      gboolean sentence_start = t == 0 || g_array_index (tokens, Token, t - 1).last_of_line;
 
       g_string_append_len (out, text + tok->byte, tok->n_bytes);
       g_string_append_printf (out, " %u %u", _mg_export_offset (ctx, doc, tok->start),
@@ -209,7 +212,7 @@ write_document (MgExportContext *ctx,
           switch (columns[k][t])
             {
             case TAG_B: g_string_append_printf (out, " B-%s", names[k]); break;
-            case TAG_I: g_string_append_printf (out, " I-%s", names[k]); break;
+            case TAG_I: g_string_append_printf (out, sentence_start ? " B-%s" : " I-%s", names[k]); break;
             default: g_string_append (out, " O");
             }
         }

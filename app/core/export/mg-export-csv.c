@@ -7,6 +7,12 @@
  * annotation and "attributed_to_text" its text, so a table of quotes and
  * their speakers needs no join.
  *
+ * A cell that begins with = + - @, a tab or a carriage return is read as a
+ * formula by spreadsheets (a note "=HYPERLINK(...)" becomes a live link in
+ * LibreOffice), so, as OWASP's CSV-injection advice says, such a cell is
+ * written with a leading apostrophe and always quoted. A reader that wants
+ * the raw text drops one apostrophe before those characters.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,14 +29,19 @@ append_field (GString    *out,
               const char *value,
               gboolean    last)
 {
+  gboolean formula;
+
   if (value == NULL)
     value = "";
+  formula = *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
 
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  if (!formula && strpbrk (value, ",\"\r\n") == NULL)
     g_string_append (out, value);
   else
     {
       g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
       for (const char *p = value; *p; p++)
         {
           if (*p == '"')

@@ -3,12 +3,20 @@
  * One AnnotationCollection whose first (and only) page holds every span
  * as an Annotation: a tagging body with the label, a commenting body with
  * the note, and a target on the document (its URL, else the SHA-256 of
- * its text as a URN) picked out twice, by position and by quote with 32
- * characters of context each side, so a reader can find the span again
- * even in a copy of the text that moved it. The model counts positions in
+ * its text as a URN) picked out twice, by position and by quote with up
+ * to 32 UTF-16 units of context each side (never half a surrogate pair),
+ * so a reader can find the span again even in a copy of the text that
+ * moved it. The context is counted in UTF-16 units because the JavaScript
+ * anchoring libraries match it with a bitap search whose pattern may not
+ * be longer than 32 units of a JavaScript string. The model counts positions in
  * code points; --offsets=utf16 is for JavaScript anchoring libraries that
  * count UTF-16 units instead. An attribution is an Annotation of its own,
  * motivated by linking, from the quote to the actor.
+ *
+ * An annotation's IRI is the collection's IRI with the document's id and
+ * the annotation's id as its fragment: two documents of one dataset may
+ * share a text or a URL, but never an id, and JSON-LD merges nodes that
+ * share an IRI.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,14 +29,69 @@
 
 #include "mg-export-private.h"
 
-#define CONTEXT_CHARS 32
+#define CONTEXT_UTF16_UNITS 32
 
 static char *
-annotation_iri (const char *doc_uri,
+annotation_iri (const char *collection,
+                MgDocument *doc,
                 const char *id)
 {
-  return g_strdup_printf ("%s%cannotation=%s", doc_uri,
-                          strchr (doc_uri, '#') ? '&' : '#', id);
+  g_autofree char *doc_id = g_uri_escape_string (mg_document_get_id (doc), NULL, FALSE);
+  g_autofree char *ann_id = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strdup_printf ("%s#document=%s&annotation=%s", collection, doc_id, ann_id);
+}
+
+static guint
+utf16_units (gunichar c)
+{
+  return c > 0xffff ? 2 : 1;
+}
+
+/* Where a prefix of at most CONTEXT_UTF16_UNITS before @start begins. */
+static guint
+prefix_start (const char *text,
+              gsize       byte,
+              guint       start)
+{
+  const char *p = text + byte;
+  guint units = 0;
+
+  while (start > 0)
+    {
+      const char *prev = g_utf8_prev_char (p);
+      guint n = utf16_units (g_utf8_get_char (prev));
+
+      if (units + n > CONTEXT_UTF16_UNITS)
+        break;
+      units += n;
+      p = prev;
+      start--;
+    }
+  return start;
+}
+
+/* Where a suffix of at most CONTEXT_UTF16_UNITS after @end ends. */
+static guint
+suffix_end (const char *text,
+            gsize       byte,
+            guint       end,
+            guint       length)
+{
+  const char *p = text + byte;
+  guint units = 0;
+
+  while (end < length)
+    {
+      guint n = utf16_units (g_utf8_get_char (p));
+
+      if (units + n > CONTEXT_UTF16_UNITS)
+        break;
+      units += n;
+      p = g_utf8_next_char (p);
+      end++;
+    }
+  return end;
 }
 
 static void
@@ -69,9 +132,11 @@ write_target (MgExportContext *ctx,
   g_string_append (out, "},{\"type\":\"TextQuoteSelector\",");
   append_range (out, "exact", index, text, start, end);
   g_string_append_c (out, ',');
-  append_range (out, "prefix", index, text, start > CONTEXT_CHARS ? start - CONTEXT_CHARS : 0, start);
+  append_range (out, "prefix", index, text,
+                prefix_start (text, mg_text_index_byte_offset (index, start), start), start);
   g_string_append_c (out, ',');
-  append_range (out, "suffix", index, text, end, MIN (length, end + CONTEXT_CHARS));
+  append_range (out, "suffix", index, text, end,
+                suffix_end (text, mg_text_index_byte_offset (index, end), end, length));
   g_string_append (out, "}]}");
 }
 
@@ -95,11 +160,12 @@ write_common (GString    *out,
 
 static void
 write_annotation (MgExportContext *ctx,
+                  const char      *collection,
                   MgDocument      *doc,
                   const char      *uri,
                   MgAnnotation    *a)
 {
-  g_autofree char *iri = annotation_iri (uri, mg_annotation_get_id (a));
+  g_autofree char *iri = annotation_iri (collection, doc, mg_annotation_get_id (a));
   const char *note = mg_annotation_get_note (a);
   GString *out = ctx->buf;
 
@@ -131,12 +197,13 @@ write_annotation (MgExportContext *ctx,
 
 static void
 write_relation (MgExportContext *ctx,
-                const char      *uri,
+                const char      *collection,
+                MgDocument      *doc,
                 MgRelation      *r)
 {
-  g_autofree char *iri = annotation_iri (uri, mg_relation_get_id (r));
-  g_autofree char *from = annotation_iri (uri, mg_relation_get_from (r));
-  g_autofree char *to = annotation_iri (uri, mg_relation_get_to (r));
+  g_autofree char *iri = annotation_iri (collection, doc, mg_relation_get_id (r));
+  g_autofree char *from = annotation_iri (collection, doc, mg_relation_get_from (r));
+  g_autofree char *to = annotation_iri (collection, doc, mg_relation_get_to (r));
   GString *out = ctx->buf;
 
   write_common (out, iri, "linking", mg_dataset_get_annotator (ctx->dataset));
@@ -198,13 +265,13 @@ _mg_export_w3c (MgExportContext  *ctx,
         {
           g_string_append (out, first ? "\n" : ",\n");
           first = FALSE;
-          write_annotation (ctx, doc, uri, mg_annotation_store_get_annotation (store, i));
+          write_annotation (ctx, iri, doc, uri, mg_annotation_store_get_annotation (store, i));
         }
       for (guint i = 0; i < mg_annotation_store_get_n_relations (store); i++)
         {
           g_string_append (out, first ? "\n" : ",\n");
           first = FALSE;
-          write_relation (ctx, uri, mg_annotation_store_get_relation (store, i));
+          write_relation (ctx, iri, doc, mg_annotation_store_get_relation (store, i));
         }
       if (!_mg_export_document_done (ctx, error))
         return FALSE;

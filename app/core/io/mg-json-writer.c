@@ -23,7 +23,9 @@
  * Appends @value as a JSON string, with its quotes. Only the quote, the
  * backslash and control characters need escapes in valid UTF-8; U+2028 and
  * U+2029 are escaped too, since JavaScript before ES2019 refuses them raw in
- * string literals and exports are read by JavaScript tools.
+ * string literals and exports are read by JavaScript tools, and so is U+0085,
+ * at which Python's str.splitlines() ends a line: a JSON Lines file read
+ * that way must still hold one object a line.
  */
 void
 mg_json_write_string_len (GString    *out,
@@ -40,7 +42,8 @@ mg_json_write_string_len (GString    *out,
 
       if (c >= 0x20 && c != '"' && c != '\\' &&
           !(c == 0xE2 && i + 2 < n_bytes && s[i + 1] == 0x80 &&
-            (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)))
+            (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) &&
+          !(c == 0xC2 && i + 1 < n_bytes && s[i + 1] == 0x85))
         continue;
 
       g_string_append_len (out, value + run, i - run);
@@ -56,6 +59,10 @@ mg_json_write_string_len (GString    *out,
         case 0xE2:
           g_string_append (out, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
           i += 2;
+          break;
+        case 0xC2:
+          g_string_append (out, "\\u0085");
+          i += 1;
           break;
         default:
           g_string_append_printf (out, "\\u%04x", c);
