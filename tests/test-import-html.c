@@ -11,6 +11,7 @@
 #include "mg-document.h"
 #include "mg-error.h"
 #include "mg-import-html.h"
+#include "mg-import-private.h"
 #include "mg-xml-private.h"
 
 static const char * const pages[] = { "harbour-ferries", "valley-bridge", "grain-prices" };
@@ -255,8 +256,8 @@ test_bad_input (void)
 static void
 test_slug (void)
 {
-  g_autofree char *a = mg_import_slug ("Ünïcode Story: Part 2!");
-  g_autofree char *b = mg_import_slug ("---");
+  g_autofree char *a = _mg_import_slug ("Ünïcode Story: Part 2!");
+  g_autofree char *b = _mg_import_slug ("---");
 
   g_assert_cmpstr (a, ==, "unicode-story-part-2");
   g_assert_cmpstr (b, ==, "document");

@@ -10,7 +10,7 @@
 #include "mg-document.h"
 #include "mg-error.h"
 #include "mg-import.h"
-#include "mg-import-html.h"
+#include "mg-import-private.h"
 #include "mg-import-jsonl.h"
 
 static GPtrArray *
@@ -137,17 +137,17 @@ test_broken_surrogate_pair (void)
   g_assert_cmpstr (warnings->pdata[0], ==, "p.jsonl:1: not valid JSON");
   g_assert_cmpstr (warnings->pdata[1], ==, "p.jsonl:2: not valid JSON");
 
-  g_assert_true (mg_import_json_escapes_ok ("\"\\ud83d\\udc00\"", 14));
-  g_assert_true (mg_import_json_escapes_ok ("\"\\\\ud83d\\u0041\"", 15));
-  g_assert_false (mg_import_json_escapes_ok ("\"\\udbff\\udbff\"", 14));
-  g_assert_false (mg_import_json_escapes_ok ("\"\\ud800\\u", 9));
-  g_assert_false (mg_import_json_escapes_ok ("\"\\udd83\\ude00\"", 14));
-  g_assert_false (mg_import_json_escapes_ok ("\"\\udc00\\u0041\"", 14));
-  g_assert_false (mg_import_json_escapes_ok ("\"\\ud83$\\u00de\"", 14));
-  g_assert_false (mg_import_json_escapes_ok ("\"\\uzzzz\"", 8));
+  g_assert_true (_mg_import_json_escapes_ok ("\"\\ud83d\\udc00\"", 14));
+  g_assert_true (_mg_import_json_escapes_ok ("\"\\\\ud83d\\u0041\"", 15));
+  g_assert_false (_mg_import_json_escapes_ok ("\"\\udbff\\udbff\"", 14));
+  g_assert_false (_mg_import_json_escapes_ok ("\"\\ud800\\u", 9));
+  g_assert_false (_mg_import_json_escapes_ok ("\"\\udd83\\ude00\"", 14));
+  g_assert_false (_mg_import_json_escapes_ok ("\"\\udc00\\u0041\"", 14));
+  g_assert_false (_mg_import_json_escapes_ok ("\"\\ud83$\\u00de\"", 14));
+  g_assert_false (_mg_import_json_escapes_ok ("\"\\uzzzz\"", 8));
   /* Alone, a surrogate costs json-glib nothing; the importer repairs it. */
-  g_assert_true (mg_import_json_escapes_ok ("\\uD800x", 7));
-  g_assert_true (mg_import_json_escapes_ok ("\"\\udc00 \\u0041\"", 15));
+  g_assert_true (_mg_import_json_escapes_ok ("\\uD800x", 7));
+  g_assert_true (_mg_import_json_escapes_ok ("\"\\udc00 \\u0041\"", 15));
 }
 
 /* Found by fuzzing: json-glib parses a line holding only a byte-order

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-core.h"
+#include "mg-import-private.h"
 #include "mg-import.h"
 #include "mg-import-text.h"
 
@@ -299,7 +300,7 @@ test_ids (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *id = mg_import_id_from_name (cases[i].name);
+      g_autofree char *id = _mg_import_id_from_name (cases[i].name);
 
       g_assert_cmpstr (id, ==, cases[i].id);
     }

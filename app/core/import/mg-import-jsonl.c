@@ -15,7 +15,7 @@
 #include "mg-charset.h"
 #include "mg-document.h"
 #include "mg-error.h"
-#include "mg-import-html.h"
+#include "mg-import-private.h"
 #include "mg-import.h"
 #include "mg-import-jsonl.h"
 
@@ -130,7 +130,7 @@ document_from_line (const char  *line,
   if ((*why = check_line (line, n)) != NULL)
     return NULL;
   /* json-glib 1.6 would refuse it too, and leak while doing so. */
-  if (!mg_import_json_escapes_ok (line, n))
+  if (!_mg_import_json_escapes_ok (line, n))
     {
       *why = N_("not valid JSON");
       return NULL;
@@ -160,22 +160,22 @@ document_from_line (const char  *line,
     }
 
   /* json-glib decodes a lone "\udc00" into bytes that are not UTF-8. */
-  valid = mg_import_make_valid (body);
+  valid = _mg_import_make_valid (body);
   text = normalise_text (valid);
   doc = mg_document_new ("document", text, -1);
   if (string_member (obj, "title") != NULL)
     {
-      g_autofree char *title = mg_import_clean_line (string_member (obj, "title"));
+      g_autofree char *title = _mg_import_clean_line (string_member (obj, "title"));
       mg_document_set_title (doc, title ? title : "");
     }
   for (guint i = 0; i < G_N_ELEMENTS (meta_keys); i++)
     {
-      g_autofree char *value = mg_import_clean_line (string_member (obj, meta_keys[i][0]));
+      g_autofree char *value = _mg_import_clean_line (string_member (obj, meta_keys[i][0]));
 
       if (value != NULL && mg_document_get_meta_string (doc, meta_keys[i][1]) == NULL)
         mg_document_set_meta_string (doc, meta_keys[i][1], value);
     }
-  *id_out = string_member (obj, "id") ? mg_import_slug (string_member (obj, "id")) : NULL;
+  *id_out = string_member (obj, "id") ? _mg_import_slug (string_member (obj, "id")) : NULL;
   return doc;
 }
 
@@ -205,7 +205,7 @@ mg_import_jsonl (const char  *data,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *utf8 = NULL;
-  g_autofree char *base = mg_import_base_name (name);
+  g_autofree char *base = _mg_import_base_name (name);
   g_autofree char *stem = NULL;
   gboolean own_ids = TRUE;
   const char *first_why = NULL;
@@ -272,7 +272,7 @@ mg_import_jsonl (const char  *data,
     *strrchr (stem, '.') = '\0';
   for (guint i = 0; i < documents->len; i++)
     {
-      g_autofree char *slug = mg_import_slug (stem);
+      g_autofree char *slug = _mg_import_slug (stem);
       g_autofree char *id = own_ids ? g_strdup (ids->pdata[i])
                             : documents->len == 1 ? g_strdup (slug)
                             : g_strdup_printf ("%s-%u", slug, i + 1);

@@ -21,6 +21,7 @@
 
 #include "mg-document.h"
 #include "mg-error.h"
+#include "mg-import-private.h"
 #include "mg-import.h"
 #include "mg-import-text.h"
 
@@ -522,8 +523,8 @@ mg_import_text (const char  *data,
       return NULL;
     }
 
-  id = mg_import_id_from_name (name);
-  base = mg_import_base_name (name);
+  id = _mg_import_id_from_name (name);
+  base = _mg_import_base_name (name);
   document = mg_document_new (id, text, -1);
   mg_document_set_source_path (document, base);
   mg_document_set_media_type (document, "text/plain");

@@ -26,7 +26,7 @@
 #include "mg-document.h"
 #include "mg-error.h"
 #include "mg-html-extract.h"
-#include "mg-import-html.h"
+#include "mg-import-private.h"
 #include "mg-import.h"
 #include "mg-import-xml.h"
 #include "mg-xml-private.h"
@@ -193,7 +193,7 @@ line_of (XmlCtx     *ctx,
 {
   g_autofree char *raw = node ? raw_text (ctx, node) : NULL;
 
-  return mg_import_clean_line (raw);
+  return _mg_import_clean_line (raw);
 }
 
 static gboolean
@@ -226,7 +226,7 @@ static void
 flush_para (GString *out,
             GString *para)
 {
-  g_autofree char *line = mg_import_clean_line (para->str);
+  g_autofree char *line = _mg_import_clean_line (para->str);
 
   if (line != NULL)
     {
@@ -341,7 +341,7 @@ date_of (XmlCtx     *ctx,
 {
   g_autofree char *line = line_of (ctx, node);
 
-  return mg_import_iso_date (line);
+  return _mg_import_iso_date (line);
 }
 
 static Item *
@@ -434,7 +434,7 @@ nitf_item (XmlCtx     *ctx,
   item->title = line_of (ctx, hedline ? child (hedline, "hl1") : child (head, "title"));
   item->author = strip_by (line_of (ctx, child (bhead, "byline")));
   item->dateline = line_of (ctx, child (bhead, "dateline"));
-  item->published = mg_import_iso_date (attr (issue, "norm"));
+  item->published = _mg_import_iso_date (attr (issue, "norm"));
   item->id = g_strdup (attr (doc_id, "id-string"));
   item->text = content ? block_text (ctx, content) : NULL;
   return item;
@@ -574,7 +574,7 @@ make_documents (GPtrArray  *items,
                 Kind        kind,
                 const char *name)
 {
-  g_autofree char *base = mg_import_base_name (name);
+  g_autofree char *base = _mg_import_base_name (name);
   g_autofree char *stem = g_strdup (base);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
@@ -584,11 +584,11 @@ make_documents (GPtrArray  *items,
 
   if (dot != NULL && dot != stem)
     *dot = '\0';
-  stem_slug = mg_import_slug (stem);
+  stem_slug = _mg_import_slug (stem);
   for (guint i = 0; i < items->len && own_ids; i++)
     {
       Item *item = items->pdata[i];
-      char *slug = item->id ? mg_import_slug (item->id) : NULL;
+      char *slug = item->id ? _mg_import_slug (item->id) : NULL;
 
       if (slug == NULL || g_hash_table_contains (seen, slug))
         {
@@ -607,27 +607,27 @@ make_documents (GPtrArray  *items,
       MgDocument *doc;
 
       if (own_ids)
-        id = mg_import_slug (item->id);
+        id = _mg_import_slug (item->id);
       else if (items->len > 1)
         id = g_strdup_printf ("%s-%u", stem_slug, i + 1);
       else
         id = g_strdup (stem_slug);
-      /* Text and title come through mg_import_clean_line() or a tree made
+      /* Text and title come through _mg_import_clean_line() or a tree made
        * valid; checked once more, as the document must never refuse it. */
-      text = mg_import_make_valid (item->text);
+      text = _mg_import_make_valid (item->text);
       doc = mg_document_new (id, text, -1);
       mg_document_set_source_path (doc, base);
       mg_document_set_media_type (doc, media_types[kind]);
       if (item->title != NULL)
         {
-          g_autofree char *title = mg_import_make_valid (item->title);
+          g_autofree char *title = _mg_import_make_valid (item->title);
 
           mg_document_set_title (doc, title);
         }
-      mg_import_set_meta (doc, "url", item->url);
-      mg_import_set_meta (doc, "published", item->published);
-      mg_import_set_meta (doc, "author", item->author);
-      mg_import_set_meta (doc, "dateline", item->dateline);
+      _mg_import_set_meta (doc, "url", item->url);
+      _mg_import_set_meta (doc, "published", item->published);
+      _mg_import_set_meta (doc, "author", item->author);
+      _mg_import_set_meta (doc, "dateline", item->dateline);
       g_ptr_array_add (documents, doc);
     }
   return documents;

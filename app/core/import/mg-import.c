@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mg-error.h"
+#include "mg-import-private.h"
 #include "mg-import.h"
 #include "mg-import-html.h"
 #include "mg-import-jsonl.h"
@@ -79,52 +80,6 @@ mg_import_format_to_string (MgImportFormat format)
   g_return_val_if_fail ((guint)format < G_N_ELEMENTS (format_names), NULL);
 
   return format_names[format];
-}
-
-/**
- * mg_import_base_name:
- * @name: a path or file name
- *
- * Returns: (transfer full): the last component of @name, "document" when
- *   there is none
- */
-char *
-mg_import_base_name (const char *name)
-{
-  g_autofree char *base = NULL;
-
-  if (name == NULL || *name == '\0')
-    return g_strdup ("document");
-
-  base = g_path_get_basename (name);
-  if (*base == '\0' || strcmp (base, G_DIR_SEPARATOR_S) == 0 || strcmp (base, ".") == 0)
-    return g_strdup ("document");
-
-  return g_steal_pointer (&base);
-}
-
-/**
- * mg_import_id_from_name:
- * @name: a path or file name
- *
- * Makes a document id from a file name: the base name without its
- * extension, made a slug by mg_import_slug(): ASCII, lower-case, every run
- * of other characters than letters, digits, '-' and '_' one '-'.
- *
- * Returns: (transfer full): the id, "document" when nothing is left
- */
-char *
-mg_import_id_from_name (const char *name)
-{
-  g_autofree char *base = mg_import_base_name (name);
-  char *dot;
-
-  /* A leading dot starts a hidden file's name, not an extension. */
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-
-  return mg_import_slug (base);
 }
 
 /* Copies the ASCII characters of a UTF-16 prefix, enough to see markup. */
@@ -229,7 +184,7 @@ line_is_json_object (const char *line,
 
   /* json-glib 1.6 leaks on some JSON it should refuse ("{}{}", broken
    * surrogate pairs) and recurses without bound. */
-  if (!mg_import_json_safe (line, len, JSONL_MAX_DEPTH))
+  if (!_mg_import_json_safe (line, len, JSONL_MAX_DEPTH))
     return FALSE;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, line, len, NULL))

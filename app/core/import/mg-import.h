@@ -42,8 +42,4 @@ GPtrArray      *mg_import_file             (const char      *path,
 void            mg_import_add_to_dataset   (MgDataset       *dataset,
                                             GPtrArray       *documents);
 
-/* Helpers shared by the importers of each format. */
-char           *mg_import_id_from_name     (const char      *name);
-char           *mg_import_base_name        (const char      *name);
-
 G_END_DECLS
