@@ -335,8 +335,9 @@ test_hostile_references (void)
     }
 }
 
-/* JSON-LD with a broken surrogate pair is skipped (json-glib 1.6 leaks on
- * it); the page still imports, its title from <title>. */
+/* JSON-LD that is not strict JSON (a broken surrogate pair, two values in
+ * one script) is not read; the page still imports, its title from
+ * <title>. */
 static void
 test_json_ld_broken_pair (void)
 {
@@ -359,8 +360,7 @@ test_json_ld_broken_pair (void)
   g_assert_no_error (error);
   g_assert_cmpstr (mg_document_get_title (docs->pdata[0]), ==,
                    "Ferries keep running all winter long");
-  /* Two objects in one script: json-glib would keep the last and leak
-   * the first; the script is skipped. */
+  /* Two objects in one script: the script is skipped. */
   docs2 = mg_import_html (twice, strlen (twice), "page.html", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (mg_document_get_title (docs2->pdata[0]), ==,

@@ -19,9 +19,10 @@
 #include "mg-import-html.h"
 #include "mg-import-private.h"
 #include "mg-import.h"
+#include "mg-json-reader.h"
 
-/* JSON-LD comes from the page, so it is untrusted: bounded in size and in
- * nesting before json-glib sees it. */
+/* JSON-LD comes from the page, so it is untrusted: bounded in size, and
+ * read by the strict reader, which bounds its nesting. */
 #define JSON_LD_MAX_BYTES (512 * 1024)
 #define JSON_LD_MAX_DEPTH 64
 
@@ -163,16 +164,20 @@ static void
 read_json_ld (PageMeta   *pm,
               const char *text)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  MgJsonReader reader;
   JsonNode *root;
   gsize n = strlen (text);
 
-  if (n > JSON_LD_MAX_BYTES || !_mg_import_json_safe (text, n, JSON_LD_MAX_DEPTH))
+  if (n > JSON_LD_MAX_BYTES)
     return;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, n, NULL))
-    return;
-  root = json_parser_get_root (parser);
+  /* One value of strict JSON, or the script is not read at all. */
+  mg_json_reader_init (&reader, text, n, JSON_LD_MAX_DEPTH);
+  node = mg_json_reader_read_node (&reader);
+  if (node != NULL && !mg_json_reader_end (&reader))
+    g_clear_pointer (&node, json_node_unref);
+  mg_json_reader_clear (&reader);
+  root = node;
 
   /* A script holds one object, a list of them, or an @graph of them. */
   for (int round = 0; round < 2 && root != NULL; round++)

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "mg-charset.h"
 #include "mg-document.h"
@@ -18,165 +17,313 @@
 #include "mg-import-private.h"
 #include "mg-import.h"
 #include "mg-import-jsonl.h"
+#include "mg-json-reader.h"
 
-/* json-glib 1.6 recurses without bound and accepts more than JSON, so
- * each line is measured and checked before it is parsed. */
+/* A line's text may hold megabytes; its nesting no more than articles
+ * need. Both bound what a hostile line can cost. */
 #define MAX_LINE_BYTES (64 * 1024 * 1024)
 #define MAX_DEPTH 32
 
-/* Returns NULL if @line is one strict JSON value as far as a cheap scan
- * can tell, else why not. */
-static const char *
-check_line (const char *line,
-            gsize       n)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-  gboolean closed = FALSE;
+/* The members the importer reads; any other member is checked as
+ * strictly and skipped. The text is the first of "text", "body" and
+ * "content" that holds a string. */
+typedef enum {
+  FIELD_TEXT,
+  FIELD_BODY,
+  FIELD_CONTENT,
+  FIELD_TITLE,
+  FIELD_ID,
+  FIELD_URL,
+  FIELD_DATE,
+  FIELD_PUBLISHED,
+  FIELD_AUTHOR,
+  FIELD_SITE_NAME,
+  N_FIELDS
+} Field;
 
-  if (n > MAX_LINE_BYTES)
-    return N_("line too long");
-  /* json-glib 1.6 takes "0{...}" or "{...}{...}" for one document and
-   * leaks all values but the last: a line must start with its object. */
-  if (n > 0 && line[0] != '{')
-    return N_("not a JSON object");
-  for (gsize i = 0; i < n; i++)
+static const char * const field_names[N_FIELDS] = {
+  "text", "body", "content", "title", "id", "url", "date", "published", "author", "site_name",
+};
+
+/* Metadata members and the key each sets; the first with a value wins. */
+static const struct {
+  Field       field;
+  const char *key;
+} meta_fields[] = {
+  { FIELD_URL, "url" }, { FIELD_DATE, "published" }, { FIELD_PUBLISHED, "published" },
+  { FIELD_AUTHOR, "author" }, { FIELD_SITE_NAME, "site_name" },
+};
+
+/* One line's members: a string member's value, or NULL. */
+typedef struct
+{
+  char     *value[N_FIELDS];
+  gboolean  seen[N_FIELDS];
+} Line;
+
+static void
+line_clear (Line *line)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_pointer (&line->value[i], g_free);
+  memset (line->seen, 0, sizeof line->seen);
+}
+
+static int
+field_of (const char *name)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (strcmp (name, field_names[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* Reads one member's value into @line. */
+static gboolean
+read_member (MgJsonReader *reader,
+             const char   *name,
+             Line         *line)
+{
+  int field = field_of (name);
+  const char *s;
+  gsize len;
+
+  if (field < 0)
+    return mg_json_reader_skip_value (reader);
+  /* Which of two values was meant cannot be told. */
+  if (line->seen[field])
     {
-      char c = line[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (closed && !g_ascii_isspace (c))
-        return N_("text after the JSON object");
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '{': case '[':
-          if (++depth > MAX_DEPTH)
-            return N_("nested too deeply");
-          break;
-        case '}': case ']':
-          if (depth == 0)
-            return N_("unbalanced brackets");
-          closed = --depth == 0;
-          break;
-        case '/': case '\'':
-          return N_("not strict JSON");
-        default:
-          break;
-        }
+      mg_json_reader_fail (reader, _("a name appears twice in one object"));
+      return FALSE;
     }
-  if (in_string || depth > 0)
-    return N_("truncated JSON");
-  return NULL;
+  line->seen[field] = TRUE;
+  if (mg_json_reader_peek (reader) != MG_JSON_STRING)
+    return mg_json_reader_skip_value (reader);
+  if ((s = mg_json_reader_read_string (reader, &len)) == NULL)
+    return FALSE;
+  line->value[field] = g_strndup (s, len);
+  return TRUE;
 }
 
+/* Reads the object a line holds into @line. Returns NULL, or why the
+ * line holds none: an untranslated reason, or NULL with the reader's
+ * error set. */
 static const char *
-string_member (JsonObject *obj,
-               const char *name)
+read_line (MgJsonReader *reader,
+           Line         *line,
+           gboolean     *failed)
 {
-  JsonNode *n = json_object_get_member (obj, name);
+  const char *name;
 
-  if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
-    return json_node_get_string (n);
+  *failed = FALSE;
+  if (mg_json_reader_peek (reader) != MG_JSON_OBJECT)
+    return N_("not a JSON object");
+  if (mg_json_reader_begin_object (reader))
+    while ((name = mg_json_reader_next_member (reader)) != NULL)
+      if (!read_member (reader, name, line))
+        break;
+  if (mg_json_reader_failed (reader))
+    {
+      *failed = TRUE;
+      return NULL;
+    }
+  mg_json_reader_peek (reader);
+  if (reader->pos < reader->len)
+    return N_("text after the JSON object");
   return NULL;
 }
 
-/* The article's text with "\n" line ends. */
-static char *
-normalise_text (const char *text)
+/* The article's text with "\n" line ends, in place: never longer. */
+static void
+normalise_text (char *text)
 {
-  GString *s = g_string_sized_new (strlen (text));
+  char *out = text;
 
   for (const char *p = text; *p; p++)
     {
       if (*p == '\r')
         {
-          g_string_append_c (s, '\n');
+          *out++ = '\n';
           if (p[1] == '\n')
             p++;
         }
       else
-        g_string_append_c (s, *p);
+        *out++ = *p;
     }
-  return g_string_free (s, FALSE);
+  *out = '\0';
 }
 
-static MgDocument *
-document_from_line (const char  *line,
-                    gsize        n,
-                    char       **id_out,
-                    const char **why)
+static char *
+take_body (Line *line)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *valid = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *obj;
-  const char *body;
+  for (Field f = FIELD_TEXT; f <= FIELD_CONTENT; f++)
+    if (line->value[f] != NULL)
+      return g_steal_pointer (&line->value[f]);
+  return NULL;
+}
+
+/* The document a line's members describe, with the slug of its own id
+ * when it has one and "document" when not. */
+static MgDocument *
+document_from_line (Line *line)
+{
+  g_autofree char *text = take_body (line);
+  g_autofree char *id = NULL;
   MgDocument *doc;
-  static const char * const meta_keys[][2] = {
-    { "url", "url" }, { "date", "published" }, { "published", "published" },
-    { "author", "author" }, { "site_name", "site_name" },
-  };
 
-  if ((*why = check_line (line, n)) != NULL)
+  if (text == NULL || *text == '\0')
     return NULL;
-  /* json-glib 1.6 would refuse it too, and leak while doing so. */
-  if (!_mg_import_json_escapes_ok (line, n))
+  normalise_text (text);
+  id = _mg_import_slug (line->value[FIELD_ID] != NULL ? line->value[FIELD_ID] : "document");
+  doc = mg_document_new (id, text, -1);
+  if (line->value[FIELD_TITLE] != NULL)
     {
-      *why = N_("not valid JSON");
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, line, n, NULL))
-    {
-      *why = N_("not valid JSON");
-      return NULL;
-    }
-  /* json-glib reads a line holding only a byte-order mark as no value. */
-  if (json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      *why = N_("not a JSON object");
-      return NULL;
-    }
-  obj = json_node_get_object (json_parser_get_root (parser));
-  body = string_member (obj, "text");
-  if (body == NULL)
-    body = string_member (obj, "body");
-  if (body == NULL)
-    body = string_member (obj, "content");
-  if (body == NULL || *body == '\0')
-    {
-      *why = N_("no \"text\", \"body\" or \"content\" string");
-      return NULL;
-    }
+      g_autofree char *title = _mg_import_clean_line (line->value[FIELD_TITLE]);
 
-  /* json-glib decodes a lone "\udc00" into bytes that are not UTF-8. */
-  valid = _mg_import_make_valid (body);
-  text = normalise_text (valid);
-  doc = mg_document_new ("document", text, -1);
-  if (string_member (obj, "title") != NULL)
-    {
-      g_autofree char *title = _mg_import_clean_line (string_member (obj, "title"));
       mg_document_set_title (doc, title ? title : "");
     }
-  for (guint i = 0; i < G_N_ELEMENTS (meta_keys); i++)
-    {
-      g_autofree char *value = _mg_import_clean_line (string_member (obj, meta_keys[i][0]));
-
-      if (value != NULL && mg_document_get_meta_string (doc, meta_keys[i][1]) == NULL)
-        mg_document_set_meta_string (doc, meta_keys[i][1], value);
-    }
-  *id_out = string_member (obj, "id") ? _mg_import_slug (string_member (obj, "id")) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (meta_fields); i++)
+    if (mg_document_get_meta_string (doc, meta_fields[i].key) == NULL)
+      _mg_import_set_meta (doc, meta_fields[i].key, line->value[meta_fields[i].field]);
   return doc;
+}
+
+/* What the importer keeps while it reads the lines of one file. */
+typedef struct
+{
+  const char   *name;
+  const char   *base;
+  GPtrArray    *warnings;
+  GPtrArray    *documents;
+  GHashTable   *seen;       /* ids so far, borrowed; NULL once any repeats */
+  guint         first_bad;  /* the first line that holds no article */
+  char         *first_why;
+  MgJsonReader  reader;
+  Line          line;
+} Lines;
+
+/* Notes why line @line_no holds no article: a warning, and the first
+ * such reason for the error when no line holds one. */
+static void
+add_problem (Lines      *lines,
+             guint       line_no,
+             const char *why)
+{
+  const char *reason = why != NULL ? _(why) : lines->reader.error_reason;
+
+  if (lines->warnings != NULL && why != NULL)
+    g_ptr_array_add (lines->warnings, g_strdup_printf ("%s:%u: %s", lines->name, line_no, reason));
+  else if (lines->warnings != NULL)
+    g_ptr_array_add (lines->warnings, g_strdup_printf ("%s:%u:%u: %s", lines->name, line_no,
+                                                       lines->reader.error_column, reason));
+  if (lines->first_why == NULL)
+    {
+      lines->first_bad = line_no;
+      lines->first_why = g_strdup (reason);
+    }
+}
+
+static void
+add_document (Lines      *lines,
+              guint       line_no,
+              MgDocument *doc)
+{
+  guint n = lines->reader.n_repaired;
+
+  if (n > 0 && lines->warnings != NULL)
+    g_ptr_array_add (lines->warnings,
+                     g_strdup_printf (ngettext ("%s:%u: %u escape that names no character "
+                                                "(U+0000 or a lone UTF-16 surrogate) "
+                                                "read as U+FFFD",
+                                                "%s:%u: %u escapes that name no character "
+                                                "(U+0000 or a lone UTF-16 surrogate) "
+                                                "read as U+FFFD", n),
+                                      lines->name, line_no, n));
+  mg_document_set_source_path (doc, lines->base);
+  mg_document_set_media_type (doc, "application/x-ndjson");
+  /* Ids are the articles' own only while all have distinct ones. */
+  if (lines->seen != NULL && lines->line.value[FIELD_ID] != NULL &&
+      !g_hash_table_contains (lines->seen, mg_document_get_id (doc)))
+    g_hash_table_add (lines->seen, (gpointer) mg_document_get_id (doc));
+  else
+    g_clear_pointer (&lines->seen, g_hash_table_unref);
+  g_ptr_array_add (lines->documents, doc);
+}
+
+static void
+read_one_line (Lines      *lines,
+               guint       line_no,
+               const char *p,
+               gsize       n)
+{
+  const char *why;
+  gboolean failed;
+  MgDocument *doc;
+
+  if (n > MAX_LINE_BYTES)
+    {
+      add_problem (lines, line_no, N_("line too long"));
+      return;
+    }
+  mg_json_reader_reset (&lines->reader, p, n);
+  why = read_line (&lines->reader, &lines->line, &failed);
+  if (why == NULL && !failed)
+    {
+      doc = document_from_line (&lines->line);
+      why = doc != NULL ? NULL : N_("no \"text\", \"body\" or \"content\" string");
+      if (doc != NULL)
+        add_document (lines, line_no, doc);
+    }
+  if (why != NULL || failed)
+    add_problem (lines, line_no, why);
+  line_clear (&lines->line);
+}
+
+/* Reads every line of @utf8; byte-order marks at the start of a line
+ * (files joined with cat keep theirs) are white space. */
+static void
+read_lines (Lines      *lines,
+            const char *utf8,
+            gsize       len)
+{
+  const char *end = utf8 + len;
+  guint line_no = 0;
+
+  for (const char *p = utf8; p < end;)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+
+      line_no++;
+      while (p < line_end && (g_ascii_isspace (*p) ||
+                              (line_end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)))
+        p += g_ascii_isspace (*p) ? 1 : 3;
+      if (p < line_end)
+        read_one_line (lines, line_no, p, line_end - p);
+      p = line_end + 1;
+    }
+}
+
+/* Ids: the articles' own when all have distinct ones, else the file's
+ * name, numbered when there are several. */
+static void
+number_documents (GPtrArray  *documents,
+                  const char *base)
+{
+  g_autofree char *stem = g_strdup (base);
+  g_autofree char *slug = NULL;
+  char *dot = strrchr (stem, '.');
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  slug = _mg_import_slug (stem);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      g_autofree char *id = documents->len == 1 ? g_strdup (slug)
+                            : g_strdup_printf ("%s-%u", slug, i + 1);
+
+      mg_document_set_id (documents->pdata[i], id);
+    }
 }
 
 /**
@@ -188,8 +335,10 @@ document_from_line (const char  *line,
  * @error: return location for an error
  *
  * Imports one article per line: an object with "text" (or "body" or
- * "content") and optional "title", "url", "date", "author" and "id". A bad
- * line is a warning naming its line number; the good lines are imported.
+ * "content") and optional "title", "url", "date", "author" and "id". Each
+ * line is read by the strict JSON reader. A bad line is a warning naming
+ * its line number (and column); the good lines are imported. An escape
+ * that names no character reads as U+FFFD, with a warning.
  *
  * Returns: (transfer full) (element-type MgDocument): the documents, or
  *   %NULL with @error set when no line holds an article
@@ -201,83 +350,38 @@ mg_import_jsonl (const char  *data,
                  GPtrArray   *warnings,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *utf8 = NULL;
-  g_autofree char *base = _mg_import_base_name (name);
-  g_autofree char *stem = NULL;
-  gboolean own_ids = TRUE;
-  const char *first_why = NULL;
-  guint first_bad = 0;
-  const char *p, *end;
-  gsize len;
-  guint line_no = 0;
+  g_autofree char *base = NULL;
+  g_autofree char *converted = NULL;
+  Lines lines = { name, NULL, warnings, NULL, NULL, 0, NULL, };
+  gsize len = n_bytes;
 
   g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  utf8 = mg_charset_to_utf8 (data, n_bytes, "utf-8", &len);
-  for (p = utf8, end = utf8 + len; p < end; p = p < end ? p + 1 : p)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl ? nl : end;
-      const char *why = NULL;
-      char *id = NULL;
-      MgDocument *doc;
+  /* Valid UTF-8, the usual case, is read where it lies. */
+  if (!g_utf8_validate_len (data, n_bytes, NULL))
+    data = converted = mg_charset_to_utf8 (data, n_bytes, "utf-8", &len);
+  lines.base = base = _mg_import_base_name (name);
+  lines.documents = g_ptr_array_new_with_free_func (g_object_unref);
+  lines.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  mg_json_reader_init (&lines.reader, "", 0, MAX_DEPTH);
+  mg_json_reader_set_repair (&lines.reader, TRUE);
+  read_lines (&lines, data, len);
+  mg_json_reader_clear (&lines.reader);
 
-      line_no++;
-      /* Files joined with cat keep their byte-order marks. */
-      while (p < line_end && (g_ascii_isspace (*p) ||
-                              (line_end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)))
-        p += g_ascii_isspace (*p) ? 1 : 3;
-      if (p == line_end)
-        {
-          p = line_end;
-          continue;
-        }
-      doc = document_from_line (p, line_end - p, &id, &why);
-      p = line_end;
-      if (doc == NULL)
-        {
-          if (first_why == NULL)
-            first_why = why, first_bad = line_no;
-          if (warnings != NULL)
-            g_ptr_array_add (warnings, g_strdup_printf ("%s:%u: %s", name, line_no, _(why)));
-          continue;
-        }
-      mg_document_set_source_path (doc, base);
-      mg_document_set_media_type (doc, "application/x-ndjson");
-      if (id == NULL || g_hash_table_contains (seen, id))
-        own_ids = FALSE;
-      else
-        g_hash_table_add (seen, id);
-      g_ptr_array_add (ids, id);
-      g_ptr_array_add (documents, doc);
-    }
-
-  if (documents->len == 0)
+  if (lines.documents->len == 0)
     {
-      if (first_why != NULL)
-        g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                     _("%s: no article in the file (line %u: %s)"), name, first_bad, _(first_why));
+      if (lines.first_why != NULL)
+        g_set_error (error, MG_ERROR, MG_ERROR_INVALID, _("%s: no article in the file (line %u: %s)"),
+                     name, lines.first_bad, lines.first_why);
       else
         g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: the file is empty"), name);
-      return NULL;
     }
-
-  /* Ids: the articles' own when all have distinct ones, else numbered. */
-  stem = g_strdup (base);
-  if (strrchr (stem, '.') != NULL && strrchr (stem, '.') != stem)
-    *strrchr (stem, '.') = '\0';
-  for (guint i = 0; i < documents->len; i++)
-    {
-      g_autofree char *slug = _mg_import_slug (stem);
-      g_autofree char *id = own_ids ? g_strdup (ids->pdata[i])
-                            : documents->len == 1 ? g_strdup (slug)
-                            : g_strdup_printf ("%s-%u", slug, i + 1);
-
-      mg_document_set_id (documents->pdata[i], id);
-    }
-  return g_steal_pointer (&documents);
+  else if (lines.seen == NULL)
+    number_documents (lines.documents, base);
+  g_clear_pointer (&lines.seen, g_hash_table_unref);
+  g_free (lines.first_why);
+  if (lines.documents->len == 0)
+    g_clear_pointer (&lines.documents, g_ptr_array_unref);
+  return lines.documents;
 }

@@ -27,10 +27,4 @@ void      _mg_import_set_meta     (MgDocument *doc,
                                    const char *key,
                                    const char *value);
 
-gboolean  _mg_import_json_escapes_ok (const char *text,
-                                      gsize       n);
-gboolean  _mg_import_json_safe    (const char *text,
-                                   gsize       n,
-                                   guint       max_depth);
-
 G_END_DECLS

@@ -17,7 +17,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "mg-error.h"
 #include "mg-import-private.h"
@@ -26,6 +25,7 @@
 #include "mg-import-jsonl.h"
 #include "mg-import-text.h"
 #include "mg-import-xml.h"
+#include "mg-json-reader.h"
 
 /* How far into the input detection looks for markup or JSON lines. */
 #define DETECT_WINDOW  (64 * 1024)
@@ -175,23 +175,19 @@ count_html_tags (const char *p,
   return n;
 }
 
+/* Whether @line holds one object of strict JSON and nothing more. */
 static gboolean
 line_is_json_object (const char *line,
                      gsize       len)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  MgJsonReader reader;
+  gboolean ok;
 
-  /* json-glib 1.6 leaks on some JSON it should refuse ("{}{}", broken
-   * surrogate pairs) and recurses without bound. */
-  if (!_mg_import_json_safe (line, len, JSONL_MAX_DEPTH))
-    return FALSE;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, line, len, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
-
-  return root != NULL && JSON_NODE_HOLDS_OBJECT (root);
+  mg_json_reader_init (&reader, line, len, JSONL_MAX_DEPTH);
+  ok = mg_json_reader_peek (&reader) == MG_JSON_OBJECT &&
+       mg_json_reader_skip_value (&reader) && mg_json_reader_end (&reader);
+  mg_json_reader_clear (&reader);
+  return ok;
 }
 
 /* TRUE when the first complete non-empty lines each hold one JSON object. */

@@ -48,6 +48,48 @@ mg_json_reader_clear (MgJsonReader *self)
   g_string_free (self->scratch, TRUE);
   g_string_free (self->key, TRUE);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->error_reason, g_free);
+}
+
+/**
+ * mg_json_reader_reset:
+ *
+ * Points the reader at new input, keeping its buffers, depth bound and
+ * repair setting: reading many small documents (one a line) costs no
+ * allocation each. The error and the count of repairs start afresh.
+ */
+void
+mg_json_reader_reset (MgJsonReader *self,
+                      const char   *data,
+                      gsize         len)
+{
+  self->data = data;
+  self->len = len;
+  self->pos = 0;
+  self->depth = 0;
+  self->fresh = FALSE;
+  self->n_repaired = 0;
+  self->error_column = 0;
+  g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->error_reason, g_free);
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    self->pos = 3;
+}
+
+/**
+ * mg_json_reader_set_repair:
+ *
+ * A dataset is a contract and refuses a string escape that names no
+ * character: U+0000, which C strings cannot hold, and a UTF-16 surrogate
+ * without its pair. Imported articles are text to keep: with @repair,
+ * each such escape reads as U+FFFD and is counted in n_repaired, so the
+ * caller can say so; no character around it is lost.
+ */
+void
+mg_json_reader_set_repair (MgJsonReader *self,
+                           gboolean      repair)
+{
+  self->repair = repair;
 }
 
 gboolean
@@ -78,6 +120,8 @@ mg_json_reader_fail (MgJsonReader *self,
     }
 
   self->error = g_strdup_printf (_("line %u, column %u: %s"), line, column, message);
+  self->error_reason = g_strdup (message);
+  self->error_column = column;
 }
 
 static inline void
@@ -333,21 +377,11 @@ read_escape (MgJsonReader *self,
   if (left < 6 || (hi = hex4 (p + 2)) < 0)
     goto bad_unicode;
 
-  if (hi >= 0xD800 && hi <= 0xDBFF)
+  if (hi >= 0xD800 && hi <= 0xDBFF && left >= 12 && p[6] == '\\' && p[7] == 'u' &&
+      (lo = hex4 (p + 8)) >= 0xDC00 && lo <= 0xDFFF)
     {
-      if (left < 12 || p[6] != '\\' || p[7] != 'u' || (lo = hex4 (p + 8)) < 0 ||
-          lo < 0xDC00 || lo > 0xDFFF)
-        {
-          mg_json_reader_fail (self, _("unpaired UTF-16 surrogate in a string"));
-          return FALSE;
-        }
       c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
       self->pos += 12;
-    }
-  else if (hi >= 0xDC00 && hi <= 0xDFFF)
-    {
-      mg_json_reader_fail (self, _("unpaired UTF-16 surrogate in a string"));
-      return FALSE;
     }
   else
     {
@@ -355,10 +389,18 @@ read_escape (MgJsonReader *self,
       self->pos += 6;
     }
 
-  if (c == 0)
+  if (c == 0 || (c >= 0xD800 && c <= 0xDFFF))
     {
-      mg_json_reader_fail (self, _("U+0000 in a string"));
-      return FALSE;
+      if (!self->repair)
+        {
+          self->pos -= 6;
+          mg_json_reader_fail (self, c == 0 ? _("U+0000 in a string")
+                                            : _("unpaired UTF-16 surrogate in a string"));
+          return FALSE;
+        }
+      /* Only this escape is replaced: what follows is read as it is. */
+      self->n_repaired++;
+      c = 0xFFFD;
     }
 
   g_string_append_unichar (out, c);
@@ -556,6 +598,22 @@ read_literal (MgJsonReader *self,
   return FALSE;
 }
 
+/* Says why no value starts where one must. */
+static void
+fail_no_value (MgJsonReader *self)
+{
+  if (self->error != NULL)
+    return;
+  if (self->pos >= self->len)
+    mg_json_reader_fail (self, _("unexpected end of data"));
+  else if (self->data[self->pos] == '/')
+    mg_json_reader_fail (self, _("comments are not JSON"));
+  else if (self->data[self->pos] == '\'')
+    mg_json_reader_fail (self, _("strings must be in double quotes"));
+  else
+    mg_json_reader_fail (self, _("expected a value"));
+}
+
 /**
  * mg_json_reader_read_node:
  *
@@ -671,21 +729,69 @@ mg_json_reader_read_node (MgJsonReader *self)
 
     case MG_JSON_NONE:
     default:
-      if (self->error == NULL)
-        {
-          if (self->pos >= self->len)
-            mg_json_reader_fail (self, _("unexpected end of data"));
-          else if (self->data[self->pos] == '/')
-            mg_json_reader_fail (self, _("comments are not JSON"));
-          else if (self->data[self->pos] == '\'')
-            mg_json_reader_fail (self, _("strings must be in double quotes"));
-          else
-            mg_json_reader_fail (self, _("expected a value"));
-        }
+      fail_no_value (self);
       return NULL;
     }
 
   return node;
+}
+
+/**
+ * mg_json_reader_skip_value:
+ *
+ * Reads the next value, of any kind, checking it as strictly as any other
+ * read but keeping nothing: for members a reader has no use for.
+ *
+ * Returns: %FALSE on error
+ */
+gboolean
+mg_json_reader_skip_value (MgJsonReader *self)
+{
+  gboolean is_integer;
+  gsize n;
+
+  switch (mg_json_reader_peek (self))
+    {
+    case MG_JSON_OBJECT:
+      if (!mg_json_reader_begin_object (self))
+        return FALSE;
+      while (mg_json_reader_next_member (self) != NULL)
+        if (!mg_json_reader_skip_value (self))
+          return FALSE;
+      return self->error == NULL;
+
+    case MG_JSON_ARRAY:
+      if (!mg_json_reader_begin_array (self))
+        return FALSE;
+      while (mg_json_reader_next_element (self))
+        if (!mg_json_reader_skip_value (self))
+          return FALSE;
+      return self->error == NULL;
+
+    case MG_JSON_STRING:
+      return mg_json_reader_read_string (self, NULL) != NULL;
+
+    case MG_JSON_NUMBER:
+      n = scan_number (self->data + self->pos, self->len - self->pos, &is_integer);
+      if (n == 0)
+        {
+          mg_json_reader_fail (self, _("invalid number"));
+          return FALSE;
+        }
+      self->pos += n;
+      return TRUE;
+
+    case MG_JSON_BOOLEAN:
+      return read_literal (self, self->data[self->pos] == 't' ? "true" : "false");
+
+    case MG_JSON_NULL:
+      return read_literal (self, "null");
+
+    case MG_JSON_NONE:
+    default:
+      fail_no_value (self);
+      return FALSE;
+    }
 }
 
 /**

@@ -31,6 +31,11 @@ typedef struct
   GString    *scratch;
   GString    *key;
   char       *error;  /* the first syntax error, with line and column */
+  /* Added for readers of imported text; see mg_json_reader_set_repair(). */
+  gboolean    repair;
+  guint       n_repaired;
+  char       *error_reason;  /* the first error without its place */
+  guint       error_column;
 } MgJsonReader;
 
 void        mg_json_reader_init          (MgJsonReader *self,
@@ -54,5 +59,11 @@ gboolean    mg_json_reader_read_int      (MgJsonReader *self,
                                           gboolean     *is_integer);
 JsonNode   *mg_json_reader_read_node     (MgJsonReader *self);
 gboolean    mg_json_reader_end           (MgJsonReader *self);
+void        mg_json_reader_reset         (MgJsonReader *self,
+                                          const char   *data,
+                                          gsize         len);
+void        mg_json_reader_set_repair    (MgJsonReader *self,
+                                          gboolean      repair);
+gboolean    mg_json_reader_skip_value    (MgJsonReader *self);
 
 G_END_DECLS
