@@ -200,6 +200,49 @@ test_feed_utf8 (void)
   g_assert_cmpstr (mg_document_get_meta_string (doc, "url"), ==, "http://x.example/\xc2\xb5");
 }
 
+/* Nothing is cut without a word: a text node past libxml2's 10 MB bound
+ * is kept whole; escaped HTML that the HTML parser would cut, and nesting
+ * past libxml2's 256 levels, refuse the file with the reason. */
+static void
+test_never_cut (void)
+{
+  g_autoptr(GString) big = g_string_new ("<doc><p>");
+  g_autoptr(GString) feed = g_string_new ("<rss version=\"2.0\"><channel><item><title>T</title>"
+                                          "<description>");
+  g_autoptr(GString) deep = g_string_new ("<doc>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  for (guint i = 0; i < 2100000; i++)
+    g_string_append (big, "word ");
+  g_string_append (big, "END</p></doc>");
+  docs = mg_import_xml (big->str, big->len, "big.xml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (mg_document_get_text (docs->pdata[0])), ==, 2100000 * 5 + 3);
+  g_assert_true (g_str_has_suffix (mg_document_get_text (docs->pdata[0]), "word END"));
+  g_clear_pointer (&docs, g_ptr_array_unref);
+
+  for (guint i = 0; i < 2100000; i++)
+    g_string_append (feed, "word ");
+  g_string_append (feed, "END</description></item></channel></rss>");
+  docs = mg_import_xml (feed->str, feed->len, "feed.xml", NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, MG_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "feed.xml: item 1: "));
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "<d>");
+  g_string_append (deep, "deep text");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "</d>");
+  g_string_append (deep, "</doc>");
+  docs = mg_import_xml (deep->str, deep->len, "deep.xml", NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, MG_ERROR, MG_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "deeper than 256"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +255,7 @@ main (int    argc,
   g_test_add_func ("/import-xml/hostile", test_hostile);
   g_test_add_func ("/import-xml/encoding-errors-quiet", test_encoding_errors_quiet);
   g_test_add_func ("/import-xml/feed-utf8", test_feed_utf8);
+  g_test_add_func ("/import-xml/never-cut", test_never_cut);
 
   return g_test_run ();
 }

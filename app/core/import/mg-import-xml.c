@@ -9,7 +9,10 @@
  * MAX (EXPANSION_MIN_BUDGET, EXPANSION_FACTOR × input size) bytes refuse
  * the file, so "billion laughs" and quadratic blow-up stop early. The
  * tree's depth is bounded by libxml2 itself (256 without XML_PARSE_HUGE,
- * which is never used).
+ * which is never used: it also lifts libxml2's own entity checks); a
+ * deeper file is refused with that reason. Nothing is cut silently: the
+ * XML parser keeps text nodes whole, and escaped HTML too large for the
+ * HTML parser to keep whole refuses the file.
  */
 
 #define G_LOG_DOMAIN "mg-import-xml"
@@ -34,6 +37,12 @@
 #define EXPANSION_MIN_BUDGET (8 * 1024 * 1024)
 #define EXPANSION_FACTOR 10
 #define MAX_ENTITY_DEPTH 16
+/* libxml2 cuts a text node at 10,000,000 bytes without XML_PARSE_HUGE, and
+ * says so only to its error handler; escaped HTML that could hold such a
+ * node is refused instead of read in part. */
+#define MAX_HTML_FRAGMENT 10000000
+/* libxml2's bound on nesting without XML_PARSE_HUGE. */
+#define MAX_XML_DEPTH 256
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
@@ -44,6 +53,8 @@ typedef struct
   const char *name;
   gsize       budget;      /* entity bytes still allowed */
   gboolean    overflow;
+  guint       n_items;     /* items read so far */
+  guint       too_large;   /* the first item whose HTML is too large, from 1 */
 } XmlCtx;
 
 static xmlParserInputPtr
@@ -290,7 +301,8 @@ block_text (XmlCtx     *ctx,
 
 /* Text of escaped HTML (RSS descriptions, Atom type="html"). */
 static char *
-html_fragment_text (const char *html)
+html_fragment_text (XmlCtx     *ctx,
+                    const char *html)
 {
   g_autofree char *utf8 = NULL;
   htmlDocPtr doc;
@@ -300,6 +312,12 @@ html_fragment_text (const char *html)
 
   if (html == NULL || *html == '\0')
     return NULL;
+  if (strlen (html) > MAX_HTML_FRAGMENT)
+    {
+      if (ctx->too_large == 0)
+        ctx->too_large = ctx->n_items;
+      return NULL;
+    }
   utf8 = mg_charset_to_utf8 (html, strlen (html), "utf-8", &len);
   doc = mg_html_parse (utf8, len);
   if (doc != NULL && (root = xmlDocGetRootElement (doc)) != NULL)
@@ -352,10 +370,11 @@ rss_item (XmlCtx     *ctx,
   xmlNodePtr body = child_ns (node, "encoded", NS_CONTENT);
   g_autofree char *html = NULL;
 
+  ctx->n_items++;
   if (body == NULL)
     body = child (node, "description");
   html = body ? raw_text (ctx, body) : NULL;
-  item->text = html_fragment_text (html);
+  item->text = html_fragment_text (ctx, html);
   item->title = line_of (ctx, child (node, "title"));
   item->url = line_of (ctx, child (node, "link"));
   item->id = line_of (ctx, child (node, "guid"));
@@ -378,7 +397,7 @@ atom_text (XmlCtx     *ctx,
   if (type != NULL && (strcmp (type, "html") == 0 || strcmp (type, "text/html") == 0))
     {
       raw = raw_text (ctx, node);
-      return html_fragment_text (raw);
+      return html_fragment_text (ctx, raw);
     }
   return block_text (ctx, node);
 }
@@ -391,6 +410,7 @@ atom_entry (XmlCtx     *ctx,
   xmlNodePtr body = child (node, "content") ? child (node, "content") : child (node, "summary");
   xmlNodePtr author = child (node, "author");
 
+  ctx->n_items++;
   item->text = body ? atom_text (ctx, body) : NULL;
   item->title = line_of (ctx, child (node, "title"));
   item->id = line_of (ctx, child (node, "id"));
@@ -633,6 +653,91 @@ make_documents (GPtrArray  *items,
   return documents;
 }
 
+/* Parses @data quietly, with no network, no DTD and no entity loaded;
+ * %NULL with @error set when it is not well-formed XML or nests deeper
+ * than libxml2 reads. */
+static xmlDocPtr
+parse_xml (const char  *data,
+           gsize        n_bytes,
+           const char  *name,
+           GError     **error)
+{
+  MgXmlErrors errors = { NULL, 0 };
+  xmlDocPtr doc;
+
+  install_loader ();
+  /* libxml2 prints encoding and I/O errors whatever the options say. */
+  _mg_xml_errors_begin (&errors);
+  doc = xmlReadMemory (data, (int) n_bytes, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  _mg_xml_errors_end (&errors);
+  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+    {
+      _mg_xml_errors_clear (&errors);
+      _mg_xml_make_valid ((xmlNodePtr) doc);
+      return doc;
+    }
+  g_clear_pointer (&doc, xmlFreeDoc);
+  /* libxml2's own words for this name one of its options. */
+  if (errors.first != NULL && g_str_has_prefix (errors.first, "Excessive depth"))
+    g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
+                 _("%s: elements nested deeper than %d levels (line %d) cannot be read whole"),
+                 name, MAX_XML_DEPTH, errors.first_line);
+  else if (errors.first != NULL && *errors.first != '\0' && errors.first_line > 0)
+    g_set_error (error, MG_ERROR, MG_ERROR_INVALID, _("%s: not well-formed XML (line %d: %s)"),
+                 name, errors.first_line, errors.first);
+  else if (errors.first != NULL && *errors.first != '\0')
+    g_set_error (error, MG_ERROR, MG_ERROR_INVALID, _("%s: not well-formed XML (%s)"),
+                 name, errors.first);
+  else
+    g_set_error (error, MG_ERROR, MG_ERROR_INVALID, _("%s: not well-formed XML"), name);
+  _mg_xml_errors_clear (&errors);
+  return NULL;
+}
+
+/* The items that hold text; a warning for each that holds none. */
+static GPtrArray *
+items_with_text (GPtrArray  *items,
+                 const char *name,
+                 GPtrArray  *warnings)
+{
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = items->pdata[i];
+
+      if (item->text != NULL && *item->text != '\0')
+        g_ptr_array_add (kept, item);
+      else if (warnings != NULL)
+        g_ptr_array_add (warnings, g_strdup_printf (_("%s: item %u has no text, skipped"),
+                                                    name, i + 1));
+    }
+  return kept;
+}
+
+/* Why what was read cannot be imported whole, or %TRUE. */
+static gboolean
+check_read (XmlCtx      *ctx,
+            GPtrArray   *items,
+            gsize        n_bytes,
+            GError     **error)
+{
+  if (ctx->overflow)
+    g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
+                 _("%s: entities expand past the limit of %zu bytes"), ctx->name,
+                 MAX ((gsize) EXPANSION_MIN_BUDGET, n_bytes * EXPANSION_FACTOR));
+  else if (ctx->too_large > 0)
+    g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
+                 _("%s: item %u: its HTML is larger than %d MB, more than can be read whole"),
+                 ctx->name, ctx->too_large, MAX_HTML_FRAGMENT / 1000000);
+  else if (items->len == 0)
+    g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: feed has no items"), ctx->name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
 /**
  * mg_import_xml:
  * @data: the bytes of an XML file
@@ -644,7 +749,8 @@ make_documents (GPtrArray  *items,
  * Imports RSS 2.0 and 1.0 and Atom feeds (one document per item, its HTML
  * content reduced to text), NITF and NewsML-G2 news items, and any other
  * XML as its text. Nothing is loaded from the network or from files, and
- * entity expansion is bounded.
+ * entity expansion is bounded; a file that cannot be read whole is
+ * refused, never cut.
  *
  * Returns: (transfer full) (element-type MgDocument): the documents, or
  *   %NULL with @error set
@@ -657,12 +763,9 @@ mg_import_xml (const char  *data,
                GError     **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  XmlCtx ctx = { NULL, name, 0, FALSE };
-  MgXmlErrors errors = { NULL, 0 };
-  xmlNodePtr root;
+  g_autoptr(GPtrArray) kept = NULL;
+  XmlCtx ctx = { NULL, name, 0, FALSE, 0, 0 };
   Kind kind;
-  GPtrArray *documents;
 
   g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -677,63 +780,19 @@ mg_import_xml (const char  *data,
       g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE, _("%s: the file is too large"), name);
       return NULL;
     }
-
-  install_loader ();
-  /* libxml2 prints encoding and I/O errors whatever the options say. */
-  _mg_xml_errors_begin (&errors);
-  ctx.doc = xmlReadMemory (data, (int) n_bytes, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  _mg_xml_errors_end (&errors);
-  if (ctx.doc == NULL || (root = xmlDocGetRootElement (ctx.doc)) == NULL)
-    {
-      g_clear_pointer (&ctx.doc, xmlFreeDoc);
-      if (errors.first != NULL && *errors.first != '\0' && errors.first_line > 0)
-        g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                     _("%s: not well-formed XML (line %d: %s)"),
-                     name, errors.first_line, errors.first);
-      else if (errors.first != NULL && *errors.first != '\0')
-        g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                     _("%s: not well-formed XML (%s)"), name, errors.first);
-      else
-        g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                     _("%s: not well-formed XML"), name);
-      _mg_xml_errors_clear (&errors);
-      return NULL;
-    }
-  _mg_xml_errors_clear (&errors);
-  _mg_xml_make_valid ((xmlNodePtr) ctx.doc);
+  if ((ctx.doc = parse_xml (data, n_bytes, name, error)) == NULL)
+    return NULL;
 
   ctx.budget = MAX ((gsize) EXPANSION_MIN_BUDGET, n_bytes * EXPANSION_FACTOR);
-  kind = collect_items (&ctx, root, items);
+  kind = collect_items (&ctx, xmlDocGetRootElement (ctx.doc), items);
   xmlFreeDoc (ctx.doc);
-
-  if (ctx.overflow)
-    {
-      g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
-                   _("%s: entities expand past the limit of %zu bytes"), name,
-                   MAX ((gsize) EXPANSION_MIN_BUDGET, n_bytes * EXPANSION_FACTOR));
-      return NULL;
-    }
-  if (items->len == 0)
-    {
-      g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: feed has no items"), name);
-      return NULL;
-    }
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = items->pdata[i];
-
-      if (item->text != NULL && *item->text != '\0')
-        g_ptr_array_add (kept, item);
-      else if (warnings != NULL)
-        g_ptr_array_add (warnings, g_strdup_printf (_("%s: item %u has no text, skipped"),
-                                                    name, i + 1));
-    }
+  if (!check_read (&ctx, items, n_bytes, error))
+    return NULL;
+  kept = items_with_text (items, name, warnings);
   if (kept->len == 0)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_EMPTY, _("%s: no text to import"), name);
       return NULL;
     }
-  documents = make_documents (kept, kind, name);
-  return documents;
+  return make_documents (kept, kind, name);
 }
