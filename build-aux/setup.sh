@@ -16,6 +16,9 @@ test_packages="xvfb xauth xdotool procps dbus-daemon"
 # The programs that read the exports, for tests/test-consumers.py (Node.js
 # and npm too, from Debian where the machine has no node of its own).
 consumer_packages="python3-pandas python3-nltk"
+# The fuzz targets need clang and its runtime (libFuzzer, the sanitizers),
+# whose package is named after clang's major version: see fuzz_runtime.
+fuzz_packages="clang"
 
 missing_packages () {
   for p in "$@"; do
@@ -50,6 +53,12 @@ install_packages () {
   $sudo apt-get update -q >/dev/null || $sudo apt-get update -q
   # shellcheck disable=SC2086
   $sudo apt-get install -y -q --no-install-recommends $missing
+}
+
+# The package of libFuzzer for the installed clang: libclang-rt-14-dev on
+# Debian 12.
+fuzz_runtime () {
+  echo "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"
 }
 
 # configure DIR [meson options...]: set up or refresh a build folder.
