@@ -97,6 +97,24 @@ mg_annotation_store_finalize (GObject *object)
   G_OBJECT_CLASS (mg_annotation_store_parent_class)->finalize (object);
 }
 
+/* Most documents never hold an annotation (a batch import makes millions
+ * of them): the id tables come with the first lookup or insertion. */
+static GHashTable *
+annotation_ids (MgAnnotationStore *self)
+{
+  if (self->by_id == NULL)
+    self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  return self->by_id;
+}
+
+static GHashTable *
+relation_ids (MgAnnotationStore *self)
+{
+  if (self->relation_by_id == NULL)
+    self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  return self->relation_by_id;
+}
+
 static void
 mg_annotation_store_class_init (MgAnnotationStoreClass *klass)
 {
@@ -135,9 +153,7 @@ static void
 mg_annotation_store_init (MgAnnotationStore *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relations = g_ptr_array_new_with_free_func (g_object_unref);
-  self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->next_id = 1;
   self->next_relation_id = 1;
 }
@@ -298,7 +314,7 @@ mg_annotation_store_lookup (MgAnnotationStore *self,
                             const char        *id)
 {
   g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
-  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+  return id ? g_hash_table_lookup (annotation_ids (self), id) : NULL;
 }
 
 /**
@@ -396,7 +412,7 @@ mg_annotation_store_check (MgAnnotationStore *self,
     return FALSE;
 
   id = mg_annotation_get_id (annotation);
-  if (id != NULL && g_hash_table_contains (self->by_id, id))
+  if (id != NULL && g_hash_table_contains (annotation_ids (self), id))
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                    _("annotation id “%s” is used twice"), id);
@@ -484,7 +500,7 @@ mg_annotation_store_add (MgAnnotationStore *self,
   complete (self, annotation, TRUE);
   pos = insertion_point (self, annotation);
   g_ptr_array_insert (self->items, pos, g_object_ref (annotation));
-  g_hash_table_insert (self->by_id, (char *)mg_annotation_get_id (annotation), annotation);
+  g_hash_table_insert (annotation_ids (self), (char *)mg_annotation_get_id (annotation), annotation);
   index_insert (self, annotation);
 
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
@@ -529,7 +545,7 @@ mg_annotation_store_add_all (MgAnnotationStore *self,
 
       if (!check_range (self, mg_annotation_get_start (a), mg_annotation_get_end (a), error))
         return FALSE;
-      if (id != NULL && g_hash_table_contains (self->by_id, id))
+      if (id != NULL && g_hash_table_contains (annotation_ids (self), id))
         {
           g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                        _("annotation id “%s” is used twice"), id);
@@ -571,13 +587,13 @@ mg_annotation_store_add_all (MgAnnotationStore *self,
       MgAnnotation *a = g_ptr_array_index (sorted, i);
       const char *id = mg_annotation_get_id (a);
 
-      if (g_hash_table_contains (self->by_id, id))
+      if (g_hash_table_contains (annotation_ids (self), id))
         {
           g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                        _("annotation id “%s” is used twice"), id);
           goto unwind;
         }
-      g_hash_table_insert (self->by_id, (char *)id, a);
+      g_hash_table_insert (annotation_ids (self), (char *)id, a);
     }
 
   invalidate (self);
@@ -598,8 +614,8 @@ unwind:
       {
         MgAnnotation *a = g_ptr_array_index (sorted, i);
 
-        if (g_hash_table_lookup (self->by_id, mg_annotation_get_id (a)) == a)
-          g_hash_table_remove (self->by_id, mg_annotation_get_id (a));
+        if (g_hash_table_lookup (annotation_ids (self), mg_annotation_get_id (a)) == a)
+          g_hash_table_remove (annotation_ids (self), mg_annotation_get_id (a));
       }
     for (guint i = 0; i < self->items->len; i++)
       {
@@ -640,7 +656,7 @@ mg_annotation_store_remove (MgAnnotationStore *self,
     mg_annotation_store_remove_relation (self, g_ptr_array_index (relations, i));
 
   hold = g_object_ref (annotation);
-  g_hash_table_remove (self->by_id, mg_annotation_get_id (annotation));
+  g_hash_table_remove (annotation_ids (self), mg_annotation_get_id (annotation));
   g_ptr_array_remove_index (self->items, pos);
   index_remove (self, annotation);
 
@@ -899,7 +915,7 @@ mg_annotation_store_lookup_relation (MgAnnotationStore *self,
                                      const char        *id)
 {
   g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
-  return id ? g_hash_table_lookup (self->relation_by_id, id) : NULL;
+  return id ? g_hash_table_lookup (relation_ids (self), id) : NULL;
 }
 
 /**
@@ -941,20 +957,20 @@ mg_annotation_store_insert_relation (MgAnnotationStore *self,
 
   from = mg_relation_get_from (relation);
   to = mg_relation_get_to (relation);
-  if (!g_hash_table_contains (self->by_id, from))
+  if (!g_hash_table_contains (annotation_ids (self), from))
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                    _("relation starts at “%s”, which is no annotation of this document"), from);
       return FALSE;
     }
-  if (!g_hash_table_contains (self->by_id, to))
+  if (!g_hash_table_contains (annotation_ids (self), to))
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                    _("relation points to “%s”, which is no annotation of this document"), to);
       return FALSE;
     }
   if (mg_relation_get_id (relation) != NULL &&
-      g_hash_table_contains (self->relation_by_id, mg_relation_get_id (relation)))
+      g_hash_table_contains (relation_ids (self), mg_relation_get_id (relation)))
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                    _("relation id “%s” is used twice"), mg_relation_get_id (relation));
@@ -965,7 +981,7 @@ mg_annotation_store_insert_relation (MgAnnotationStore *self,
     {
       g_autofree char *id = NULL;
 
-      while (g_hash_table_contains (self->relation_by_id,
+      while (g_hash_table_contains (relation_ids (self),
                                     (id = g_strdup_printf ("r%u", self->next_relation_id))))
         {
           g_clear_pointer (&id, g_free);
@@ -977,7 +993,7 @@ mg_annotation_store_insert_relation (MgAnnotationStore *self,
 
   g_ptr_array_insert (self->relations, MIN (position, self->relations->len),
                       g_object_ref (relation));
-  g_hash_table_insert (self->relation_by_id, (char *)mg_relation_get_id (relation), relation);
+  g_hash_table_insert (relation_ids (self), (char *)mg_relation_get_id (relation), relation);
   g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
 
   return TRUE;
@@ -992,10 +1008,10 @@ mg_annotation_store_remove_relation (MgAnnotationStore *self,
 
   /* A relation that was never added may have no id at all. */
   if (mg_relation_get_id (relation) == NULL ||
-      g_hash_table_lookup (self->relation_by_id, mg_relation_get_id (relation)) != relation)
+      g_hash_table_lookup (relation_ids (self), mg_relation_get_id (relation)) != relation)
     return;
 
-  g_hash_table_remove (self->relation_by_id, mg_relation_get_id (relation));
+  g_hash_table_remove (relation_ids (self), mg_relation_get_id (relation));
   g_ptr_array_remove (self->relations, relation);
   g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
 }
@@ -1049,7 +1065,7 @@ mg_annotation_store_attributed_to (MgAnnotationStore *self,
 
       if (g_strcmp0 (mg_relation_get_kind (r), MG_RELATION_ATTRIBUTED_TO) == 0 &&
           g_strcmp0 (mg_relation_get_from (r), id) == 0)
-        return g_hash_table_lookup (self->by_id, mg_relation_get_to (r));
+        return g_hash_table_lookup (annotation_ids (self), mg_relation_get_to (r));
     }
 
   return NULL;

@@ -136,7 +136,46 @@ mg_document_class_init (MgDocumentClass *klass)
 static void
 mg_document_init (MgDocument *self)
 {
-  self->meta = json_object_new ();
+}
+
+/* Most documents of a batch import have no metadata: until a value is
+ * set, they share one empty object, sealed so nobody changes it. */
+static JsonObject *
+empty_meta (void)
+{
+  static JsonObject *empty = NULL;
+
+  if (g_once_init_enter (&empty))
+    {
+      JsonObject *object = json_object_new ();
+
+      json_object_seal (object);
+      g_once_init_leave (&empty, object);
+    }
+  return empty;
+}
+
+/* The metadata as an object of the document's own, to change. */
+static JsonObject *
+own_meta (MgDocument *self)
+{
+  JsonObject *meta;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (self->meta != NULL && !json_object_is_immutable (self->meta))
+    return self->meta;
+  meta = json_object_new ();
+  if (self->meta != NULL)
+    {
+      json_object_iter_init_ordered (&iter, self->meta);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        json_object_set_member (meta, name, json_node_copy (node));
+      json_object_unref (self->meta);
+    }
+  self->meta = meta;
+  return meta;
 }
 
 /**
@@ -349,7 +388,7 @@ JsonObject *
 mg_document_get_meta (MgDocument *self)
 {
   g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
-  return self->meta;
+  return self->meta != NULL ? self->meta : empty_meta ();
 }
 
 void
@@ -377,6 +416,8 @@ mg_document_get_meta_string (MgDocument *self,
 
   g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
 
+  if (self->meta == NULL)
+    return NULL;
   node = json_object_get_member (self->meta, key);
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
@@ -396,10 +437,12 @@ mg_document_set_meta_string (MgDocument *self,
   g_return_if_fail (MG_IS_DOCUMENT (self));
   g_return_if_fail (key != NULL);
 
+  if (value == NULL && self->meta == NULL)
+    return;
   if (value == NULL)
-    json_object_remove_member (self->meta, key);
+    json_object_remove_member (own_meta (self), key);
   else
-    json_object_set_string_member (self->meta, key, value);
+    json_object_set_string_member (own_meta (self), key, value);
 }
 
 JsonObject *
