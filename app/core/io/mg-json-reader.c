@@ -614,6 +614,76 @@ fail_no_value (MgJsonReader *self)
     mg_json_reader_fail (self, _("expected a value"));
 }
 
+static JsonNode *
+read_object_node (MgJsonReader *self)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  const char *name;
+
+  if (!mg_json_reader_begin_object (self))
+    return NULL;
+  while ((name = mg_json_reader_next_member (self)) != NULL)
+    {
+      g_autofree char *key = g_strdup (name);
+      JsonNode *member;
+
+      if (json_object_has_member (object, key))
+        {
+          mg_json_reader_fail (self, _("a name appears twice in one object"));
+          return NULL;
+        }
+      if ((member = mg_json_reader_read_node (self)) == NULL)
+        return NULL;
+      json_object_set_member (object, key, member);
+    }
+  if (self->error != NULL)
+    return NULL;
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+static JsonNode *
+read_array_node (MgJsonReader *self)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  if (!mg_json_reader_begin_array (self))
+    return NULL;
+  while (mg_json_reader_next_element (self))
+    {
+      JsonNode *element = mg_json_reader_read_node (self);
+
+      if (element == NULL)
+        return NULL;
+      json_array_add_element (array, element);
+    }
+  if (self->error != NULL)
+    return NULL;
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+static JsonNode *
+read_number_node (MgJsonReader *self)
+{
+  gsize start = self->pos;
+  g_autofree char *text = NULL;
+  gboolean is_integer;
+  gint64 v;
+  double d;
+
+  if (!mg_json_reader_read_int (self, &v, &is_integer))
+    return NULL;
+  if (is_integer)
+    return json_node_init_int (json_node_alloc (), v);
+  text = g_strndup (self->data + start, self->pos - start);
+  d = g_ascii_strtod (text, NULL);
+  if (!isfinite (d))
+    {
+      mg_json_reader_fail (self, _("number out of range"));
+      return NULL;
+    }
+  return json_node_init_double (json_node_alloc (), d);
+}
+
 /**
  * mg_json_reader_read_node:
  *
@@ -625,115 +695,32 @@ fail_no_value (MgJsonReader *self)
 JsonNode *
 mg_json_reader_read_node (MgJsonReader *self)
 {
-  JsonNode *node = NULL;
+  const char *s;
+  gboolean value;
 
   switch (mg_json_reader_peek (self))
     {
     case MG_JSON_OBJECT:
-      {
-        g_autoptr(JsonObject) object = json_object_new ();
-        const char *name;
-
-        if (!mg_json_reader_begin_object (self))
-          return NULL;
-        while ((name = mg_json_reader_next_member (self)) != NULL)
-          {
-            g_autofree char *key = g_strdup (name);
-            JsonNode *member;
-
-            if (json_object_has_member (object, key))
-              {
-                mg_json_reader_fail (self, _("a name appears twice in one object"));
-                return NULL;
-              }
-            if ((member = mg_json_reader_read_node (self)) == NULL)
-              return NULL;
-            json_object_set_member (object, key, member);
-          }
-        if (self->error != NULL)
-          return NULL;
-        node = json_node_init_object (json_node_alloc (), object);
-      }
-      break;
-
+      return read_object_node (self);
     case MG_JSON_ARRAY:
-      {
-        g_autoptr(JsonArray) array = json_array_new ();
-
-        if (!mg_json_reader_begin_array (self))
-          return NULL;
-        while (mg_json_reader_next_element (self))
-          {
-            JsonNode *element = mg_json_reader_read_node (self);
-
-            if (element == NULL)
-              return NULL;
-            json_array_add_element (array, element);
-          }
-        if (self->error != NULL)
-          return NULL;
-        node = json_node_init_array (json_node_alloc (), array);
-      }
-      break;
-
-    case MG_JSON_STRING:
-      {
-        const char *s = mg_json_reader_read_string (self, NULL);
-
-        if (s == NULL)
-          return NULL;
-        node = json_node_init_string (json_node_alloc (), s);
-      }
-      break;
-
+      return read_array_node (self);
     case MG_JSON_NUMBER:
-      {
-        gsize start = self->pos;
-        gboolean is_integer;
-        gint64 v;
-
-        if (!mg_json_reader_read_int (self, &v, &is_integer))
-          return NULL;
-        if (is_integer)
-          node = json_node_init_int (json_node_alloc (), v);
-        else
-          {
-            g_autofree char *text = g_strndup (self->data + start, self->pos - start);
-            double d = g_ascii_strtod (text, NULL);
-
-            if (!isfinite (d))
-              {
-                mg_json_reader_fail (self, _("number out of range"));
-                return NULL;
-              }
-            node = json_node_init_double (json_node_alloc (), d);
-          }
-      }
-      break;
-
+      return read_number_node (self);
+    case MG_JSON_STRING:
+      s = mg_json_reader_read_string (self, NULL);
+      return s != NULL ? json_node_init_string (json_node_alloc (), s) : NULL;
     case MG_JSON_BOOLEAN:
-      {
-        gboolean value = self->data[self->pos] == 't';
-
-        if (!read_literal (self, value ? "true" : "false"))
-          return NULL;
-        node = json_node_init_boolean (json_node_alloc (), value);
-      }
-      break;
-
-    case MG_JSON_NULL:
-      if (!read_literal (self, "null"))
+      value = self->data[self->pos] == 't';
+      if (!read_literal (self, value ? "true" : "false"))
         return NULL;
-      node = json_node_init_null (json_node_alloc ());
-      break;
-
+      return json_node_init_boolean (json_node_alloc (), value);
+    case MG_JSON_NULL:
+      return read_literal (self, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
     case MG_JSON_NONE:
     default:
       fail_no_value (self);
       return NULL;
     }
-
-  return node;
 }
 
 /**
