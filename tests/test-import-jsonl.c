@@ -199,6 +199,35 @@ test_several_values (void)
   }
 }
 
+/* Documents without metadata share one empty object until a value is set
+ * (a batch import makes millions of them): setting a value on one, or on
+ * a document given another's metadata, changes no other document. */
+static void
+test_shared_empty_meta (void)
+{
+  const char *data = "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_jsonl (data, strlen (data), "m.jsonl", NULL, &error);
+  MgDocument *one, *two;
+
+  g_assert_no_error (error);
+  one = docs->pdata[0];
+  two = docs->pdata[1];
+  g_assert_nonnull (mg_document_get_meta (one));
+  g_assert_cmpuint (json_object_get_size (mg_document_get_meta (one)), ==, 0);
+  mg_document_set_meta_string (one, "author", "Ivo Marek");
+  g_assert_cmpstr (mg_document_get_meta_string (one, "author"), ==, "Ivo Marek");
+  g_assert_null (mg_document_get_meta_string (two, "author"));
+  g_assert_cmpuint (json_object_get_size (mg_document_get_meta (two)), ==, 0);
+
+  mg_document_set_meta (one, mg_document_get_meta (two));
+  mg_document_set_meta_string (one, "url", "https://metro.example/tram");
+  g_assert_cmpstr (mg_document_get_meta_string (one, "url"), ==, "https://metro.example/tram");
+  g_assert_null (mg_document_get_meta_string (two, "url"));
+  mg_document_set_meta_string (two, "url", NULL);
+  g_assert_cmpuint (json_object_get_size (mg_document_get_meta (two)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +241,7 @@ main (int    argc,
   g_test_add_func ("/import-jsonl/broken-surrogate-pair", test_broken_surrogate_pair);
   g_test_add_func ("/import-jsonl/bom-line", test_bom_line);
   g_test_add_func ("/import-jsonl/several-values", test_several_values);
+  g_test_add_func ("/import-jsonl/shared-empty-meta", test_shared_empty_meta);
 
   return g_test_run ();
 }
