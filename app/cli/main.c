@@ -27,6 +27,9 @@ static const Command commands[] = {
   { "export",   mg_tool_export,   N_("Export a dataset for other tools") },
   { "agree",    mg_tool_agree,    N_("Measure agreement between annotators") },
   { "merge",    mg_tool_merge,    N_("Merge datasets into a gold dataset") },
+  { "merge-driver", mg_tool_merge_driver, N_("Merge three versions of a dataset, for git") },
+  { "diff",     mg_tool_diff,     N_("Say what changed between two versions of a dataset") },
+  { "git-setup", mg_tool_git_setup, N_("Set up a git repository to merge and diff datasets") },
 };
 
 static void

@@ -32,6 +32,12 @@ int  mg_tool_agree    (int    argc,
                        char **argv);
 int  mg_tool_merge    (int    argc,
                        char **argv);
+int  mg_tool_merge_driver (int    argc,
+                           char **argv);
+int  mg_tool_diff     (int    argc,
+                       char **argv);
+int  mg_tool_git_setup (int    argc,
+                        char **argv);
 
 GPtrArray *mg_tool_load_datasets (char      **paths,
                                   int         n,

@@ -1,0 +1,44 @@
+/* mg-merge3-private.h: the parts of the three-way merge
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mg-merge3.h"
+
+G_BEGIN_DECLS
+
+/* Where a merge writes what it could not settle (conflicts, marked in the
+ * result) and what it settled by rule (notices). */
+typedef struct
+{
+  GPtrArray *conflicts;
+  GPtrArray *notices;
+} MgMerge3Log;
+
+gboolean    _mg_merge3_spans       (MgDocument  *base,
+                                    MgDocument  *ours,
+                                    MgDocument  *theirs,
+                                    MgDocument  *result,
+                                    MgMerge3Log *log,
+                                    GError     **error);
+void        _mg_merge3_labels      (MgDataset   *base,
+                                    MgDataset   *ours,
+                                    MgDataset   *theirs,
+                                    MgDataset   *result,
+                                    MgMerge3Log *log);
+void        _mg_merge3_add_conflict (MgDocument  *result,
+                                     JsonObject  *conflict);
+gboolean    _mg_json_objects_equal (JsonObject  *a,
+                                    JsonObject  *b);
+gboolean    _mg_annotations_same   (MgAnnotation *a,
+                                    MgAnnotation *b);
+char       *_mg_describe_span      (MgAnnotation *a);
+MgDocument *_mg_counterpart        (MgDataset   *in,
+                                    GHashTable  *by_sha,
+                                    GHashTable  *taken,
+                                    MgDocument  *doc);
+GHashTable *_mg_documents_by_sha   (MgDataset   *dataset);
+
+G_END_DECLS
