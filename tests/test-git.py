@@ -143,9 +143,28 @@ def canonical(repo, name):
     return code == 0 and before == after, err
 
 
+def schema_problem(path):
+    """What the shipped JSON Schema says of the file, or None when it
+    accepts it (or jsonschema is not installed)."""
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "data", "marginalia-dataset.schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    try:
+        jsonschema.validate(load(path), schema)
+    except jsonschema.ValidationError as e:
+        return str(e)
+    return None
+
+
 def check_result(repo, name, what):
     ok, err = valid(repo, name)
     check(f"{what}: the merged file is a valid dataset", ok, err)
+    problem = schema_problem(repo.path(name))
+    check(f"{what}: the JSON Schema accepts the merged file", problem is None, problem)
     ok, err = canonical(repo, name)
     check(f"{what}: the merged file is canonical (save, reload, save gives the same bytes)", ok, err)
 

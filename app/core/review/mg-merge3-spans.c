@@ -280,6 +280,7 @@ keep (Spans        *s,
       MgAnnotation *a)
 {
   MgAnnotation *twin = g_hash_table_lookup (s->spans, a);
+  g_autofree char *text = NULL;
 
   if (twin != NULL)
     {
@@ -294,6 +295,9 @@ keep (Spans        *s,
 
       mg_annotation_set_id (a, id);
     }
+  /* The store fills the text in too, but messages need it before. */
+  text = mg_document_substring (s->result, mg_annotation_get_start (a), mg_annotation_get_end (a));
+  mg_annotation_set_text (a, text);
   g_ptr_array_add (s->kept, a);
   g_hash_table_insert (s->ids, (char *)mg_annotation_get_id (a), a);
   g_hash_table_add (s->spans, a);
