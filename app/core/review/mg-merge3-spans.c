@@ -527,6 +527,18 @@ keep_relation (Spans      *s,
     mg_annotation_store_add_relation (store, copy, NULL);
 }
 
+/* Whether @other removed the ancestor's relation @r on purpose: a relation
+ * that went only because a span at its end was deleted comes back when the
+ * merge keeps that span (in a conflict). */
+static gboolean
+removed_by (MgAnnotationStore *other,
+            MgRelation        *r)
+{
+  return lookup_relation (other, mg_relation_get_id (r)) == NULL &&
+         lookup (other, mg_relation_get_from (r)) != NULL &&
+         lookup (other, mg_relation_get_to (r)) != NULL;
+}
+
 /* Relations cannot be edited, only added and removed: one side's removal
  * of a relation the ancestor had is taken, and both sides' additions kept. */
 static void
@@ -539,17 +551,17 @@ merge_relations (Spans *s)
   for (guint i = 0; i < n_relations (s->ours); i++)
     {
       MgRelation *r = mg_annotation_store_get_relation (s->ours, i);
-      const char *id = mg_relation_get_id (r);
 
-      if (lookup_relation (s->base, id) == NULL || s->theirs == NULL ||
-          lookup_relation (s->theirs, id) != NULL)
+      if (lookup_relation (s->base, mg_relation_get_id (r)) == NULL || s->theirs == NULL ||
+          !removed_by (s->theirs, r))
         keep_relation (s, r, s->ours_map, keys, renamed);
     }
   for (guint i = 0; i < n_relations (s->theirs); i++)
     {
       MgRelation *r = mg_annotation_store_get_relation (s->theirs, i);
 
-      if (lookup_relation (s->base, mg_relation_get_id (r)) == NULL || s->ours == NULL)
+      if (lookup_relation (s->base, mg_relation_get_id (r)) == NULL || s->ours == NULL ||
+          !removed_by (s->ours, r))
         keep_relation (s, r, s->theirs_map, keys, renamed);
     }
   /* New ids only once every kept id is known, so none is handed out twice. */
