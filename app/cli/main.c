@@ -38,7 +38,7 @@ usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: marginalia-tool COMMAND [OPTION…] [ARGUMENT…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-13s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “marginalia-tool COMMAND --help” for a command's options."));
 }
 
