@@ -252,9 +252,7 @@ relation_in (MgAnnotationStore *store,
 {
   MgRelation *s = mg_annotation_store_lookup_relation (store, mg_relation_get_id (r));
 
-  return s != NULL && g_strcmp0 (mg_relation_get_kind (r), mg_relation_get_kind (s)) == 0 &&
-         g_strcmp0 (mg_relation_get_from (r), mg_relation_get_from (s)) == 0 &&
-         g_strcmp0 (mg_relation_get_to (r), mg_relation_get_to (s)) == 0;
+  return s != NULL && _mg_relations_same (r, s);
 }
 
 static void

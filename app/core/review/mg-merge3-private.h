@@ -34,6 +34,8 @@ gboolean    _mg_json_objects_equal (JsonObject  *a,
                                     JsonObject  *b);
 gboolean    _mg_annotations_same   (MgAnnotation *a,
                                     MgAnnotation *b);
+gboolean    _mg_relations_same     (MgRelation  *a,
+                                    MgRelation  *b);
 char       *_mg_describe_span      (MgAnnotation *a);
 MgDocument *_mg_counterpart        (MgDataset   *in,
                                     GHashTable  *by_sha,

@@ -154,9 +154,9 @@ lookup_relation (MgAnnotationStore *store,
   return store != NULL ? mg_annotation_store_lookup_relation (store, id) : NULL;
 }
 
-static gboolean
-same_relation (MgRelation *a,
-               MgRelation *b)
+gboolean
+_mg_relations_same (MgRelation *a,
+                    MgRelation *b)
 {
   return g_strcmp0 (mg_relation_get_kind (a), mg_relation_get_kind (b)) == 0 &&
          g_strcmp0 (mg_relation_get_from (a), mg_relation_get_from (b)) == 0 &&
@@ -176,7 +176,7 @@ newly_linked (MgAnnotationStore *base,
       MgRelation *r = mg_annotation_store_get_relation (side, i);
       MgRelation *old = lookup_relation (base, mg_relation_get_id (r));
 
-      if (old != NULL && same_relation (old, r))
+      if (old != NULL && _mg_relations_same (old, r))
         continue;
       g_hash_table_add (linked, (char *)mg_relation_get_from (r));
       g_hash_table_add (linked, (char *)mg_relation_get_to (r));

@@ -315,9 +315,7 @@ relations_same (MgAnnotationStore *a,
       MgRelation *r = mg_annotation_store_get_relation (a, i);
       MgRelation *s = mg_annotation_store_lookup_relation (b, mg_relation_get_id (r));
 
-      if (s == NULL || g_strcmp0 (mg_relation_get_kind (r), mg_relation_get_kind (s)) != 0 ||
-          g_strcmp0 (mg_relation_get_from (r), mg_relation_get_from (s)) != 0 ||
-          g_strcmp0 (mg_relation_get_to (r), mg_relation_get_to (s)) != 0)
+      if (s == NULL || !_mg_relations_same (r, s))
         return FALSE;
     }
   return TRUE;
