@@ -354,6 +354,30 @@ document_words (MgDocument *doc)
                           mg_document_get_id (doc), title, n);
 }
 
+/* The documents of @dataset not in @paired: added to the new version, or
+ * removed from the old. */
+static void
+list_unpaired (GString    *out,
+               MgDataset  *dataset,
+               GHashTable *paired,
+               gboolean    added)
+{
+  for (guint i = 0; i < mg_dataset_get_n_documents (dataset); i++)
+    {
+      MgDocument *doc = mg_dataset_get_document (dataset, i);
+      g_autofree char *words = NULL;
+
+      if (g_hash_table_contains (paired, doc))
+        continue;
+      words = document_words (doc);
+      if (added)
+        g_string_append_printf (out, _("document added: %s"), words);
+      else
+        g_string_append_printf (out, _("document removed: %s"), words);
+      g_string_append_c (out, '\n');
+    }
+}
+
 static void
 diff_labels (GString    *out,
              MgLabelSet *a,
@@ -425,27 +449,7 @@ mg_dataset_diff (MgDataset *old_dataset,
       g_hash_table_add (paired, b);
       diff_document (out, a, b);
     }
-  for (guint i = 0; i < mg_dataset_get_n_documents (new_dataset); i++)
-    {
-      MgDocument *b = mg_dataset_get_document (new_dataset, i);
-      g_autofree char *words = NULL;
-
-      if (g_hash_table_contains (paired, b))
-        continue;
-      words = document_words (b);
-      g_string_append_printf (out, _("document added: %s"), words);
-      g_string_append_c (out, '\n');
-    }
-  for (guint i = 0; i < mg_dataset_get_n_documents (old_dataset); i++)
-    {
-      MgDocument *a = mg_dataset_get_document (old_dataset, i);
-      g_autofree char *words = NULL;
-
-      if (g_hash_table_contains (taken, a))
-        continue;
-      words = document_words (a);
-      g_string_append_printf (out, _("document removed: %s"), words);
-      g_string_append_c (out, '\n');
-    }
+  list_unpaired (out, new_dataset, paired, TRUE);
+  list_unpaired (out, old_dataset, taken, FALSE);
   return g_string_free (out, FALSE);
 }
