@@ -141,6 +141,20 @@ merge (Merged    *m,
   g_assert_true (g_bytes_equal (first, again));
 }
 
+/* Merges datasets of the default labels with the documents given. */
+static void
+merge_documents (Merged     *m,
+                 const char *base_documents,
+                 const char *ours_documents,
+                 const char *theirs_documents)
+{
+  g_autoptr(MgDataset) base = dataset ("", base_documents);
+  g_autoptr(MgDataset) ours = dataset ("", ours_documents);
+  g_autoptr(MgDataset) theirs = dataset ("", theirs_documents);
+
+  merge (m, base, ours, theirs);
+}
+
 static MgDocument *
 only_document (Merged *m)
 {
@@ -182,11 +196,10 @@ test_relation_follows_kept_span (void)
   g_autofree char *b = rutte_doc ("actor", "", TRUE, "", R1);
   g_autofree char *o = rutte_doc ("quote", "", TRUE, "", R1);
   g_autofree char *t = rutte_doc ("actor", "", FALSE, "", "");
-  g_autoptr(MgDataset) base = dataset ("", b), ours = dataset ("", o), theirs = dataset ("", t);
   g_auto(Merged) m = { 0 };
   MgDocument *doc;
 
-  merge (&m, base, ours, theirs);
+  merge_documents (&m, b, o, t);
   doc = only_document (&m);
   g_assert_cmpuint (m.conflicts->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (conflict (doc, 0), "kind"), ==, MG_CONFLICT_CHANGED_DELETED);
@@ -202,11 +215,10 @@ test_deleted_then_linked (void)
   g_autofree char *b = rutte_doc ("actor", "", TRUE, "", "");
   g_autofree char *o = rutte_doc ("actor", "", FALSE, "", "");
   g_autofree char *t = rutte_doc ("actor", "", TRUE, "", R1);
-  g_autoptr(MgDataset) base = dataset ("", b), ours = dataset ("", o), theirs = dataset ("", t);
   g_auto(Merged) m = { 0 };
   MgDocument *doc;
 
-  merge (&m, base, ours, theirs);
+  merge_documents (&m, b, o, t);
   doc = only_document (&m);
   g_assert_cmpuint (m.conflicts->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (conflict (doc, 0), "kind"), ==, MG_CONFLICT_DELETED_CHANGED);
@@ -221,12 +233,11 @@ test_changed_both_keeps_relations (void)
   g_autofree char *b = rutte_doc ("actor", "", TRUE, "", R1);
   g_autofree char *o = rutte_doc ("quote", "", TRUE, "", R1);
   g_autofree char *t = rutte_doc ("figure", "", TRUE, "", R1);
-  g_autoptr(MgDataset) base = dataset ("", b), ours = dataset ("", o), theirs = dataset ("", t);
   g_auto(Merged) m = { 0 };
   MgAnnotationStore *store;
   const char *theirs_id;
 
-  merge (&m, base, ours, theirs);
+  merge_documents (&m, b, o, t);
   store = mg_document_get_store (only_document (&m));
   theirs_id = json_object_get_string_member (conflict (only_document (&m), 0), "theirs");
   g_assert_cmpstr (theirs_id, ==, "a4");
@@ -247,11 +258,10 @@ test_same_span_two_notes (void)
   g_autofree char *xs = g_strconcat (", ", x, NULL), *ys = g_strconcat (", ", y, NULL);
   g_autofree char *o = rutte_doc ("actor", "", TRUE, xs, "");
   g_autofree char *t = rutte_doc ("actor", "", TRUE, ys, "");
-  g_autoptr(MgDataset) base = dataset ("", b), ours = dataset ("", o), theirs = dataset ("", t);
   g_auto(Merged) m = { 0 };
   MgDocument *doc;
 
-  merge (&m, base, ours, theirs);
+  merge_documents (&m, b, o, t);
   doc = only_document (&m);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_document_get_store (doc)), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (conflict (doc, 0), "kind"), ==, MG_CONFLICT_NOTE_BOTH);
@@ -296,13 +306,12 @@ test_documents (void)
   g_autofree char *clash = document ("port", rutte, "", "");
   g_autofree char *o_docs = g_strdup_printf ("%s", a);
   g_autofree char *t_docs = g_strdup_printf ("%s, %s", changed, clash);
-  g_autoptr(MgDataset) base = dataset ("", r), ours = dataset ("", o_docs), theirs = dataset ("", t_docs);
   g_auto(Merged) m = { 0 };
   MgDocument *kept;
 
   /* We removed rutte and added port; they changed rutte and added another
    * text under the id port. */
-  merge (&m, base, ours, theirs);
+  merge_documents (&m, r, o_docs, t_docs);
   g_assert_cmpuint (mg_dataset_get_n_documents (m.result), ==, 3);
   g_assert_cmpstr (mg_document_get_id (mg_dataset_get_document (m.result, 0)), ==, "port");
   kept = mg_dataset_lookup_document (m.result, "rutte");
@@ -321,13 +330,12 @@ test_deterministic (void)
   g_autofree char *b = rutte_doc ("actor", "", TRUE, "", R1);
   g_autofree char *o = rutte_doc ("quote", "ours", TRUE, "", R1);
   g_autofree char *t = rutte_doc ("figure", "theirs", TRUE, "", "");
-  g_autoptr(MgDataset) base = dataset ("", b), ours = dataset ("", o), theirs = dataset ("", t);
   g_auto(Merged) m1 = { 0 };
   g_auto(Merged) m2 = { 0 };
   g_autoptr(GBytes) x = NULL, y = NULL;
 
-  merge (&m1, base, ours, theirs);
-  merge (&m2, base, ours, theirs);
+  merge_documents (&m1, b, o, t);
+  merge_documents (&m2, b, o, t);
   x = mg_dataset_to_bytes (m1.result);
   y = mg_dataset_to_bytes (m2.result);
   g_assert_true (g_bytes_equal (x, y));
