@@ -11,6 +11,7 @@ import sys
 LAYERS = {
     "model": [],
     "io": ["model"],
+    "suggest": ["model", "io"],
     "import": ["model", "io"],
     "review": ["model", "io"],
     "export": ["model", "io"],

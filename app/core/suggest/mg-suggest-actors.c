@@ -1,0 +1,317 @@
+/* mg-suggest-actors.c: people and organisations, and the speakers of quotes
+ *
+ * An actor is a run of capitalised words outside headlines, with the
+ * honorific or title before it (Mr., Sen., President) and "of", "de" or
+ * "van" inside it; a sentence's first word counts only when the text
+ * capitalises it elsewhere too, so "Meanwhile" or "Officials" at a
+ * sentence's start are not names. Days, months and capitals datelines are
+ * never actors. A lone surname refers to the earlier actor named in full
+ * that ends with it; a pronoun or a description ("the minister") refers to
+ * the nearest earlier actor named in full.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-suggest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-suggest-private.h"
+
+#define MAX_DESCRIPTION 5
+
+static gboolean
+is_word (Ctx   *ctx,
+         guint  i)
+{
+  return i < ctx->tokens->len && TOK (ctx, i)->kind == TOK_WORD;
+}
+
+static gboolean
+is_capital (Ctx   *ctx,
+            guint  i)
+{
+  return is_word (ctx, i) && (TOK (ctx, i)->flags & TF_CAPITAL);
+}
+
+/* Lower-case words that sit inside names: "Ministry of Defence",
+ * "Ursula von der Leyen", "Bashar al-Assad". */
+static gboolean
+is_connector (Ctx   *ctx,
+              guint  i)
+{
+  static const char *words[] = { "of", "for", "de", "van", "von", "der", "den", "al", "bin", "la",
+                                 "le", "du", "da", "di", "del", "&" };
+  const char *w = TOK (ctx, i)->lower;
+
+  if (TOK (ctx, i)->flags & TF_CAPITAL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (strcmp (w, words[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a capitalised word at a sentence's start may begin a name. */
+static gboolean
+may_start_name (Ctx   *ctx,
+                guint  i)
+{
+  Token *t = TOK (ctx, i);
+
+  if (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i) || _mg_suggest_in_list (ctx, LIST_DAYS, i) ||
+      _mg_suggest_in_list (ctx, LIST_MONTHS, i) || _mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
+    return FALSE;
+  if (!(t->flags & TF_SENT_START))
+    return TRUE;
+  return g_hash_table_contains (ctx->capitalised_inside, t->lower) ||
+         _mg_suggest_in_list (ctx, LIST_HONORIFICS, i);
+}
+
+/* The end of a name's last token, without a possessive "'s". */
+static guint
+name_end (Ctx   *ctx,
+          guint  last)
+{
+  Token *t = TOK (ctx, last);
+  gsize n = strlen (t->lower);
+
+  if (n > 2 && g_str_has_suffix (t->lower, "'s") && t->end - t->start > 2)
+    return t->end - 2;
+  return t->end;
+}
+
+/* The token's lower-case form without a possessive "'s", interned so
+ * that two such forms compare by pointer. */
+static const char *
+bare_word (Ctx   *ctx,
+           guint  i)
+{
+  const char *w = TOK (ctx, i)->lower;
+  gsize n = strlen (w);
+  char buf[256];
+
+  if (n < 3 || n >= sizeof buf || !g_str_has_suffix (w, "'s"))
+    return w;
+  memcpy (buf, w, n - 2);
+  buf[n - 2] = '\0';
+  return g_string_chunk_insert_const (ctx->strings, buf);
+}
+
+/* The earlier actor named in full (two names or more) nearest @before,
+ * or with @surname, the nearest that ends with it. Full names are kept in
+ * text order, so a binary search finds where to start looking back. */
+static int
+full_name_before (Ctx        *ctx,
+                  guint       before,
+                  const char *surname)
+{
+  guint lo = 0, hi = ctx->full_names->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (SPAN (ctx, g_array_index (ctx->full_names, guint, mid))->start < before)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k > 0 && lo - k < 500; k--)
+    {
+      if (surname == NULL || g_ptr_array_index (ctx->full_surnames, k - 1) == surname)
+        return g_array_index (ctx->full_names, guint, k - 1);
+    }
+  return -1;
+}
+
+/* Adds (or finds) the actor over tokens @first..@last. */
+int
+_mg_suggest_actor_at (Ctx        *ctx,
+                      guint       first,
+                      guint       last,
+                      const char *rule)
+{
+  guint start = TOK (ctx, first)->start;
+  guint end = name_end (ctx, last);
+  gpointer found = g_hash_table_lookup (ctx->actor_at, GUINT_TO_POINTER (start + 1));
+  int index;
+
+  if (found != NULL && SPAN (ctx, GPOINTER_TO_INT (found) - 1)->end == end)
+    return GPOINTER_TO_INT (found) - 1;
+  index = _mg_suggest_add_span (ctx, "actor", start, end, rule);
+  g_hash_table_insert (ctx->actor_at, GUINT_TO_POINTER (start + 1), GINT_TO_POINTER (index + 1));
+  /* Only the actors pass, in text order, adds full names. */
+  if (last > first && (strcmp (rule, "actor-name") == 0 || strcmp (rule, "actor-honorific") == 0))
+    {
+      g_array_append_val (ctx->full_names, index);
+      g_ptr_array_add (ctx->full_surnames, (gpointer)bare_word (ctx, last));
+    }
+  if (first == last && is_capital (ctx, first))
+    SPAN (ctx, index)->refers_to = full_name_before (ctx, start, bare_word (ctx, first));
+  else if (first == last || strcmp (rule, "speaker-description") == 0)
+    SPAN (ctx, index)->refers_to = full_name_before (ctx, start, NULL);
+  return index;
+}
+
+/* A capitalised run from @i going forward; returns its last token. */
+static guint
+run_forward (Ctx   *ctx,
+             guint  i)
+{
+  guint last = i;
+
+  for (guint j = i + 1; j < ctx->tokens->len && TOK (ctx, j)->sentence == TOK (ctx, i)->sentence; j++)
+    {
+      if (is_capital (ctx, j) && !_mg_suggest_in_list (ctx, LIST_DAYS, j) &&
+          !_mg_suggest_in_list (ctx, LIST_MONTHS, j) && !(TOK (ctx, j)->flags & TF_SENT_START))
+        last = j;
+      else if (_mg_suggest_is_punct (ctx, j, '.') && !(TOK (ctx, j)->flags & TF_SPACE) &&
+               _mg_suggest_in_list (ctx, LIST_HONORIFICS, j - 1) && is_capital (ctx, j + 1))
+        continue;
+      else if (is_word (ctx, j) && is_connector (ctx, j) && is_capital (ctx, j + 1))
+        continue;
+      else
+        break;
+      /* "O'Malley's campaign": a possessive ends the name. */
+      if (g_str_has_suffix (TOK (ctx, j)->lower, "'s"))
+        break;
+    }
+  return last;
+}
+
+static gboolean
+is_dateline (Ctx   *ctx,
+             guint  first,
+             guint  last)
+{
+  return (TOK (ctx, first)->flags & TF_PARA_START) && (TOK (ctx, first)->flags & TF_ALL_CAPS) &&
+         (TOK (ctx, last)->flags & TF_ALL_CAPS);
+}
+
+void
+_mg_suggest_actors (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->tokens->len; i++)
+    {
+      guint last;
+      gboolean honorific;
+
+      if (!is_capital (ctx, i) || SENT (ctx, TOK (ctx, i)->sentence)->headline || !may_start_name (ctx, i))
+        continue;
+      last = run_forward (ctx, i);
+      if (is_dateline (ctx, i, last))
+        {
+          i = last;
+          continue;
+        }
+      honorific = _mg_suggest_in_list (ctx, LIST_HONORIFICS, i);
+      if (last == i && (honorific || (TOK (ctx, i)->flags & TF_ALL_CAPS && TOK (ctx, i)->end - TOK (ctx, i)->start < 2)))
+        continue;
+      _mg_suggest_actor_at (ctx, i, last, honorific ? "actor-honorific" : last > i ? "actor-name" : "actor-word");
+      i = last;
+    }
+}
+
+/* A description ending at @last: "the minister", "a senior official",
+ * "officials"; returns its first token or -1. */
+static int
+description_before (Ctx   *ctx,
+                    guint  last,
+                    guint  limit)
+{
+  static const char *determiners[] = { "the", "a", "an", "its", "his", "her", "their", "one",
+                                       "other", "some", "many", "several" };
+
+  if (!_mg_suggest_in_list (ctx, LIST_TITLES, last))
+    return -1;
+  for (guint k = 1; k <= MAX_DESCRIPTION && last >= limit + k; k++)
+    {
+      guint j = last - k;
+
+      if (!is_word (ctx, j))
+        break;
+      for (guint d = 0; d < G_N_ELEMENTS (determiners); d++)
+        if (strcmp (TOK (ctx, j)->lower, determiners[d]) == 0)
+          return j;
+      if (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j))
+        break;
+    }
+  return last;
+}
+
+/* A pronoun at @i stands for the nearest actor named in full before it. */
+static int
+pronoun_speaker (Ctx   *ctx,
+                 guint  i)
+{
+  int index = _mg_suggest_actor_at (ctx, i, i, "speaker-pronoun");
+
+  SPAN (ctx, index)->refers_to = full_name_before (ctx, TOK (ctx, i)->start, NULL);
+  return index;
+}
+
+/* The speaker whose words end right before the verb at @verb ("Rutte
+ * said", "the minister has said"), no further back than @limit. */
+int
+_mg_suggest_speaker_before (Ctx   *ctx,
+                            guint  verb,
+                            guint  limit)
+{
+  guint j = verb;
+  int first;
+
+  while (j > limit && _mg_suggest_in_list (ctx, LIST_VERB_MODIFIERS, j - 1))
+    j--;
+  if (j <= limit || TOK (ctx, j - 1)->sentence != TOK (ctx, verb)->sentence)
+    return -1;
+  j--;
+  if (_mg_suggest_in_list (ctx, LIST_PRONOUNS, j))
+    return pronoun_speaker (ctx, j);
+  if (is_capital (ctx, j) && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j))
+    {
+      guint k = j;
+
+      while (k > limit && (is_capital (ctx, k - 1) ||
+                           (is_word (ctx, k - 1) && is_connector (ctx, k - 1) && k - 1 > limit && is_capital (ctx, k - 2)) ||
+                           (_mg_suggest_is_punct (ctx, k - 1, '.') && k - 1 > limit &&
+                            _mg_suggest_in_list (ctx, LIST_HONORIFICS, k - 2))) &&
+             TOK (ctx, k - 1)->sentence == TOK (ctx, j)->sentence &&
+             !((TOK (ctx, k - 1)->flags & TF_SENT_START) && !may_start_name (ctx, k - 1)))
+        k--;
+      if (!is_word (ctx, k))
+        k++;
+      return _mg_suggest_actor_at (ctx, k, j, "speaker-name");
+    }
+  first = description_before (ctx, j, limit);
+  if (first >= 0)
+    return _mg_suggest_actor_at (ctx, first, j, "speaker-description");
+  return -1;
+}
+
+/* The speaker right after @i ("said Rutte", "said the minister"). */
+int
+_mg_suggest_speaker_after (Ctx   *ctx,
+                           guint  i,
+                           guint  limit)
+{
+  if (i >= limit || i >= ctx->tokens->len)
+    return -1;
+  if (_mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
+    return pronoun_speaker (ctx, i);
+  if (is_capital (ctx, i) && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i))
+    return _mg_suggest_actor_at (ctx, i, MIN (run_forward (ctx, i), limit - 1), "speaker-name");
+  for (guint j = i; j < limit && j < i + MAX_DESCRIPTION && is_word (ctx, j); j++)
+    if (_mg_suggest_in_list (ctx, LIST_TITLES, j))
+      {
+        guint last = j;
+
+        /* "the minister, Jan Smit": the name after the title is better. */
+        if (is_capital (ctx, j + 1) && j + 1 < limit)
+          last = run_forward (ctx, j + 1);
+        return _mg_suggest_actor_at (ctx, i, MIN (last, limit - 1), "speaker-description");
+      }
+  return -1;
+}

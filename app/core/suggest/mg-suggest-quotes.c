@@ -1,0 +1,539 @@
+/* mg-suggest-quotes.c: direct quotes, reported speech and their speakers
+ *
+ * Direct quotes: an opening mark pairs with its closing mark in the same
+ * paragraph, by every common convention (“ ” ‘ ’ " " „ “ « » » « ‹ ›
+ * 「 」 『 』); marks inside an open quote are nested and stay inside it. A
+ * mark opens only with a space or an opening bracket before it and a
+ * letter after it, so apostrophes (don’t, the Khans’ son) never open or
+ * close one. A paragraph that ends inside a quote and a next paragraph
+ * that opens with a mark is the news convention for a quote that goes on:
+ * the quote spans both. Quotes of fewer than four words with no speaker
+ * beside them are terms in quotes ("so-called “reforms”"), not quotes.
+ *
+ * Reported speech: a speech verb with its speaker before it and a clause
+ * after it ("Rutte said (that) ..."), or a clause before it and the
+ * speaker beside it ("..., officials said."), and "according to X".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-suggest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-suggest-private.h"
+
+#define MAX_DEPTH 8
+#define MIN_QUOTE_WORDS 4
+#define MIN_CLAUSE_WORDS 3
+#define SPEAKER_WINDOW 8
+
+typedef struct {
+  gunichar mark;
+  guint    token;
+} Open;
+
+static gboolean
+is_space_or_none (Ctx *ctx, gssize i)
+{
+  return i < 0 || (guint)i >= ctx->n_chars || g_unichar_isspace (ctx->u[i]);
+}
+
+/* A mark opens before a word: space, start or an opening bracket or dash
+ * before it, no space after it. */
+static gboolean
+left_flanking (Ctx   *ctx,
+               guint  pos)
+{
+  gunichar before = pos > 0 ? ctx->u[pos - 1] : ' ';
+
+  if (is_space_or_none (ctx, pos + 1))
+    return FALSE;
+  return g_unichar_isspace (before) || pos == 0 || before == '(' || before == '[' ||
+         before == 0x2014 || before == 0x2013 || before == '-' || before == '/' ||
+         before == 0x201C || before == 0x2018 || before == '"' || before == 0x00AB ||
+         before == 0x201E || before == ':';
+}
+
+static gboolean
+right_flanking (Ctx   *ctx,
+                guint  pos)
+{
+  return pos > 0 && !g_unichar_isspace (ctx->u[pos - 1]);
+}
+
+/* Whether @mark closes a quote opened by @open. */
+static gboolean
+closes (gunichar open,
+        gunichar mark)
+{
+  switch (open)
+    {
+    case 0x201C: return mark == 0x201D;
+    case 0x201E: return mark == 0x201C || mark == 0x201D;
+    case 0x201D: return mark == 0x201D;
+    case 0x2018: return mark == 0x2019;
+    case 0x201A: return mark == 0x2018 || mark == 0x2019;
+    case 0x00AB: return mark == 0x00BB;
+    case 0x00BB: return mark == 0x00AB;
+    case 0x2039: return mark == 0x203A;
+    case 0x203A: return mark == 0x2039;
+    case 0x300C: return mark == 0x300D;
+    case 0x300E: return mark == 0x300F;
+    default:     return mark == open;
+    }
+}
+
+static gboolean
+can_open (gunichar mark)
+{
+  return mark != 0x2019 && mark != 0x300D && mark != 0x300F;
+}
+
+static gboolean
+is_single (gunichar mark)
+{
+  return mark == '\'' || mark == 0x2018 || mark == 0x2019 || mark == 0x201A ||
+         mark == 0x2039 || mark == 0x203A;
+}
+
+static guint
+count_words (Ctx   *ctx,
+             guint  first,
+             guint  last)
+{
+  guint n = 0;
+
+  for (guint i = first; i <= last; i++)
+    n += TOK (ctx, i)->kind == TOK_WORD || TOK (ctx, i)->kind == TOK_NUMBER;
+  return n;
+}
+
+static void
+add_quote (Ctx        *ctx,
+           guint       first,
+           guint       last,
+           const char *rule)
+{
+  for (guint i = first; i <= last; i++)
+    ctx->in_quote[i] = 1;
+  _mg_suggest_add_span (ctx, "quote", TOK (ctx, first)->start, TOK (ctx, last)->end, rule);
+}
+
+/* Pairs the marks of one paragraph from @first; @carried is a quote
+ * still open from the paragraph before, or NULL. Returns the quote left
+ * open at the paragraph's end, if the next paragraph goes on with it. */
+static gboolean
+pair_paragraph (Ctx   *ctx,
+                guint  first,
+                guint  end,
+                Open  *carried)
+{
+  Open stack[MAX_DEPTH];
+  guint depth = 0;
+
+  if (carried->mark != 0)
+    stack[depth++] = *carried;
+  for (guint i = first; i < end; i++)
+    {
+      Token *t = TOK (ctx, i);
+      gunichar c = ctx->u[t->start];
+
+      if (t->kind != TOK_QUOTE)
+        continue;
+      if (i == first && carried->mark != 0 && left_flanking (ctx, t->start))
+        continue;
+      if (depth > 0 && closes (stack[depth - 1].mark, c) && right_flanking (ctx, t->start))
+        {
+          depth--;
+          if (depth == 0)
+            add_quote (ctx, stack[0].token, i, "quote-marks");
+          continue;
+        }
+      if (can_open (c) && left_flanking (ctx, t->start) && depth < MAX_DEPTH)
+        stack[depth++] = (Open) { c, i };
+    }
+  carried->mark = 0;
+  if (depth == 0 || is_single (stack[0].mark))
+    return FALSE;
+  /* Open at the paragraph's end: goes on if the next one opens again. */
+  if (end < ctx->tokens->len && TOK (ctx, end)->kind == TOK_QUOTE &&
+      left_flanking (ctx, TOK (ctx, end)->start))
+    {
+      *carried = stack[0];
+      return TRUE;
+    }
+  if (count_words (ctx, stack[0].token, end - 1) >= MIN_QUOTE_WORDS * 2)
+    add_quote (ctx, stack[0].token, end - 1, "quote-unclosed");
+  return FALSE;
+}
+
+static void
+pair_marks (Ctx *ctx)
+{
+  Open carried = { 0, 0 };
+  guint first = 0;
+
+  for (guint i = 1; i <= ctx->tokens->len; i++)
+    {
+      if (i < ctx->tokens->len && !(TOK (ctx, i)->flags & TF_PARA_START))
+        continue;
+      pair_paragraph (ctx, first, i, &carried);
+      first = i;
+    }
+}
+
+static gboolean
+is_speech_verb (Ctx   *ctx,
+                guint  i)
+{
+  Token *t = TOK (ctx, i);
+
+  return t->kind == TOK_WORD && !ctx->in_quote[i] &&
+         (!(t->flags & TF_CAPITAL) || (t->flags & TF_SENT_START)) &&
+         _mg_suggest_in_list (ctx, LIST_SPEECH_VERBS, i);
+}
+
+/* The first and last token of the quote span @s. */
+static void
+span_tokens (Ctx   *ctx,
+             Span  *s,
+             guint *first,
+             guint *last)
+{
+  guint lo = 0, hi = ctx->tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (TOK (ctx, mid)->start < s->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  while (lo < ctx->tokens->len && TOK (ctx, lo)->end < s->end)
+    lo++;
+  *last = MIN (lo, ctx->tokens->len - 1);
+}
+
+/* "“…,” Rutte said", "“…,” said Rutte": a verb soon after the quote. */
+static int
+speaker_after_quote (Ctx   *ctx,
+                     guint  last)
+{
+  guint para = TOK (ctx, last)->paragraph;
+
+  for (guint i = last + 1; i < ctx->tokens->len && i <= last + SPEAKER_WINDOW; i++)
+    {
+      Token *t = TOK (ctx, i);
+
+      if (t->paragraph != para || t->kind == TOK_QUOTE)
+        return -1;
+      if (!is_speech_verb (ctx, i))
+        continue;
+      /* Only punctuation between: the speaker follows the verb. */
+      if (count_words (ctx, last + 1, i - 1) == 0)
+        {
+          guint end = i + 1;
+
+          while (end < ctx->tokens->len && TOK (ctx, end)->sentence == TOK (ctx, i)->sentence &&
+                 TOK (ctx, end)->kind == TOK_WORD)
+            end++;
+          return _mg_suggest_speaker_after (ctx, i + 1, end);
+        }
+      return _mg_suggest_speaker_before (ctx, i, last + 1);
+    }
+  return -1;
+}
+
+/* "Rutte said: “…”", "Rutte said on Monday, “…”": a verb soon before. */
+static int
+speaker_before_quote (Ctx   *ctx,
+                      guint  first)
+{
+  guint para = TOK (ctx, first)->paragraph;
+
+  for (guint k = 1; k <= SPEAKER_WINDOW && k <= first; k++)
+    {
+      guint i = first - k;
+      Token *t = TOK (ctx, i);
+
+      if (t->paragraph != para || t->kind == TOK_QUOTE || ctx->in_quote[i])
+        return -1;
+      if (_mg_suggest_is_punct (ctx, i, '.') || _mg_suggest_is_punct (ctx, i, '?'))
+        return -1;
+      if (is_speech_verb (ctx, i))
+        {
+          int s = _mg_suggest_speaker_before (ctx, i, SENT (ctx, t->sentence)->start);
+
+          return s >= 0 ? s : _mg_suggest_speaker_after (ctx, i + 1, first);
+        }
+    }
+  return -1;
+}
+
+/* Finds each direct quote's speaker; a quote without one takes the
+ * speaker of the quote before it in the same or the previous paragraph,
+ * as news goes on quoting one person. Short terms without one go. */
+static void
+attribute_quotes (Ctx *ctx)
+{
+  int previous = -1;
+  guint previous_para = 0;
+  guint n = ctx->spans->len;
+
+  for (guint q = 0; q < n; q++)
+    {
+      Span *s = SPAN (ctx, q);
+      guint first, last;
+      int speaker;
+
+      if (s->label[0] != 'q')
+        continue;
+      span_tokens (ctx, s, &first, &last);
+      speaker = speaker_after_quote (ctx, last);
+      if (speaker < 0)
+        speaker = speaker_before_quote (ctx, first);
+      s = SPAN (ctx, q);
+      if (speaker < 0 && count_words (ctx, first, last) < MIN_QUOTE_WORDS)
+        {
+          s->drop = TRUE;
+          for (guint i = first; i <= last; i++)
+            ctx->in_quote[i] = 0;
+          continue;
+        }
+      if (speaker < 0 && previous >= 0 && TOK (ctx, first)->paragraph <= previous_para + 1)
+        speaker = previous;
+      s->speaker = speaker;
+      if (speaker >= 0)
+        {
+          previous = speaker;
+          previous_para = TOK (ctx, last)->paragraph;
+        }
+    }
+}
+
+void
+_mg_suggest_quotes (Ctx *ctx)
+{
+  pair_marks (ctx);
+  attribute_quotes (ctx);
+  /* Direct quotes never overlap: sorted by start, they are by end too. */
+  ctx->quotes = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < ctx->spans->len; k++)
+    if (SPAN (ctx, k)->label[0] == 'q' && !SPAN (ctx, k)->drop)
+      g_array_append_val (ctx->quotes, k);
+}
+
+/* The position in ctx->quotes of the first direct quote ending after @pos. */
+static guint
+first_quote_after (Ctx   *ctx,
+                   guint  pos)
+{
+  guint lo = 0, hi = ctx->quotes->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (SPAN (ctx, g_array_index (ctx->quotes, guint, mid))->end <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Reported speech */
+
+/* The last token of the sentence of @i, before its final punctuation. */
+static guint
+clause_end (Ctx   *ctx,
+            guint  i)
+{
+  Sentence *s = SENT (ctx, TOK (ctx, i)->sentence);
+  guint last = s->end - 1;
+
+  while (last > i && TOK (ctx, last)->kind != TOK_WORD && TOK (ctx, last)->kind != TOK_NUMBER &&
+         !(TOK (ctx, last)->kind == TOK_QUOTE && ctx->in_quote[last]) &&
+         ctx->u[TOK (ctx, last)->start] != ')')
+    last--;
+  return last;
+}
+
+/* The quote span that holds token @i, or -1. */
+static int
+quote_at (Ctx   *ctx,
+          guint  i)
+{
+  guint pos = TOK (ctx, i)->start;
+  guint q;
+  Span *s;
+
+  if (!ctx->in_quote[i] || (q = first_quote_after (ctx, pos)) >= ctx->quotes->len)
+    return -1;
+  s = SPAN (ctx, g_array_index (ctx->quotes, guint, q));
+  return s->start <= pos && !s->drop ? (int)g_array_index (ctx->quotes, guint, q) : -1;
+}
+
+/* Adds reported speech over tokens @first..@last, said by @speaker. A
+ * direct quote inside it becomes part of it; one that crosses its edge
+ * means the clause is not plain reported speech, and it is left. */
+static void
+add_reported (Ctx        *ctx,
+              guint       first,
+              guint       last,
+              int         speaker,
+              const char *rule)
+{
+  guint start = TOK (ctx, first)->start, end = TOK (ctx, last)->end;
+  int index;
+
+  if (count_words (ctx, first, last) < MIN_CLAUSE_WORDS)
+    return;
+  for (guint q = first_quote_after (ctx, start); q < ctx->quotes->len; q++)
+    {
+      Span *s = SPAN (ctx, g_array_index (ctx->quotes, guint, q));
+
+      if (s->start >= end)
+        break;
+      if (s->drop)
+        continue;
+      if (s->start >= start && s->end <= end)
+        {
+          if (s->start == start && s->end == end)
+            return;
+          s->drop = TRUE;
+          continue;
+        }
+      return;
+    }
+  index = _mg_suggest_add_span (ctx, "quote", start, end, rule);
+  SPAN (ctx, index)->speaker = speaker;
+}
+
+static gboolean
+word_is (Ctx        *ctx,
+         guint       i,
+         const char *word)
+{
+  return i < ctx->tokens->len && strcmp (TOK (ctx, i)->lower, word) == 0;
+}
+
+/* "Rutte said (on Monday) (that) CLAUSE", "told reporters that CLAUSE". */
+static void
+reported_after (Ctx   *ctx,
+                guint  verb,
+                int    speaker)
+{
+  guint sentence_end = SENT (ctx, TOK (ctx, verb)->sentence)->end;
+  guint first = verb + 1;
+  guint last;
+
+  for (guint k = verb + 1; k < sentence_end && k <= verb + 6; k++)
+    if (word_is (ctx, k, "that"))
+      {
+        first = k + 1;
+        break;
+      }
+  if (first >= sentence_end || TOK (ctx, first)->kind == TOK_PUNCT ||
+      (first == verb + 1 && _mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, first) &&
+       !word_is (ctx, first, "the") && !_mg_suggest_in_list (ctx, LIST_PRONOUNS, first) &&
+       !word_is (ctx, first, "it") && !word_is (ctx, first, "we") && !word_is (ctx, first, "i") &&
+       !word_is (ctx, first, "there") && !word_is (ctx, first, "this")))
+    return;
+  /* A direct quote right after the verb is quoted, not reported. */
+  if (TOK (ctx, first)->kind == TOK_QUOTE && ctx->in_quote[first])
+    return;
+  last = clause_end (ctx, first);
+  if (last > first)
+    add_reported (ctx, first, last, speaker, "reported-verb");
+}
+
+/* "CLAUSE, Rutte said." and "CLAUSE, said Rutte." at a sentence's end. */
+static gboolean
+reported_before (Ctx   *ctx,
+                 guint  verb)
+{
+  Sentence *s = SENT (ctx, TOK (ctx, verb)->sentence);
+  guint comma = verb;
+  int speaker;
+  guint first = s->start;
+
+  while (comma > s->start && !_mg_suggest_is_punct (ctx, comma - 1, ',') && verb - comma < 6)
+    comma--;
+  if (comma <= s->start + 1 || !_mg_suggest_is_punct (ctx, comma - 1, ','))
+    return FALSE;
+  comma--;
+  speaker = comma + 1 == verb ? _mg_suggest_speaker_after (ctx, verb + 1, s->end)
+                              : _mg_suggest_speaker_before (ctx, verb, comma + 1);
+  if (speaker < 0)
+    return FALSE;
+  /* Whatever follows the verb is a time or a place, not more words. */
+  for (guint k = verb + 1; k < s->end; k++)
+    if (word_is (ctx, k, "that"))
+      return FALSE;
+  if (ctx->in_quote[comma - 1] || ctx->in_quote[first])
+    {
+      int q = quote_at (ctx, comma - 1 > first ? comma - 1 : first);
+
+      if (q >= 0 && SPAN (ctx, q)->speaker < 0)
+        SPAN (ctx, q)->speaker = speaker;
+      return TRUE;
+    }
+  while (first < comma && TOK (ctx, first)->kind == TOK_PUNCT)
+    first++;
+  add_reported (ctx, first, comma - 1, speaker, "reported-clause");
+  return TRUE;
+}
+
+/* "According to X, CLAUSE." and "CLAUSE, according to X." */
+static void
+according_to (Ctx   *ctx,
+              guint  i,
+              guint  n)
+{
+  Sentence *s = SENT (ctx, TOK (ctx, i)->sentence);
+  int speaker = _mg_suggest_speaker_after (ctx, i + n, s->end);
+  guint comma = i + n;
+
+  if (speaker < 0)
+    return;
+  if (i == s->start || (i == s->start + 1 && TOK (ctx, s->start)->kind != TOK_WORD))
+    {
+      while (comma < s->end && !_mg_suggest_is_punct (ctx, comma, ','))
+        comma++;
+      if (comma + 1 < s->end)
+        add_reported (ctx, comma + 1, clause_end (ctx, comma + 1), speaker, "reported-according");
+    }
+  else if (i > s->start + 1 && _mg_suggest_is_punct (ctx, i - 1, ','))
+    add_reported (ctx, s->start, i - 2, speaker, "reported-according");
+}
+
+void
+_mg_suggest_reported (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->tokens->len; i++)
+    {
+      guint n;
+      int speaker;
+
+      if (SENT (ctx, TOK (ctx, i)->sentence)->headline || ctx->in_quote[i])
+        continue;
+      if ((n = _mg_suggest_match_phrase (ctx, LIST_SOURCE_MARKERS, i, 3)) > 0)
+        {
+          according_to (ctx, i, n);
+          i += n - 1;
+          continue;
+        }
+      if (!is_speech_verb (ctx, i) || reported_before (ctx, i))
+        continue;
+      speaker = _mg_suggest_speaker_before (ctx, i, SENT (ctx, TOK (ctx, i)->sentence)->start);
+      if (speaker >= 0)
+        reported_after (ctx, i, speaker);
+    }
+}
