@@ -116,10 +116,12 @@ print_score (const Score *s)
           s->name, s->n_gold, s->n_proposed, p, r, f1 (p, r), pe, re, f1 (pe, re));
 }
 
+/* Quote marks, not apostrophes: "don’t" is no quotation, so ’ and ' do
+ * not count; the opening ‘ does. */
 static gboolean
 has_quote_mark (const char *text)
 {
-  static const char *marks[] = { "\"", "“", "”", "«", "»", "„", "‘", "’" , "‹", "›", "「", "」" };
+  static const char *marks[] = { "\"", "“", "”", "«", "»", "„", "‘", "‹", "›", "「", "」" };
 
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     if (strstr (text, marks[i]) != NULL)

@@ -225,7 +225,12 @@ description_before (Ctx   *ctx,
   static const char *determiners[] = { "the", "a", "an", "its", "his", "her", "their", "one",
                                        "other", "some", "many", "several" };
 
-  if (!_mg_suggest_in_list (ctx, LIST_TITLES, last))
+  gboolean title = _mg_suggest_in_list (ctx, LIST_TITLES, last);
+
+  /* Any noun after a determiner ("the company", "a New Hampshire paper")
+   * or a role noun alone ("officials"). */
+  if (!is_word (ctx, last) || (TOK (ctx, last)->flags & TF_CAPITAL) ||
+      _mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, last) || strlen (TOK (ctx, last)->lower) < 3)
     return -1;
   for (guint k = 1; k <= MAX_DESCRIPTION && last >= limit + k; k++)
     {
@@ -236,10 +241,11 @@ description_before (Ctx   *ctx,
       for (guint d = 0; d < G_N_ELEMENTS (determiners); d++)
         if (strcmp (TOK (ctx, j)->lower, determiners[d]) == 0)
           return j;
-      if (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j))
+      if (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j) && strcmp (TOK (ctx, j)->lower, "of") != 0 &&
+          strcmp (TOK (ctx, j)->lower, "in") != 0 && strcmp (TOK (ctx, j)->lower, "for") != 0)
         break;
     }
-  return last;
+  return title ? (int)last : -1;
 }
 
 /* A pronoun at @i stands for the nearest actor named in full before it. */
@@ -314,4 +320,28 @@ _mg_suggest_speaker_after (Ctx   *ctx,
         return _mg_suggest_actor_at (ctx, i, MIN (last, limit - 1), "speaker-description");
       }
   return -1;
+}
+
+/* The words right before @verb that no other rule reads as a speaker:
+ * back over up to four words that are not function words, with the
+ * determiner before them ("the 61-year-old mother"). */
+int
+_mg_suggest_subject_words (Ctx   *ctx,
+                           guint  verb)
+{
+  guint j = verb, k;
+
+  while (j > 0 && _mg_suggest_in_list (ctx, LIST_VERB_MODIFIERS, j - 1))
+    j--;
+  if (j == 0)
+    return -1;
+  k = j - 1;
+  while (k > 0 && j - k < 4 && TOK (ctx, k - 1)->sentence == TOK (ctx, verb)->sentence &&
+         (is_word (ctx, k - 1) || TOK (ctx, k - 1)->kind == TOK_NUMBER) &&
+         !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, k - 1))
+    k--;
+  if (k > 0 && TOK (ctx, k - 1)->sentence == TOK (ctx, verb)->sentence &&
+      (strcmp (TOK (ctx, k - 1)->lower, "the") == 0 || strcmp (TOK (ctx, k - 1)->lower, "a") == 0))
+    k--;
+  return _mg_suggest_actor_at (ctx, k, j - 1, "speaker-words");
 }

@@ -126,6 +126,8 @@ int      _mg_suggest_actor_at        (Ctx        *ctx,
 int      _mg_suggest_speaker_before  (Ctx        *ctx,
                                       guint       token,
                                       guint       limit);
+int      _mg_suggest_subject_words   (Ctx        *ctx,
+                                      guint       verb);
 int      _mg_suggest_speaker_after   (Ctx        *ctx,
                                       guint       token,
                                       guint       limit);

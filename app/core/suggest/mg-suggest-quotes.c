@@ -424,34 +424,73 @@ word_is (Ctx        *ctx,
   return i < ctx->tokens->len && strcmp (TOK (ctx, i)->lower, word) == 0;
 }
 
+/* Words that may open a reported clause right after its verb: a subject
+ * or a question word ("asked whether", "said it", "say the deal").
+ * Other function words ("said on Monday", "said in a statement") open a
+ * phrase of time or manner, skipped up to the clause when one follows. */
+static gboolean
+opens_clause (Ctx   *ctx,
+              guint  i)
+{
+  static const char *words[] = { "the", "a", "an", "it", "we", "i", "you", "there", "this", "these",
+                                 "those", "his", "her", "their", "our", "its", "my", "whether", "if",
+                                 "how", "why", "what", "when", "who", "no", "some", "many", "most", "all" };
+  Token *t = TOK (ctx, i);
+
+  if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i)) ||
+      _mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
+    return t->kind != TOK_WORD || !_mg_suggest_in_list (ctx, LIST_DAYS, i);
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (strcmp (t->lower, words[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "Rutte said (on Monday) (that) CLAUSE", "told reporters that CLAUSE". */
 static void
-reported_after (Ctx   *ctx,
-                guint  verb,
-                int    speaker)
+reported_after (Ctx        *ctx,
+                guint       verb,
+                int         speaker,
+                const char *rule)
 {
   guint sentence_end = SENT (ctx, TOK (ctx, verb)->sentence)->end;
   guint first = verb + 1;
   guint last;
 
   for (guint k = verb + 1; k < sentence_end && k <= verb + 6; k++)
-    if (word_is (ctx, k, "that"))
+    if (word_is (ctx, k, "that") && !_mg_suggest_is_punct (ctx, k + 1, ','))
       {
         first = k + 1;
         break;
       }
-  if (first >= sentence_end || TOK (ctx, first)->kind == TOK_PUNCT ||
-      (first == verb + 1 && _mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, first) &&
-       !word_is (ctx, first, "the") && !_mg_suggest_in_list (ctx, LIST_PRONOUNS, first) &&
-       !word_is (ctx, first, "it") && !word_is (ctx, first, "we") && !word_is (ctx, first, "i") &&
-       !word_is (ctx, first, "there") && !word_is (ctx, first, "this")))
+  /* "said on Monday it would", "said Tuesday the deal": a day, a
+   * preposition and its words, up to a pronoun or a determiner. */
+  if (first == verb + 1 && first < sentence_end && !opens_clause (ctx, first))
+    {
+      guint k = first;
+
+      while (k < sentence_end && k < first + 5 && TOK (ctx, k)->kind == TOK_WORD &&
+             (_mg_suggest_in_list (ctx, LIST_DAYS, k) || _mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, k) ||
+              _mg_suggest_in_list (ctx, LIST_MONTHS, k)) &&
+             !(k > first && _mg_suggest_in_list (ctx, LIST_PRONOUNS, k)))
+        k++;
+      if (k == first || k >= sentence_end || !_mg_suggest_in_list (ctx, LIST_PRONOUNS, k))
+        return;
+      first = k;
+    }
+  /* "Trump said, the foundation had …": a comma, then the clause. */
+  if (first == verb + 1 && _mg_suggest_is_punct (ctx, first, ',') && first + 1 < sentence_end &&
+      opens_clause (ctx, first + 1) && !(TOK (ctx, first + 1)->flags & TF_CAPITAL && first + 2 < sentence_end &&
+                                         _mg_suggest_in_list (ctx, LIST_SPEECH_VERBS, first + 2)))
+    first++;
+  if (first >= sentence_end || TOK (ctx, first)->kind == TOK_PUNCT)
     return;
   /* A direct quote right after the verb is quoted, not reported. */
   if (TOK (ctx, first)->kind == TOK_QUOTE && ctx->in_quote[first])
     return;
   last = clause_end (ctx, first);
   if (last > first)
-    add_reported (ctx, first, last, speaker, "reported-verb");
+    add_reported (ctx, first, last, speaker, rule);
 }
 
 /* "CLAUSE, Rutte said." and "CLAUSE, said Rutte." at a sentence's end. */
@@ -464,6 +503,11 @@ reported_before (Ctx   *ctx,
   int speaker;
   guint first = s->start;
 
+  /* Whatever follows the verb up to a comma is a time, a place or the
+   * speaker, not a clause. */
+  for (guint k = verb + 1, words = 0; k < s->end && !_mg_suggest_is_punct (ctx, k, ','); k++)
+    if ((words += TOK (ctx, k)->kind == TOK_WORD) > 5)
+      return FALSE;
   while (comma > s->start && !_mg_suggest_is_punct (ctx, comma - 1, ',') && verb - comma < 6)
     comma--;
   if (comma <= s->start + 1 || !_mg_suggest_is_punct (ctx, comma - 1, ','))
@@ -473,7 +517,6 @@ reported_before (Ctx   *ctx,
                               : _mg_suggest_speaker_before (ctx, verb, comma + 1);
   if (speaker < 0)
     return FALSE;
-  /* Whatever follows the verb is a time or a place, not more words. */
   for (guint k = verb + 1; k < s->end; k++)
     if (word_is (ctx, k, "that"))
       return FALSE;
@@ -514,6 +557,51 @@ according_to (Ctx   *ctx,
     add_reported (ctx, s->start, i - 2, speaker, "reported-according");
 }
 
+/* A word right before the verb that can end its subject, though no
+ * rule names the speaker ("the 61-year-old mother of three said"): not a
+ * function word, so not "to say" or "would say". */
+static gboolean
+has_subject_word (Ctx   *ctx,
+                  guint  verb)
+{
+  guint j = verb;
+
+  while (j > 0 && _mg_suggest_in_list (ctx, LIST_VERB_MODIFIERS, j - 1))
+    j--;
+  return j > 0 && TOK (ctx, j - 1)->sentence == TOK (ctx, verb)->sentence &&
+         (TOK (ctx, j - 1)->kind == TOK_WORD || TOK (ctx, j - 1)->kind == TOK_NUMBER) &&
+         !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j - 1);
+}
+
+/* The subject that opens the sentence of @verb, when the verb is one
+ * the subject governs across other words: "Sanders, a senator from
+ * Vermont, said …", "Trump welcomed it and said …", "…, saying …". */
+static int
+sentence_subject (Ctx   *ctx,
+                  guint  verb)
+{
+  guint first = SENT (ctx, TOK (ctx, verb)->sentence)->start;
+  guint before = verb, limit = verb;
+
+  while (before > first && _mg_suggest_in_list (ctx, LIST_VERB_MODIFIERS, before - 1))
+    before--;
+  if (before <= first + 1 || !(_mg_suggest_is_punct (ctx, before - 1, ',') ||
+                               word_is (ctx, before - 1, "and") || word_is (ctx, before - 1, "but")))
+    return -1;
+  while (first < verb && (TOK (ctx, first)->kind != TOK_WORD ||
+                          (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, first) &&
+                           !_mg_suggest_in_list (ctx, LIST_PRONOUNS, first) &&
+                           !word_is (ctx, first, "the") && !word_is (ctx, first, "a"))))
+    first++;
+  for (guint k = first; k < verb; k++)
+    if (_mg_suggest_is_punct (ctx, k, ','))
+      {
+        limit = k;
+        break;
+      }
+  return first < limit ? _mg_suggest_speaker_after (ctx, first, limit) : -1;
+}
+
 void
 _mg_suggest_reported (Ctx *ctx)
 {
@@ -534,6 +622,10 @@ _mg_suggest_reported (Ctx *ctx)
         continue;
       speaker = _mg_suggest_speaker_before (ctx, i, SENT (ctx, TOK (ctx, i)->sentence)->start);
       if (speaker >= 0)
-        reported_after (ctx, i, speaker);
+        reported_after (ctx, i, speaker, "reported-verb");
+      else if ((speaker = sentence_subject (ctx, i)) >= 0)
+        reported_after (ctx, i, speaker, "reported-subject");
+      else if (i > 0 && has_subject_word (ctx, i))
+        reported_after (ctx, i, _mg_suggest_subject_words (ctx, i), "reported-verb");
     }
 }

@@ -87,19 +87,16 @@ add_lines (GHashTable *set,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto(GStrv) words = NULL;
-      g_autofree char *joined = NULL;
+      g_autoptr(GString) joined = g_string_new (NULL);
 
-      if (strchr (lines[i], '#') != NULL && lines[i][0] == '#')
-        continue;
       g_strstrip (lines[i]);
-      if (*lines[i] == '\0' || !g_utf8_validate (lines[i], -1, NULL))
+      if (lines[i][0] == '#' || *lines[i] == '\0' || !g_utf8_validate (lines[i], -1, NULL))
         continue;
       words = g_strsplit_set (lines[i], " \t", -1);
-      for (guint j = 0, k = 0; words[j] != NULL; j++)
+      for (guint j = 0; words[j] != NULL; j++)
         if (*words[j] != '\0')
-          words[k++] = words[j], words[k] = NULL;
-      joined = g_strjoinv (" ", words);
-      g_hash_table_add (set, g_utf8_strdown (joined, -1));
+          g_string_append_printf (joined, "%s%s", joined->len ? " " : "", words[j]);
+      g_hash_table_add (set, g_utf8_strdown (joined->str, -1));
     }
 }
 
