@@ -309,6 +309,10 @@ _mg_suggest_speaker_after (Ctx   *ctx,
     return pronoun_speaker (ctx, i);
   if (is_capital (ctx, i) && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i))
     return _mg_suggest_actor_at (ctx, i, MIN (run_forward (ctx, i), limit - 1), "speaker-name");
+  /* "the Bureau of Labor Statistics", "the Associated Press". */
+  if ((strcmp (TOK (ctx, i)->lower, "the") == 0) && i + 1 < limit && is_capital (ctx, i + 1) &&
+      !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i + 1))
+    return _mg_suggest_actor_at (ctx, i, MIN (run_forward (ctx, i + 1), limit - 1), "speaker-name");
   for (guint j = i; j < limit && j < i + MAX_DESCRIPTION && is_word (ctx, j); j++)
     if (_mg_suggest_in_list (ctx, LIST_TITLES, j))
       {
@@ -344,4 +348,20 @@ _mg_suggest_subject_words (Ctx   *ctx,
       (strcmp (TOK (ctx, k - 1)->lower, "the") == 0 || strcmp (TOK (ctx, k - 1)->lower, "a") == 0))
     k--;
   return _mg_suggest_actor_at (ctx, k, j - 1, "speaker-words");
+}
+
+/* The words after @i up to a comma or the sentence's end, at most six:
+ * the source named after "according to" when no rule reads it better. */
+int
+_mg_suggest_object_words (Ctx   *ctx,
+                          guint  i,
+                          guint  limit)
+{
+  guint last = i;
+
+  if (i >= limit || !(is_word (ctx, i) || TOK (ctx, i)->kind == TOK_NUMBER))
+    return -1;
+  while (last + 1 < limit && last - i < 5 && (is_word (ctx, last + 1) || TOK (ctx, last + 1)->kind == TOK_NUMBER))
+    last++;
+  return _mg_suggest_actor_at (ctx, i, last, "speaker-words");
 }

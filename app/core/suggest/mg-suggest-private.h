@@ -126,6 +126,9 @@ int      _mg_suggest_actor_at        (Ctx        *ctx,
 int      _mg_suggest_speaker_before  (Ctx        *ctx,
                                       guint       token,
                                       guint       limit);
+int      _mg_suggest_object_words    (Ctx        *ctx,
+                                      guint       i,
+                                      guint       limit);
 int      _mg_suggest_subject_words   (Ctx        *ctx,
                                       guint       verb);
 int      _mg_suggest_speaker_after   (Ctx        *ctx,

@@ -545,6 +545,8 @@ according_to (Ctx   *ctx,
   guint comma = i + n;
 
   if (speaker < 0)
+    speaker = _mg_suggest_object_words (ctx, i + n, s->end);
+  if (speaker < 0)
     return;
   if (i == s->start || (i == s->start + 1 && TOK (ctx, s->start)->kind != TOK_WORD))
     {
