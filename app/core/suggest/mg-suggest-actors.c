@@ -271,6 +271,16 @@ _mg_suggest_speaker_before (Ctx   *ctx,
 
   while (j > limit && _mg_suggest_in_list (ctx, LIST_VERB_MODIFIERS, j - 1))
     j--;
+  /* "Sen. Elizabeth Warren (D-MA) said": the bracket is no speaker. */
+  if (j > limit + 2 && _mg_suggest_is_punct (ctx, j - 1, ')'))
+    {
+      guint k = j - 1;
+
+      while (k > limit && j - k < 8 && !_mg_suggest_is_punct (ctx, k, '('))
+        k--;
+      if (_mg_suggest_is_punct (ctx, k, '('))
+        j = k;
+    }
   if (j <= limit || TOK (ctx, j - 1)->sentence != TOK (ctx, verb)->sentence)
     return -1;
   j--;

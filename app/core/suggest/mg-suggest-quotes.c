@@ -48,8 +48,9 @@ left_flanking (Ctx   *ctx,
                guint  pos)
 {
   gunichar before = pos > 0 ? ctx->u[pos - 1] : ' ';
+  guint after = pos + 1 < ctx->n_chars && ctx->u[pos] == '\'' && ctx->u[pos + 1] == '\'' ? pos + 2 : pos + 1;
 
-  if (is_space_or_none (ctx, pos + 1))
+  if (is_space_or_none (ctx, after))
     return FALSE;
   return g_unichar_isspace (before) || pos == 0 || before == '(' || before == '[' ||
          before == 0x2014 || before == 0x2013 || before == '-' || before == '/' ||
@@ -139,7 +140,7 @@ pair_paragraph (Ctx   *ctx,
   for (guint i = first; i < end; i++)
     {
       Token *t = TOK (ctx, i);
-      gunichar c = ctx->u[t->start];
+      gunichar c = t->end - t->start == 2 ? '"' : ctx->u[t->start];
 
       if (t->kind != TOK_QUOTE)
         continue;
@@ -517,7 +518,7 @@ reported_before (Ctx   *ctx,
                               : _mg_suggest_speaker_before (ctx, verb, comma + 1);
   if (speaker < 0)
     return FALSE;
-  for (guint k = verb + 1; k < s->end; k++)
+  for (guint k = verb + 1; k < s->end && !_mg_suggest_is_punct (ctx, k, ','); k++)
     if (word_is (ctx, k, "that"))
       return FALSE;
   if (ctx->in_quote[comma - 1] || ctx->in_quote[first])

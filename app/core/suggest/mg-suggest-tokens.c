@@ -142,7 +142,12 @@ split_tokens (Ctx *ctx)
           t.kind = number ? TOK_NUMBER : TOK_WORD;
         }
       else if (is_quote_mark (c))
-        t.kind = TOK_QUOTE;
+        {
+          t.kind = TOK_QUOTE;
+          /* Two apostrophes are one double quote mark in some archives. */
+          if (c == '\'' && i + 1 < ctx->n_chars && ctx->u[i + 1] == '\'')
+            t.end = i + 2;
+        }
       t.paragraph = paragraph;
       t.flags = pending;
       pending = 0;
