@@ -215,6 +215,21 @@ _mg_suggest_actors (Ctx *ctx)
     }
 }
 
+/* Whether the word at @i may end a noun phrase: not an adverb ("publicly"),
+ * a negation ("didn't") or a participle ("held", "tweeting"). */
+static gboolean
+noun_like (Ctx   *ctx,
+           guint  i)
+{
+  const char *w = TOK (ctx, i)->lower;
+
+  if (_mg_suggest_in_list (ctx, LIST_TITLES, i) || TOK (ctx, i)->kind == TOK_NUMBER)
+    return TRUE;
+  return strlen (w) >= 3 && !g_str_has_suffix (w, "ly") && !g_str_has_suffix (w, "n't") &&
+         !g_str_has_suffix (w, "ed") && !g_str_has_suffix (w, "ing") &&
+         !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i);
+}
+
 /* A description ending at @last: "the minister", "a senior official",
  * "officials"; returns its first token or -1. */
 static int
@@ -229,8 +244,7 @@ description_before (Ctx   *ctx,
 
   /* Any noun after a determiner ("the company", "a New Hampshire paper")
    * or a role noun alone ("officials"). */
-  if (!is_word (ctx, last) || (TOK (ctx, last)->flags & TF_CAPITAL) ||
-      _mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, last) || strlen (TOK (ctx, last)->lower) < 3)
+  if (!is_word (ctx, last) || (TOK (ctx, last)->flags & TF_CAPITAL) || !noun_like (ctx, last))
     return -1;
   for (guint k = 1; k <= MAX_DESCRIPTION && last >= limit + k; k++)
     {
@@ -286,7 +300,11 @@ _mg_suggest_speaker_before (Ctx   *ctx,
   j--;
   if (_mg_suggest_in_list (ctx, LIST_PRONOUNS, j))
     return pronoun_speaker (ctx, j);
-  if (is_capital (ctx, j) && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j))
+  /* Right before a speech verb, a capitalised word is a name even at a
+   * sentence's start, unless it is a day, a month or a dateline. */
+  if (is_capital (ctx, j) && !is_dateline (ctx, j, j) &&
+      !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j) && !_mg_suggest_in_list (ctx, LIST_DAYS, j) &&
+      !_mg_suggest_in_list (ctx, LIST_MONTHS, j))
     {
       guint k = j;
 
@@ -317,7 +335,7 @@ _mg_suggest_speaker_after (Ctx   *ctx,
     return -1;
   if (_mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
     return pronoun_speaker (ctx, i);
-  if (is_capital (ctx, i) && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i))
+  if (is_capital (ctx, i) && may_start_name (ctx, i) && !is_dateline (ctx, i, i))
     return _mg_suggest_actor_at (ctx, i, MIN (run_forward (ctx, i), limit - 1), "speaker-name");
   /* "the Bureau of Labor Statistics", "the Associated Press". */
   if ((strcmp (TOK (ctx, i)->lower, "the") == 0) && i + 1 < limit && is_capital (ctx, i + 1) &&
@@ -347,7 +365,7 @@ _mg_suggest_subject_words (Ctx   *ctx,
 
   while (j > 0 && _mg_suggest_in_list (ctx, LIST_VERB_MODIFIERS, j - 1))
     j--;
-  if (j == 0)
+  if (j == 0 || !noun_like (ctx, j - 1))
     return -1;
   k = j - 1;
   while (k > 0 && j - k < 4 && TOK (ctx, k - 1)->sentence == TOK (ctx, verb)->sentence &&
@@ -357,6 +375,10 @@ _mg_suggest_subject_words (Ctx   *ctx,
   if (k > 0 && TOK (ctx, k - 1)->sentence == TOK (ctx, verb)->sentence &&
       (strcmp (TOK (ctx, k - 1)->lower, "the") == 0 || strcmp (TOK (ctx, k - 1)->lower, "a") == 0))
     k--;
+  /* Without a determiner, a capital or a number, the words are too
+   * likely the end of a clause ("voters who held") to name a speaker. */
+  else if (!(TOK (ctx, k)->flags & TF_CAPITAL) && TOK (ctx, k)->kind != TOK_NUMBER)
+    return -1;
   return _mg_suggest_actor_at (ctx, k, j - 1, "speaker-words");
 }
 

@@ -26,7 +26,7 @@
 #include "mg-suggest-private.h"
 
 #define MAX_DEPTH 8
-#define MIN_QUOTE_WORDS 4
+#define MIN_QUOTE_WORDS 2
 #define MIN_CLAUSE_WORDS 3
 #define SPEAKER_WINDOW 8
 
@@ -625,6 +625,10 @@ _mg_suggest_reported (Ctx *ctx)
         continue;
       speaker = _mg_suggest_speaker_before (ctx, i, SENT (ctx, TOK (ctx, i)->sentence)->start);
       if (speaker >= 0)
+        reported_after (ctx, i, speaker, "reported-verb");
+      else if (i > 2 && word_is (ctx, i - 1, "who") && _mg_suggest_is_punct (ctx, i - 2, ',') &&
+               (speaker = _mg_suggest_speaker_before (ctx, i - 2, SENT (ctx, TOK (ctx, i)->sentence)->start)) >= 0)
+        /* "Barkley, who said he votes …": the name before "who". */
         reported_after (ctx, i, speaker, "reported-verb");
       else if ((speaker = sentence_subject (ctx, i)) >= 0)
         reported_after (ctx, i, speaker, "reported-subject");
