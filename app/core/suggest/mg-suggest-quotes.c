@@ -277,6 +277,27 @@ speaker_before_quote (Ctx   *ctx,
   return -1;
 }
 
+/* "Trump at the time said he'd asked his “people” to …": a speech verb
+ * elsewhere in the sentences of a quote, and its speaker. */
+static int
+speaker_in_sentence (Ctx   *ctx,
+                     guint  first,
+                     guint  last)
+{
+  Sentence *a = SENT (ctx, TOK (ctx, first)->sentence);
+  Sentence *b = SENT (ctx, TOK (ctx, last)->sentence);
+
+  for (guint i = a->start; i < b->end; i++)
+    if ((i < first || i > last) && is_speech_verb (ctx, i))
+      {
+        int speaker = _mg_suggest_speaker_before (ctx, i, SENT (ctx, TOK (ctx, i)->sentence)->start);
+
+        if (speaker >= 0)
+          return speaker;
+      }
+  return -1;
+}
+
 /* Finds each direct quote's speaker; a quote without one takes the
  * speaker of the quote before it in the same or the previous paragraph,
  * as news goes on quoting one person. Short terms without one go. */
@@ -299,6 +320,8 @@ attribute_quotes (Ctx *ctx)
       speaker = speaker_after_quote (ctx, last);
       if (speaker < 0)
         speaker = speaker_before_quote (ctx, first);
+      if (speaker < 0)
+        speaker = speaker_in_sentence (ctx, first, last);
       s = SPAN (ctx, q);
       if (speaker < 0 && count_words (ctx, first, last) < MIN_QUOTE_WORDS)
         {
@@ -613,7 +636,9 @@ _mg_suggest_reported (Ctx *ctx)
       guint n;
       int speaker;
 
-      if (SENT (ctx, TOK (ctx, i)->sentence)->headline || ctx->in_quote[i])
+      /* A headline in title case capitalises its verbs too, so only a
+       * headline written as a sentence gets this far. */
+      if (ctx->in_quote[i])
         continue;
       if ((n = _mg_suggest_match_phrase (ctx, LIST_SOURCE_MARKERS, i, 3)) > 0)
         {
