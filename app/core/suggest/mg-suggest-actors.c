@@ -377,7 +377,7 @@ _mg_suggest_subject_words (Ctx   *ctx,
     k--;
   /* Without a determiner, a capital or a number, the words are too
    * likely the end of a clause ("voters who held") to name a speaker. */
-  else if (!(TOK (ctx, k)->flags & TF_CAPITAL) && TOK (ctx, k)->kind != TOK_NUMBER)
+  else if (!(TOK (ctx, k)->flags & TF_CAPITAL) && TOK (ctx, k)->kind != TOK_NUMBER && j - k < 2)
     return -1;
   return _mg_suggest_actor_at (ctx, k, j - 1, "speaker-words");
 }
