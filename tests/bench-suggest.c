@@ -379,14 +379,18 @@ print_totals (const char *title,
   t->speaker.name = "speaker (Source)";
   t->figure.name = "figure";
   printf ("%s: %u documents, %.2f MB\n", title, t->documents, t->bytes / 1e6);
-  print_score (&t->quote);
-  print_score (&t->direct);
-  print_score (&t->baseline);
-  print_score (&t->speaker);
+  if (t->quote.n_gold > 0)
+    {
+      print_score (&t->quote);
+      print_score (&t->direct);
+      print_score (&t->baseline);
+      print_score (&t->speaker);
+      printf ("  speaker of found quotes    %u of %u right (%.3f); %u without a proposed speaker\n",
+              t->attributed_right, t->attributed, ratio (t->attributed_right, t->attributed),
+              t->attributed_none);
+    }
   if (t->figure.n_gold > 0)
     print_score (&t->figure);
-  printf ("  speaker of found quotes    %u of %u right (%.3f); %u without a proposed speaker\n",
-          t->attributed_right, t->attributed, ratio (t->attributed_right, t->attributed), t->attributed_none);
   printf ("  time                       %.1f ms processor, %.1f ms wall per MB (load %.2f %.2f %.2f)\n",
           t->bytes ? t->cpu * 1e3 / (t->bytes / 1e6) : 0, t->bytes ? t->wall * 1e3 / (t->bytes / 1e6) : 0,
           load[0], load[1], load[2]);

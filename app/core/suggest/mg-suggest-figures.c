@@ -116,8 +116,10 @@ range_tail (Ctx   *ctx,
 
   if (next + 1 >= ctx->tokens->len)
     return last;
+  /* "from 5.1% to 3.9%" is a change between two figures; "3 to 5
+   * million" one range. */
   if ((_mg_suggest_is_punct (ctx, next, '-') || _mg_suggest_is_punct (ctx, next, 0x2013) ||
-       strcmp (TOK (ctx, next)->lower, "to") == 0 ||
+       (strcmp (TOK (ctx, next)->lower, "to") == 0 && TOK (ctx, last)->kind == TOK_NUMBER) ||
        (strcmp (TOK (ctx, next)->lower, "and") == 0 && first > 0 &&
         strcmp (TOK (ctx, first - 1)->lower, "between") == 0)) &&
       (is_number (ctx, next + 1) || (_mg_suggest_is_punct (ctx, next + 1, '$') && is_number (ctx, next + 2))))
@@ -134,6 +136,12 @@ is_time_or_ordinal (Ctx   *ctx,
   gsize n = strlen (w);
 
   if (touching (ctx, i + 1) && (_mg_suggest_is_punct (ctx, i + 1, ':')) && is_number (ctx, i + 2))
+    return TRUE;
+  /* "8 a.m.", "10 pm". */
+  if (i + 1 < ctx->tokens->len && (g_str_has_prefix (TOK (ctx, i + 1)->lower, "a.m") ||
+                                   g_str_has_prefix (TOK (ctx, i + 1)->lower, "p.m") ||
+                                   strcmp (TOK (ctx, i + 1)->lower, "am") == 0 ||
+                                   strcmp (TOK (ctx, i + 1)->lower, "pm") == 0))
     return TRUE;
   if (i > 0 && touching (ctx, i) && _mg_suggest_is_punct (ctx, i - 1, ':'))
     return TRUE;
@@ -174,7 +182,7 @@ is_in_name (Ctx   *ctx,
   Token *before = i > 0 ? TOK (ctx, i - 1) : NULL;
 
   return last == i && before != NULL && before->kind == TOK_WORD && (before->flags & TF_CAPITAL) &&
-         !(before->flags & TF_SENT_START) && !_mg_suggest_in_list (ctx, LIST_MONTHS, i - 1) &&
+         !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i - 1) && !_mg_suggest_in_list (ctx, LIST_MONTHS, i - 1) &&
          plain_digits (ctx, i) > 0 && plain_digits (ctx, i) <= 4;
 }
 
@@ -215,7 +223,14 @@ date_at (Ctx   *ctx,
   if (is_year (ctx, i) && i > 0)
     for (guint p = 0; p < G_N_ELEMENTS (preps); p++)
       if (strcmp (TOK (ctx, i - 1)->lower, preps[p]) == 0)
-        return i;
+        {
+          /* "between 2020 and 2023", "2019-2021": one span. */
+          if (i + 2 < ctx->tokens->len && is_year (ctx, i + 2) &&
+              (strcmp (TOK (ctx, i + 1)->lower, "and") == 0 || strcmp (TOK (ctx, i + 1)->lower, "to") == 0 ||
+               _mg_suggest_is_punct (ctx, i + 1, '-') || _mg_suggest_is_punct (ctx, i + 1, 0x2013)))
+            return i + 2;
+          return i;
+        }
   return -1;
 }
 
@@ -227,12 +242,32 @@ written_number (Ctx   *ctx,
 {
   guint n = _mg_suggest_match_phrase (ctx, LIST_NUMBER_WORDS, i, 2);
   guint next, m;
+  const char *w;
 
-  if (n == 0 || TOK (ctx, i)->flags & TF_CAPITAL)
+  if (n == 0 || ((TOK (ctx, i)->flags & TF_CAPITAL) && !(TOK (ctx, i)->flags & TF_SENT_START)))
     return 0;
   next = i + n;
+  w = TOK (ctx, next - 1)->lower;
+  if (next + 1 < ctx->tokens->len && _mg_suggest_in_list (ctx, LIST_NUMBER_WORDS, next + 1) &&
+      (strcmp (TOK (ctx, next)->lower, "in") == 0 || strcmp (TOK (ctx, next)->lower, "of") == 0))
+    return next + 2 - i;  /* "six in ten" */
+  if (next + 3 < ctx->tokens->len && strcmp (TOK (ctx, next)->lower, "of") == 0 &&
+      strcmp (TOK (ctx, next + 1)->lower, "the") == 0 && _mg_suggest_in_list (ctx, LIST_NUMBER_WORDS, next + 3))
+    return next + 4 - i;  /* "nine of the last ten" */
+  if (next < ctx->tokens->len && (strcmp (TOK (ctx, next)->lower, "more") == 0 ||
+                                  strcmp (TOK (ctx, next)->lower, "fewer") == 0))
+    return next + 1 - i;  /* "eleven more" */
   if (next < ctx->tokens->len && strcmp (TOK (ctx, next)->lower, "of") == 0)
-    next++;
+    {
+      /* A fraction is the figure ("half of all homes"); a plural count
+       * takes what it counts ("dozens of soldiers"). */
+      if (w[strlen (w) - 1] != 's')
+        return n;
+      next++;
+      if (next < ctx->tokens->len && _mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, next) &&
+          !_mg_suggest_in_list (ctx, LIST_NUMBER_WORDS, next))
+        next++;
+    }
   if ((m = _mg_suggest_match_phrase (ctx, LIST_SCALE_WORDS, next, 1)) > 0)
     return number_tail (ctx, next + m - 1) - i + 1;
   if ((m = _mg_suggest_match_phrase (ctx, LIST_UNITS, next, 2)) > 0)
@@ -294,8 +329,8 @@ _mg_suggest_figures (Ctx *ctx)
         }
       if (is_year (ctx, i) || (plain_digits (ctx, i) > 0 && _mg_suggest_in_list (ctx, LIST_MONTHS, i + 1)))
         continue;
-      last = range_tail (ctx, i, number_tail (ctx, i));
       first = number_head (ctx, i);
+      last = range_tail (ctx, first, number_tail (ctx, i));
       if (is_in_name (ctx, first, last))
         continue;
       _mg_suggest_add_span (ctx, "figure", TOK (ctx, first)->start, TOK (ctx, last)->end, "figure-number");

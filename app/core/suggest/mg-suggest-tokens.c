@@ -40,8 +40,8 @@ is_word_char (gunichar c)
 }
 
 /* The end of the word or number at @i: letters and digits, with inner
- * apostrophes (O’Malley, don't), hyphens (al-Assad), dots between letters
- * (U.S.) and digit separators (1,200.5). */
+ * apostrophes (O’Malley, don't), hyphens (al-Assad), dots between single
+ * letters (U.S., a.m.) and digit separators (1,200.5). */
 static guint
 word_end (Ctx   *ctx,
           guint  i,
@@ -59,14 +59,15 @@ word_end (Ctx   *ctx,
                ((is_apostrophe (u[i]) && g_unichar_isalpha (u[i - 1]) && g_unichar_isalpha (u[i + 1])) ||
                 ((u[i] == '-' || u[i] == 0x2011) && !*number) ||
                 ((u[i] == ',' || u[i] == '.') && *number && g_unichar_isdigit (u[i + 1]) && g_unichar_isdigit (u[i - 1])) ||
-                (u[i] == '.' && !*number && g_unichar_isalpha (u[i + 1]) && g_unichar_isupper (u[i + 1]) &&
-                 g_unichar_isupper (u[i - 1]) && (i < 2 || !g_unichar_isalpha (u[i - 2])))))
+                (u[i] == '.' && !*number && g_unichar_isalpha (u[i + 1]) && g_unichar_isalpha (u[i - 1]) &&
+                 (i < 2 || !g_unichar_isalpha (u[i - 2])) &&
+                 (i + 2 >= n || !g_unichar_isalpha (u[i + 2])))))
         i++;
       else
         break;
     }
   /* U.S. keeps its last dot. */
-  if (i + 1 < n + 1 && i < n && u[i] == '.' && i >= 3 && u[i - 2] == '.' && g_unichar_isupper (u[i - 1]))
+  if (i < n && u[i] == '.' && i >= 3 && u[i - 2] == '.' && g_unichar_isalpha (u[i - 1]))
     i++;
   return i;
 }
