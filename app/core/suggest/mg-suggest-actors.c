@@ -62,12 +62,16 @@ may_start_name (Ctx   *ctx,
   Token *t = TOK (ctx, i);
 
   if (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i) || _mg_suggest_in_list (ctx, LIST_DAYS, i) ||
-      _mg_suggest_in_list (ctx, LIST_MONTHS, i) || _mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
+      _mg_suggest_is_month (ctx, i) || _mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
     return FALSE;
   if (!(t->flags & TF_SENT_START))
     return TRUE;
+  /* "Lena Park said": a first name is capitalised only at the start. */
   return g_hash_table_contains (ctx->capitalised_inside, t->lower) ||
-         _mg_suggest_in_list (ctx, LIST_HONORIFICS, i);
+         _mg_suggest_in_list (ctx, LIST_HONORIFICS, i) ||
+         (is_capital (ctx, i + 1) && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i + 1) &&
+          !_mg_suggest_in_list (ctx, LIST_DAYS, i + 1)) ||
+         (i + 2 < ctx->tokens->len && is_word (ctx, i + 1) && is_connector (ctx, i + 1) && is_capital (ctx, i + 2));
 }
 
 /* The end of a name's last token, without a possessive "'s". */
@@ -166,11 +170,25 @@ run_forward (Ctx   *ctx,
   for (guint j = i + 1; j < ctx->tokens->len && TOK (ctx, j)->sentence == TOK (ctx, i)->sentence; j++)
     {
       if (is_capital (ctx, j) && !_mg_suggest_in_list (ctx, LIST_DAYS, j) &&
-          !_mg_suggest_in_list (ctx, LIST_MONTHS, j) && !(TOK (ctx, j)->flags & TF_SENT_START))
+          !_mg_suggest_is_month (ctx, j) && !(TOK (ctx, j)->flags & TF_SENT_START))
         last = j;
       else if (_mg_suggest_is_punct (ctx, j, '.') && !(TOK (ctx, j)->flags & TF_SPACE) &&
                _mg_suggest_in_list (ctx, LIST_HONORIFICS, j - 1) && is_capital (ctx, j + 1))
         continue;
+      /* "of" joins an organisation or an office to what follows ("Bank
+       * of England", "Council of the European Union", "Secretary of
+       * State"), not a person to one ("Smith of Reuters"). */
+      else if (strcmp (TOK (ctx, j)->lower, "of") == 0 || strcmp (TOK (ctx, j)->lower, "for") == 0)
+        {
+          guint k = j + 1 + (j + 1 < ctx->tokens->len && strcmp (TOK (ctx, j + 1)->lower, "the") == 0);
+
+          if (!is_capital (ctx, k) || (TOK (ctx, k)->flags & TF_SENT_START) ||
+              !(_mg_suggest_in_list (ctx, LIST_ORGANISATION_WORDS, j - 1) ||
+                _mg_suggest_in_list (ctx, LIST_HONORIFICS, j - 1) || _mg_suggest_in_list (ctx, LIST_TITLES, j - 1)))
+            break;
+          j = k - 1;
+          continue;
+        }
       else if (is_word (ctx, j) && is_connector (ctx, j) && is_capital (ctx, j + 1))
         continue;
       else
@@ -304,7 +322,7 @@ _mg_suggest_speaker_before (Ctx   *ctx,
    * sentence's start, unless it is a day, a month or a dateline. */
   if (is_capital (ctx, j) && !is_dateline (ctx, j, j) &&
       !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j) && !_mg_suggest_in_list (ctx, LIST_DAYS, j) &&
-      !_mg_suggest_in_list (ctx, LIST_MONTHS, j))
+      !_mg_suggest_is_month (ctx, j))
     {
       guint k = j;
 
@@ -331,11 +349,22 @@ _mg_suggest_speaker_after (Ctx   *ctx,
                            guint  i,
                            guint  limit)
 {
+  gpointer known;
+
   if (i >= limit || i >= ctx->tokens->len)
     return -1;
   if (_mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
     return pronoun_speaker (ctx, i);
-  if (is_capital (ctx, i) && may_start_name (ctx, i) && !is_dateline (ctx, i, i))
+  /* The actor the names pass found there, honorific and all. */
+  known = g_hash_table_lookup (ctx->actor_at, GUINT_TO_POINTER (TOK (ctx, i)->start + 1));
+  if (known != NULL && SPAN (ctx, GPOINTER_TO_INT (known) - 1)->end <= TOK (ctx, limit - 1)->end)
+    return GPOINTER_TO_INT (known) - 1;
+  /* A subject at a sentence's start is a name, unless it is a function
+   * word or opens a participle phrase ("Speaking to CBS, …"). */
+  if (is_capital (ctx, i) && !is_dateline (ctx, i, i) &&
+      (may_start_name (ctx, i) || (!_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i) &&
+                                   !_mg_suggest_in_list (ctx, LIST_DAYS, i) &&
+                                   !g_str_has_suffix (TOK (ctx, i)->lower, "ing"))))
     return _mg_suggest_actor_at (ctx, i, MIN (run_forward (ctx, i), limit - 1), "speaker-name");
   /* "the Bureau of Labor Statistics", "the Associated Press". */
   if ((strcmp (TOK (ctx, i)->lower, "the") == 0) && i + 1 < limit && is_capital (ctx, i + 1) &&

@@ -41,6 +41,18 @@ is_space_or_none (Ctx *ctx, gssize i)
   return i < 0 || (guint)i >= ctx->n_chars || g_unichar_isspace (ctx->u[i]);
 }
 
+static gboolean
+is_guillemet (gunichar c)
+{
+  return c == 0x00AB || c == 0x00BB || c == 0x2039 || c == 0x203A;
+}
+
+static gboolean
+is_inner_space (gunichar c)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009;
+}
+
 /* A mark opens before a word: space, start or an opening bracket or dash
  * before it, no space after it. */
 static gboolean
@@ -50,6 +62,9 @@ left_flanking (Ctx   *ctx,
   gunichar before = pos > 0 ? ctx->u[pos - 1] : ' ';
   guint after = pos + 1 < ctx->n_chars && ctx->u[pos] == '\'' && ctx->u[pos + 1] == '\'' ? pos + 2 : pos + 1;
 
+  /* French sets guillemets off with a space: « Non », a-t-il dit. */
+  if (is_guillemet (ctx->u[pos]) && after < ctx->n_chars && is_inner_space (ctx->u[after]))
+    after++;
   if (is_space_or_none (ctx, after))
     return FALSE;
   return g_unichar_isspace (before) || pos == 0 || before == '(' || before == '[' ||
@@ -62,6 +77,8 @@ static gboolean
 right_flanking (Ctx   *ctx,
                 guint  pos)
 {
+  if (pos > 1 && is_guillemet (ctx->u[pos]) && is_inner_space (ctx->u[pos - 1]))
+    pos--;
   return pos > 0 && !g_unichar_isspace (ctx->u[pos - 1]);
 }
 
@@ -221,6 +238,8 @@ span_tokens (Ctx   *ctx,
   *last = MIN (lo, ctx->tokens->len - 1);
 }
 
+static int sentence_subject (Ctx *ctx, guint verb);
+
 /* "“…,” Rutte said", "“…,” said Rutte": a verb soon after the quote. */
 static int
 speaker_after_quote (Ctx   *ctx,
@@ -236,16 +255,11 @@ speaker_after_quote (Ctx   *ctx,
         return -1;
       if (!is_speech_verb (ctx, i))
         continue;
-      /* Only punctuation between: the speaker follows the verb. */
-      if (count_words (ctx, last + 1, i - 1) == 0)
-        {
-          guint end = i + 1;
-
-          while (end < ctx->tokens->len && TOK (ctx, end)->sentence == TOK (ctx, i)->sentence &&
-                 TOK (ctx, end)->kind == TOK_WORD)
-            end++;
-          return _mg_suggest_speaker_after (ctx, i + 1, end);
-        }
+      /* Only punctuation (or an auxiliary, "a déclaré") between: the
+       * speaker follows the verb. */
+      if (count_words (ctx, last + 1, i - 1) == 0 ||
+          (count_words (ctx, last + 1, i - 1) == 1 && _mg_suggest_in_list (ctx, LIST_VERB_MODIFIERS, i - 1)))
+        return _mg_suggest_speaker_after (ctx, i + 1, SENT (ctx, TOK (ctx, i)->sentence)->end);
       return _mg_suggest_speaker_before (ctx, i, last + 1);
     }
   return -1;
@@ -271,6 +285,8 @@ speaker_before_quote (Ctx   *ctx,
         {
           int s = _mg_suggest_speaker_before (ctx, i, SENT (ctx, t->sentence)->start);
 
+          if (s < 0)
+            s = sentence_subject (ctx, i);
           return s >= 0 ? s : _mg_suggest_speaker_after (ctx, i + 1, first);
         }
     }

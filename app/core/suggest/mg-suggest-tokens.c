@@ -358,3 +358,29 @@ _mg_suggest_match_phrase (Ctx    *ctx,
     }
   return best;
 }
+
+/* A month's name is a month beside a number, with its abbreviation's dot
+ * or after a word of time ("in March"); else "May" or "Jan" may well be a
+ * name. */
+gboolean
+_mg_suggest_is_month (Ctx   *ctx,
+                      guint  i)
+{
+  static const char *before[] = { "in", "since", "by", "until", "from", "of", "last", "next", "this",
+                                  "early", "late", "mid", "during", "before", "after", "through" };
+
+  if (!_mg_suggest_in_list (ctx, LIST_MONTHS, i))
+    return FALSE;
+  if (i + 1 < ctx->tokens->len &&
+      (TOK (ctx, i + 1)->kind == TOK_NUMBER ||
+       (_mg_suggest_is_punct (ctx, i + 1, '.') && !(TOK (ctx, i + 1)->flags & TF_SPACE))))
+    return TRUE;
+  if (i == 0)
+    return FALSE;
+  if (TOK (ctx, i - 1)->kind == TOK_NUMBER)
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    if (strcmp (TOK (ctx, i - 1)->lower, before[k]) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "mg-error.h"
 #include "mg-suggest-private.h"
 
@@ -259,7 +261,7 @@ mg_suggest_text (MgSuggestRules  *rules,
     n_bytes = strlen (text);
   if (!g_utf8_validate_len (text, n_bytes, NULL))
     {
-      g_set_error_literal (error, MG_ERROR, MG_ERROR_INVALID, "text is not UTF-8");
+      g_set_error_literal (error, MG_ERROR, MG_ERROR_INVALID, _("the text is not UTF-8"));
       return NULL;
     }
   u = g_utf8_to_ucs4_fast (text, n_bytes, &n_chars);
