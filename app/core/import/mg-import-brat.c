@@ -42,6 +42,7 @@
 #include "mg-error.h"
 #include "mg-import.h"
 #include "mg-import-brat.h"
+#include "mg-import-private.h"
 #include "mg-import-text.h"
 #include "mg-text-index.h"
 
@@ -1158,29 +1159,6 @@ reader_init (Reader     *r,
   r->annotations = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* A document id from a file name: its base name without the extension,
- * lower-case ASCII letters, digits, '-' and '_'. */
-static char *
-document_id (const char *name)
-{
-  g_autofree char *base = g_path_get_basename (name);
-  char *dot = strrchr (base, '.');
-  GString *id = g_string_new (NULL);
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  for (const char *p = base; *p; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
-        g_string_append_c (id, g_ascii_tolower (*p));
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-  if (id->len == 0)
-    g_string_assign (id, "document");
-  return g_string_free (id, FALSE);
-}
-
 /* The title and metadata the plain-text importer reads from the head of
  * the same text (headline, section, dateline). */
 static void
@@ -1208,7 +1186,7 @@ make_document (Reader     *r,
 {
   g_autoptr(MgDocument) doc = mg_document_new ("document", text, -1);
   g_autoptr(JsonObject) source = json_object_new ();
-  g_autofree char *id = document_id (ann_name ? ann_name : text_name);
+  g_autofree char *id = _mg_import_id_from_name (ann_name ? ann_name : text_name);
   g_autofree char *now = mg_timestamp_now ();
   MgAnnotationStore *store = mg_document_get_store (doc);
 
