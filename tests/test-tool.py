@@ -181,6 +181,28 @@ def test_schema(tmp):
     check("JSON Schema refuses a string offset", ok)
 
 
+def test_import_brat(tmp):
+    folder = os.path.join(FIXTURES, "brat", "collection")
+    dataset = os.path.join(tmp, "brat.json")
+    code, _, err = run("import", "--map=Source=actor,Content=quote,Attributed=attributed-to",
+                       "--unmapped=refuse", "-o", dataset, folder)
+    check("import of a brat folder, told from the path, exits 0", code == 0, err)
+    with open(dataset, encoding="utf-8") as f:
+        docs = {d["id"]: d for d in json.load(f)["documents"]}
+    coded = docs.get("rail-strike_coder1", {})
+    texts = sorted(a["text"] for a in coded.get("annotations", []))
+    check("brat spans become mapped annotations",
+          texts == ["The union", "the strike would end on Friday"], texts)
+    check("brat relations become relations", len(coded.get("relations", [])) == 1, coded)
+    check("the orphan .ann is named", "orphan_coder1.ann" in err, err)
+    code, _, err = run("import", "--format=brat", "--map=Source", folder)
+    check("a bad --map is a usage error", code == 2 and "--map" in err, err)
+    code, _, err = run("import", "--format=brat", "--unmapped=refuse",
+                       os.path.join(FIXTURES, "brat", "harbour.ann"))
+    check("a refused brat type exits 1 naming file and line",
+          code == 1 and "harbour.ann:1:" in err, err)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="mg-tool-")
     try:
@@ -190,6 +212,7 @@ def main():
         test_bad_inputs(tmp)
         test_import_appends(tmp)
         test_schema(tmp)
+        test_import_brat(tmp)
     except Exception as e:  # a crash of the test itself must fail, visibly
         results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
     finally:

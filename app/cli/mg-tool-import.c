@@ -1,4 +1,4 @@
-/* mg-tool-import.c: marginalia-tool import [--format=F] [-o DATASET] FILE...
+/* mg-tool-import.c: marginalia-tool import [--format=F] [--map=SPEC] [-o DATASET] FILE...
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 
 #include "mg-dataset-io.h"
 #include "mg-import.h"
+#include "mg-import-brat.h"
 #include "mg-tool.h"
 
 static gboolean
@@ -21,6 +22,33 @@ write_stdout (GBytes *bytes)
   const char *data = g_bytes_get_data (bytes, &len);
 
   return fwrite (data, 1, len, stdout) == len && fflush (stdout) == 0;
+}
+
+static gboolean
+parse_brat_options (MgBratMap  *map,
+                    const char *spec,
+                    const char *unmapped)
+{
+  g_autoptr(GError) error = NULL;
+  static const char *policies[] = { "add", "skip", "refuse" };
+
+  if (spec != NULL && !mg_brat_map_parse (map, spec, &error))
+    {
+      g_printerr ("marginalia-tool import: --map: %s\n", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; unmapped != NULL && i < G_N_ELEMENTS (policies); i++)
+    if (g_strcmp0 (unmapped, policies[i]) == 0)
+      {
+        mg_brat_map_set_unmapped (map, (MgBratUnmapped)i);
+        return TRUE;
+      }
+  if (unmapped != NULL)
+    {
+      g_printerr (_("marginalia-tool import: --unmapped is add, skip or refuse, not “%s”\n"), unmapped);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -33,13 +61,21 @@ mg_tool_import (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *annotator = NULL;
+  g_autofree char *map_spec = NULL;
+  g_autofree char *unmapped = NULL;
+  g_autoptr(MgBratMap) map = mg_brat_map_new ();
+  gboolean brat = FALSE;
   MgImportFormat format = MG_IMPORT_AUTO;
   guint n_imported = 0;
   int status = MG_TOOL_OK;
   int r;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Input format: auto (the default, from the content), text, html, xml or jsonl"), "FORMAT" },
+      N_("Input format: auto (the default, from the content), text, html, xml, jsonl or brat"), "FORMAT" },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &map_spec,
+      N_("brat types to labels, such as Source=actor,Content=quote,Cue= (empty leaves a type out)"), "SPEC" },
+    { "unmapped", 0, 0, G_OPTION_ARG_STRING, &unmapped,
+      N_("brat types the map does not name: add (as labels, the default), skip or refuse"), "WHAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the dataset here (added to it when it exists) instead of standard output"), "DATASET" },
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
@@ -57,12 +93,15 @@ mg_tool_import (int    argc,
   if ((r = mg_tool_parse (context, &argc, &argv)) != MG_TOOL_OK)
     return r;
 
-  if (format_name != NULL && !mg_import_format_parse (format_name, &format))
+  brat = g_strcmp0 (format_name, "brat") == 0;
+  if (format_name != NULL && !brat && !mg_import_format_parse (format_name, &format))
     {
-      g_printerr (_("marginalia-tool import: unknown format “%s” (use auto, text, html, xml or jsonl)\n"),
+      g_printerr (_("marginalia-tool import: unknown format “%s” (use auto, text, html, xml, jsonl or brat)\n"),
                   format_name);
       return MG_TOOL_USAGE;
     }
+  if (!parse_brat_options (map, map_spec, unmapped))
+    return MG_TOOL_USAGE;
   if (argc < 2)
     {
       g_printerr ("marginalia-tool import: %s\n", _("no file given"));
@@ -91,7 +130,13 @@ mg_tool_import (int    argc,
       g_autoptr(GPtrArray) documents = NULL;
       g_autoptr(GError) error = NULL;
 
-      documents = mg_import_file (argv[i], format, warnings, &error);
+      /* A brat collection is a folder or a .ann with its .txt, so it is
+       * told from the path, not from one file's bytes. */
+      if (brat || (format == MG_IMPORT_AUTO && mg_import_brat_is_collection (argv[i])))
+        documents = mg_import_brat (argv[i], map, mg_dataset_get_labels (dataset), MG_BRAT_IMPORT_NONE,
+                                    warnings, NULL, &error);
+      else
+        documents = mg_import_file (argv[i], format, warnings, &error);
       for (guint j = 0; j < warnings->len; j++)
         mg_tool_problem ("%s", (const char *)g_ptr_array_index (warnings, j));
       if (documents == NULL)
