@@ -42,16 +42,10 @@ static gboolean
 is_connector (Ctx   *ctx,
               guint  i)
 {
-  static const char *words[] = { "of", "for", "de", "van", "von", "der", "den", "al", "bin", "la",
-                                 "le", "du", "da", "di", "del", "&" };
-  const char *w = TOK (ctx, i)->lower;
+  static const char * const words[] = { "of", "for", "de", "van", "von", "der", "den", "al", "bin", "la",
+                                        "le", "du", "da", "di", "del", "&", NULL };
 
-  if (TOK (ctx, i)->flags & TF_CAPITAL)
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (strcmp (w, words[k]) == 0)
-      return TRUE;
-  return FALSE;
+  return !(TOK (ctx, i)->flags & TF_CAPITAL) && _mg_suggest_word_in (ctx, i, words);
 }
 
 /* Whether a capitalised word at a sentence's start may begin a name. */
@@ -255,8 +249,8 @@ description_before (Ctx   *ctx,
                     guint  last,
                     guint  limit)
 {
-  static const char *determiners[] = { "the", "a", "an", "its", "his", "her", "their", "one",
-                                       "other", "some", "many", "several" };
+  static const char * const determiners[] = { "the", "a", "an", "its", "his", "her", "their", "one",
+                                              "other", "some", "many", "several", NULL };
 
   gboolean title = _mg_suggest_in_list (ctx, LIST_TITLES, last);
 
@@ -270,9 +264,8 @@ description_before (Ctx   *ctx,
 
       if (!is_word (ctx, j))
         break;
-      for (guint d = 0; d < G_N_ELEMENTS (determiners); d++)
-        if (strcmp (TOK (ctx, j)->lower, determiners[d]) == 0)
-          return j;
+      if (_mg_suggest_word_in (ctx, j, determiners))
+        return j;
       if (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, j) && strcmp (TOK (ctx, j)->lower, "of") != 0 &&
           strcmp (TOK (ctx, j)->lower, "in") != 0 && strcmp (TOK (ctx, j)->lower, "for") != 0)
         break;

@@ -203,7 +203,8 @@ date_at (Ctx   *ctx,
          guint  i,
          guint *first)
 {
-  static const char *preps[] = { "in", "since", "by", "until", "from", "before", "after", "of", "between" };
+  static const char * const preps[] = { "in", "since", "by", "until", "from", "before", "after", "of",
+                                        "between", NULL };
   guint k = i;
 
   *first = i;
@@ -220,17 +221,15 @@ date_at (Ctx   *ctx,
     }
   if (_mg_suggest_in_list (ctx, LIST_MONTHS, i + 1) && plain_digits (ctx, i) <= 2)
     return is_year (ctx, i + 2) ? (int)i + 2 : -1;
-  if (is_year (ctx, i) && i > 0)
-    for (guint p = 0; p < G_N_ELEMENTS (preps); p++)
-      if (strcmp (TOK (ctx, i - 1)->lower, preps[p]) == 0)
-        {
-          /* "between 2020 and 2023", "2019-2021": one span. */
-          if (i + 2 < ctx->tokens->len && is_year (ctx, i + 2) &&
-              (strcmp (TOK (ctx, i + 1)->lower, "and") == 0 || strcmp (TOK (ctx, i + 1)->lower, "to") == 0 ||
-               _mg_suggest_is_punct (ctx, i + 1, '-') || _mg_suggest_is_punct (ctx, i + 1, 0x2013)))
-            return i + 2;
-          return i;
-        }
+  if (is_year (ctx, i) && i > 0 && _mg_suggest_word_in (ctx, i - 1, preps))
+    {
+      /* "between 2020 and 2023", "2019-2021": one span. */
+      if (i + 2 < ctx->tokens->len && is_year (ctx, i + 2) &&
+          (strcmp (TOK (ctx, i + 1)->lower, "and") == 0 || strcmp (TOK (ctx, i + 1)->lower, "to") == 0 ||
+           _mg_suggest_is_punct (ctx, i + 1, '-') || _mg_suggest_is_punct (ctx, i + 1, 0x2013)))
+        return i + 2;
+      return i;
+    }
   return -1;
 }
 

@@ -109,6 +109,9 @@ guint    _mg_suggest_match_phrase    (Ctx        *ctx,
                                       ListId      list,
                                       guint       token,
                                       guint       limit);
+gboolean _mg_suggest_word_in         (Ctx                *ctx,
+                                      guint               i,
+                                      const char * const *words);
 gboolean _mg_suggest_is_month        (Ctx        *ctx,
                                       guint       token);
 gboolean _mg_suggest_is_punct        (Ctx        *ctx,

@@ -472,18 +472,16 @@ static gboolean
 opens_clause (Ctx   *ctx,
               guint  i)
 {
-  static const char *words[] = { "the", "a", "an", "it", "we", "i", "you", "there", "this", "these",
-                                 "those", "his", "her", "their", "our", "its", "my", "whether", "if",
-                                 "how", "why", "what", "when", "who", "no", "some", "many", "most", "all" };
+  static const char * const words[] = { "the", "a", "an", "it", "we", "i", "you", "there", "this", "these",
+                                        "those", "his", "her", "their", "our", "its", "my", "whether", "if",
+                                        "how", "why", "what", "when", "who", "no", "some", "many", "most",
+                                        "all", NULL };
   Token *t = TOK (ctx, i);
 
   if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i)) ||
       _mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
     return t->kind != TOK_WORD || !_mg_suggest_in_list (ctx, LIST_DAYS, i);
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (strcmp (t->lower, words[k]) == 0)
-      return TRUE;
-  return FALSE;
+  return _mg_suggest_word_in (ctx, i, words);
 }
 
 /* "Rutte said (on Monday) (that) CLAUSE", "told reporters that CLAUSE". */

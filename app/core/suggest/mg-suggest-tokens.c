@@ -167,8 +167,8 @@ static gboolean
 is_abbreviation (Ctx   *ctx,
                  guint  token)
 {
-  static const char *more[] = { "no", "st", "jr", "sr", "vs", "etc", "inc", "corp", "co", "ltd",
-                                "gov", "sen", "rep", "gen", "a.m", "p.m", "approx", "ft", "mt" };
+  static const char * const more[] = { "no", "st", "jr", "sr", "vs", "etc", "inc", "corp", "co", "ltd",
+                                       "gov", "sen", "rep", "gen", "a.m", "p.m", "approx", "ft", "mt", NULL };
   Token *t = TOK (ctx, token);
   char key[MAX_PHRASE_BYTES + 2];
 
@@ -182,10 +182,7 @@ is_abbreviation (Ctx   *ctx,
   if (g_hash_table_contains (ctx->lists[LIST_HONORIFICS], key) ||
       g_hash_table_contains (ctx->lists[LIST_MONTHS], key))
     return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
-    if (strcmp (t->lower, more[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return _mg_suggest_word_in (ctx, token, more);
 }
 
 static gboolean
@@ -366,8 +363,8 @@ gboolean
 _mg_suggest_is_month (Ctx   *ctx,
                       guint  i)
 {
-  static const char *before[] = { "in", "since", "by", "until", "from", "of", "last", "next", "this",
-                                  "early", "late", "mid", "during", "before", "after", "through" };
+  static const char * const before[] = { "in", "since", "by", "until", "from", "of", "last", "next", "this",
+                                         "early", "late", "mid", "during", "before", "after", "through", NULL };
 
   if (!_mg_suggest_in_list (ctx, LIST_MONTHS, i))
     return FALSE;
@@ -377,10 +374,20 @@ _mg_suggest_is_month (Ctx   *ctx,
     return TRUE;
   if (i == 0)
     return FALSE;
-  if (TOK (ctx, i - 1)->kind == TOK_NUMBER)
-    return TRUE;
-  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
-    if (strcmp (TOK (ctx, i - 1)->lower, before[k]) == 0)
+  return TOK (ctx, i - 1)->kind == TOK_NUMBER || _mg_suggest_word_in (ctx, i - 1, before);
+}
+
+/* Whether token @i, in lower case, is one of the nul-terminated @words:
+ * the closed classes the rules read (determiners, prepositions of time). */
+gboolean
+_mg_suggest_word_in (Ctx                *ctx,
+                     guint               i,
+                     const char * const *words)
+{
+  if (i >= ctx->tokens->len)
+    return FALSE;
+  for (guint k = 0; words[k] != NULL; k++)
+    if (strcmp (TOK (ctx, i)->lower, words[k]) == 0)
       return TRUE;
   return FALSE;
 }
