@@ -451,8 +451,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *spec = g_strdup ("Source=actor,Content=quote");
-  g_autofree char *split = g_strdup ("all");
+  /* GOption overwrites a string without freeing it: defaults come after. */
+  g_autofree char *spec = NULL;
+  g_autofree char *split = NULL;
   g_autofree char *figures = NULL;
   double big_mb = 1.0;
   GOptionEntry entries[] = {
@@ -474,6 +475,10 @@ main (int   argc,
       g_printerr ("%s\n", error ? error->message : "usage: bench-suggest [--map=SPEC] [--split=SPLIT] CORPUS");
       return 2;
     }
+  if (spec == NULL)
+    spec = g_strdup ("Source=actor,Content=quote");
+  if (split == NULL)
+    split = g_strdup ("all");
   rules = mg_suggest_rules_new (NULL, &error);
   docs = load_corpus (figures ? figures : argv[1], spec, &error);
   if (docs == NULL)
