@@ -10,6 +10,7 @@
 #include "mg-charset.h"
 #include "mg-document.h"
 #include "mg-error.h"
+#include "mg-html-extract.h"
 #include "mg-import-html.h"
 #include "mg-import-private.h"
 #include "mg-xml-private.h"
@@ -367,6 +368,55 @@ test_json_ld_broken_pair (void)
                    "Ferries keep running all winter long");
 }
 
+/* Old pages leave <font> unclosed before every paragraph, so the
+ * paragraphs nest one inside the other; libxml2 alone stops at 256
+ * levels and kept the first 127 of them. */
+static void
+test_unclosed_font (void)
+{
+  GString *page = g_string_new ("<html><head><title>Council minutes</title></head><body>");
+  const char *text;
+  guint n = 0;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (page, "<font face=\"Arial\"><p>Paragraph %u of the minutes, "
+                            "in which the council talks at length about the harbour.", i);
+  text = first_text (page->str, page->len);
+  for (const char *p = text; (p = strstr (p, "Paragraph ")) != NULL; p++)
+    n++;
+  g_assert_cmpuint (n, ==, 400);
+  g_assert_nonnull (strstr (text, "Paragraph 399 of the minutes"));
+  g_string_free (page, TRUE);
+}
+
+/* A text node longer than libxml2's 10 MB bound is kept whole, and
+ * nothing is said to be cut. */
+static void
+test_huge_text_node (void)
+{
+  gsize n_words = 50 * 1024 * 1024 / 5;
+  GString *page = g_string_sized_new (n_words * 5 + 64);
+  gboolean cut = TRUE;
+  htmlDocPtr doc;
+  xmlNodePtr p;
+  gsize len;
+
+  g_string_append (page, "<html><body><p>");
+  for (gsize i = 0; i < n_words; i++)
+    g_string_append (page, "word ");
+  g_string_append (page, "END</p></body></html>");
+  doc = mg_html_parse_full (page->str, page->len, &cut);
+  g_assert_nonnull (doc);
+  g_assert_false (cut);
+  p = xmlDocGetRootElement (doc)->children->children;
+  g_assert_cmpstr ((const char *) p->name, ==, "p");
+  len = strlen ((const char *) p->children->content);
+  g_assert_cmpuint (len, ==, n_words * 5 + 3);
+  g_assert_true (g_str_has_suffix ((const char *) p->children->content, "word END"));
+  xmlFreeDoc (doc);
+  g_string_free (page, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -384,6 +434,9 @@ main (int    argc,
   g_test_add_func ("/import-html/tree-made-valid", test_tree_made_valid);
   g_test_add_func ("/import-html/hostile-references", test_hostile_references);
   g_test_add_func ("/import-html/json-ld-broken-pair", test_json_ld_broken_pair);
+
+  g_test_add_func ("/import-html/unclosed-font", test_unclosed_font);
+  g_test_add_func ("/import-html/huge-text-node", test_huge_text_node);
 
   return g_test_run ();
 }

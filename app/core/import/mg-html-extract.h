@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 htmlDocPtr  mg_html_parse         (const char  *utf8,
                                    gsize        n_bytes);
+htmlDocPtr  mg_html_parse_full    (const char  *utf8,
+                                   gsize        n_bytes,
+                                   gboolean    *cut);
 char       *mg_html_node_text     (xmlNodePtr   node);
 char       *mg_html_extract       (const char  *utf8,
                                    gsize        n_bytes,

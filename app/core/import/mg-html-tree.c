@@ -9,20 +9,133 @@
 
 #include <string.h>
 
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
+
 #include "mg-html-extract.h"
 #include "mg-html-private.h"
 #include "mg-xml-private.h"
+
+/* libxml2 2.12 made the error passed to handlers const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *ParseErrorPtr;
+#else
+typedef xmlErrorPtr ParseErrorPtr;
+#endif
+
+/* Open elements kept at most, and how many stay open when the bound is
+ * reached. Old pages leave tags unclosed (<font> before every paragraph),
+ * so their elements nest ever deeper: libxml2 stops the whole parse at
+ * 256 levels, losing the rest of the page, and without a bound the time
+ * it takes to match a closing tag grows with the depth, quadratic over a
+ * page. Past the bound the innermost open elements are closed instead:
+ * the tree is flatter than the markup, and every word is kept. */
+#define MAX_OPEN 200
+#define KEEP_OPEN 100
+
+static void
+bounded_start_element (void           *data,
+                       const xmlChar  *name,
+                       const xmlChar **atts)
+{
+  htmlParserCtxtPtr ctxt = data;
+
+  /* The parser has pushed @name already; its node comes next. */
+  if (ctxt->nameNr > MAX_OPEN)
+    {
+      int drop = ctxt->nameNr - 1 - KEEP_OPEN;
+
+      ctxt->nameTab[KEEP_OPEN] = ctxt->nameTab[ctxt->nameNr - 1];
+      ctxt->nameNr = KEEP_OPEN + 1;
+      ctxt->name = ctxt->nameTab[KEEP_OPEN];
+      for (int i = 0; i < drop && ctxt->nodeNr > 1; i++)
+        nodePop (ctxt);
+    }
+  xmlSAX2StartElement (data, name, atts);
+}
+
+/* Errors that mean the parser gave up on part of the input (out of
+ * memory, a limit reached) rather than recovered from broken markup. */
+static void
+on_parse_error (void          *data,
+                ParseErrorPtr  error)
+{
+  gboolean *cut = data;
+
+  if (error != NULL && (error->code == XML_ERR_NO_MEMORY ||
+                        error->code == XML_ERR_INTERNAL_ERROR))
+    *cut = TRUE;
+}
+
+static void
+on_generic_error (void       *data,
+                  const char *format,
+                  ...)
+{
+}
+
+/**
+ * mg_html_parse_full:
+ * @utf8: HTML in UTF-8
+ * @n_bytes: its length
+ * @cut: (out) (optional): set to whether the parser dropped part of the
+ *   page
+ *
+ * Parses HTML that is already UTF-8, whatever its `<meta>` says, with
+ * libxml2's forgiving HTML parser. Nothing is loaded from the network or
+ * from files, and nothing is printed: the parser's complaints about a
+ * broken page are dropped, since it recovers from them. Text nodes of any
+ * length are kept whole, and elements nested deeper than a bound are
+ * made siblings rather than lost. Every text and attribute value of the
+ * tree is valid UTF-8.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+htmlDocPtr
+mg_html_parse_full (const char *utf8,
+                    gsize       n_bytes,
+                    gboolean   *cut)
+{
+  htmlParserCtxtPtr ctxt;
+  htmlDocPtr doc;
+  gboolean dropped = FALSE;
+
+  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
+
+  if (cut != NULL)
+    *cut = FALSE;
+  if (n_bytes == 0 || n_bytes > G_MAXINT)
+    return NULL;
+  if ((ctxt = htmlNewParserCtxt ()) == NULL)
+    return NULL;
+  ctxt->sax->startElement = bounded_start_element;
+  xmlSetStructuredErrorFunc (&dropped, (xmlStructuredErrorFunc) on_parse_error);
+  xmlSetGenericErrorFunc (NULL, on_generic_error);
+  /* XML_PARSE_HUGE lifts the 10 MB bound on a text node; the depth is
+   * bounded above, and the input by the importers' file size limit. */
+  doc = htmlCtxtReadMemory (ctxt, utf8, (int) n_bytes, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, NULL);
+  htmlFreeParserCtxt (ctxt);
+  /* The one place text leaves libxml2: from here on every string of the
+   * tree is valid UTF-8, whatever the parser's recovery made of it. */
+  if (doc != NULL)
+    _mg_xml_make_valid ((xmlNodePtr) doc);
+  if (cut != NULL)
+    *cut = dropped;
+  return doc;
+}
 
 /**
  * mg_html_parse:
  * @utf8: HTML in UTF-8
  * @n_bytes: its length
  *
- * Parses HTML that is already UTF-8, whatever its `<meta>` says, with
- * libxml2's forgiving HTML parser. Nothing is loaded from the network or
- * from files, and nothing is printed: the parser's complaints about a
- * broken page are dropped, since it recovers from them. Every text and
- * attribute value of the tree is valid UTF-8.
+ * mg_html_parse_full() for callers that need not know whether the parser
+ * dropped part of the page.
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -30,25 +143,7 @@ htmlDocPtr
 mg_html_parse (const char *utf8,
                gsize       n_bytes)
 {
-  MgXmlErrors errors = { NULL, 0 };
-  htmlDocPtr doc;
-
-  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, NULL);
-
-  if (n_bytes == 0 || n_bytes > G_MAXINT)
-    return NULL;
-  _mg_xml_errors_begin (&errors);
-  doc = htmlReadMemory (utf8, (int) n_bytes, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_COMPACT);
-  _mg_xml_errors_end (&errors);
-  _mg_xml_errors_clear (&errors);
-  /* The one place text leaves libxml2: from here on every string of the
-   * tree is valid UTF-8, whatever the parser's recovery made of it. */
-  if (doc != NULL)
-    _mg_xml_make_valid ((xmlNodePtr) doc);
-  return doc;
+  return mg_html_parse_full (utf8, n_bytes, NULL);
 }
 
 const char *
