@@ -127,31 +127,6 @@ count_commas (const char *text)
   return n;
 }
 
-static double
-link_density (xmlNodePtr node)
-{
-  glong len = _mg_html_inner_length (node);
-  double link_len = 0;
-
-  if (len == 0)
-    return 0;
-  for (xmlNodePtr n = _mg_html_walk_next (node, node, FALSE); n != NULL;)
-    {
-      if (_mg_html_is_tag (n, "a"))
-        {
-          const char *href = _mg_html_attr (n, "href");
-          /* In-page links (footnotes, tables of contents) cost less. */
-          double coeff = href && href[0] == '#' && href[1] != '\0' ? 0.3 : 1.0;
-
-          link_len += _mg_html_inner_length (n) * coeff;
-          n = _mg_html_walk_next (n, node, TRUE);
-        }
-      else
-        n = _mg_html_walk_next (n, node, FALSE);
-    }
-  return link_len / len;
-}
-
 static NodeData *
 node_data (xmlNodePtr node)
 {
@@ -518,7 +493,7 @@ prepare_and_collect (Extract    *ex,
         {
           wrap_phrasing (node);
           /* A div holding one paragraph is that paragraph. */
-          if (has_single_p (node) && link_density (node) < 0.25)
+          if (has_single_p (node) && _mg_html_link_density (node) < 0.25)
             {
               xmlNodePtr p = _mg_html_first_element (node);
 
@@ -575,7 +550,7 @@ pick_top_candidate (Extract    *ex,
       xmlNodePtr c = candidates->pdata[i];
       NodeData *d = node_data (c);
 
-      d->score *= 1 - link_density (c);
+      d->score *= 1 - _mg_html_link_density (c);
       for (guint t = 0; t < N_TOP_CANDIDATES; t++)
         if (top[t] == NULL || d->score > node_data (top[t])->score)
           {
@@ -666,7 +641,7 @@ sibling_belongs (xmlNodePtr sibling,
     return TRUE;
   if (_mg_html_is_tag (sibling, "p"))
     {
-      double density = link_density (sibling);
+      double density = _mg_html_link_density (sibling);
       g_autofree char *text = _mg_html_inner_text (sibling);
       glong len = g_utf8_strlen (text, -1);
 
@@ -855,7 +830,7 @@ should_clean (Extract    *ex,
       guint p, img, input;
       int li;
       double hdensity = heading_density (node);
-      double density = link_density (node);
+      double density = _mg_html_link_density (node);
       glong len = g_utf8_strlen (text, -1);
       gboolean in_figure = _mg_html_has_ancestor_tag (node, "figure", -1);
       gboolean remove;
@@ -1047,9 +1022,12 @@ prep_document (Extract    *ex,
     "script", "noscript", "style", "template", "svg", "math", NULL
   };
   static const char * const fonts[] = { "font", NULL };
-  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (root, junk);
+  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) font = NULL;
 
+  if (_mg_html_clean_page (root, (ex->flags & FLAG_STRIP_UNLIKELY) != 0, ex->graveyard))
+    ex->used |= FLAG_STRIP_UNLIKELY;
+  found = _mg_html_elements_by_tag (root, junk);
   for (guint i = found->len; i > 0; i--)
     remove_node (ex, found->pdata[i - 1]);
   /* Comments hold nothing for a reader and would split text runs. */
@@ -1103,12 +1081,35 @@ extract_pass (Extract    *ex,
   top = pick_top_candidate (ex, candidates, body);
   article = gather_article (ex, top);
   prep_article (ex, article);
+  _mg_html_clean_article (article, ex->graveyard);
   text = mg_html_node_text (article);
 
   xmlFreeNode (article);
   extract_clear (ex);
   g_clear_pointer (&ex->doc, xmlFreeDoc);
   return text;
+}
+
+/* A stricter pass that found some text found the article, only a short
+ * one; a more lenient pass that finds more elsewhere has usually found
+ * what the strict rules were right to drop (the comments, a cookie
+ * notice). Its text counts only if it holds the strict text's start, or
+ * is several times as long. */
+static gboolean
+lenient_result_holds (const char *lenient,
+                      const char *strict,
+                      glong       strict_len)
+{
+  g_autofree char *start = NULL;
+  const char *end;
+
+  if (strict_len < 100 || g_utf8_strlen (lenient, -1) > 3 * strict_len)
+    return TRUE;
+  end = strstr (strict, "\n");
+  if (end == NULL || end - strict > 80)
+    end = g_utf8_offset_to_pointer (strict, MIN (strict_len, 40));
+  start = g_strndup (strict, end - strict);
+  return strstr (lenient, start) != NULL;
 }
 
 /**
@@ -1158,7 +1159,7 @@ mg_html_extract_doc (htmlDocPtr   doc,
       text = extract_pass (&ex, doc);
       used = ex.used;
       len = g_utf8_strlen (text, -1);
-      if (len > best_len)
+      if (len > best_len && (best == NULL || lenient_result_holds (text, best, best_len)))
         {
           g_free (best);
           best = text;

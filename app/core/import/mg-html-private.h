@@ -86,6 +86,7 @@ gboolean    _mg_html_has_ancestor_tag   (xmlNodePtr          node,
 char       *_mg_html_inner_text         (xmlNodePtr          root);
 glong       _mg_html_inner_length       (xmlNodePtr          root);
 gboolean    _mg_html_has_inner_text     (xmlNodePtr          root);
+double      _mg_html_link_density       (xmlNodePtr          node);
 gboolean    _mg_html_is_whitespace_text (xmlNodePtr          node);
 gboolean    _mg_html_is_whitespace      (xmlNodePtr          node);
 
@@ -95,5 +96,13 @@ void        _mg_html_replace_node       (xmlNodePtr          old,
                                          xmlNodePtr          node);
 void        _mg_html_set_tag            (xmlNodePtr          node,
                                          const char         *name);
+
+/* The boilerplate rules of mg-html-clean.c; removed nodes go to
+ * @graveyard, freed by the caller. */
+gboolean    _mg_html_clean_page         (xmlNodePtr          root,
+                                         gboolean            strict,
+                                         GPtrArray          *graveyard);
+void        _mg_html_clean_article      (xmlNodePtr          article,
+                                         GPtrArray          *graveyard);
 
 G_END_DECLS

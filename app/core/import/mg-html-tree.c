@@ -159,13 +159,37 @@ _mg_html_attr (xmlNodePtr  node,
   return NULL;
 }
 
+/* The class and id of @node, for the name patterns. Class names that
+ * describe what a block holds or how it looks ("has-ads", "with-sidebar",
+ * "no-comments") say nothing of what it is, and are left out. */
 char *
 _mg_html_match_string (xmlNodePtr node)
 {
+  static const char * const states[] = { "has-", "has_", "with-", "with_", "no-", "no_", NULL };
   const char *cls = _mg_html_attr (node, "class");
   const char *id = _mg_html_attr (node, "id");
+  GString *s = g_string_new (NULL);
 
-  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
+  if (cls != NULL && strstr (cls, "-") != NULL)
+    {
+      g_auto(GStrv) words = g_strsplit_set (cls, " \t\n", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          gboolean state = FALSE;
+
+          for (guint j = 0; states[j] != NULL; j++)
+            state |= g_ascii_strncasecmp (words[i], states[j], strlen (states[j])) == 0;
+          if (!state && *words[i])
+            g_string_append_printf (s, "%s ", words[i]);
+        }
+    }
+  else if (cls != NULL)
+    g_string_append (s, cls);
+  g_string_append_c (s, ' ');
+  if (id != NULL)
+    g_string_append (s, id);
+  return g_string_free (s, FALSE);
 }
 
 xmlNodePtr
@@ -332,6 +356,32 @@ _mg_html_has_inner_text (xmlNodePtr root)
           return TRUE;
     }
   return FALSE;
+}
+
+/* The share of the text of @node inside links. */
+double
+_mg_html_link_density (xmlNodePtr node)
+{
+  glong len = _mg_html_inner_length (node);
+  double link_len = 0;
+
+  if (len == 0)
+    return 0;
+  for (xmlNodePtr n = _mg_html_walk_next (node, node, FALSE); n != NULL;)
+    {
+      if (_mg_html_is_tag (n, "a"))
+        {
+          const char *href = _mg_html_attr (n, "href");
+          /* In-page links (footnotes, tables of contents) cost less. */
+          double coeff = href && href[0] == '#' && href[1] != '\0' ? 0.3 : 1.0;
+
+          link_len += _mg_html_inner_length (n) * coeff;
+          n = _mg_html_walk_next (n, node, TRUE);
+        }
+      else
+        n = _mg_html_walk_next (n, node, FALSE);
+    }
+  return link_len / len;
 }
 
 gboolean

@@ -1,0 +1,327 @@
+/* mg-html-clean.c: what a reader skips on a news page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rules that hold for news pages in general, never for one site: the
+ * README lists them. The page rules run before the article is looked for
+ * (so boilerplate cannot win it), the article rules on the article found.
+ */
+
+#define G_LOG_DOMAIN "mg-html-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-html-private.h"
+
+static void
+bury (xmlNodePtr  node,
+      GPtrArray  *graveyard)
+{
+  xmlUnlinkNode (node);
+  g_ptr_array_add (graveyard, node);
+}
+
+/* Whether the class or id of @node holds one of @words, lower-cased:
+ * anywhere in it, or (@whole) as a whole word between spaces, '-' and
+ * '_', so that "promo" is not found in "promoted". */
+static gboolean
+named (xmlNodePtr          node,
+       const char * const *words,
+       gboolean            whole)
+{
+  const char *attrs[] = { _mg_html_attr (node, "class"), _mg_html_attr (node, "id") };
+
+  for (guint a = 0; a < G_N_ELEMENTS (attrs); a++)
+    {
+      g_autofree char *lower = NULL;
+
+      if (attrs[a] == NULL || *attrs[a] == '\0')
+        continue;
+      lower = g_ascii_strdown (attrs[a], -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        for (const char *p = lower; (p = strstr (p, words[i])) != NULL; p++)
+          {
+            char after = p[strlen (words[i])];
+
+            if (!whole || ((p == lower || strchr (" -_", p[-1]) != NULL) &&
+                           (after == '\0' || strchr (" -_", after) != NULL)))
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+static gboolean
+has_ancestor_in (xmlNodePtr          node,
+                 const char * const *tags)
+{
+  for (node = node->parent; _mg_html_is_element (node); node = node->parent)
+    if (_mg_html_tag_in (node, tags))
+      return TRUE;
+  return FALSE;
+}
+
+/* A <noscript> holding paragraphs is the page for readers without
+ * scripts, sometimes the only copy of the article; one holding a
+ * tracking pixel or a plea to turn scripts on is not. */
+static void
+clean_noscript (xmlNodePtr  node,
+                GPtrArray  *graveyard)
+{
+  if (_mg_html_count_tag (node, "p") > 0 && _mg_html_inner_length (node) >= 200)
+    _mg_html_set_tag (node, "div");
+  else
+    bury (node, graveyard);
+}
+
+/* Whether @node is furniture whatever the page: ruby readings, captions
+ * and credits, and (in the strict pass) navigation, the page's own
+ * header and footer, text hidden from sight, and blocks named for
+ * newsletters, promotions, cookie notices and links to other articles. */
+static gboolean
+is_furniture (xmlNodePtr node,
+              gboolean   strict)
+{
+  static const char * const always[] = { "rt", "rp", "figcaption", NULL };
+  static const char * const chrome[] = { "nav", "header", "footer", NULL };
+  static const char * const containers[] = { "article", "main", NULL };
+  static const char * const captions[] = { "caption", "credit", NULL };
+  static const char * const hidden[] = {
+    "sr-only", "visually-hidden", "screen-reader", "visuallyhidden", NULL
+  };
+  static const char * const promos[] = {
+    "newsletter", "subscribe", "signup", "outbrain", "taboola", "recommend", "breadcrumb",
+    NULL
+  };
+  static const char * const promo_words[] = {
+    "promo", "promos", "cookie", "cookies", "consent", "paywall", "related", "trending",
+    "popular", "mostread", NULL
+  };
+
+  if (_mg_html_tag_in (node, always) && (!_mg_html_is_tag (node, "figcaption") ||
+                                          _mg_html_inner_length (node) < 300))
+    return TRUE;
+  if (named (node, captions, FALSE) && _mg_html_inner_length (node) < 300)
+    return TRUE;
+  if (!strict || _mg_html_is_tag (node, "body") || _mg_html_is_tag (node, "html"))
+    return FALSE;
+  if (_mg_html_is_tag (node, "nav"))
+    return TRUE;
+  /* A header holding most of the page is a layout box, not a header. */
+  if (_mg_html_tag_in (node, chrome) && !has_ancestor_in (node, containers) &&
+      (_mg_html_inner_length (node) < 2000 || _mg_html_link_density (node) > 0.5))
+    return TRUE;
+  if (named (node, hidden, FALSE))
+    return TRUE;
+  return (named (node, promos, FALSE) || named (node, promo_words, TRUE)) &&
+         _mg_html_inner_length (node) < 2000;
+}
+
+/**
+ * _mg_html_clean_page:
+ * @root: the page
+ * @strict: whether to drop what is only probably furniture
+ * @graveyard: where removed nodes go
+ *
+ * Drops the furniture of a page before the article is looked for.
+ *
+ * Returns: whether a rule of the strict pass removed something
+ */
+gboolean
+_mg_html_clean_page (xmlNodePtr  root,
+                     gboolean    strict,
+                     GPtrArray  *graveyard)
+{
+  xmlNodePtr n = _mg_html_walk_next (root, root, FALSE);
+  gboolean strict_used = FALSE;
+
+  while (n != NULL)
+    {
+      xmlNodePtr next;
+
+      if (!_mg_html_is_element (n))
+        {
+          n = _mg_html_walk_next (n, root, FALSE);
+          continue;
+        }
+      if (_mg_html_is_tag (n, "noscript"))
+        {
+          next = _mg_html_walk_next (n, root, TRUE);
+          clean_noscript (n, graveyard);
+          n = _mg_html_is_tag (n, "div") ? n : next;
+          if (n == next)
+            continue;
+        }
+      if (is_furniture (n, strict))
+        {
+          strict_used |= strict && !is_furniture (n, FALSE);
+          next = _mg_html_walk_next (n, root, TRUE);
+          bury (n, graveyard);
+          n = next;
+          continue;
+        }
+      n = _mg_html_walk_next (n, root, FALSE);
+    }
+  return strict_used;
+}
+
+static gboolean
+starts_with_any (const char         *text,
+                 const char * const *prefixes)
+{
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    if (g_ascii_strncasecmp (text, prefixes[i], strlen (prefixes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A short block that is a credit, a copyright line or a pointer to
+ * another article rather than part of this one. */
+static gboolean
+is_stray_line (xmlNodePtr node)
+{
+  static const char * const credits[] = {
+    "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "credit:", "credits:",
+    "image:", "images:", "quelle:", "photograph by", "picture:", "crédit", "©", "(c) ",
+    "copyright", NULL
+  };
+  g_autofree char *text = NULL;
+  glong len = _mg_html_inner_length (node);
+
+  if (len == 0 || len >= 200)
+    return FALSE;
+  if (_mg_html_link_density (node) >= 0.6)
+    return TRUE;
+  text = _mg_html_inner_text (node);
+  if (len < 120 && starts_with_any (text, credits))
+    return TRUE;
+  return strstr (text, "All rights reserved") != NULL ||
+         strstr (text, "all rights reserved") != NULL;
+}
+
+/* A block that says when, and nothing else: "23.10.2018", "Updated:
+ * 11.04.2020, 10:27". The date of the story is metadata, not its text. */
+static gboolean
+is_date_line (xmlNodePtr node)
+{
+  g_autofree char *text = NULL;
+  guint digits = 0, letters = 0, seps = 0;
+
+  if (_mg_html_inner_length (node) > 40)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      digits += g_unichar_isdigit (c);
+      letters += g_unichar_isalpha (c);
+      seps += c == '.' || c == '/' || c == '-' || c == ':';
+    }
+  return digits >= 6 && seps >= 2 && letters <= 16;
+}
+
+/* Whether @text ends as a sentence does, or as a quotation closes. */
+static gboolean
+ends_sentence (const char *text)
+{
+  static const gunichar ends[] = { '.', '!', '?', '"', ')', 0x2026, 0x201d, 0x201c, 0xbb, 0x3002 };
+  const char *last;
+  gunichar c;
+
+  if (*text == '\0')
+    return FALSE;
+  last = g_utf8_find_prev_char (text, text + strlen (text));
+  c = g_utf8_get_char (last);
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (c == ends[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* A short line after the article's last sentence: the label of a list of
+ * links or of a button that is gone ("More on this", "Read next"). */
+static gboolean
+is_trailing_label (xmlNodePtr node)
+{
+  g_autofree char *text = NULL;
+
+  if (_mg_html_is_tag (node, "li") || _mg_html_is_tag (node, "td") ||
+      _mg_html_inner_length (node) >= 60)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  return !ends_sentence (text);
+}
+
+static gboolean
+is_heading (xmlNodePtr node)
+{
+  static const char * const h[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+
+  return _mg_html_tag_in (node, h);
+}
+
+/* Headings and text blocks of @article in document order. */
+static GPtrArray *
+text_blocks (xmlNodePtr article)
+{
+  static const char * const blocks[] = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", NULL
+  };
+
+  return _mg_html_elements_by_tag (article, blocks);
+}
+
+/**
+ * _mg_html_clean_article:
+ * @article: the article found
+ * @graveyard: where removed nodes go
+ *
+ * Drops what the article's container holds besides the article: credit
+ * and copyright lines, short paragraphs that are mostly a link ("Read
+ * more: …"), and headings left with no text after them (the title of a
+ * list of links that is gone, a "Share this" at the end).
+ */
+void
+_mg_html_clean_article (xmlNodePtr  article,
+                        GPtrArray  *graveyard)
+{
+  g_autoptr(GPtrArray) blocks = text_blocks (article);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      xmlNodePtr b = blocks->pdata[i];
+
+      if (b->parent == NULL || _mg_html_has_ancestor_tag (b, "li", -1))
+        continue;
+      if (_mg_html_tag_in (b, (const char * const[]) { "p", "li", NULL }) && is_stray_line (b))
+        bury (b, graveyard);
+      else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") && is_date_line (b))
+        bury (b, graveyard);
+      else if (_mg_html_has_inner_text (b))
+        g_ptr_array_add (kept, b);
+    }
+  /* From the end: a heading followed by another heading or by nothing. */
+  for (guint i = kept->len; i > 0; i--)
+    {
+      xmlNodePtr b = kept->pdata[i - 1];
+      xmlNodePtr after = i < kept->len ? kept->pdata[i] : NULL;
+
+      if (is_heading (b) && _mg_html_inner_length (b) < 80 &&
+          (after == NULL || (is_heading (after) && after->name[1] <= b->name[1])))
+        {
+          bury (b, graveyard);
+          g_ptr_array_remove_index (kept, i - 1);
+        }
+    }
+  /* Only in an article long enough to have an end to speak of. */
+  while (kept->len > 1 && _mg_html_inner_length (article) >= 500 &&
+         is_trailing_label (kept->pdata[kept->len - 1]))
+    {
+      bury (kept->pdata[kept->len - 1], graveyard);
+      g_ptr_array_remove_index (kept, kept->len - 1);
+    }
+}
