@@ -93,11 +93,14 @@ is_furniture (xmlNodePtr node,
   };
   static const char * const promos[] = {
     "newsletter", "subscribe", "signup", "outbrain", "taboola", "recommend", "breadcrumb",
-    NULL
+    "author-bio", "authorbio", "author-box", "authors-box", "about-author", "author-info",
+    "disqus", "related", "entry-utility", "entry-footer", "entryfooter", "post-footer",
+    "tag-links", "next-post", "nextstory", "next-story", "post-navigation", NULL
   };
   static const char * const promo_words[] = {
-    "promo", "promos", "cookie", "cookies", "consent", "paywall", "related", "trending",
-    "popular", "mostread", NULL
+    "promo", "promos", "cookie", "cookies", "consent", "paywall", "trending", "popular",
+    "mostread", "comment", "comments", "respond", "ticker", "breaking", "meta", "tags",
+    "byline", "dateline", "author", "authors", NULL
   };
 
   if (_mg_html_tag_in (node, always) && (!_mg_html_is_tag (node, "figcaption") ||
@@ -105,7 +108,12 @@ is_furniture (xmlNodePtr node,
     return TRUE;
   if (named (node, captions, FALSE) && _mg_html_inner_length (node) < 300)
     return TRUE;
-  if (!strict || _mg_html_is_tag (node, "body") || _mg_html_is_tag (node, "html"))
+  if (_mg_html_is_tag (node, "body") || _mg_html_is_tag (node, "html"))
+    return FALSE;
+  if ((named (node, promos, FALSE) || named (node, promo_words, TRUE)) &&
+      _mg_html_inner_length (node) < 2000)
+    return TRUE;
+  if (!strict)
     return FALSE;
   if (_mg_html_is_tag (node, "nav"))
     return TRUE;
@@ -113,10 +121,7 @@ is_furniture (xmlNodePtr node,
   if (_mg_html_tag_in (node, chrome) && !has_ancestor_in (node, containers) &&
       (_mg_html_inner_length (node) < 2000 || _mg_html_link_density (node) > 0.5))
     return TRUE;
-  if (named (node, hidden, FALSE))
-    return TRUE;
-  return (named (node, promos, FALSE) || named (node, promo_words, TRUE)) &&
-         _mg_html_inner_length (node) < 2000;
+  return named (node, hidden, FALSE);
 }
 
 /**
@@ -255,6 +260,24 @@ is_trailing_label (xmlNodePtr node)
   return !ends_sentence (text);
 }
 
+/* The label an advertisement carries, alone on its line. */
+static gboolean
+is_ad_label (xmlNodePtr node)
+{
+  static const char * const labels[] = {
+    "advertisement", "anzeige", "werbung", "publicidad", "publicité", "pubblicità",
+    "reklama", "sponsored", "annonce", "ad", NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (_mg_html_inner_length (node) > 20)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (g_strstrip (g_strdelimit (text, "-*:()[]", ' ')), -1);
+  return g_strv_contains (labels, lower);
+}
+
 static gboolean
 is_heading (xmlNodePtr node)
 {
@@ -299,7 +322,8 @@ _mg_html_clean_article (xmlNodePtr  article,
         continue;
       if (_mg_html_tag_in (b, (const char * const[]) { "p", "li", NULL }) && is_stray_line (b))
         bury (b, graveyard);
-      else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") && is_date_line (b))
+      else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") &&
+               (is_date_line (b) || is_ad_label (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
