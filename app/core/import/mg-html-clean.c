@@ -349,3 +349,45 @@ _mg_html_clean_article (xmlNodePtr  article,
       g_ptr_array_remove_index (kept, kept->len - 1);
     }
 }
+
+static gboolean
+is_lead (xmlNodePtr node)
+{
+  static const char * const parts[] = {
+    "intro", "standfirst", "subtitle", "subheadline", "excerpt", "abstract", NULL
+  };
+  static const char * const words[] = { "lead", "deck", "summary", "teaser", NULL };
+  glong len;
+
+  if (!_mg_html_is_element (node) || !(named (node, parts, FALSE) || named (node, words, TRUE)))
+    return FALSE;
+  len = _mg_html_inner_length (node);
+  return len >= 50 && len <= 700 && _mg_html_link_density (node) < 0.3;
+}
+
+/**
+ * _mg_html_find_lead:
+ * @top: the element found to hold the article
+ *
+ * The standfirst, the paragraph under the headline that sums the story
+ * up, often sits in the article's header, outside the box that holds the
+ * body: it is looked for among what comes before @top in its near
+ * ancestors, by the names sites give it (lead, intro, standfirst…).
+ *
+ * Returns: (nullable): the lead, still in the page
+ */
+xmlNodePtr
+_mg_html_find_lead (xmlNodePtr top)
+{
+  xmlNodePtr a = top->parent;
+
+  for (int level = 0; level < 4 && _mg_html_is_element (a) && !_mg_html_is_tag (a, "body");
+       level++, a = a->parent)
+    for (xmlNodePtr n = _mg_html_walk_next (a, a, FALSE); n != NULL && n != top;)
+      {
+        if (is_lead (n))
+          return n;
+        n = _mg_html_walk_next (n, a, FALSE);
+      }
+  return NULL;
+}

@@ -1062,7 +1062,7 @@ extract_pass (Extract    *ex,
 {
   g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
-  xmlNodePtr root, body, top, article;
+  xmlNodePtr root, body, top, article, lead;
   char *text;
 
   /* Copying a tree costs a quarter of parsing it again. */
@@ -1079,7 +1079,17 @@ extract_pass (Extract    *ex,
     score_paragraph (ex, elements->pdata[i], candidates);
 
   top = pick_top_candidate (ex, candidates, body);
+  lead = _mg_html_find_lead (top);
   article = gather_article (ex, top);
+  if (lead != NULL && !ancestors_contain (lead, article))
+    {
+      xmlUnlinkNode (lead);
+      _mg_html_set_tag (lead, "p");
+      if (article->children != NULL)
+        xmlAddPrevSibling (article->children, lead);
+      else
+        _mg_html_append_child (article, lead);
+    }
   prep_article (ex, article);
   _mg_html_clean_article (article, ex->graveyard);
   text = mg_html_node_text (article);

@@ -102,6 +102,7 @@ void        _mg_html_set_tag            (xmlNodePtr          node,
 gboolean    _mg_html_clean_page         (xmlNodePtr          root,
                                          gboolean            strict,
                                          GPtrArray          *graveyard);
+xmlNodePtr  _mg_html_find_lead          (xmlNodePtr          top);
 void        _mg_html_clean_article      (xmlNodePtr          article,
                                          GPtrArray          *graveyard);
 
