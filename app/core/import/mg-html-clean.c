@@ -15,6 +15,10 @@
 
 #include "mg-html-private.h"
 
+/* Captions and credits up to this many characters are dropped; longer
+ * ones read as part of the story. */
+#define CAPTION_MAX 100
+
 static void
 bury (xmlNodePtr  node,
       GPtrArray  *graveyard)
@@ -65,15 +69,22 @@ has_ancestor_in (xmlNodePtr          node,
 
 /* A <noscript> holding paragraphs is the page for readers without
  * scripts, sometimes the only copy of the article; one holding a
- * tracking pixel or a plea to turn scripts on is not. */
-static void
+ * tracking pixel or a plea to turn scripts on is not. The strict pass
+ * drops them all (they repeat what scripts show, or hold a consent
+ * notice); the lenient passes read the ones with paragraphs. Returns
+ * whether the strict pass dropped one a lenient pass would read. */
+static gboolean
 clean_noscript (xmlNodePtr  node,
+                gboolean    strict,
                 GPtrArray  *graveyard)
 {
-  if (_mg_html_count_tag (node, "p") > 0 && _mg_html_inner_length (node) >= 200)
+  gboolean prose = _mg_html_count_tag (node, "p") > 0 && _mg_html_inner_length (node) >= 200;
+
+  if (prose && !strict)
     _mg_html_set_tag (node, "div");
   else
     bury (node, graveyard);
+  return prose && strict;
 }
 
 /* Whether @node is furniture whatever the page: ruby readings, captions
@@ -91,9 +102,13 @@ is_furniture (xmlNodePtr node,
   static const char * const hidden[] = {
     "sr-only", "visually-hidden", "screen-reader", "visuallyhidden", NULL
   };
+  static const char * const inline_tags[] = {
+    "a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "time",
+    "label", "sup", "sub", "mark", "q", "font", NULL
+  };
   static const char * const promos[] = {
-    "newsletter", "subscribe", "signup", "outbrain", "taboola", "recommend", "breadcrumb",
-    "author-bio", "authorbio", "author-box", "authors-box", "about-author", "author-info",
+    "newsletter", "subscribe", "subscription", "signup", "outbrain", "taboola", "recommend",
+    "breadcrumb", "kommentar", "author-bio", "authorbio", "author-box", "authors-box", "about-author", "author-info",
     "disqus", "related", "entry-utility", "entry-footer", "entryfooter", "post-footer",
     "tag-links", "next-post", "nextstory", "next-story", "post-navigation", NULL
   };
@@ -104,13 +119,16 @@ is_furniture (xmlNodePtr node,
   };
 
   if (_mg_html_tag_in (node, always) && (!_mg_html_is_tag (node, "figcaption") ||
-                                          _mg_html_inner_length (node) < 300))
+                                          _mg_html_inner_length (node) < CAPTION_MAX))
     return TRUE;
-  if (named (node, captions, FALSE) && _mg_html_inner_length (node) < 300)
+  if (named (node, captions, FALSE) && _mg_html_inner_length (node) < CAPTION_MAX)
     return TRUE;
   if (_mg_html_is_tag (node, "body") || _mg_html_is_tag (node, "html"))
     return FALSE;
-  if ((named (node, promos, FALSE) || named (node, promo_words, TRUE)) &&
+  /* Names on words inside a sentence (an author's link, a tag) are not
+   * blocks to drop: their words are part of the sentence. */
+  if (!_mg_html_tag_in (node, inline_tags) &&
+      (named (node, promos, FALSE) || named (node, promo_words, TRUE)) &&
       _mg_html_inner_length (node) < 2000)
     return TRUE;
   if (!strict)
@@ -154,7 +172,7 @@ _mg_html_clean_page (xmlNodePtr  root,
       if (_mg_html_is_tag (n, "noscript"))
         {
           next = _mg_html_walk_next (n, root, TRUE);
-          clean_noscript (n, graveyard);
+          strict_used |= clean_noscript (n, strict, graveyard);
           n = _mg_html_is_tag (n, "div") ? n : next;
           if (n == next)
             continue;
@@ -197,7 +215,7 @@ is_stray_line (xmlNodePtr node)
 
   if (len == 0 || len >= 200)
     return FALSE;
-  if (_mg_html_link_density (node) >= 0.6)
+  if (_mg_html_is_tag (node, "p") && _mg_html_link_density (node) >= 0.6)
     return TRUE;
   text = _mg_html_inner_text (node);
   if (len < 120 && starts_with_any (text, credits))
@@ -232,7 +250,10 @@ is_date_line (xmlNodePtr node)
 static gboolean
 ends_sentence (const char *text)
 {
-  static const gunichar ends[] = { '.', '!', '?', '"', ')', 0x2026, 0x201d, 0x201c, 0xbb, 0x3002 };
+  static const gunichar ends[] = {
+    '.', '!', '?', '"', ')', 0x2026, 0x201d, 0x201c, 0xbb, 0x3002, 0xff01, 0xff1f, 0xff09,
+    0x300d, 0x300f, 0x3011
+  };
   const char *last;
   gunichar c;
 
@@ -323,7 +344,7 @@ _mg_html_clean_article (xmlNodePtr  article,
       if (_mg_html_tag_in (b, (const char * const[]) { "p", "li", NULL }) && is_stray_line (b))
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") &&
-               (is_date_line (b) || is_ad_label (b)))
+               ((is_date_line (b)) || (is_ad_label (b))))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
@@ -359,7 +380,8 @@ is_lead (xmlNodePtr node)
   static const char * const words[] = { "lead", "deck", "summary", "teaser", NULL };
   glong len;
 
-  if (!_mg_html_is_element (node) || !(named (node, parts, FALSE) || named (node, words, TRUE)))
+  if (!_mg_html_is_element (node) ||
+      !(named (node, parts, FALSE) || named (node, words, TRUE)))
     return FALSE;
   len = _mg_html_inner_length (node);
   return len >= 50 && len <= 700 && _mg_html_link_density (node) < 0.3;
