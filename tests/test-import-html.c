@@ -417,6 +417,71 @@ test_huge_text_node (void)
   g_string_free (page, TRUE);
 }
 
+/* The general rules for a news page's furniture, one page that has each
+ * (README, "Saved web pages"). */
+static void
+test_furniture_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = import_fixture ("furniture-rules.html", &error);
+  static const char * const kept[] = {
+    "The restored tide mill on the estuary grinds flour again",
+    "The wheel turned for the first time on Saturday morning",
+    "Volunteers rebuilt the sluice",
+    "Flour from the first grinding",
+    "The parish council thanked the volunteers",
+    "The name of the mill, \xe6\xbd\xae in the Japanese guide book, means tide.",
+  };
+  static const char * const dropped[] = {
+    "Coastal Courier", "Home", "Breaking News", "By Ada Marsh", "12.05.2024",
+    "The wheel on Saturday", "Harbour wall repairs", "Anzeige", "shio",
+    "Photo: Ben Shore", "More on this story", "newsletter", "Related stories",
+    "Ferry timetable",
+  };
+  const char *text;
+
+  g_assert_no_error (error);
+  text = mg_document_get_text (docs->pdata[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    if (strstr (text, kept[i]) == NULL)
+      g_error ("lost “%s” from:\n%s", kept[i], text);
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    if (strstr (text, dropped[i]) != NULL)
+      g_error ("kept “%s” in:\n%s", dropped[i], text);
+  /* The standfirst comes first. */
+  g_assert_true (g_str_has_prefix (text, "The restored tide mill"));
+}
+
+/* A blog whose article is only in <noscript> (the script-driven copy is
+ * empty), and a short post under a longer cookie notice. */
+static void
+test_article_found_anyway (void)
+{
+  static const char noscript[] =
+    "<html><body><div class=\"post\"><div class=\"post-body\"><script>render()</script>"
+    "<noscript><p>The harbour master said the new pontoon will take forty boats, twice as "
+    "many as the old one, and that the berths will be let by the season from April.</p>"
+    "<p>Work starts next week and should take a month, weather permitting, he said at the "
+    "meeting of the harbour users on Tuesday evening.</p></noscript></div></div>"
+    "<div class=\"sidebar\"><p>About this blog</p></div></body></html>";
+  static const char cookie[] =
+    "<html><body><div class=\"post\"><p>The ferry to the island runs again from Monday, "
+    "after the winter repairs to its ramp, the operator said; the first boat leaves at "
+    "seven.</p></div><div class=\"comments\"><p>First comment from a reader who is very "
+    "happy about the ferry and says so at some length, with many words about boats, and "
+    "about the weather, and about the island and the people who live there all year.</p>"
+    "<p>Second comment from another reader who disagrees about nearly everything the first "
+    "one said, and who also writes at some length about boats, ramps and winter repairs, "
+    "and about the timetable of the ferry.</p></div></body></html>";
+  const char *text = first_text (noscript, -1);
+
+  g_assert_nonnull (strstr (text, "The harbour master said the new pontoon"));
+  g_assert_nonnull (strstr (text, "Work starts next week"));
+  text = first_text (cookie, -1);
+  g_assert_nonnull (strstr (text, "The ferry to the island runs again"));
+  g_assert_null (strstr (text, "First comment"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +502,8 @@ main (int    argc,
 
   g_test_add_func ("/import-html/unclosed-font", test_unclosed_font);
   g_test_add_func ("/import-html/huge-text-node", test_huge_text_node);
+  g_test_add_func ("/import-html/furniture-rules", test_furniture_rules);
+  g_test_add_func ("/import-html/article-found-anyway", test_article_found_anyway);
 
   return g_test_run ();
 }
