@@ -482,6 +482,26 @@ test_article_found_anyway (void)
   g_assert_null (strstr (text, "First comment"));
 }
 
+/* No article in the page: its whole visible text, with a warning naming
+ * the file, rather than a refusal. */
+static void
+test_whole_page_fallback (void)
+{
+  static const char page[] =
+    "<html><body><footer><p>Only a footer line here.</p>"
+    "<p style=\"display: none\">hidden words</p></footer></body></html>";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_html (page, strlen (page), "footer.html", warnings,
+                                              &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[0]), ==, "Only a footer line here.");
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (warnings->pdata[0], "footer.html: "));
+  g_assert_null (strchr (warnings->pdata[0], '\n'));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -504,6 +524,7 @@ main (int    argc,
   g_test_add_func ("/import-html/huge-text-node", test_huge_text_node);
   g_test_add_func ("/import-html/furniture-rules", test_furniture_rules);
   g_test_add_func ("/import-html/article-found-anyway", test_article_found_anyway);
+  g_test_add_func ("/import-html/whole-page-fallback", test_whole_page_fallback);
 
   return g_test_run ();
 }

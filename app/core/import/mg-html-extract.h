@@ -16,6 +16,7 @@ htmlDocPtr  mg_html_parse_full    (const char  *utf8,
                                    gsize        n_bytes,
                                    gboolean    *cut);
 char       *mg_html_node_text     (xmlNodePtr   node);
+char       *mg_html_visible_text  (htmlDocPtr   doc);
 char       *mg_html_extract       (const char  *utf8,
                                    gsize        n_bytes,
                                    const char  *title,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mg-html-extract.h"
 #include "mg-html-private.h"
 
@@ -16,6 +18,7 @@ typedef struct
   GString *para;
   gboolean space;  /* whitespace seen since the last word */
   guint    pre;    /* depth of <pre> */
+  gboolean visible_only;
 } Render;
 
 static gboolean
@@ -32,14 +35,30 @@ is_block (xmlNodePtr node)
   return _mg_html_tag_in (node, blocks);
 }
 
+/* Hidden from every reader by the page itself. */
 static gboolean
-is_skipped (xmlNodePtr node)
+is_hidden (xmlNodePtr node)
+{
+  const char *style = _mg_html_attr (node, "style");
+  const char *aria = _mg_html_attr (node, "aria-hidden");
+
+  if (_mg_html_attr (node, "hidden") != NULL || (aria != NULL && strcmp (aria, "true") == 0))
+    return TRUE;
+  if (style == NULL)
+    return FALSE;
+  return (strstr (style, "display") != NULL && strstr (style, "none") != NULL) ||
+         (strstr (style, "visibility") != NULL && strstr (style, "hidden") != NULL);
+}
+
+static gboolean
+is_skipped (Render     *r,
+            xmlNodePtr  node)
 {
   static const char * const skipped[] = {
     "script", "style", "noscript", "template", "head", "select", "option",
-    "button", "textarea", "iframe", "object", "embed", "svg", "math", NULL
+    "button", "textarea", "iframe", "object", "embed", "svg", "math", "rt", "rp", NULL
   };
-  return _mg_html_tag_in (node, skipped);
+  return _mg_html_tag_in (node, skipped) || (r->visible_only && is_hidden (node));
 }
 
 static void
@@ -107,7 +126,7 @@ render_enter (Render     *r,
         render_text (r, (const char *) node->content);
       return FALSE;
     }
-  if (!_mg_html_is_element (node) || is_skipped (node))
+  if (!_mg_html_is_element (node) || is_skipped (r, node))
     return FALSE;
   if (_mg_html_is_tag (node, "br"))
     render_line_break (r);
@@ -132,23 +151,12 @@ render_leave (Render     *r,
     r->space = TRUE;
 }
 
-/**
- * mg_html_node_text:
- * @node: an HTML element or text node
- *
- * Renders the text of @node as paragraphs: every block element (paragraph,
- * heading, list item, table row…) on a line of its own with a blank line
- * between blocks, `<br>` as a line break, other whitespace collapsed.
- *
- * Returns: (transfer full): the text, valid UTF-8 if the tree was
- */
-char *
-mg_html_node_text (xmlNodePtr node)
+static char *
+render (xmlNodePtr node,
+        gboolean   visible_only)
 {
-  Render r = { g_string_new (NULL), g_string_new (NULL), FALSE, 0 };
+  Render r = { g_string_new (NULL), g_string_new (NULL), FALSE, 0, visible_only };
   xmlNodePtr n;
-
-  g_return_val_if_fail (node != NULL, NULL);
 
   if (!render_enter (&r, node) || node->children == NULL)
     goto done;
@@ -179,4 +187,44 @@ done:
   render_flush (&r);
   g_string_free (r.para, TRUE);
   return g_string_free (r.out, FALSE);
+}
+
+/**
+ * mg_html_node_text:
+ * @node: an HTML element or text node
+ *
+ * Renders the text of @node as paragraphs: every block element (paragraph,
+ * heading, list item, table row…) on a line of its own with a blank line
+ * between blocks, `<br>` as a line break, other whitespace collapsed.
+ * Ruby readings (`<rt>`, `<rp>`) are left out: they gloss the base text.
+ *
+ * Returns: (transfer full): the text, valid UTF-8 if the tree was
+ */
+char *
+mg_html_node_text (xmlNodePtr node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  return render (node, FALSE);
+}
+
+/**
+ * mg_html_visible_text:
+ * @doc: an HTML page as mg_html_parse() gives it
+ *
+ * The whole visible text of a page, for when no article is found in it:
+ * everything a reader could see, as mg_html_node_text() renders it, but
+ * nothing the page hides.
+ *
+ * Returns: (transfer full): the text, possibly empty
+ */
+char *
+mg_html_visible_text (htmlDocPtr doc)
+{
+  xmlNodePtr root;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  root = xmlDocGetRootElement (doc);
+  return root != NULL ? render (root, TRUE) : g_strdup ("");
 }

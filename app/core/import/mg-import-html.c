@@ -505,6 +505,7 @@ mg_import_html (const char  *data,
   g_autofree char *base = NULL;
   PageMeta pm = { NULL, };
   htmlDocPtr doc;
+  gboolean cut = FALSE;
   MgDocument *document;
   GPtrArray *documents;
   gsize len;
@@ -527,7 +528,15 @@ mg_import_html (const char  *data,
   utf8 = mg_charset_decode_html (data, n_bytes, &len);
   /* One parse serves the metadata and the extractor, which works on
    * copies of the tree. */
-  doc = mg_html_parse (utf8, len);
+  doc = mg_html_parse_full (utf8, len, &cut);
+  if (cut)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE,
+                   _("%s: the page could not be read whole (the HTML parser gave up on part of it)"),
+                   name);
+      return NULL;
+    }
   if (doc != NULL)
     read_page_meta (&pm, doc);
   if (pm.meta == NULL)
@@ -537,6 +546,14 @@ mg_import_html (const char  *data,
   if (doc != NULL)
     {
       text = mg_html_extract_doc (doc, title, &byline);
+      /* Better the whole page than nothing: a person can still annotate it. */
+      if (*text == '\0')
+        {
+          g_free (text);
+          text = mg_html_visible_text (doc);
+          if (*text != '\0' && warnings != NULL)
+            g_ptr_array_add (warnings, g_strdup_printf (_("%s: no article found; imported the whole visible text of the page"), name));
+        }
       xmlFreeDoc (doc);
     }
   if (text == NULL || *text == '\0')
