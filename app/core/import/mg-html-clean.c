@@ -29,7 +29,9 @@ bury (xmlNodePtr  node,
 
 /* Whether the class or id of @node holds one of @words, lower-cased:
  * anywhere in it, or (@whole) as a whole word between spaces, '-' and
- * '_', so that "promo" is not found in "promoted". */
+ * '_', so that "promo" is not found in "promoted". It runs for every
+ * element and every list: names are lower-cased into a buffer on the
+ * stack, and elements without names answer at once. */
 static gboolean
 named (xmlNodePtr          node,
        const char * const *words,
@@ -39,11 +41,15 @@ named (xmlNodePtr          node,
 
   for (guint a = 0; a < G_N_ELEMENTS (attrs); a++)
     {
-      g_autofree char *lower = NULL;
+      char lower[256];
+      gsize n;
 
       if (attrs[a] == NULL || *attrs[a] == '\0')
         continue;
-      lower = g_ascii_strdown (attrs[a], -1);
+      /* Longer names are cut: what they say is said early. */
+      for (n = 0; attrs[a][n] != '\0' && n < sizeof lower - 1; n++)
+        lower[n] = g_ascii_tolower (attrs[a][n]);
+      lower[n] = '\0';
       for (guint i = 0; words[i] != NULL; i++)
         for (const char *p = lower; (p = strstr (p, words[i])) != NULL; p++)
           {
