@@ -377,6 +377,47 @@ apply_difference (GtkTextBuffer *buffer,
     }
 }
 
+/* GtkTextLayout reuses the attributes of the last run it laid out for the
+ * next line it lays out, until it meets a tag toggle: it assumes it goes
+ * line after line. A line wholly inside a tag (a blank line in a span
+ * across paragraphs) leaves that tag's attributes behind, and the next
+ * line laid out out of order, with no toggle before its first character,
+ * is drawn with them: the rest of the article in a quote's italic and
+ * tint. So a tag never covers a line's end. The last character laid out
+ * on every line is then untagged, and a line whose first character is
+ * tagged starts with the toggle that makes the layout look again. */
+static void
+split_at_line_ends (GtkTextBuffer *buffer,
+                    GArray        *runs)
+{
+  g_autoptr(GArray) split = g_array_new (FALSE, FALSE, sizeof (Run));
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      GtkTextIter iter;
+      guint pos = run->start;
+
+      while (pos < run->end)
+        {
+          guint line_end;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) pos);
+          if (!gtk_text_iter_ends_line (&iter))
+            gtk_text_iter_forward_to_line_end (&iter);
+          line_end = MIN ((guint) gtk_text_iter_get_offset (&iter), run->end);
+          if (line_end > pos)
+            g_array_append_val (split, ((Run) { pos, line_end }));
+          /* Past the terminator, which may be two characters. */
+          gtk_text_iter_forward_line (&iter);
+          pos = MAX ((guint) gtk_text_iter_get_offset (&iter), line_end + 1);
+        }
+    }
+
+  g_array_set_size (runs, 0);
+  g_array_append_vals (runs, split->data, split->len);
+}
+
 static void
 refresh_range (MgArticleView *self,
                GtkTextBuffer *buffer,
@@ -427,6 +468,8 @@ refresh_range (MgArticleView *self,
       g_array_set_size (want1, 0);
       g_array_set_size (want2, 0);
       wanted_runs (g_ptr_array_index (per_label, i), start, end, want1, want2);
+      split_at_line_ends (buffer, want1);
+      split_at_line_ends (buffer, want2);
 
       g_array_set_size (have, 0);
       current_runs (buffer, lt->depth1, start, end, have);
