@@ -420,6 +420,89 @@ test_every_kind_of_edit (void)
   mg_test_close_window (window);
 }
 
+static gboolean
+drawings_differ (const Drawing *a,
+                 const Drawing *b)
+{
+  return first_different_band (a, b, 0, a->height) >= 0;
+}
+
+static Drawing *
+render_unselected (MgWindow *window)
+{
+  mg_article_view_set_selected (window->article_view, NULL);
+  mg_test_spin_for (50);
+  return render (GTK_WIDGET (window->article_view));
+}
+
+/* Takes each span on screen away in turn: the drawing must change, or
+ * the span was hidden by its neighbours. */
+static void
+assert_each_span_shows (MgWindow *window)
+{
+  MgAnnotationStore *store = mg_test_store_of (window);
+  guint n = mg_annotation_store_get_n_annotations (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(Drawing) with = render_unselected (window);
+      g_autoptr(Drawing) without = NULL;
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      g_autofree char *what = g_strdup_printf ("%s “%s”", mg_annotation_get_label (a),
+                                               mg_annotation_get_text (a));
+
+      mg_article_view_set_selected (window->article_view, a);
+      mg_test_activate (window, "win.delete", NULL);
+      without = render_unselected (window);
+      if (!drawings_differ (with, without))
+        {
+          g_test_message ("the %s span is drawn nowhere its neighbours are not", what);
+          keep_for_reader (with, without, what);
+          g_test_fail ();
+        }
+      mg_test_activate (window, "win.undo", NULL);
+      g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n);
+    }
+}
+
+static void
+test_every_span_distinct (void)
+{
+  MgWindow *window;
+  g_autoptr(Drawing) one = NULL;
+  g_autoptr(Drawing) two = NULL;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = open_world ();
+  tag_text (window, "quote", "“We want a fair deal, not a fight,”");
+  tag_text (window, "quote", "a fair deal");
+  tag_text (window, "claim", "wages have risen by 12 percent");
+  tag_text (window, "claim", "12 percent since 2021");
+  tag_text (window, "actor", "Jonas Keller");
+  tag_text (window, "claim", "Jonas Keller");
+  tag_text (window, "figure", "1.2 million passengers");
+  tag_text (window, "claim", "carried 1.2 million");
+  assert_each_span_shows (window);
+
+  /* Two spans of one label that touch must not read as one span. */
+  g_object_set (window->article_view, "snap-to-words", FALSE, NULL);
+  tag_text (window, "actor", "Marta Lindqvist");
+  one = render_unselected (window);
+  mg_test_activate (window, "win.undo", NULL);
+  tag_text (window, "actor", "Marta Lind");
+  tag_text (window, "actor", "qvist");
+  two = render_unselected (window);
+  if (!drawings_differ (one, two))
+    {
+      g_test_message ("two actors that touch draw as one");
+      keep_for_reader (one, two, "touching actors");
+      g_test_fail ();
+    }
+
+  mg_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +515,7 @@ main (int   argc,
 
   g_test_add_func ("/drawing/across-paragraphs", test_across_paragraphs);
   g_test_add_func ("/drawing/every-kind-of-edit", test_every_kind_of_edit);
+  g_test_add_func ("/drawing/every-span-distinct", test_every_span_distinct);
 
   status = g_test_run ();
   mg_test_remove_tree (scratch);

@@ -18,6 +18,7 @@
 
 #include "mg-article-view.h"
 #include "mg-review-marks.h"
+#include "mg-span-marks.h"
 
 /* Tints over the page colour, one pair for light and one for dark. */
 #define ALPHA_LIGHT_1 0.16
@@ -704,6 +705,31 @@ get_visible_offsets (GtkTextView *view,
   *end = gtk_text_iter_get_offset (&bottom);
 }
 
+/* The marks the tags cannot draw: labels sharing words, spans of one
+ * label that touch. */
+static void
+snapshot_span_marks (MgArticleView *self,
+                     GtkSnapshot   *snapshot)
+{
+  g_autoptr(GArray) colors = g_array_sized_new (FALSE, FALSE, sizeof (GdkRGBA),
+                                                self->label_tags->len);
+  guint start, end;
+
+  for (guint i = 0; i < self->label_tags->len; i++)
+    {
+      GdkRGBA color = g_array_index (self->label_tags, LabelTags, i).color;
+
+      if (self->dark)
+        lighten (&color);
+      g_array_append_val (colors, color);
+    }
+
+  get_visible_offsets (GTK_TEXT_VIEW (self), &start, &end);
+  if (start < end && colors->len == mg_label_set_get_n_labels (self->labels))
+    mg_span_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
+                            (const GdkRGBA *) colors->data, start, end);
+}
+
 static void
 mg_article_view_snapshot_layer (GtkTextView      *view,
                                 GtkTextViewLayer  layer,
@@ -716,6 +742,9 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
   GdkRectangle first;
   int line_x0, line_x1, line_y, line_h;
   guint n = 0, length, start, stop, shown_start, shown_end;
+
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->store != NULL)
+    snapshot_span_marks (self, snapshot);
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
     mg_review_marks_snapshot (self, snapshot, self->reference, self->reference_selected);

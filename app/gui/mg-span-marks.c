@@ -1,0 +1,221 @@
+/* mg-span-marks.c: what the tags of the article cannot show
+ *
+ * A text tag paints one background and one underline: where spans of two
+ * labels cover the same words, the tag of higher priority hides the other,
+ * and two spans of one label that touch read as one block. So, over the
+ * text the view shows, each label gets a bar of its colour under the words
+ * it shares with another label, stacked in label order, and a thin stroke
+ * marks each edge of a span that lies inside or against another span of
+ * its label. Neither costs anything in the buffer, and only spans on
+ * screen are walked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-span-marks"
+
+#include "config.h"
+
+#include "mg-span-marks.h"
+
+/* A bar is this thick, and bars stack this far apart. */
+#define BAR  2
+#define STEP 3
+
+typedef struct
+{
+  guint pos;
+  int   delta;
+  guint label;
+} Edge;
+
+static int
+compare_edges (gconstpointer a,
+               gconstpointer b)
+{
+  const Edge *ea = a, *eb = b;
+
+  if (ea->pos != eb->pos)
+    return ea->pos < eb->pos ? -1 : 1;
+  return ea->delta - eb->delta;
+}
+
+/* Calls @func for each piece of [@start, @end) on one display line, in
+ * buffer coordinates. */
+typedef void (*LineFunc) (GtkSnapshot        *snapshot,
+                          const GdkRectangle *piece,
+                          const GdkRGBA      *color,
+                          int                 rank);
+
+static void
+for_each_line (GtkTextView   *view,
+               guint          start,
+               guint          end,
+               LineFunc       func,
+               GtkSnapshot   *snapshot,
+               const GdkRGBA *color,
+               int            rank)
+{
+  GtkTextIter iter;
+  GdkRectangle r, piece;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) start);
+  gtk_text_view_get_iter_location (view, &iter, &piece);
+  piece.width = 0;
+
+  for (guint offset = start; offset < end; offset++)
+    {
+      gtk_text_view_get_iter_location (view, &iter, &r);
+      if (r.y != piece.y)
+        {
+          func (snapshot, &piece, color, rank);
+          piece = r;
+        }
+      else
+        piece.width = MAX (r.x + r.width - piece.x, piece.width);
+      gtk_text_iter_forward_char (&iter);
+    }
+
+  func (snapshot, &piece, color, rank);
+}
+
+static void
+draw_bar (GtkSnapshot        *snapshot,
+          const GdkRectangle *piece,
+          const GdkRGBA      *color,
+          int                 rank)
+{
+  if (piece->width > 0)
+    gtk_snapshot_append_color (snapshot, color,
+                               &GRAPHENE_RECT_INIT (piece->x, piece->y + piece->height + 1 + rank * STEP,
+                                                    piece->width, BAR));
+}
+
+/* Under each stretch covered by two labels or more, a bar per label. */
+static void
+draw_shared (GtkTextView   *view,
+             GtkSnapshot   *snapshot,
+             GArray        *edges,
+             const GdkRGBA *colors,
+             guint          n_labels)
+{
+  g_autofree int *depth = g_new0 (int, n_labels);
+  guint n_covering = 0;
+
+  for (guint i = 0; i + 1 < edges->len; i++)
+    {
+      const Edge *e = &g_array_index (edges, Edge, i);
+      guint next = g_array_index (edges, Edge, i + 1).pos;
+      int rank = 0;
+
+      if (depth[e->label] == 0 && e->delta > 0)
+        n_covering++;
+      depth[e->label] += e->delta;
+      if (depth[e->label] == 0 && e->delta < 0)
+        n_covering--;
+
+      if (n_covering < 2 || next <= e->pos)
+        continue;
+      for (guint l = 0; l < n_labels; l++)
+        if (depth[l] > 0)
+          for_each_line (view, e->pos, next, draw_bar, snapshot, &colors[l], rank++);
+    }
+}
+
+static void
+draw_stroke (GtkSnapshot        *snapshot,
+             const GdkRectangle *piece,
+             const GdkRGBA      *color,
+             int                 rank)
+{
+  gtk_snapshot_append_color (snapshot, color,
+                             &GRAPHENE_RECT_INIT (piece->x - 1, piece->y, 2, piece->height));
+}
+
+/* How many spans of @label in @spans cover the code point at @pos. */
+static guint
+count_covering (GPtrArray  *spans,
+                const char *label,
+                guint       pos)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (spans, i);
+
+      if (mg_annotation_get_start (a) <= pos && pos < mg_annotation_get_end (a) &&
+          g_str_equal (mg_annotation_get_label (a), label))
+        n++;
+    }
+  return n;
+}
+
+/* A stroke at an edge where the tint of the label goes on across it. */
+static void
+draw_edges (GtkTextView   *view,
+            GtkSnapshot   *snapshot,
+            GPtrArray     *spans,
+            MgLabelSet    *labels,
+            const GdkRGBA *colors,
+            guint          visible_start,
+            guint          visible_end)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (spans, i);
+      const char *label = mg_annotation_get_label (a);
+      int index = mg_label_set_index_of (labels, label);
+      guint ends[2] = { mg_annotation_get_start (a), mg_annotation_get_end (a) };
+
+      if (index < 0)
+        continue;
+      for (guint e = 0; e < 2; e++)
+        if (ends[e] > visible_start && ends[e] < visible_end &&
+            count_covering (spans, label, ends[e] - 1) > 0 &&
+            count_covering (spans, label, ends[e]) > 0)
+          for_each_line (view, ends[e], ends[e] + 1, draw_stroke, snapshot, &colors[index], 0);
+    }
+}
+
+/**
+ * mg_span_marks_snapshot:
+ * @store: the spans of the document shown
+ * @labels: its labels
+ * @colors: the line colour of each label, in the order of @labels
+ * @visible_start: the first code point on screen
+ * @visible_end: the code point after the last on screen
+ *
+ * Draws, in buffer coordinates, the marks that keep every span on screen
+ * apart from its neighbours.
+ */
+void
+mg_span_marks_snapshot (GtkTextView       *view,
+                        GtkSnapshot       *snapshot,
+                        MgAnnotationStore *store,
+                        MgLabelSet        *labels,
+                        const GdkRGBA     *colors,
+                        guint              visible_start,
+                        guint              visible_end)
+{
+  g_autoptr(GPtrArray) spans = mg_annotation_store_overlapping (store, visible_start, visible_end);
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  guint n_labels = mg_label_set_get_n_labels (labels);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (spans, i);
+      int index = mg_label_set_index_of (labels, mg_annotation_get_label (a));
+      guint start = MAX (mg_annotation_get_start (a), visible_start);
+      guint end = MIN (mg_annotation_get_end (a), visible_end);
+
+      if (index < 0 || start >= end)
+        continue;
+      g_array_append_val (edges, ((Edge) { start, 1, (guint) index }));
+      g_array_append_val (edges, ((Edge) { end, -1, (guint) index }));
+    }
+  g_array_sort (edges, compare_edges);
+
+  draw_shared (view, snapshot, edges, colors, n_labels);
+  draw_edges (view, snapshot, spans, labels, colors, visible_start, visible_end);
+}
