@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+# test-drawing-keys.py: what the window draws after real key presses
+#
+# Starts `marginalia DATASET` on the display (run under Xvfb), tags with
+# the keyboard alone, through xdotool, and reads the window's pixels back:
+# a span made across a blank line (Ctrl+Home, Shift+Ctrl+Right twice, 1)
+# must be drawn where it is and nowhere else, so the paragraphs below it
+# look as they did before the key press.
+# Prints TAP. Usage: test-drawing-keys.py MARGINALIA WORLD.json
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
+                    start, Tap, wait_for, windows_of, xdotool)
+from mg_xshot import grab  # noqa: E402
+
+PLAN = 2
+WIDTH, HEIGHT = 1400, 900
+
+# The article's column at 1400x900, in fractions of the window: between the
+# document list and the annotation panel, and from its third paragraph down.
+ARTICLE_TOP = (0.25, 0.08, 0.70, 0.21)
+ARTICLE_BELOW = (0.25, 0.24, 0.70, 0.92)
+
+
+def keys(*names):
+    xdotool("key", "--delay", "80", *names)
+    time.sleep(0.5)
+
+
+def shot(window, scratch, name):
+    pixels = wait_for(lambda: grab(window, WIDTH, HEIGHT), 5)
+    if pixels is None:
+        bail("could not read the window's pixels")
+    pixels.save_png(os.path.join(scratch, name + ".png"))
+    return pixels
+
+
+def run(marginalia, fixture, scratch):
+    env = private_env(scratch)
+    dataset = os.path.join(scratch, "world.json")
+    shutil.copyfile(fixture, dataset)
+    tap = Tap(PLAN)
+
+    process = start(marginalia, dataset, env)
+    pid = find_app_pid(process)
+    window = wait_for(lambda: windows_of(pid), 15) if pid else None
+    if not window:
+        process.kill()
+        bail("the window did not appear")
+    window = window[0]
+    xdotool("windowsize", "--sync", window, str(WIDTH), str(HEIGHT))
+    xdotool("windowfocus", "--sync", window)
+    time.sleep(1)
+
+    try:
+        keys("ctrl+Home")
+        before = shot(window, scratch, "before")
+        keys("shift+ctrl+Right", "shift+ctrl+Right", "1", "Escape")
+        after = shot(window, scratch, "after")
+
+        tap.ok(before.region(*ARTICLE_TOP) != after.region(*ARTICLE_TOP),
+               "a span across a blank line is drawn")
+        same = before.region(*ARTICLE_BELOW) == after.region(*ARTICLE_BELOW)
+        if not same:
+            print("# the paragraphs below the new span changed; see before.png and after.png")
+            keep = os.environ.get("MG_TEST_KEEP_SHOTS")
+            if keep:
+                for name in ("before.png", "after.png"):
+                    shutil.copy(os.path.join(scratch, name), keep)
+        tap.ok(same, "the paragraphs below it are drawn as before")
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def main():
+    if len(sys.argv) != 3:
+        bail("usage: test-drawing-keys.py MARGINALIA WORLD.json")
+    marginalia, fixture = sys.argv[1], sys.argv[2]
+    skip_unless_display()
+
+    scratch = tempfile.mkdtemp(prefix="marginalia-drawing-keys-")
+    try:
+        run(marginalia, fixture, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
