@@ -41,22 +41,43 @@ drawing_free (Drawing *drawing)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Drawing, drawing_free)
 
+static gboolean
+is_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_is_drawable (widget) &&
+         gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/* What @widget draws now, or %NULL before its first frame. */
+static GskRenderNode *
+snapshot_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 /* The widget as it draws itself now, through the window's renderer. */
 static Drawing *
 render (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
   GdkTexture *texture;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   Drawing *drawing = g_new0 (Drawing, 1);
 
+  g_assert_true (mg_test_spin_until (is_drawn, widget, 5000));
+  for (guint tries = 0; node == NULL && tries < 100; tries++)
+    if ((node = snapshot_node (widget)) == NULL)
+      mg_test_spin_for (20);
+  g_assert_nonnull (node);
   drawing->width = gtk_widget_get_width (widget);
   drawing->height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, drawing->width, drawing->height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, drawing->width, drawing->height));
   drawing->stride = (gsize) drawing->width * 4;

@@ -24,6 +24,7 @@ struct _MgAnnotationList
   GtkDropDown        *filter_dropdown;
   GtkGridView        *list_view;
   GtkStack           *stack;
+  AdwStatusPage      *empty_page;
 
   /* Owned */
   MgDocument         *document;
@@ -347,6 +348,52 @@ mg_annotation_list_class_init (MgAnnotationListClass *klass)
   gtk_widget_class_set_css_name (widget_class, "annotationlist");
 }
 
+/* "1, 2, 3 or 4": the keys the labels of the dataset really have. */
+static char *
+describe_keys (MgLabelSet *labels)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = labels ? mg_label_set_get_n_labels (labels) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = mg_label_get_key (mg_label_set_get_label (labels, i));
+
+      if (key != NULL && *key != '\0')
+        g_ptr_array_add (keys, (char *) key);
+    }
+  if (keys->len == 0)
+    return NULL;
+
+  for (guint i = 0; i + 1 < keys->len; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, g_ptr_array_index (keys, i));
+    }
+  if (keys->len == 1)
+    return g_strdup (g_ptr_array_index (keys, 0));
+
+  /* Translators: the end of a list of keys, as in "1, 2, 3 or 4" */
+  return g_strdup_printf (_("%s or %s"), list->str, (char *) g_ptr_array_index (keys, keys->len - 1));
+}
+
+static void
+update_empty_page (MgAnnotationList *self)
+{
+  g_autofree char *keys = describe_keys (self->labels);
+  g_autofree char *text = NULL;
+
+  if (keys != NULL)
+    /* Translators: %s is a list of keys, such as "1, 2, 3 or 4" */
+    text = g_strdup_printf (_("Select text in the article and press %s to tag it"), keys);
+  else
+    text = g_strdup (_("Select text in the article and pick a label below it to tag it"));
+
+  adw_status_page_set_description (self->empty_page, text);
+}
+
 static GtkWidget *
 create_empty_page (void)
 {
@@ -354,8 +401,6 @@ create_empty_page (void)
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-edit-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Annotations"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Select text in the article and press 1, 2, 3 or 4 to tag it"));
   gtk_widget_add_css_class (page, "compact");
 
   return page;
@@ -422,7 +467,9 @@ mg_annotation_list_init (MgAnnotationList *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, scroller, "list");
-  gtk_stack_add_named (self->stack, create_empty_page (), "empty");
+  self->empty_page = ADW_STATUS_PAGE (create_empty_page ());
+  update_empty_page (self);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
   gtk_stack_set_visible_child_name (self->stack, "empty");
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -453,6 +500,7 @@ mg_annotation_list_set_document (MgAnnotationList *self,
     {
       update_css (self);
       update_filter_names (self);
+      update_empty_page (self);
       gtk_drop_down_set_selected (self->filter_dropdown, 0);
     }
 

@@ -30,6 +30,9 @@
  * only its first and last lines, to keep every frame cheap. */
 #define OUTLINE_MAX_CHARS 4000
 
+/* About 65 characters of the body font, with the margins. */
+#define NATURAL_WIDTH 520
+
 typedef struct
 {
   char        *id;
@@ -982,6 +985,27 @@ legacy_event_cb (MgArticleView            *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* A wrapping text view asks for its longest paragraph on one line, or for
+ * almost nothing before it has text. Ask for a comfortable line instead,
+ * so that the panels beside the article fold away when its lines would
+ * get short, and not before, while the minimum stays small enough for a
+ * phone-sized window. */
+static void
+mg_article_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (mg_article_view_parent_class)->measure (widget, orientation, for_size,
+                                                            minimum, natural,
+                                                            minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, NATURAL_WIDTH);
+}
+
 static void
 mg_article_view_size_allocate (GtkWidget *widget,
                                int        width,
@@ -1098,6 +1122,7 @@ mg_article_view_class_init (MgArticleViewClass *klass)
   object_class->get_property = mg_article_view_get_property;
   object_class->set_property = mg_article_view_set_property;
 
+  widget_class->measure = mg_article_view_measure;
   widget_class->size_allocate = mg_article_view_size_allocate;
 
   text_view_class->snapshot_layer = mg_article_view_snapshot_layer;

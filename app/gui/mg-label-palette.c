@@ -62,6 +62,43 @@ create_button (MgLabel *label)
   return button;
 }
 
+/* The palette takes the width it is given and wraps to it; asking for
+ * the width of every label on one line would keep the panels beside the
+ * article from folding. */
+static void
+mg_label_palette_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  MgLabelPalette *self = MG_LABEL_PALETTE (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+mg_label_palette_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  MgLabelPalette *self = MG_LABEL_PALETTE (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+mg_label_palette_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 mg_label_palette_dispose (GObject *object)
 {
@@ -80,15 +117,23 @@ mg_label_palette_class_init (MgLabelPaletteClass *klass)
 
   object_class->dispose = mg_label_palette_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = mg_label_palette_measure;
+  widget_class->size_allocate = mg_label_palette_size_allocate;
+  widget_class->get_request_mode = mg_label_palette_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "labelpalette");
 }
 
+/* A flow box, so that a dataset with many labels wraps them onto a second
+ * row rather than widening the window. */
 static void
 mg_label_palette_init (MgLabelPalette *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_halign (self->box, GTK_ALIGN_CENTER);
+  self->box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->box), FALSE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->box), 4);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->box), 2);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->box), 1);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
@@ -111,11 +156,19 @@ mg_label_palette_set_labels (MgLabelPalette *self,
   g_return_if_fail (MG_IS_LABEL_PALETTE (self));
 
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->box), child);
 
+  /* An empty bar under the article would only take room. */
+  gtk_widget_set_visible (GTK_WIDGET (self), labels != NULL && mg_label_set_get_n_labels (labels) > 0);
   if (labels == NULL)
     return;
 
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->box),
+                                          MAX (mg_label_set_get_n_labels (labels), 1));
   for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
-    gtk_box_append (GTK_BOX (self->box), create_button (mg_label_set_get_label (labels, i)));
+    {
+      gtk_flow_box_append (GTK_FLOW_BOX (self->box), create_button (mg_label_set_get_label (labels, i)));
+      /* The button takes the focus, not the cell around it. */
+      gtk_widget_set_focusable (gtk_widget_get_last_child (self->box), FALSE);
+    }
 }
