@@ -5,11 +5,13 @@
 # the keyboard alone, through xdotool, and reads the window's pixels back:
 # a span made across a blank line (Ctrl+Home, Shift+Ctrl+Right twice, 1)
 # must be drawn where it is and nowhere else, so the paragraphs below it
-# look as they did before the key press.
-# Prints TAP. Usage: test-drawing-keys.py MARGINALIA WORLD.json
+# look as they did before the key press. Then keys 5 to 9 tag with the
+# labels a dataset of nine labels gives them.
+# Prints TAP. Usage: test-drawing-keys.py MARGINALIA NINE-LABELS.json
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import shutil
 import signal
@@ -22,7 +24,7 @@ from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noq
                     start, Tap, wait_for, windows_of, xdotool)
 from mg_xshot import grab  # noqa: E402
 
-PLAN = 2
+PLAN = 3
 WIDTH, HEIGHT = 1400, 900
 
 # The article's column at 1400x900, in fractions of the window: between the
@@ -44,9 +46,24 @@ def shot(window, scratch, name):
     return pixels
 
 
+def check_keys_five_to_nine(dataset, tap):
+    """Tags a word with each of keys 5-9 and reads the saved file back."""
+    for key in range(5, 10):
+        keys("Escape", "ctrl+Home", *(["ctrl+Right"] * (2 * key)), "shift+ctrl+Right", str(key))
+    before = os.stat(dataset).st_mtime_ns
+    keys("ctrl+s")
+    wait_for(lambda: os.stat(dataset).st_mtime_ns != before, 5)
+    with open(dataset, encoding="utf-8") as f:
+        data = json.load(f)
+    by_key = {label["key"]: label["id"] for label in data["labels"]}
+    tagged = {a["label"] for a in data["documents"][0]["annotations"]}
+    missing = [k for k in "56789" if by_key[k] not in tagged]
+    tap.ok(not missing, "keys 5 to 9 tag with their labels (missing: %s)" % ", ".join(missing))
+
+
 def run(marginalia, fixture, scratch):
     env = private_env(scratch)
-    dataset = os.path.join(scratch, "world.json")
+    dataset = os.path.join(scratch, "nine-labels.json")
     shutil.copyfile(fixture, dataset)
     tap = Tap(PLAN)
 
@@ -77,6 +94,7 @@ def run(marginalia, fixture, scratch):
                 for name in ("before.png", "after.png"):
                     shutil.copy(os.path.join(scratch, name), keep)
         tap.ok(same, "the paragraphs below it are drawn as before")
+        check_keys_five_to_nine(dataset, tap)
     finally:
         if pid:
             os.kill(pid, signal.SIGKILL)
@@ -85,7 +103,7 @@ def run(marginalia, fixture, scratch):
 
 def main():
     if len(sys.argv) != 3:
-        bail("usage: test-drawing-keys.py MARGINALIA WORLD.json")
+        bail("usage: test-drawing-keys.py MARGINALIA NINE-LABELS.json")
     marginalia, fixture = sys.argv[1], sys.argv[2]
     skip_unless_display()
 
