@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
+
 #include "mg-application.h"
 #include "mg-test-gui.h"
 
@@ -185,14 +188,67 @@ test_every_key_listed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window in @language, shown: its size, in @width and
+ * @height. */
+static void
+measure_overlay (const char *language,
+                 int        *width,
+                 int        *height)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *overlay;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+  builder = gtk_builder_new_from_resource (HELP_OVERLAY);
+  overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_present (GTK_WINDOW (overlay));
+  mg_test_spin_for (300);
+  *width = gtk_widget_get_width (overlay);
+  *height = gtk_widget_get_height (overlay);
+  g_test_message ("the shortcuts window in %s is %dx%d", language, *width, *height);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+/* The shortcuts window must fit beside the main window on a 1400x900
+ * screen, in English and in the longer Turkish. */
+static void
+test_window_fits (void)
+{
+  g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  const char *languages[] = { "en", "tr" };
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      int width, height;
+
+      measure_overlay (languages[i], &width, &height);
+      g_assert_cmpint (width, <=, 1200);
+      g_assert_cmpint (height, <=, 800);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *scratch = mg_test_scratch_home ("marginalia-shortcuts-XXXXXX");
+  int status;
 
+  g_test_init (&argc, &argv, NULL);
   mg_test_init_display ();
   g_test_add_func ("/shortcuts/every-key-listed", test_every_key_listed);
+  g_test_add_func ("/shortcuts/window-fits", test_window_fits);
 
-  return g_test_run ();
+  status = g_test_run ();
+  mg_test_remove_tree (scratch);
+  return status;
 }
