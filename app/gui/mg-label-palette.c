@@ -82,6 +82,26 @@ mg_label_palette_measure (GtkWidget      *widget,
     *natural = *minimum;
 }
 
+/* The width of every label on one row. A flow box's own natural width is
+ * not that: it asks for as few columns as it may have. */
+static int
+one_row_width (MgLabelPalette *self)
+{
+  int total = 0, n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      total += natural;
+      n++;
+    }
+
+  return total + MAX (n - 1, 0) * (int) gtk_flow_box_get_column_spacing (GTK_FLOW_BOX (self->box));
+}
+
 static void
 mg_label_palette_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -89,8 +109,13 @@ mg_label_palette_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   MgLabelPalette *self = MG_LABEL_PALETTE (widget);
+  int row = one_row_width (self);
+  int used = row <= width ? row : width;
 
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  /* Centred when every label fits on one row; wrapped over the whole
+   * width when not. */
+  gtk_widget_allocate (self->box, used, height, baseline,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - used) / 2, 0)));
 }
 
 static GtkSizeRequestMode
