@@ -168,14 +168,56 @@ vadjustment_of (MgWindow *window)
   return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->article_view));
 }
 
-static gboolean
-scrolled_to (gpointer data)
+/* Waits for a scroll the view has pending: GtkTextView scrolls to a mark
+ * only once the lines on the way are measured. */
+static void
+wait_settled (MgWindow *window)
 {
-  MgWindow *window = data;
-  double *wanted = g_object_get_data (G_OBJECT (window), "test-scroll");
+  double last = -1;
 
-  gtk_adjustment_set_value (vadjustment_of (window), *wanted);
-  return gtk_adjustment_get_value (vadjustment_of (window)) == *wanted;
+  for (guint still = 0, round = 0; still < 3 && round < 100; round++)
+    {
+      double value = gtk_adjustment_get_value (vadjustment_of (window));
+
+      still = value == last ? still + 1 : 0;
+      last = value;
+      mg_test_spin_for (30);
+    }
+}
+
+/* Scrolls @fresh so that the line at the top of @window is at the same
+ * height. Not by the value of the adjustment: a text view keeps what it
+ * shows in place while it measures the lines above, so the value drifts
+ * as long as lines are being measured. */
+static void
+scroll_like (MgWindow *fresh,
+             MgWindow *window)
+{
+  GtkTextView *from = GTK_TEXT_VIEW (window->article_view);
+  GtkTextView *to = GTK_TEXT_VIEW (fresh->article_view);
+  double value = gtk_adjustment_get_value (vadjustment_of (window));
+  GtkTextIter top;
+  int line_top, offset;
+  double delta, target = -1;
+
+  gtk_text_view_get_line_at_y (from, &top, (int) value, &line_top);
+  offset = gtk_text_iter_get_offset (&top);
+  delta = value - line_top;
+
+  for (guint round = 0; round < 50; round++)
+    {
+      GtkTextIter iter;
+      int y;
+
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (to), &iter, offset);
+      gtk_text_view_get_line_yrange (to, &iter, &y, NULL);
+      if (target == y + delta && gtk_adjustment_get_value (vadjustment_of (fresh)) == target)
+        return;
+      target = y + delta;
+      gtk_adjustment_set_value (vadjustment_of (fresh), target);
+      mg_test_spin_for (20);
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment_of (fresh)), ==, target);
 }
 
 /* Makes @fresh show what @window shows: the same document, scroll
@@ -188,7 +230,6 @@ match_view (MgWindow *fresh,
   GtkTextBuffer *from = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
   GtkTextBuffer *to;
   MgAnnotation *selected = mg_article_view_get_selected (window->article_view);
-  double value = gtk_adjustment_get_value (vadjustment_of (window));
   GtkTextIter insert, bound;
 
   mg_window_show_document (fresh, mg_dataset_lookup_document (fresh->dataset,
@@ -209,10 +250,8 @@ match_view (MgWindow *fresh,
                                                             mg_annotation_get_start (selected),
                                                             mg_annotation_get_end (selected)));
 
-  g_object_set_data (G_OBJECT (fresh), "test-scroll", &value);
-  g_assert_true (mg_test_spin_until (scrolled_to, fresh, 5000));
+  scroll_like (fresh, window);
   mg_test_spin_for (100);
-  g_object_set_data (G_OBJECT (fresh), "test-scroll", NULL);
 }
 
 /* Whether any annotation of @window's document is drawn in the band of
@@ -315,7 +354,7 @@ assert_drawn_as_saved (MgWindow   *window,
 
   /* Whether the caret shows depends on which window has the focus. */
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (window->article_view), FALSE);
-  mg_test_spin_for (50);
+  wait_settled (window);
   drawn = render (GTK_WIDGET (window->article_view));
   expected = render_fresh (window, saved);
   compare_bands (window, drawn, expected, FALSE, step);
@@ -441,6 +480,53 @@ test_every_kind_of_edit (void)
   mg_test_close_window (window);
 }
 
+/* Adds a span of @label over @needle to the first document of @dataset. */
+static void
+add_span (MgDataset  *dataset,
+          const char *label,
+          const char *needle)
+{
+  MgDocument *document = mg_dataset_get_document (dataset, 0);
+  MgAnnotationStore *store = mg_document_get_store (document);
+  guint start = mg_test_offset_of (document, needle);
+  g_autoptr(MgAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_autofree char *id = mg_annotation_store_next_id (store);
+
+  annotation = mg_annotation_new (id, label, start, start + (guint) g_utf8_strlen (needle, -1));
+  mg_annotation_set_text (annotation, needle);
+  g_assert_true (mg_annotation_store_add (store, annotation, &error));
+  g_assert_no_error (error);
+}
+
+/* A colleague's spans taken in review, one resolution of each kind. */
+static void
+test_review_resolution (void)
+{
+  g_autoptr(MgDataset) theirs = mg_test_load_fixture ("drawing", "world.json");
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  add_span (theirs, "quote", "World\n\nHarbour");
+  add_span (theirs, "claim", "Jonas Keller");
+  add_span (theirs, "actor", "Marta Lindqvist");
+  window = open_world ();
+  tag_text (window, "actor", "Jonas Keller");
+  tag_text (window, "figure", "240 members");
+
+  _mg_window_review_start (window, theirs, "bora");
+  g_assert_cmpint (_mg_window_review_get_current (window), ==, 0);
+  mg_test_activate (window, "win.review-resolve", "theirs");
+  mg_test_activate (window, "win.review-resolve", "both");
+  mg_test_activate (window, "win.review-resolve", "drop");
+  mg_test_activate (window, "win.review-close", NULL);
+  assert_drawn_as_saved (window, "resolving a review");
+
+  mg_test_close_window (window);
+}
+
 static gboolean
 drawings_differ (const Drawing *a,
                  const Drawing *b)
@@ -536,6 +622,7 @@ main (int   argc,
 
   g_test_add_func ("/drawing/across-paragraphs", test_across_paragraphs);
   g_test_add_func ("/drawing/every-kind-of-edit", test_every_kind_of_edit);
+  g_test_add_func ("/drawing/review-resolution", test_review_resolution);
   g_test_add_func ("/drawing/every-span-distinct", test_every_span_distinct);
 
   status = g_test_run ();
