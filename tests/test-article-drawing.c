@@ -204,7 +204,9 @@ scroll_like (MgWindow *fresh,
   offset = gtk_text_iter_get_offset (&top);
   delta = value - line_top;
 
-  for (guint round = 0; round < 50; round++)
+  /* Under load the lines below may take seconds to be measured, and the
+   * view cannot scroll past what it has measured. */
+  for (guint round = 0; round < 250; round++)
     {
       GtkTextIter iter;
       int y;
