@@ -214,6 +214,29 @@ mg_test_open_window (MgDataset *dataset,
 }
 
 /**
+ * mg_test_open_window_sized:
+ * @dataset: what the window shows
+ * @width: the window's width
+ * @height: the window's height
+ *
+ * Returns: (transfer none): a new window of that size with @dataset, on
+ *   screen and laid out; close it with mg_test_close_window()
+ */
+MgWindow *
+mg_test_open_window_sized (MgDataset *dataset,
+                           int        width,
+                           int        height)
+{
+  MgWindow *window = mg_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  mg_window_set_dataset (window, dataset, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  mg_test_spin_for (300);
+  return window;
+}
+
+/**
  * mg_test_open_fixture:
  * @folder: a folder of tests/fixtures
  * @name: a dataset in it

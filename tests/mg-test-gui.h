@@ -39,6 +39,9 @@ MgDataset         *mg_test_load_fixture  (const char      *folder,
 
 MgWindow          *mg_test_open_window   (MgDataset       *dataset,
                                           GFile           *file);
+MgWindow          *mg_test_open_window_sized (MgDataset   *dataset,
+                                              int          width,
+                                              int          height);
 MgWindow          *mg_test_open_fixture  (const char      *folder,
                                           const char      *name);
 void               mg_test_close_window  (MgWindow        *window);

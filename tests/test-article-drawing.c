@@ -149,19 +149,6 @@ keep_for_reader (const Drawing *drawn,
   g_test_message ("the two drawings are in %s", dir);
 }
 
-static MgWindow *
-open_sized (MgDataset *dataset,
-            GFile     *file)
-{
-  MgWindow *window = mg_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  mg_window_set_dataset (window, dataset, file);
-  gtk_window_present (GTK_WINDOW (window));
-  mg_test_spin_for (200);
-  return window;
-}
-
 static GtkAdjustment *
 vadjustment_of (MgWindow *window)
 {
@@ -324,7 +311,7 @@ static Drawing *
 render_fresh (MgWindow  *window,
               MgDataset *dataset)
 {
-  MgWindow *fresh = open_sized (dataset, NULL);
+  MgWindow *fresh = mg_test_open_window_sized (dataset, 1400, 900);
   Drawing *drawing;
 
   match_view (fresh, window);
@@ -408,7 +395,7 @@ open_world (void)
 {
   g_autoptr(MgDataset) dataset = mg_test_load_fixture ("drawing", "world.json");
 
-  return open_sized (dataset, NULL);
+  return mg_test_open_window_sized (dataset, 1400, 900);
 }
 
 /* The case a user met: a span from the top that crosses a blank line. */

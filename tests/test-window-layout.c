@@ -19,13 +19,8 @@ open_at (const char *fixture,
          int         height)
 {
   g_autoptr(MgDataset) dataset = mg_test_load_fixture ("drawing", fixture);
-  MgWindow *window = mg_window_new (NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  mg_window_set_dataset (window, dataset, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  mg_test_spin_for (300);
-  return window;
+  return mg_test_open_window_sized (dataset, width, height);
 }
 
 /* The panel of annotations folds in a flap of its own, inside the
