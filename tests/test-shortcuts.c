@@ -188,6 +188,53 @@ test_every_key_listed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Fails on a key of @widget's shortcut labels written with an underscore,
+ * and counts the keys that read "Page Up" or "Page Down". */
+static guint
+check_key_names (GtkWidget *widget)
+{
+  guint pages = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUT_LABEL) != NULL)
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (strlen (text) > 1 && strchr (text, '_') != NULL)
+        g_error ("the shortcuts window writes a key as “%s”", text);
+      pages += g_str_has_prefix (text, "Page ");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    pages += check_key_names (child);
+
+  return pages;
+}
+
+static void
+test_key_names (void)
+{
+  g_autoptr(MgApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  MgWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = mg_window_new (app);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+
+  /* Ctrl+Page Up and Ctrl+Page Down, on their page and in the search
+   * results. */
+  g_assert_cmpuint (check_key_names (GTK_WIDGET (overlay)), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcuts window in @language, shown: its size, in @width and
  * @height. */
 static void
@@ -247,6 +294,7 @@ main (int   argc,
   mg_test_init_display ();
   g_test_add_func ("/shortcuts/every-key-listed", test_every_key_listed);
   g_test_add_func ("/shortcuts/window-fits", test_window_fits);
+  g_test_add_func ("/shortcuts/key-names", test_key_names);
 
   status = g_test_run ();
   mg_test_remove_tree (scratch);

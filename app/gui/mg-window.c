@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-export-dialog.h"
+#include "mg-shortcuts.h"
 #include "mg-stats-window.h"
 #include "mg-window.h"
 #include "mg-window-private.h"
@@ -905,9 +906,11 @@ mg_window_init (MgWindow *self)
 MgWindow *
 mg_window_new (MgApplication *app)
 {
-  return g_object_new (MG_TYPE_WINDOW,
-                       "application", app,
-                       NULL);
+  GtkApplicationWindow *self = g_object_new (MG_TYPE_WINDOW, "application", app, NULL);
+
+  /* The application gave the window its shortcuts window just now. */
+  mg_shortcuts_tidy_keys (GTK_WIDGET (gtk_application_window_get_help_overlay (self)));
+  return MG_WINDOW (self);
 }
 
 /**
