@@ -146,6 +146,20 @@ add_app_keys (GHashTable     *keys,
     }
 }
 
+/* The application, registered, so that its windows get the shortcuts
+ * window as they would in use. */
+static MgApplication *
+registered_app (void)
+{
+  MgApplication *app = mg_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
 static void
 test_every_key_listed (void)
 {
@@ -153,17 +167,13 @@ test_every_key_listed (void)
   g_autoptr(GHashTable) listed = NULL;
   g_autoptr(GHashTable) bound = NULL;
   g_autoptr(GHashTable) text_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer key, value;
   MgWindow *window;
 
   MG_TEST_REQUIRE_DISPLAY ();
 
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = registered_app ();
   window = mg_window_new (app);
 
   listed = listed_keys ();
@@ -215,16 +225,12 @@ static void
 test_key_names (void)
 {
   g_autoptr(MgApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
   MgWindow *window;
   GtkShortcutsWindow *overlay;
 
   MG_TEST_REQUIRE_DISPLAY ();
 
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = registered_app ();
   window = mg_window_new (app);
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
