@@ -1,0 +1,544 @@
+/* mg-session-drafts.c: the autosaved draft of a session's work, and its
+ * recovery after a crash
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A few seconds after each change the whole dataset is serialised on the
+ * main loop and written as a draft by a worker thread, so a big dataset
+ * never stalls typing. The draft goes once the work is saved or given up.
+ * Drafts a session of this process wrote are work in progress, never
+ * offered for recovery; what is left when the process dies is.
+ */
+
+#define G_LOG_DOMAIN "mg-session"
+
+#include "config.h"
+
+#include "mg-dataset-io.h"
+#include "mg-session-private.h"
+
+struct _MgDraftWrite
+{
+  MgDrafts  *drafts;
+  MgDraft   *draft;
+  GBytes    *bytes;
+  GPtrArray *waiters;     /* of GTask, told when this write is done */
+  guint      generation;
+};
+
+/* Keys of the drafts live sessions of this process wrote, counted, since
+ * two sessions may open the same file. Touched on the main loop only. */
+static GHashTable *live_keys;
+
+static void write_draft (MgSession *self);
+
+static void
+claim_key (const char *key)
+{
+  guint count;
+
+  if (live_keys == NULL)
+    live_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (live_keys, key));
+  g_hash_table_insert (live_keys, g_strdup (key), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+release_key (const char *key)
+{
+  guint count;
+
+  if (key == NULL || live_keys == NULL)
+    return;
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (live_keys, key));
+  if (count <= 1)
+    g_hash_table_remove (live_keys, key);
+  else
+    g_hash_table_insert (live_keys, g_strdup (key), GUINT_TO_POINTER (count - 1));
+}
+
+static void
+claim (MgSession *self)
+{
+  if (g_strcmp0 (self->claimed_key, self->draft_key) == 0)
+    return;
+  release_key (self->claimed_key);
+  g_free (self->claimed_key);
+  self->claimed_key = g_strdup (self->draft_key);
+  claim_key (self->claimed_key);
+}
+
+static void
+unclaim (MgSession *self)
+{
+  release_key (self->claimed_key);
+  g_clear_pointer (&self->claimed_key, g_free);
+}
+
+void
+_mg_session_stop_autosave (MgSession *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->first_change = 0;
+}
+
+/* The work is safe elsewhere or given up: its draft goes, and a write still
+ * under way is told to remove what it wrote. */
+static void
+discard (MgSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  _mg_session_stop_autosave (self);
+  self->generation++;
+  self->write_again = FALSE;
+  if (self->draft_key != NULL &&
+      !mg_drafts_discard (self->drafts, self->draft_key, &error))
+    g_warning ("%s", error->message);
+  unclaim (self);
+}
+
+static void
+set_key_for_file (MgSession *self)
+{
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+
+  g_free (self->draft_key);
+  self->draft_key = path ? mg_drafts_key_for_path (path) : mg_drafts_new_key ();
+}
+
+static gboolean
+needs_draft (MgSession *self)
+{
+  return self->dataset != NULL && self->draft_key != NULL && mg_session_get_modified (self);
+}
+
+static MgDraft *
+describe_draft (MgSession *self)
+{
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+  MgDraft *draft = mg_draft_new (self->draft_key, path);
+
+  mg_draft_set_counts (draft, mg_dataset_get_n_documents (self->dataset),
+                       mg_dataset_count_annotations (self->dataset));
+  if (self->stamp.valid)
+    mg_draft_set_original_stamp (draft, self->stamp.mtime_usec, self->stamp.size);
+  return draft;
+}
+
+/* Writing */
+
+static void
+draft_write_free (MgDraftWrite *write)
+{
+  g_clear_object (&write->drafts);
+  g_clear_object (&write->draft);
+  g_clear_pointer (&write->bytes, g_bytes_unref);
+  g_clear_pointer (&write->waiters, g_ptr_array_unref);
+  g_free (write);
+}
+
+static void
+draft_write_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  MgDraftWrite *write = task_data;
+  GError *error = NULL;
+
+  if (mg_drafts_write (write->drafts, write->draft, write->bytes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+tell_waiters (GPtrArray    *waiters,
+              const GError *error)
+{
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+  g_ptr_array_set_size (waiters, 0);
+}
+
+static void
+draft_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MgSession) self = user_data;
+  MgDraftWrite *write = g_task_get_task_data (G_TASK (result));
+  const char *key = mg_draft_get_key (write->draft);
+  g_autoptr(GError) error = NULL;
+
+  self->writing = NULL;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_signal_emit_by_name (self, "autosave-failed", error);
+
+  /* Saved or given up while this draft was on its way: it must not stay. */
+  if (write->generation != self->generation &&
+      !(g_strcmp0 (key, self->draft_key) == 0 && needs_draft (self)))
+    mg_drafts_discard (write->drafts, key, NULL);
+
+  tell_waiters (write->waiters, error);
+  if (self->write_again)
+    {
+      self->write_again = FALSE;
+      write_draft (self);
+    }
+}
+
+static void
+write_draft (MgSession *self)
+{
+  g_autoptr(GTask) task = NULL;
+  MgDraftWrite *write;
+
+  _mg_session_stop_autosave (self);
+  if (!needs_draft (self))
+    {
+      tell_waiters (self->draft_waiters, NULL);
+      return;
+    }
+  /* One write at a time, so an older draft never lands after a newer one. */
+  if (self->writing != NULL)
+    {
+      self->write_again = TRUE;
+      return;
+    }
+
+  write = g_new0 (MgDraftWrite, 1);
+  write->drafts = g_object_ref (self->drafts);
+  write->draft = describe_draft (self);
+  write->bytes = mg_dataset_to_bytes (self->dataset);
+  write->generation = self->generation;
+  write->waiters = g_steal_pointer (&self->draft_waiters);
+  self->draft_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->writing = write;
+  claim (self);
+
+  /* A thread's task may be freed in the thread: the session is held by
+   * the callback, which runs on the main loop. */
+  task = g_task_new (NULL, NULL, draft_written_cb, g_object_ref (self));
+  g_task_set_source_tag (task, write_draft);
+  g_task_set_task_data (task, write, (GDestroyNotify)draft_write_free);
+  g_task_run_in_thread (task, draft_write_thread);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  MgSession *self = user_data;
+
+  self->autosave_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Each change restarts the delay, but the oldest change not in a draft
+ * never waits longer than the promised maximum. */
+static void
+schedule_autosave (MgSession *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 due;
+
+  if (self->first_change == 0)
+    self->first_change = now;
+  due = MIN (now + (gint64) self->autosave_delay * 1000,
+             self->first_change + (gint64) MG_SESSION_AUTOSAVE_MAX_MSEC * 1000);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add ((guint) (MAX (due - now, 0) / 1000), autosave_cb, self);
+}
+
+/* Following the work, called by mg-session.c */
+
+void
+_mg_session_drafts_history_changed (MgSession *self)
+{
+  self->given_up = FALSE;
+  if (mg_session_get_modified (self))
+    schedule_autosave (self);
+  else
+    discard (self);  /* back at the saved state, by undo */
+}
+
+/* Other work takes the place of the session's. Unless it came from the
+ * draft @restored_key, the replaced work's draft goes. */
+void
+_mg_session_drafts_replace (MgSession  *self,
+                            const char *restored_key)
+{
+  if (restored_key == NULL)
+    discard (self);
+  else
+    {
+      _mg_session_stop_autosave (self);
+      self->generation++;
+      self->write_again = FALSE;
+    }
+  unclaim (self);
+  self->given_up = FALSE;
+
+  if (restored_key == NULL)
+    set_key_for_file (self);
+  else
+    {
+      g_free (self->draft_key);
+      self->draft_key = g_strdup (restored_key);
+      claim (self);
+    }
+}
+
+/* The work is in its file now, which may be a new one. Edits made while
+ * the save ran still want a draft, under the file's key. */
+void
+_mg_session_drafts_file_saved (MgSession *self,
+                               gboolean   all_saved)
+{
+  discard (self);
+  set_key_for_file (self);
+  if (!all_saved)
+    schedule_autosave (self);
+}
+
+/* The session goes. Unsaved work nobody gave up keeps its draft, and the
+ * changes of the last seconds go into it now rather than never. */
+void
+_mg_session_drafts_dispose (MgSession *self)
+{
+  if (needs_draft (self) && !self->given_up)
+    {
+      if (self->autosave_id != 0)
+        {
+          g_autoptr(MgDraft) draft = describe_draft (self);
+          g_autoptr(GBytes) bytes = mg_dataset_to_bytes (self->dataset);
+          g_autoptr(GError) error = NULL;
+
+          if (!mg_drafts_write (self->drafts, draft, bytes, &error))
+            g_warning ("Could not write the draft: %s", error->message);
+        }
+    }
+  else if (self->draft_key != NULL)
+    discard (self);
+
+  _mg_session_stop_autosave (self);
+  unclaim (self);
+  g_clear_pointer (&self->draft_key, g_free);
+}
+
+/* The public face */
+
+/**
+ * mg_session_save_draft_async:
+ * @cancellable: (nullable): to stop waiting; the write itself goes on
+ *
+ * Writes a draft of the unsaved work now, rather than after the autosave
+ * delay. With nothing unsaved there is nothing to write, and the call
+ * succeeds at once.
+ */
+void
+mg_session_save_draft_async (MgSession           *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MG_IS_SESSION (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mg_session_save_draft_async);
+  if (!needs_draft (self))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_ptr_array_add (self->draft_waiters, g_steal_pointer (&task));
+  write_draft (self);
+}
+
+/**
+ * mg_session_save_draft_finish:
+ *
+ * Returns: %TRUE once the draft holds the work as it was when asked
+ */
+gboolean
+mg_session_save_draft_finish (MgSession     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * mg_session_discard_draft:
+ *
+ * The person gave up the unsaved work: its draft is removed and none is
+ * kept for it when the session goes, unless it is edited again.
+ */
+void
+mg_session_discard_draft (MgSession *self)
+{
+  g_return_if_fail (MG_IS_SESSION (self));
+
+  discard (self);
+  self->given_up = TRUE;
+}
+
+/**
+ * mg_session_list_drafts:
+ *
+ * Finds the drafts left by work that was never saved nor given up, such as
+ * a crash leaves, newest first. Drafts of sessions open in this process are
+ * work in progress and not listed.
+ *
+ * Returns: (transfer container) (element-type MgDraft): the drafts, or
+ *   %NULL with @error set if the drafts folder cannot be read
+ */
+GPtrArray *
+mg_session_list_drafts (MgSession  *self,
+                        GError    **error)
+{
+  GPtrArray *drafts;
+
+  g_return_val_if_fail (MG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((drafts = mg_drafts_list (self->drafts, error)) == NULL)
+    return NULL;
+  for (guint i = drafts->len; i > 0; i--)
+    {
+      MgDraft *draft = g_ptr_array_index (drafts, i - 1);
+
+      if (live_keys != NULL && g_hash_table_contains (live_keys, mg_draft_get_key (draft)))
+        g_ptr_array_remove_index (drafts, i - 1);
+    }
+  return drafts;
+}
+
+/* Recovering */
+
+typedef struct
+{
+  MgDrafts *drafts;
+  MgDraft  *draft;
+} RestoreData;
+
+static void
+restore_data_free (RestoreData *restore)
+{
+  g_clear_object (&restore->drafts);
+  g_clear_object (&restore->draft);
+  g_free (restore);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreData *restore = task_data;
+  MgDataset *dataset;
+  GError *error = NULL;
+
+  /* MgDrafts does not change after construction: safe to share. */
+  dataset = mg_drafts_load (restore->drafts, restore->draft, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+restore_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MgSession *self = g_task_get_source_object (task);
+  MgDraft *draft = ((RestoreData *)g_task_get_task_data (G_TASK (result)))->draft;
+  g_autoptr(MgDataset) dataset = NULL;
+  const char *original = mg_draft_get_original_path (draft);
+  g_autoptr(GFile) file = original ? g_file_new_for_path (original) : NULL;
+  MgStamp stamp = { 0 };
+  GError *error = NULL;
+
+  if (!(dataset = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The file is judged against how it looked when the work began, so a
+   * save over a file changed since then still asks. */
+  stamp.valid = mg_draft_get_original_stamp (draft, &stamp.mtime_usec, &stamp.size);
+  _mg_session_install (self, dataset, file, &stamp, mg_draft_get_key (draft));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * mg_session_restore_draft_async:
+ * @draft: one of mg_session_list_drafts()
+ * @cancellable: (nullable): to give up; the work then stays as it was
+ *
+ * Reads the dataset of @draft in a worker thread and opens it in place of
+ * the session's work, in the file it belongs to and marked unsaved. The
+ * draft stays until the work is saved or given up.
+ */
+void
+mg_session_restore_draft_async (MgSession           *self,
+                                MgDraft             *draft,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  RestoreData *restore;
+
+  g_return_if_fail (MG_IS_SESSION (self));
+  g_return_if_fail (MG_IS_DRAFT (draft));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mg_session_restore_draft_async);
+  restore = g_new0 (RestoreData, 1);
+  restore->drafts = g_object_ref (self->drafts);
+  restore->draft = g_object_ref (draft);
+  /* Only @task, freed on the main loop, holds the session. */
+  inner = g_task_new (NULL, cancellable, restore_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, restore_thread);
+  g_task_set_task_data (inner, restore, (GDestroyNotify)restore_data_free);
+  g_task_run_in_thread (inner, restore_thread);
+}
+
+/**
+ * mg_session_restore_draft_finish:
+ *
+ * Returns: %TRUE if the draft's work is open; %FALSE with @error set, the
+ *   work as it was, when the draft could not be read
+ */
+gboolean
+mg_session_restore_draft_finish (MgSession     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

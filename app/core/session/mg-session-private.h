@@ -1,0 +1,89 @@
+/* mg-session-private.h: the state of an MgSession, shared by its files
+ *
+ * mg-session.c holds the object, what it shows of the dataset, loading and
+ * saving; mg-session-disk.c how the file looked and who changed it since;
+ * mg-session-drafts.c the autosaved draft and recovery after a crash.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mg-session.h"
+
+G_BEGIN_DECLS
+
+/* How a file looked: enough to tell that someone else wrote it since. */
+typedef struct
+{
+  gint64   mtime_usec;
+  gint64   size;
+  gboolean valid;
+} MgStamp;
+
+typedef struct _MgDraftWrite MgDraftWrite;
+
+struct _MgSession
+{
+  GObject        parent_instance;
+
+  /* Owned */
+  MgDrafts      *drafts;
+  MgDataset     *dataset;
+  MgHistory     *history;
+  GFile         *file;           /* NULL until the dataset is first saved */
+  GCancellable  *cancellable;    /* the session's own work, cancelled at dispose */
+  GQueue         saves;          /* of GTask: the head is under way, the rest wait */
+
+  /* The file on disk, in mg-session-disk.c */
+  MgStamp        stamp;          /* as loaded or last saved */
+  MgStamp        seen;           /* the last change by someone else reported */
+  MgStamp        kept;           /* the change the person kept their work over */
+  GFile         *watched;        /* the file @monitor watches */
+  GFileMonitor  *monitor;
+  guint          disk_check_id;
+
+  /* Drafts, in mg-session-drafts.c */
+  char          *draft_key;      /* of the current work's draft */
+  char          *claimed_key;    /* of the draft this session wrote, if any */
+  MgDraftWrite  *writing;        /* the draft write under way, if any */
+  GPtrArray     *draft_waiters;  /* of GTask: callers waiting for the next write */
+  gint64         first_change;   /* monotonic time of the oldest change not in a draft */
+  guint          autosave_delay; /* milliseconds */
+  guint          autosave_id;
+  guint          generation;     /* bumped whenever the draft is discarded */
+  guint          n_changes;      /* of the history, to tell edits made during a save */
+
+  guint          write_again : 1;
+  guint          given_up : 1;   /* the person discarded the work: no draft at the end */
+  guint          check_after_save : 1;
+};
+
+/* mg-session.c */
+void     _mg_session_install              (MgSession     *self,
+                                           MgDataset     *dataset,
+                                           GFile         *file,
+                                           const MgStamp *stamp,
+                                           const char    *restored_key);
+void     _mg_session_emit_changed_on_disk (MgSession  *self);
+gboolean _mg_session_is_saving            (MgSession  *self);
+
+/* mg-session-disk.c */
+gboolean _mg_stamp_query                  (GFile      *file,
+                                           MgStamp    *stamp);
+gboolean _mg_stamp_equal                  (const MgStamp *a,
+                                           const MgStamp *b);
+void     _mg_session_watch                (MgSession  *self);
+void     _mg_session_unwatch              (MgSession  *self);
+void     _mg_session_check_disk           (MgSession  *self);
+
+/* mg-session-drafts.c */
+void     _mg_session_drafts_replace       (MgSession  *self,
+                                           const char *key);
+void     _mg_session_drafts_file_saved    (MgSession  *self,
+                                           gboolean    all_saved);
+void     _mg_session_drafts_history_changed (MgSession *self);
+void     _mg_session_drafts_dispose       (MgSession  *self);
+void     _mg_session_stop_autosave        (MgSession  *self);
+
+G_END_DECLS

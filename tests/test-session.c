@@ -1,0 +1,611 @@
+/* test-session.c: the life of an open dataset, without a display
+ *
+ * Open, edit, the autosave, a kill and the draft recovered, save, Save As,
+ * failed saves, a file changed on disk by someone else, cancellation: all
+ * through MgSession and a real main loop, as the window drives it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <utime.h>
+#include <glib/gstdio.h>
+
+#include "mg-core.h"
+#include "mg-session.h"
+
+typedef struct
+{
+  char      *dir;      /* a fresh folder for this test's files */
+  char      *path;     /* a copy of the fixture dataset in it */
+  GFile     *file;
+  MgDrafts  *drafts;   /* kept in the folder too */
+  MgSession *session;
+} Fixture;
+
+static char *
+read_all (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "files", "small.json", NULL);
+  g_autofree char *contents = read_all (source);
+  g_autofree char *drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fx->dir = g_dir_make_tmp ("test-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  fx->path = g_build_filename (fx->dir, "news.json", NULL);
+  g_file_set_contents (fx->path, contents, -1, &error);
+  g_assert_no_error (error);
+  fx->file = g_file_new_for_path (fx->path);
+  drafts = g_build_filename (fx->dir, "drafts", NULL);
+  fx->drafts = mg_drafts_new (drafts);
+  fx->session = mg_session_new (fx->drafts);
+  mg_session_set_autosave_delay (fx->session, 50);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_clear_object (&fx->session);
+  g_clear_object (&fx->drafts);
+  g_clear_object (&fx->file);
+  remove_tree (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->path);
+}
+
+/* The main loop, until a flag is set or 5 seconds passed. */
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+spin_until (gboolean *flag)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timed_out_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return *flag;
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+got_result_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  g_assert_true (spin_until ((gboolean *)slot));
+  return *slot;
+}
+
+static gboolean
+load (MgSession  *session,
+      GFile      *file,
+      GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mg_session_load_async (session, file, NULL, got_result_cb, &result);
+  return mg_session_load_finish (session, wait_result (&result), error);
+}
+
+static gboolean
+save (MgSession           *session,
+      GFile               *target,
+      MgSessionSaveFlags   flags,
+      GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mg_session_save_async (session, target, flags, NULL, got_result_cb, &result);
+  return mg_session_save_finish (session, wait_result (&result), error);
+}
+
+/* Tags "Tuesday" in the first document, as the window does, through the
+ * history. */
+static void
+edit (MgSession  *session,
+      const char *label)
+{
+  MgDocument *document = mg_dataset_get_document (mg_session_get_dataset (session), 0);
+  const char *text = mg_document_get_text (document);
+  guint start = (guint) g_utf8_pointer_to_offset (text, strstr (text, "Tuesday"));
+  g_autoptr(MgAnnotation) annotation = mg_annotation_new (NULL, label, start, start + 7);
+  g_autoptr(GError) error = NULL;
+
+  mg_history_add_annotation (mg_session_get_history (session), document, annotation, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+dataset_text (MgSession *session)
+{
+  g_autoptr(GBytes) bytes = mg_dataset_to_bytes (mg_session_get_dataset (session));
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static char *
+draft_path (Fixture    *fx,
+            const char *path)
+{
+  g_autofree char *key = mg_drafts_key_for_path (path);
+
+  return mg_drafts_get_dataset_path (fx->drafts, key);
+}
+
+static void
+count_cb (gpointer  instance,
+          gpointer  user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+count_notify_cb (gpointer    instance,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+count_error_cb (gpointer      instance,
+                const GError *error,
+                gpointer      user_data)
+{
+  g_test_message ("autosave failed: %s", error->message);
+  (*(guint *)user_data)++;
+}
+
+static gboolean
+file_exists_soon (const char *path)
+{
+  for (guint i = 0; i < 250 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    spin_for (20);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Someone else writes the file: a second later, so that the stamp differs
+ * even on a file system that keeps whole seconds. */
+static void
+write_as_someone_else (const char *path,
+                       const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf before;
+
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  {
+    struct utimbuf times = { before.st_atime, before.st_mtime + 1 };
+
+    g_assert_cmpint (g_utime (path, &times), ==, 0);
+  }
+}
+
+static void
+test_life (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autofree char *before = read_all (fx->path);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(MgSession) next = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint modified_notes = 0;
+
+  /* Open: the dataset, its file, nothing unsaved, no draft. */
+  g_signal_connect (fx->session, "notify::modified", G_CALLBACK (count_notify_cb), &modified_notes);
+  g_assert_true (load (fx->session, fx->file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (mg_session_get_file (fx->session), fx->file));
+  g_assert_cmpuint (mg_dataset_count_annotations (mg_session_get_dataset (fx->session)), ==, 7);
+  g_assert_false (mg_session_get_modified (fx->session));
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  /* Edit: unsaved, and said so once. */
+  edit (fx->session, "figure");
+  g_assert_true (mg_session_get_modified (fx->session));
+  g_assert_cmpuint (modified_notes, ==, 1);
+
+  /* The autosave writes a draft of exactly the work. */
+  g_assert_true (file_exists_soon (draft));
+  spin_for (100);
+  on_disk = read_all (draft);
+  expected = dataset_text (fx->session);
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  /* While the session lives, its draft is work in progress, not offered. */
+  next = mg_session_new (fx->drafts);
+  drafts = mg_session_list_drafts (next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* A kill: the session goes without a save. The file is as it was; the
+   * draft stays, and the next session finds it. */
+  g_clear_object (&fx->session);
+  g_free (on_disk);
+  on_disk = read_all (fx->path);
+  g_assert_cmpstr (on_disk, ==, before);
+  drafts = mg_session_list_drafts (next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (mg_draft_get_original_path (g_ptr_array_index (drafts, 0)), ==, fx->path);
+  g_assert_cmpuint (mg_draft_get_n_annotations (g_ptr_array_index (drafts, 0)), ==, 8);
+
+  /* Restored: the work, in its file, unsaved, the draft claimed again. */
+  mg_session_restore_draft_async (next, g_ptr_array_index (drafts, 0), NULL, got_result_cb, &result);
+  g_assert_true (mg_session_restore_draft_finish (next, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (mg_session_get_file (next), fx->file));
+  g_assert_cmpuint (mg_dataset_count_annotations (mg_session_get_dataset (next)), ==, 8);
+  g_assert_true (mg_session_get_modified (next));
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = mg_session_list_drafts (next, NULL);
+  g_assert_cmpuint (drafts->len, ==, 0);
+
+  /* Saved: the file holds the work, nothing is unsaved, the draft goes. */
+  g_assert_true (save (next, NULL, MG_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_false (mg_session_get_modified (next));
+  g_free (on_disk);
+  g_free (expected);
+  on_disk = read_all (fx->path);
+  expected = dataset_text (next);
+  g_assert_cmpstr (on_disk, ==, expected);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_undo_to_saved (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autoptr(MgDataset) dataset = mg_dataset_load_file (fx->path, NULL);
+
+  mg_session_set_dataset (fx->session, dataset, fx->file);
+  edit (fx->session, "figure");
+  g_assert_true (file_exists_soon (draft));
+
+  /* Back at the saved state by undo: nothing unsaved, no draft. */
+  mg_history_undo (mg_session_get_history (fx->session));
+  g_assert_false (mg_session_get_modified (fx->session));
+  spin_for (100);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_close_without_a_word (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+
+  g_assert_true (load (fx->session, fx->file, NULL));
+  mg_session_set_autosave_delay (fx->session, 5000);
+
+  /* The last change, not yet in a draft, is written as the session goes. */
+  edit (fx->session, "figure");
+  g_clear_object (&fx->session);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  /* Opening the file again leaves that draft for recovery; work the
+   * person gave up leaves nothing behind. */
+  fx->session = mg_session_new (fx->drafts);
+  g_assert_true (load (fx->session, fx->file, NULL));
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+  edit (fx->session, "figure");
+  mg_session_discard_draft (fx->session);
+  g_clear_object (&fx->session);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_save_as_and_new (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autofree char *target = g_build_filename (fx->dir, "copy.json", NULL);
+  g_autoptr(GFile) target_file = g_file_new_for_path (target);
+  g_autofree char *draft = draft_path (fx, target);
+  g_autoptr(MgDataset) empty = mg_dataset_new ();
+  g_autoptr(MgDocument) document = mg_document_new ("note", "A note on Tuesday.\n", -1);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MgDataset) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A new dataset has no file; its draft has a key of its own. */
+  mg_session_set_dataset (fx->session, empty, NULL);
+  g_assert_null (mg_session_get_file (fx->session));
+  mg_history_add_document (mg_session_get_history (fx->session), document);
+  mg_session_save_draft_async (fx->session, NULL, got_result_cb, &result);
+  g_assert_true (mg_session_save_draft_finish (fx->session, wait_result (&result), &error));
+  g_assert_no_error (error);
+  drafts = mg_drafts_list (fx->drafts, NULL);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_null (mg_draft_get_original_path (g_ptr_array_index (drafts, 0)));
+
+  /* Save As: the file is the session's now and the draft is gone. */
+  g_assert_true (save (fx->session, target_file, MG_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (mg_session_get_file (fx->session), target_file));
+  g_assert_false (mg_session_get_modified (fx->session));
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = mg_drafts_list (fx->drafts, NULL);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  reloaded = mg_dataset_load_file (target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_dataset_get_n_documents (reloaded), ==, 1);
+
+  /* Its drafts are now the file's. */
+  edit (fx->session, "figure");
+  g_assert_true (file_exists_soon (draft));
+}
+
+static void
+test_failed_save (Fixture       *fx,
+                  gconstpointer  data)
+{
+  /* Failures that hold for root too: a target that is a folder, a folder
+   * that is a file. */
+  g_autofree char *folder = g_build_filename (fx->dir, "folder.json", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *not_dir = g_build_filename (fx->dir, "news.json", "x.json", NULL);
+  g_autoptr(GFile) not_dir_file = g_file_new_for_path (not_dir);
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autofree char *before = read_all (fx->path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (load (fx->session, fx->file, NULL));
+  edit (fx->session, "figure");
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  g_assert_false (save (fx->session, folder_file, MG_SESSION_SAVE_NONE, &error));
+  g_test_message ("saving over a folder: %s", error->message);
+  g_clear_error (&error);
+  g_assert_false (save (fx->session, not_dir_file, MG_SESSION_SAVE_NONE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Nothing changed: the same file, the work unsaved, its draft kept. */
+  g_assert_true (g_file_equal (mg_session_get_file (fx->session), fx->file));
+  g_assert_true (mg_session_get_modified (fx->session));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  after = read_all (fx->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (file_exists_soon (draft));
+}
+
+static void
+test_autosave_failed (Fixture       *fx,
+                      gconstpointer  data)
+{
+  /* The drafts folder cannot be made: a file stands in its place. */
+  g_autofree char *blocked = g_build_filename (fx->dir, "blocked", NULL);
+  g_autoptr(MgDrafts) drafts = mg_drafts_new (blocked);
+  g_autoptr(MgSession) session = mg_session_new (drafts);
+  guint failures = 0;
+
+  g_assert_true (g_file_set_contents (blocked, "", 0, NULL));
+  mg_session_set_autosave_delay (session, 10);
+  g_signal_connect (session, "autosave-failed", G_CALLBACK (count_error_cb), &failures);
+  g_assert_true (load (session, fx->file, NULL));
+  edit (session, "figure");
+  for (guint i = 0; i < 100 && failures == 0; i++)
+    spin_for (20);
+  g_assert_cmpuint (failures, ==, 1);
+  g_assert_true (mg_session_get_modified (session));
+}
+
+static void
+test_changed_on_disk (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *mine = NULL;
+  g_autoptr(MgDataset) other = mg_dataset_load_file (fx->path, NULL);
+  g_autoptr(GBytes) other_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect (fx->session, "changed-on-disk", G_CALLBACK (count_cb), &changes);
+  g_assert_true (load (fx->session, fx->file, NULL));
+  edit (fx->session, "figure");
+
+  /* Someone else saves their version. */
+  mg_document_set_title (mg_dataset_get_document (other, 0), "Their title");
+  other_bytes = mg_dataset_to_bytes (other);
+  theirs = g_strndup (g_bytes_get_data (other_bytes, NULL), g_bytes_get_size (other_bytes));
+  write_as_someone_else (fx->path, theirs);
+  for (guint i = 0; i < 150 && changes == 0; i++)
+    spin_for (20);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* A save refuses to replace it unless told... */
+  g_assert_false (save (fx->session, NULL, MG_SESSION_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  on_disk = read_all (fx->path);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_assert_true (mg_session_get_modified (fx->session));
+
+  /* ...Keep Mine is remembered for that change: the monitor stirs (a new
+   * mode) but the file's stamp is the one kept... */
+  mg_session_keep_mine (fx->session);
+  g_assert_cmpint (g_chmod (fx->path, 0640), ==, 0);
+  spin_for (400);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* ...and told, it writes mine; its own save is not someone else's. */
+  g_assert_true (save (fx->session, NULL, MG_SESSION_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  g_free (on_disk);
+  on_disk = read_all (fx->path);
+  mine = dataset_text (fx->session);
+  g_assert_cmpstr (on_disk, ==, mine);
+  spin_for (500);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (save (fx->session, NULL, MG_SESSION_SAVE_NONE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_edit_during_save (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(MgDataset) saved = NULL;
+
+  g_assert_true (load (fx->session, fx->file, NULL));
+  edit (fx->session, "figure");
+
+  /* An edit made while the save is on its way is not on disk: the work
+   * stays unsaved and gets a draft. */
+  mg_session_save_async (fx->session, NULL, MG_SESSION_SAVE_NONE, NULL, got_result_cb, &first);
+  edit (fx->session, "claim");
+  g_assert_true (mg_session_save_finish (fx->session, wait_result (&first), NULL));
+  g_assert_true (mg_session_get_modified (fx->session));
+  saved = mg_dataset_load_file (fx->path, NULL);
+  g_assert_cmpuint (mg_dataset_count_annotations (saved), ==, 8);
+  g_assert_true (file_exists_soon (draft));
+
+  /* Two saves asked at once run one after the other; the last has it all. */
+  g_clear_object (&first);
+  mg_session_save_async (fx->session, NULL, MG_SESSION_SAVE_NONE, NULL, got_result_cb, &first);
+  mg_session_save_async (fx->session, NULL, MG_SESSION_SAVE_NONE, NULL, got_result_cb, &second);
+  g_assert_true (mg_session_save_finish (fx->session, wait_result (&first), NULL));
+  g_assert_true (mg_session_save_finish (fx->session, wait_result (&second), NULL));
+  g_assert_false (mg_session_get_modified (fx->session));
+  g_clear_object (&saved);
+  saved = mg_dataset_load_file (fx->path, NULL);
+  g_assert_cmpuint (mg_dataset_count_annotations (saved), ==, 9);
+  spin_for (100);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cancel (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = read_all (fx->path);
+  g_autofree char *after = NULL;
+  g_autoptr(MgDataset) empty = mg_dataset_new ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/news.json");
+
+  mg_session_set_dataset (fx->session, empty, NULL);
+
+  /* A load given up leaves the work as it was. */
+  g_cancellable_cancel (cancellable);
+  mg_session_load_async (fx->session, fx->file, cancellable, got_result_cb, &result);
+  g_assert_false (mg_session_load_finish (fx->session, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (mg_session_get_dataset (fx->session) == empty);
+  g_assert_null (mg_session_get_file (fx->session));
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* So does one that fails. */
+  g_assert_false (load (fx->session, missing, &error));
+  g_assert_nonnull (error);
+  g_assert_true (mg_session_get_dataset (fx->session) == empty);
+  g_clear_error (&error);
+
+  /* A save given up before it began writes nothing. */
+  g_assert_true (load (fx->session, fx->file, NULL));
+  edit (fx->session, "figure");
+  mg_session_save_async (fx->session, NULL, MG_SESSION_SAVE_NONE, cancellable, got_result_cb, &result);
+  g_assert_false (mg_session_save_finish (fx->session, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (mg_session_get_modified (fx->session));
+  after = read_all (fx->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/session/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("life", test_life);
+  ADD ("undo-to-saved", test_undo_to_saved);
+  ADD ("close-without-a-word", test_close_without_a_word);
+  ADD ("save-as-and-new", test_save_as_and_new);
+  ADD ("failed-save", test_failed_save);
+  ADD ("autosave-failed", test_autosave_failed);
+  ADD ("changed-on-disk", test_changed_on_disk);
+  ADD ("edit-during-save", test_edit_during_save);
+  ADD ("cancel", test_cancel);
+
+  return g_test_run ();
+}
