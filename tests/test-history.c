@@ -605,18 +605,18 @@ test_failure_records_nothing (Fixture       *f,
   f->n_notify_can_undo = f->n_notify_can_redo = f->n_notify_modified = 0;
 
   g_assert_false (mg_history_add_annotation (f->history, f->doc, twin, &error));
-  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
   g_clear_error (&error);
   g_assert_false (mg_history_add_annotation (f->history, f->doc, outside, &error));
   g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (mg_history_set_label (f->history, f->doc, f->critic, "claim", &error));
-  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
   g_clear_error (&error);
   /* Its own label again: no edit, and no failure either. */
   g_assert_true (mg_history_set_label (f->history, f->doc, f->critic, "actor", NULL));
   g_assert_false (mg_history_set_range (f->history, f->doc, f->critic, 9, 18, &error));
-  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
   g_clear_error (&error);
   g_assert_false (mg_history_set_range (f->history, f->doc, f->critic, 70, 84, &error));
   g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);

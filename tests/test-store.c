@@ -154,10 +154,10 @@ test_duplicates (void)
   add (store, "a1", "actor", 9, 18);
 
   g_assert_false (mg_annotation_store_check (store, same_span, &error));
-  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
   g_clear_error (&error);
   g_assert_false (mg_annotation_store_add (store, same_span, &error));
-  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
   g_assert_nonnull (strstr (error->message, "a1"));
   g_clear_error (&error);
   /* Refused: left as it was, no id given. */
@@ -181,12 +181,12 @@ test_duplicates (void)
 
   /* Relabelling or moving onto a twin is refused too. */
   g_assert_false (mg_annotation_store_set_label (store, other_label, "actor", &error));
-  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
   g_clear_error (&error);
   add (store, "a3", "actor", 0, 8);
   g_assert_false (mg_annotation_store_set_range (store, mg_annotation_store_lookup (store, "a3"),
                                                  9, 18, &error));
-  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
   assert_store (store, "a3 actor [0,8); a1 actor [9,18); a2 quote [9,18)");
 }
 

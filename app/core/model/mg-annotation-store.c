@@ -424,7 +424,7 @@ mg_annotation_store_check (MgAnnotationStore *self,
                                    mg_annotation_get_end (annotation));
   if (twin != NULL)
     {
-      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+      g_set_error (error, MG_ERROR, MG_ERROR_DUPLICATE,
                    _("duplicate of annotation “%s”: same label and range"),
                    mg_annotation_get_id (twin));
       return FALSE;
@@ -719,7 +719,7 @@ mg_annotation_store_set_label (MgAnnotationStore *self,
   end = mg_annotation_get_end (annotation);
   if (mg_annotation_store_find (self, label, start, end) != NULL)
     {
-      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+      g_set_error (error, MG_ERROR, MG_ERROR_DUPLICATE,
                    _("this span already has that label"));
       return FALSE;
     }
@@ -767,7 +767,7 @@ mg_annotation_store_set_range (MgAnnotationStore *self,
   twin = mg_annotation_store_find (self, mg_annotation_get_label (annotation), start, end);
   if (twin != NULL && twin != annotation)
     {
-      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+      g_set_error (error, MG_ERROR, MG_ERROR_DUPLICATE,
                    _("another annotation already has this label and range"));
       return FALSE;
     }

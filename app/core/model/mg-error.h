@@ -18,8 +18,11 @@ typedef enum
   MG_ERROR_TOO_LARGE,    /* past a size or nesting bound */
   MG_ERROR_BINARY,       /* input that is not text */
   MG_ERROR_EMPTY,        /* nothing to import */
-  MG_ERROR_CANCELLED,
+  MG_ERROR_DUPLICATE,    /* an annotation with the same label and range is there */
 } MgError;
+
+/* Cancelled work reports G_IO_ERROR_CANCELLED, as GTask and GCancellable
+ * do everywhere in GIO. */
 
 GQuark mg_error_quark (void);
 
