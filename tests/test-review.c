@@ -213,6 +213,12 @@ test_walk (Fixture       *fx,
   g_assert_null (_mg_window_review_get_agreement (fx->window, TRUE));
 }
 
+static gboolean
+is_saved (gpointer window)
+{
+  return !mg_history_get_modified (mg_window_get_history (window));
+}
+
 static void
 test_resolve_undo_save (Fixture       *fx,
                         gconstpointer  data)
@@ -273,7 +279,7 @@ test_resolve_undo_save (Fixture       *fx,
   /* The curated dataset saves like any other. */
   g_assert_true (mg_history_get_modified (mg_window_get_history (fx->window)));
   mg_test_activate (fx->window, "win.save", NULL);
-  g_assert_false (mg_history_get_modified (mg_window_get_history (fx->window)));
+  g_assert_true (mg_test_spin_until (is_saved, fx->window, 5000));
   saved = mg_dataset_load_file (fx->path, &error);
   g_assert_no_error (error);
   saved_store = mg_document_get_store (mg_dataset_lookup_document (saved, "harbour"));

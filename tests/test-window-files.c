@@ -134,6 +134,12 @@ new_window (void)
   return window;
 }
 
+static gboolean
+has_file (gpointer window)
+{
+  return mg_window_get_file (window) != NULL;
+}
+
 static void
 open_path (MgWindow   *window,
            const char *path)
@@ -141,8 +147,9 @@ open_path (MgWindow   *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *opened = NULL;
 
-  _mg_window_open_files (window, &file, 1);
-  g_assert_nonnull (mg_window_get_file (window));
+  mg_window_open_files (window, &file, 1);
+  /* The dataset is read in a worker thread. */
+  g_assert_true (mg_test_spin_until (has_file, window, 5000));
   opened = g_file_get_path (mg_window_get_file (window));
   g_assert_cmpstr (opened, ==, path);
 }
@@ -176,6 +183,23 @@ static gboolean
 is_modified (MgWindow *window)
 {
   return mg_history_get_modified (mg_window_get_history (window));
+}
+
+static gboolean
+is_saved (gpointer window)
+{
+  return !is_modified (window);
+}
+
+/* Saves run in a worker thread: the action returns before the file is
+ * written. */
+static void
+save_and_wait (MgWindow   *window,
+               const char *action,
+               const char *target)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target));
+  g_assert_true (mg_test_spin_until (is_saved, window, 5000));
 }
 
 static gboolean
@@ -227,8 +251,7 @@ test_save_and_reload (Fixture       *fixture,
   g_assert_true (is_modified (window));
   g_assert_true (title_marks_unsaved (window));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_false (is_modified (window));
+  save_and_wait (window, "win.save", NULL);
   g_assert_false (title_marks_unsaved (window));
 
   /* What is on disk is exactly the work in the window... */
@@ -271,8 +294,7 @@ test_save_as (Fixture       *fixture,
   tag (window, "Tuesday", "figure");
   g_assert_true (is_modified (window));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-to", "s", target));
-  g_assert_false (is_modified (window));
+  save_and_wait (window, "win.save-to", target);
   g_assert_nonnull (mg_window_get_file (window));
   saved_path = g_file_get_path (mg_window_get_file (window));
   g_assert_cmpstr (saved_path, ==, target);
@@ -474,16 +496,16 @@ test_open_asks_first (Fixture       *fixture,
   g_assert_true (is_modified (window));
 
   /* Opening a dataset would replace unsaved work: Cancel keeps it. */
-  _mg_window_open_files (window, both, 2);
+  mg_window_open_files (window, both, 2);
   answer (window, "cancel");
   g_assert_true (mg_window_get_dataset (window) == before);
   g_assert_null (mg_window_get_file (window));
 
   /* Discard opens the dataset, and the article is imported into it. */
-  _mg_window_open_files (window, both, 2);
+  mg_window_open_files (window, both, 2);
   answer (window, "discard");
+  g_assert_true (mg_test_spin_until (has_file, window, 5000));
   g_assert_true (mg_window_get_dataset (window) != before);
-  g_assert_nonnull (mg_window_get_file (window));
   g_assert_true (mg_test_spin_until ((gboolean (*) (gpointer))is_modified, window, 3000));
   g_assert_cmpuint (mg_dataset_get_n_documents (mg_window_get_dataset (window)), ==, 3);
   g_assert_cmpstr (mg_document_get_id (mg_window_get_document (window)), ==, "article");
@@ -551,7 +573,7 @@ test_recovery (Fixture       *fixture,
   answer (window, "recover");
 
   /* Back with its file, its annotations, and marked unsaved. */
-  g_assert_nonnull (mg_window_get_file (window));
+  g_assert_true (mg_test_spin_until (has_file, window, 5000));
   restored_path = g_file_get_path (mg_window_get_file (window));
   g_assert_cmpstr (restored_path, ==, fixture->path);
   g_assert_cmpuint (mg_dataset_count_annotations (mg_window_get_dataset (window)), ==, 8);
@@ -562,8 +584,7 @@ test_recovery (Fixture       *fixture,
   g_assert_null (find_dialog (window));
 
   /* Saving it writes the work where it belongs and ends the draft. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_false (is_modified (window));
+  save_and_wait (window, "win.save", NULL);
   saved = read_all (fixture->path);
   expected = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_cmpstr (saved, ==, expected);
@@ -578,6 +599,12 @@ test_recovery (Fixture       *fixture,
   g_assert_null (mg_drafts_lookup (drafts, key));
   g_assert_cmpuint (mg_dataset_count_annotations (mg_window_get_dataset (window)), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_eight (gpointer window)
+{
+  return mg_dataset_count_annotations (mg_window_get_dataset (window)) == 8;
 }
 
 static void
@@ -605,6 +632,7 @@ test_changed_on_disk (Fixture       *fixture,
 
   /* Noticed; Reload shows their version. */
   answer (window, "reload");
+  g_assert_true (mg_test_spin_until (has_eight, window, 5000));
   g_assert_cmpuint (mg_dataset_count_annotations (mg_window_get_dataset (window)), ==, 8);
   g_assert_false (is_modified (window));
 
@@ -628,7 +656,7 @@ test_changed_on_disk (Fixture       *fixture,
   /* ...Overwrite writes mine. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   answer (window, "overwrite");
-  g_assert_false (is_modified (window));
+  g_assert_true (mg_test_spin_until (is_saved, window, 5000));
   g_free (on_disk);
   on_disk = read_all (fixture->path);
   mine = dataset_text (window);

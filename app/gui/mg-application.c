@@ -15,7 +15,6 @@
 #include "mg-application.h"
 #include "mg-preferences-window.h"
 #include "mg-window.h"
-#include "mg-window-private.h"
 
 struct _MgApplication
 {
@@ -61,14 +60,10 @@ load_sample_document (void)
   return document;
 }
 
-/**
- * _mg_application_new_dataset:
- *
- * Returns: (transfer full): an empty dataset whose annotator is the name
- *   from the preferences, or the user name when none is set
- */
-MgDataset *
-_mg_application_new_dataset (MgApplication *self)
+/* An empty dataset whose annotator is the name from the preferences, or
+ * the user name when none is set. */
+static MgDataset *
+new_dataset (MgApplication *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
   MgDataset *dataset = mg_dataset_new ();
@@ -108,7 +103,7 @@ mg_application_activate (GApplication *app)
    * start tagging at once. */
   if (mg_window_get_dataset (window) == NULL)
     {
-      g_autoptr(MgDataset) dataset = _mg_application_new_dataset (self);
+      g_autoptr(MgDataset) dataset = new_dataset (self);
       g_autoptr(MgDocument) sample = load_sample_document ();
 
       if (sample != NULL)
@@ -130,12 +125,12 @@ mg_application_open (GApplication  *app,
 
   if (mg_window_get_dataset (window) == NULL)
     {
-      g_autoptr(MgDataset) dataset = _mg_application_new_dataset (self);
+      g_autoptr(MgDataset) dataset = new_dataset (self);
 
       mg_window_set_dataset (window, dataset, NULL);
     }
 
-  _mg_window_open_files (window, files, n_files);
+  mg_window_open_files (window, files, n_files);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -1,13 +1,11 @@
-/* mg-window-files.c: opening and importing files, and the prompts and
- * choosers the window's file handling shares
+/* mg-window-files.c: opening datasets and importing articles
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything here and in mg-window-save.c and mg-window-drafts.c exists so
- * that a person never loses work. This file opens datasets and imports
- * articles (chosen, dropped or given on the command line), and keeps the
- * state the three files share. The model itself is only touched through
- * the history.
+ * Files come chosen, dropped or given on the command line. A dataset opens
+ * in the window's session, in its place, once the person agreed to replace
+ * unsaved work; more datasets get windows of their own. Articles are read in
+ * a worker thread and added through the history, as one step.
  */
 
 #define G_LOG_DOMAIN "mg-window-files"
@@ -26,250 +24,12 @@
 #define IMPORT_PROGRESS_MIN     2
 #define MAX_IMPORT_TOASTS       4
 
-char *
-_mg_window_display_name (GFile *file)
+typedef struct _MgWindowImport MgWindowImport;
+
+struct _MgWindowFiles
 {
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
-}
-
-/* Dialogs */
-
-/* A modal question about the work in @self; only one is up at a time. */
-GtkWidget *
-_mg_window_prompt (MgWindow               *self,
-                   const char             *heading,
-                   const char             *body,
-                   const MgWindowResponse *responses,
-                   gsize                   n_responses,
-                   const char             *default_response,
-                   const char             *close_response)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
-
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  for (gsize i = 0; i < n_responses; i++)
-    {
-      adw_message_dialog_add_response (message, responses[i].id, responses[i].label);
-      if (responses[i].appearance != ADW_RESPONSE_DEFAULT)
-        adw_message_dialog_set_response_appearance (message, responses[i].id,
-                                                    responses[i].appearance);
-    }
-  if (default_response != NULL)
-    adw_message_dialog_set_default_response (message, default_response);
-  adw_message_dialog_set_close_response (message, close_response);
-  g_set_weak_pointer (&self->files->dialog, dialog);
-  return dialog;
-}
-
-void
-_mg_window_show_error (MgWindow   *self,
-                       const char *heading,
-                       const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* File choosers: GtkFileDialog from GTK 4.10, the portal-aware native
- * chooser before it. Either way the callback gets the chosen files, or
- * NULL when the user cancelled. */
-
-typedef struct
-{
-  MgWindow           *self;
-  MgWindowChosenFunc  func;
-} Choice;
-
-static GPtrArray *
-files_from_model (GListModel *model)
-{
-  GPtrArray *chosen = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = model ? g_list_model_get_n_items (model) : 0;
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (chosen, g_list_model_get_item (model, i));
-  return chosen;
-}
-
-static Choice *
-choice_new (MgWindow           *self,
-            MgWindowChosenFunc  func)
-{
-  Choice *choice = g_new0 (Choice, 1);
-
-  choice->self = g_object_ref (self);
-  choice->func = func;
-  return choice;
-}
-
-static void
-choice_finish (Choice    *choice,
-               GPtrArray *chosen)
-{
-  if (chosen != NULL && chosen->len == 0)
-    g_clear_pointer (&chosen, g_ptr_array_unref);
-  /* NULL tells the callback the user cancelled. */
-  if (choice->self->files != NULL)
-    choice->func (choice->self, chosen);
-  g_clear_pointer (&chosen, g_ptr_array_unref);
-  g_object_unref (choice->self);
-  g_free (choice);
-}
-
-static GListModel *
-make_filters (MgWindowChooseMode mode)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) datasets = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (datasets, _("Datasets"));
-  gtk_file_filter_add_mime_type (datasets, "application/json");
-  gtk_file_filter_add_suffix (datasets, "json");
-  gtk_file_filter_set_name (articles, _("Articles"));
-  gtk_file_filter_add_mime_type (articles, "text/plain");
-  gtk_file_filter_add_mime_type (articles, "text/html");
-  gtk_file_filter_add_mime_type (articles, "application/xml");
-  gtk_file_filter_add_suffix (articles, "jsonl");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  if (mode == MG_WINDOW_CHOOSE_OPEN_MULTIPLE)
-    g_list_store_append (filters, articles);
-  else
-    g_list_store_append (filters, datasets);
-  g_list_store_append (filters, all);
-  return G_LIST_MODEL (filters);
-}
-
-/* The name Save As offers: the file's own, or one for a new dataset. */
-static char *
-initial_save_name (MgWindow *self)
-{
-  return self->file ? g_file_get_basename (self->file) : g_strdup (_("dataset.json"));
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-dialog_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GtkFileDialog *dialog = GTK_FILE_DIALOG (object);
-  Choice *choice = user_data;
-  g_autoptr(GListModel) model = NULL;
-  GPtrArray *chosen = NULL;
-  GFile *file = NULL;
-
-  switch (GPOINTER_TO_INT (g_object_get_data (object, "mg-mode")))
-    {
-    case MG_WINDOW_CHOOSE_OPEN:
-      file = gtk_file_dialog_open_finish (dialog, result, NULL);
-      break;
-    case MG_WINDOW_CHOOSE_SAVE:
-      file = gtk_file_dialog_save_finish (dialog, result, NULL);
-      break;
-    case MG_WINDOW_CHOOSE_OPEN_MULTIPLE:
-      model = gtk_file_dialog_open_multiple_finish (dialog, result, NULL);
-      chosen = files_from_model (model);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  if (file != NULL)
-    {
-      chosen = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (chosen, file);
-    }
-  choice_finish (choice, chosen);
-}
-
-void
-_mg_window_choose_files (MgWindow           *self,
-                         MgWindowChooseMode  mode,
-                         const char         *title,
-                         MgWindowChosenFunc  func)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = make_filters (mode);
-  Choice *choice = choice_new (self, func);
-
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  gtk_file_dialog_set_filters (dialog, filters);
-  g_object_set_data (G_OBJECT (dialog), "mg-mode", GINT_TO_POINTER (mode));
-
-  if (mode == MG_WINDOW_CHOOSE_SAVE)
-    {
-      g_autofree char *name = initial_save_name (self);
-
-      gtk_file_dialog_set_initial_name (dialog, name);
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, dialog_done_cb, choice);
-    }
-  else if (mode == MG_WINDOW_CHOOSE_OPEN)
-    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, dialog_done_cb, choice);
-  else
-    gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, dialog_done_cb, choice);
-}
-#else
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    Choice          *choice)
-{
-  GPtrArray *chosen = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-
-      chosen = files_from_model (model);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  choice_finish (choice, chosen);
-}
-
-void
-_mg_window_choose_files (MgWindow           *self,
-                         MgWindowChooseMode  mode,
-                         const char         *title,
-                         MgWindowChosenFunc  func)
-{
-  g_autoptr(GListModel) filters = make_filters (mode);
-  GtkFileChooserNative *native;
-  Choice *choice = choice_new (self, func);
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                        mode == MG_WINDOW_CHOOSE_SAVE ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                                      : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        mode == MG_WINDOW_CHOOSE_SAVE ? _("_Save") : _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), mode == MG_WINDOW_CHOOSE_OPEN_MULTIPLE);
-  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-  if (mode == MG_WINDOW_CHOOSE_SAVE)
-    {
-      g_autofree char *name = initial_save_name (self);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    }
-  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-#endif
+  MgWindowImport *import;   /* the import running, if any */
+};
 
 /* Opening datasets */
 
@@ -366,7 +126,7 @@ toast_file_message (MgWindow   *self,
                     const char *message,
                     guint      *n_toasts)
 {
-  g_autofree char *name = _mg_window_display_name (file);
+  g_autofree char *name = mg_dialogs_display_name (file);
   g_autofree char *text = NULL;
 
   /* A folder of broken files should not bury the window in toasts. */
@@ -383,6 +143,8 @@ import_done_cb (GObject      *object,
 {
   MgWindow *self = MG_WINDOW (object);
   MgWindowImport *job = g_task_get_task_data (G_TASK (result));
+  MgHistory *history = mg_window_get_history (self);
+  MgDataset *dataset = mg_window_get_dataset (self);
   MgDocument *first = NULL;
   guint n_added = 0, n_toasts = 0, n_failed = 0;
 
@@ -400,7 +162,7 @@ import_done_cb (GObject      *object,
     }
 
   /* One group: a single undo takes the whole import back. */
-  mg_history_begin_group (self->history);
+  mg_history_begin_group (history);
   for (guint i = 0; i < job->documents->len; i++)
     {
       GPtrArray *documents = g_ptr_array_index (job->documents, i);
@@ -418,17 +180,17 @@ import_done_cb (GObject      *object,
       for (guint j = 0; documents != NULL && j < documents->len; j++)
         {
           MgDocument *document = g_ptr_array_index (documents, j);
-          g_autofree char *id = mg_dataset_unique_id (self->dataset, mg_document_get_id (document));
+          g_autofree char *id = mg_dataset_unique_id (dataset, mg_document_get_id (document));
 
           if (g_strcmp0 (id, mg_document_get_id (document)) != 0)
             mg_document_set_id (document, id);
-          mg_history_add_document (self->history, document);
+          mg_history_add_document (history, document);
           if (first == NULL)
             first = document;
           n_added++;
         }
     }
-  mg_history_end_group (self->history);
+  mg_history_end_group (history);
 
   if (first != NULL)
     mg_window_show_document (self, first);
@@ -463,7 +225,7 @@ import_files (MgWindow  *self,
   g_autoptr(GTask) task = NULL;
   MgWindowImport *job;
 
-  if (chosen == NULL || chosen->len == 0 || self->dataset == NULL)
+  if (chosen == NULL || chosen->len == 0 || mg_window_get_dataset (self) == NULL)
     return;
   if (files->import != NULL)
     {
@@ -502,6 +264,91 @@ import_files (MgWindow  *self,
   g_task_run_in_thread (task, import_thread);
 }
 
+/* Loading a dataset in the window */
+
+typedef struct
+{
+  MgWindow  *self;
+  GFile     *file;
+  GPtrArray *then_import;   /* articles to import once it is open, or NULL */
+  gboolean   reload;
+  gboolean   own_window;    /* the window was made for it: shown once loaded */
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_object_unref (request->self);
+  g_object_unref (request->file);
+  g_clear_pointer (&request->then_import, g_ptr_array_unref);
+  g_free (request);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadRequest *request = user_data;
+  MgWindow *self = request->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!mg_session_load_finish (MG_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = mg_dialogs_display_name (request->file);
+      g_autofree char *heading = request->reload ? g_strdup_printf (_("Could Not Reload “%s”"), name)
+                                                 : g_strdup_printf (_("Could Not Open “%s”"), name);
+      GtkWindow *parent = request->own_window
+                            ? gtk_application_get_active_window (gtk_window_get_application (GTK_WINDOW (self)))
+                            : GTK_WINDOW (self);
+
+      mg_dialogs_show_error (parent, heading, error->message);
+    }
+  if (request->own_window)
+    {
+      if (error == NULL)
+        gtk_window_present (GTK_WINDOW (self));
+      else
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (self->files != NULL && request->then_import != NULL)
+    import_files (self, request->then_import);
+  load_request_free (request);
+}
+
+static void
+load (MgWindow  *self,
+      GFile     *file,
+      gboolean   reload,
+      gboolean   own_window,
+      GPtrArray *then_import)
+{
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->file = g_object_ref (file);
+  request->reload = reload;
+  request->own_window = own_window;
+  request->then_import = then_import ? g_ptr_array_ref (then_import) : NULL;
+  mg_session_load_async (self->session, file, self->cancellable, loaded_cb, request);
+}
+
+/**
+ * _mg_window_load:
+ * @reload: whether @file is the window's own, read again
+ *
+ * Shows the dataset in @file in place of the window's work once it is
+ * read, or tells the person why it cannot be.
+ */
+void
+_mg_window_load (MgWindow *self,
+                 GFile    *file,
+                 gboolean  reload)
+{
+  load (self, file, reload, FALSE, NULL);
+}
+
 /* Files given on the command line, dropped, or chosen */
 
 typedef struct
@@ -525,24 +372,26 @@ open_request_run (MgWindow *self,
   OpenRequest *request = data;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  _mg_window_load_dataset (self, g_ptr_array_index (request->datasets, 0), FALSE);
+  /* The articles go into the dataset opened here, once it is. */
+  load (self, g_ptr_array_index (request->datasets, 0), FALSE, FALSE, request->articles);
   /* One dataset per window: the others get windows of their own. */
   for (guint i = 1; i < request->datasets->len && app != NULL; i++)
-    {
-      MgWindow *other = mg_window_new (MG_APPLICATION (app));
-
-      if (_mg_window_load_dataset (other, g_ptr_array_index (request->datasets, i), FALSE))
-        gtk_window_present (GTK_WINDOW (other));
-      else
-        gtk_window_destroy (GTK_WINDOW (other));
-    }
-  import_files (self, request->articles);
+    load (mg_window_new (MG_APPLICATION (app)), g_ptr_array_index (request->datasets, i),
+          FALSE, TRUE, NULL);
 }
 
+/**
+ * mg_window_open_files:
+ * @files: (array length=n_files): datasets and articles, in any mix
+ *
+ * Opens the first dataset in the window, after asking about unsaved work,
+ * the other datasets in windows of their own, and imports the articles
+ * into the window's dataset.
+ */
 void
-_mg_window_open_files (MgWindow  *self,
-                       GFile    **files,
-                       int        n_files)
+mg_window_open_files (MgWindow  *self,
+                      GFile    **files,
+                      int        n_files)
 {
   OpenRequest *request;
 
@@ -566,11 +415,23 @@ _mg_window_open_files (MgWindow  *self,
 }
 
 static void
-open_chosen (MgWindow  *self,
+open_chosen (GtkWindow *window,
              GPtrArray *chosen)
 {
-  if (chosen != NULL)
-    _mg_window_open_files (self, (GFile **)chosen->pdata, chosen->len);
+  MgWindow *self = MG_WINDOW (window);
+
+  if (chosen != NULL && self->files != NULL)
+    mg_window_open_files (self, (GFile **)chosen->pdata, chosen->len);
+}
+
+static void
+import_chosen (GtkWindow *window,
+               GPtrArray *chosen)
+{
+  MgWindow *self = MG_WINDOW (window);
+
+  if (self->files != NULL)
+    import_files (self, chosen);
 }
 
 static void
@@ -578,7 +439,10 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  _mg_window_choose_files (MG_WINDOW (widget), MG_WINDOW_CHOOSE_OPEN, _("Open Dataset"), open_chosen);
+  g_autoptr(GListModel) filters = mg_dialogs_filters (FALSE, TRUE);
+  MgChooser chooser = { MG_CHOOSE_OPEN, _("Open Dataset"), .filters = filters };
+
+  mg_dialogs_choose (GTK_WINDOW (widget), &chooser, open_chosen);
 }
 
 static void
@@ -586,7 +450,10 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  _mg_window_choose_files (MG_WINDOW (widget), MG_WINDOW_CHOOSE_OPEN_MULTIPLE, _("Import Articles"), import_files);
+  g_autoptr(GListModel) filters = mg_dialogs_filters (TRUE, TRUE);
+  MgChooser chooser = { MG_CHOOSE_OPEN_MULTIPLE, _("Import Articles"), .filters = filters };
+
+  mg_dialogs_choose (GTK_WINDOW (widget), &chooser, import_chosen);
 }
 
 static gboolean
@@ -604,29 +471,19 @@ drop_cb (GtkDropTarget *target,
   g_slist_free (list);
   if (dropped->len == 0)
     return FALSE;
-  _mg_window_open_files (self, (GFile **)dropped->pdata, dropped->len);
+  mg_window_open_files (self, (GFile **)dropped->pdata, dropped->len);
   return TRUE;
 }
 
 
-/* Following the window's dataset and file */
+/* Life cycle, called by mg-window.c */
 
-static void
-file_changed_cb (MgWindow *self)
-{
-  _mg_window_drafts_file_changed (self);
-  _mg_window_watch_file (self);
-}
-
-static void
-dataset_changed_cb (MgWindow *self)
+/* An import into the dataset that went would add to the wrong one. */
+void
+_mg_window_files_dataset_changed (MgWindow *self)
 {
   cancel_import (self);
-  _mg_window_drafts_dataset_changed (self);
-  _mg_window_save_dataset_changed (self);
 }
-
-/* Life cycle, called by mg-window.c */
 
 void
 _mg_window_files_class_init (MgWindowClass *klass)
@@ -637,47 +494,26 @@ _mg_window_files_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-
-  _mg_window_save_class_init (klass);
-  _mg_window_drafts_class_init (klass);
 }
 
 void
 _mg_window_files_init (MgWindow *self)
 {
-  MgWindowFiles *files = g_new0 (MgWindowFiles, 1);
   GtkDropTarget *target;
 
-  self->files = files;
-  files->cancellable = g_cancellable_new ();
-
-  g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
-  g_signal_connect (self, "notify::file", G_CALLBACK (file_changed_cb), NULL);
+  self->files = g_new0 (MgWindowFiles, 1);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  _mg_window_drafts_init (self);
 }
 
 void
 _mg_window_files_dispose (MgWindow *self)
 {
-  MgWindowFiles *files = self->files;
-
-  if (files == NULL)
+  if (self->files == NULL)
     return;
 
-  g_cancellable_cancel (files->cancellable);
   cancel_import (self);
-  _mg_window_drafts_dispose (self);
-  _mg_window_save_dispose (self);
-
-  g_signal_handlers_disconnect_by_func (self, dataset_changed_cb, NULL);
-  g_signal_handlers_disconnect_by_func (self, file_changed_cb, NULL);
-  g_clear_weak_pointer (&files->dialog);
-  g_clear_object (&files->cancellable);
-  g_free (files);
-  self->files = NULL;
+  g_clear_pointer (&self->files, g_free);
 }

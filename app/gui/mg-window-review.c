@@ -168,7 +168,7 @@ twin_of (MgWindow   *self,
 static const char *
 your_name (MgWindow *self)
 {
-  const char *name = mg_dataset_get_annotator (self->dataset);
+  const char *name = mg_dataset_get_annotator (mg_window_get_dataset (self));
 
   return name != NULL && *name != '\0' ? name : _("you");
 }
@@ -246,7 +246,7 @@ refresh_dataset (MgWindow *self)
 
   g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
   g_clear_object (&review->dataset_agreement);
-  review->dataset_agreement = compare (self, self->dataset, review->theirs);
+  review->dataset_agreement = compare (self, mg_window_get_dataset (self), review->theirs);
 
   /* Documents are named by title where yours has one: ids are what
    * differs when a colleague imported the same article apart. */
@@ -254,7 +254,7 @@ refresh_dataset (MgWindow *self)
   for (guint i = 0; i < left_out->len; i++)
     {
       MgLeftOutDocument *out = g_ptr_array_index (left_out, i);
-      MgDocument *doc = mg_dataset_lookup_document (self->dataset, out->id);
+      MgDocument *doc = mg_dataset_lookup_document (mg_window_get_dataset (self), out->id);
       const char *title = doc ? mg_document_get_title (doc) : NULL;
 
       if (title != NULL && *title != '\0')
@@ -268,7 +268,7 @@ refresh_dataset (MgWindow *self)
 
   mg_review_panel_set_problems (review->panel, problems);
   mg_review_panel_set_chart (review->panel, review->dataset_agreement,
-                             mg_dataset_get_labels (self->dataset));
+                             mg_dataset_get_labels (mg_window_get_dataset (self)));
 }
 
 static gboolean
@@ -292,7 +292,7 @@ static void
 fill_list (MgWindow *self)
 {
   MgWindowReview *review = self->review;
-  MgLabelSet *labels = mg_dataset_get_labels (self->dataset);
+  MgLabelSet *labels = mg_dataset_get_labels (mg_window_get_dataset (self));
   guint n = mg_agreement_get_n_disagreements (review->document_agreement);
 
   mg_review_panel_clear (review->panel, _("You agree on every span of this document"));
@@ -320,7 +320,7 @@ refresh_document (MgWindow *self,
 
   if (twin != NULL)
     {
-      g_autoptr(MgDataset) yours = mg_dataset_new_with_labels (mg_dataset_get_labels (self->dataset));
+      g_autoptr(MgDataset) yours = mg_dataset_new_with_labels (mg_dataset_get_labels (mg_window_get_dataset (self)));
       g_autoptr(MgDataset) theirs = mg_dataset_new_with_labels (mg_dataset_get_labels (review->theirs));
 
       mg_dataset_add_document (yours, self->document);
@@ -456,7 +456,7 @@ _mg_window_review_start (MgWindow   *self,
   g_return_if_fail (MG_IS_WINDOW (self));
   g_return_if_fail (MG_IS_DATASET (theirs));
 
-  if (self->dataset == NULL)
+  if (mg_window_get_dataset (self) == NULL)
     return;
 
   _mg_window_review_stop (self);
@@ -531,13 +531,13 @@ resolve (MgWindow *self,
    * under another label or with other ends: its note and relations stay. */
   if (how == RESOLVE_THEIRS && d->a != NULL && d->b != NULL)
     done = d->kind == MG_DISAGREEMENT_LABEL
-             ? mg_history_set_label (self->history, self->document, d->a,
+             ? mg_history_set_label (mg_window_get_history (self), self->document, d->a,
                                      mg_annotation_get_label (d->b), &error)
-             : mg_history_set_range (self->history, self->document, d->a,
+             : mg_history_set_range (mg_window_get_history (self), self->document, d->a,
                                      mg_annotation_get_start (d->b), mg_annotation_get_end (d->b),
                                      &error);
   else if ((how == RESOLVE_THEIRS || how == RESOLVE_DROP) && d->a != NULL)
-    mg_history_remove_annotation (self->history, self->document, d->a);
+    mg_history_remove_annotation (mg_window_get_history (self), self->document, d->a);
   else if ((how == RESOLVE_THEIRS || how == RESOLVE_BOTH) && d->b != NULL)
     {
       g_autoptr(MgAnnotation) copy = mg_annotation_new (NULL, mg_annotation_get_label (d->b),
@@ -545,7 +545,7 @@ resolve (MgWindow *self,
                                                         mg_annotation_get_end (d->b));
 
       mg_annotation_set_note (copy, mg_annotation_get_note (d->b));
-      done = mg_history_add_annotation (self->history, self->document, copy, &error);
+      done = mg_history_add_annotation (mg_window_get_history (self), self->document, copy, &error);
     }
 
   if (!done)
@@ -629,85 +629,34 @@ colleague_chosen (MgWindow *self,
   _mg_window_review_start (self, theirs, annotator && *annotator ? annotator : basename);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-dialog_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+colleague_file_chosen (GtkWindow *window,
+                       GPtrArray *chosen)
 {
-  g_autoptr(MgWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+  MgWindow *self = MG_WINDOW (window);
 
-  if (file != NULL && self->review != NULL)
-    colleague_chosen (self, file);
+  if (chosen != NULL && self->review != NULL)
+    colleague_chosen (self, g_ptr_array_index (chosen, 0));
 }
-#else
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    MgWindow        *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  if (file != NULL && self->review != NULL)
-    colleague_chosen (self, file);
-  g_object_unref (self);
-}
-#endif
 
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  MgWindow *self = MG_WINDOW (widget);
-  g_autoptr(GtkFileFilter) datasets = gtk_file_filter_new ();
-  const char *title = _("Review a Colleague’s Dataset");
+  g_autoptr(GListModel) filters = mg_dialogs_filters (FALSE, FALSE);
+  MgChooser chooser = { MG_CHOOSE_OPEN, _("Review a Colleague’s Dataset"), .filters = filters };
 
-  if (self->dataset == NULL)
-    return;
-
-  gtk_file_filter_set_name (datasets, _("Datasets"));
-  gtk_file_filter_add_mime_type (datasets, "application/json");
-  gtk_file_filter_add_suffix (datasets, "json");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, datasets);
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_modal (dialog, TRUE);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, dialog_done_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *native;
-
-    native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                          _("_Open"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), datasets);
-    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+  if (mg_window_get_dataset (MG_WINDOW (widget)) != NULL)
+    mg_dialogs_choose (GTK_WINDOW (widget), &chooser, colleague_file_chosen);
 }
 
 /* The window's side */
 
-static void
-document_changed_cb (MgWindow   *self,
-                     GParamSpec *pspec,
-                     gpointer    unused)
+void
+_mg_window_review_document_changed (MgWindow *self)
 {
-  if (self->review->theirs == NULL)
+  if (self->review == NULL || self->review->theirs == NULL)
     return;
 
   watch_store (self);
@@ -715,10 +664,8 @@ document_changed_cb (MgWindow   *self,
   refresh_document (self, TRUE);
 }
 
-static void
-dataset_changed_cb (MgWindow   *self,
-                    GParamSpec *pspec,
-                    gpointer    unused)
+void
+_mg_window_review_dataset_changed (MgWindow *self)
 {
   /* Resolutions belong to the dataset they were made in. */
   _mg_window_review_stop (self);
@@ -781,8 +728,6 @@ _mg_window_review_init (MgWindow *self)
   g_signal_connect_object (review->panel, "disagreement-selected",
                            G_CALLBACK (panel_selected_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect (self, "notify::document", G_CALLBACK (document_changed_cb), NULL);
-  g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
   update_actions (self);
 }
 

@@ -1,11 +1,12 @@
-/* mg-window-save.c: saving, watching the file on disk, and asking before
- * work is lost
+/* mg-window-save.c: saving, a file changed on disk, and asking before work
+ * is lost
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Saves are atomic and never overwrite a file someone else changed without
- * asking; a change on disk by another program is noticed and offered for
- * reloading; closing or replacing unsaved work asks first.
+ * The session saves and notices changes on disk; this part asks the person
+ * what to do about them. A save over a file someone else changed asks
+ * first; a change on disk is offered for reloading; closing or replacing
+ * unsaved work asks first.
  */
 
 #define G_LOG_DOMAIN "mg-window-save"
@@ -16,99 +17,21 @@
 
 #include "mg-window-private.h"
 
-/* Editors and sync tools write a file in several steps; wait for calm. */
-#define MONITOR_SETTLE_MSEC     250
+struct _MgWindowSave
+{
+  guint close_confirmed : 1;   /* the person answered about unsaved work */
+};
 
 static void save (MgWindow          *self,
                   gboolean           choose,
                   MgWindowSavedFunc  then);
 
-/* How the file looked */
-
-static gboolean
-query_stamp (GFile  *file,
-             gint64 *mtime,
-             gint64 *size)
+static char *
+work_name (MgWindow *self)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GDateTime) modified = NULL;
+  GFile *file = mg_window_get_file (self);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL || !(modified = g_file_info_get_modification_date_time (info)))
-    return FALSE;
-  *mtime = g_date_time_to_unix (modified) * G_USEC_PER_SEC +
-           g_date_time_get_microsecond (modified);
-  *size = g_file_info_get_size (info);
-  return TRUE;
-}
-
-/* Whether the file is no longer what this window loaded or last saved. A file
- * that vanished is not "changed": saving recreates it, overwriting nothing. */
-static gboolean
-changed_on_disk (MgWindow *self,
-                 gint64   *mtime,
-                 gint64   *size)
-{
-  MgWindowFiles *files = self->files;
-  gint64 m = 0, s = 0;
-
-  if (self->file == NULL || !query_stamp (self->file, &m, &s))
-    return FALSE;
-  if (mtime != NULL)
-    *mtime = m;
-  if (size != NULL)
-    *size = s;
-  return !files->has_stamp || m != files->stamp_mtime || s != files->stamp_size;
-}
-
-static void
-remember_stamp (MgWindow *self)
-{
-  MgWindowFiles *files = self->files;
-
-  files->has_stamp = self->file != NULL &&
-                     query_stamp (self->file, &files->stamp_mtime, &files->stamp_size);
-}
-
-/* Shows the dataset in @file in place of the window's work, or tells the
- * person why it cannot. Reloading gives up the work and its draft. */
-gboolean
-_mg_window_load_dataset (MgWindow *self,
-                         GFile    *file,
-                         gboolean  reload)
-{
-  g_autoptr(GFile) keep = g_object_ref (file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(MgDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 mtime = 0, size = 0;
-  gboolean stamped;
-
-  /* The stamp is taken before reading, so a change made during the read
-   * still counts as a change. */
-  stamped = query_stamp (file, &mtime, &size);
-  if (path == NULL || !(dataset = mg_dataset_load_file (path, &error)))
-    {
-      g_autofree char *name = _mg_window_display_name (file);
-      g_autofree char *heading = reload ? g_strdup_printf (_("Could Not Reload “%s”"), name)
-                                        : g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      _mg_window_show_error (self, heading,
-                             error ? error->message : _("The file is not on this computer."));
-      return FALSE;
-    }
-
-  if (reload)
-    _mg_window_discard_draft (self);
-  mg_window_set_dataset (self, dataset, keep);
-  self->files->has_stamp = stamped;
-  self->files->stamp_mtime = mtime;
-  self->files->stamp_size = size;
-  return TRUE;
+  return file ? mg_dialogs_display_name (file) : g_strdup (_("New Dataset"));
 }
 
 /* Asking about unsaved work */
@@ -148,12 +71,6 @@ pending_free (Pending *pending)
 }
 
 static void
-pending_run (Pending *pending)
-{
-  pending->func (pending->self, pending->data);
-}
-
-static void
 continue_after_save (MgWindow *self,
                      gboolean  saved)
 {
@@ -162,7 +79,7 @@ continue_after_save (MgWindow *self,
   if (pending == NULL)
     return;
   if (saved)
-    pending_run (pending);
+    pending->func (self, pending->data);
   pending_free (pending);
 }
 
@@ -175,12 +92,12 @@ unsaved_answered_cb (gpointer user_data)
   MgWindow *self = pending->self;
   g_autofree char *response = g_steal_pointer (&pending->response);
 
-  if (self->files == NULL)
+  if (self->save == NULL)
     ;
   else if (g_str_equal (response, "discard"))
     {
-      _mg_window_discard_draft (self);
-      pending_run (pending);
+      mg_session_discard_draft (self->session);
+      pending->func (self, pending->data);
     }
   else if (g_str_equal (response, "save"))
     {
@@ -204,15 +121,15 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   g_idle_add (unsaved_answered_cb, pending);
 }
 
-/* Runs @func at once when nothing is unsaved, otherwise after the user chose
- * Save (and the save worked) or Discard; Cancel drops it. */
+/* Runs @func at once when nothing is unsaved, otherwise after the person
+ * chose Save (and the save worked) or Discard; Cancel drops it. */
 void
 _mg_window_confirm_unsaved (MgWindow             *self,
                             MgWindowContinuation  func,
                             gpointer              data,
                             GDestroyNotify        destroy)
 {
-  const MgWindowResponse responses[] = {
+  const MgDialogResponse responses[] = {
     { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
     { "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
     { "save", _("_Save"), ADW_RESPONSE_SUGGESTED },
@@ -221,7 +138,7 @@ _mg_window_confirm_unsaved (MgWindow             *self,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->history == NULL || !mg_history_get_modified (self->history))
+  if (!mg_session_get_modified (self->session))
     {
       func (self, data);
       if (destroy != NULL)
@@ -229,7 +146,7 @@ _mg_window_confirm_unsaved (MgWindow             *self,
       return;
     }
 
-  name = self->file ? _mg_window_display_name (self->file) : g_strdup (_("New Dataset"));
+  name = work_name (self);
   body = g_strdup_printf (_("“%s” has changes that were not saved. Discarded changes cannot be recovered."), name);
   dialog = _mg_window_prompt (self, _("Save Changes?"), body,
                               responses, G_N_ELEMENTS (responses), "save", "cancel");
@@ -240,124 +157,127 @@ _mg_window_confirm_unsaved (MgWindow             *self,
 
 /* Saving */
 
-static gboolean
-write_dataset (MgWindow  *self,
-               GFile     *target,
-               GError   **error)
+typedef struct
 {
-  g_autofree char *path = g_file_get_path (target);
-  g_autoptr(GBytes) bytes = NULL;
+  MgWindow          *self;
+  GFile             *target;
+  MgWindowSavedFunc  then;
+} SaveRequest;
 
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Only files on this computer can be saved to."));
-      return FALSE;
-    }
-  bytes = mg_dataset_to_bytes (self->dataset);
-  return mg_write_file_atomic (path, bytes, error);
+static void
+save_request_finish (SaveRequest *request,
+                     gboolean     saved)
+{
+  if (request->then != NULL && request->self->save != NULL)
+    request->then (request->self, saved);
+  g_object_unref (request->self);
+  g_object_unref (request->target);
+  g_free (request);
 }
+
+static void save_to (MgWindow           *self,
+                     GFile              *target,
+                     MgSessionSaveFlags  flags,
+                     MgWindowSavedFunc   then);
 
 static void
 save_failed_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
-                         MgWindow         *self)
+                         SaveRequest      *request)
 {
-  MgWindowSavedFunc then = (MgWindowSavedFunc)g_object_get_data (G_OBJECT (dialog), "mg-then");
-
   if (g_str_equal (response, "save-as"))
-    save (self, TRUE, then);
-  else if (then != NULL)
-    then (self, FALSE);
+    save (request->self, TRUE, request->then);
+  else if (g_str_equal (response, "overwrite"))
+    save_to (request->self, request->target, MG_SESSION_SAVE_OVERWRITE, request->then);
+  else
+    {
+      save_request_finish (request, FALSE);
+      return;
+    }
+  request->then = NULL;
+  save_request_finish (request, FALSE);
 }
 
+/* Someone else changed the file: replace their version only if told. */
 static void
-save_failed (MgWindow          *self,
-             GFile             *target,
-             const GError      *error,
-             MgWindowSavedFunc  then)
+ask_overwrite (SaveRequest *request)
 {
-  const MgWindowResponse responses[] = {
-    { "close", _("_Close"), ADW_RESPONSE_DEFAULT },
-    { "save-as", _("Save _As…"), ADW_RESPONSE_SUGGESTED },
+  const MgDialogResponse responses[] = {
+    { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "overwrite", _("_Overwrite"), ADW_RESPONSE_DESTRUCTIVE },
   };
-  g_autofree char *name = _mg_window_display_name (target);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-  g_autofree char *body = g_strdup_printf (_("%s\n\nThe file on disk was left as it was and your work is still open. Try saving it somewhere else."),
-                                           error->message);
-  GtkWidget *dialog = _mg_window_prompt (self, heading, body,
-                                         responses, G_N_ELEMENTS (responses), NULL, "close");
+  g_autofree char *name = mg_dialogs_display_name (request->target);
+  g_autofree char *body = g_strdup_printf (_("“%s” was changed by another program since it was opened here. Saving replaces those changes with yours."), name);
+  GtkWidget *dialog = _mg_window_prompt (request->self, _("Overwrite Changes on Disk?"), body,
+                                         responses, G_N_ELEMENTS (responses), "cancel", "cancel");
 
-  g_object_set_data (G_OBJECT (dialog), "mg-then", (gpointer)then);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_failed_response_cb),
-                           self, 0);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_failed_response_cb), request);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-save_to (MgWindow          *self,
-         GFile             *target,
-         MgWindowSavedFunc  then)
+show_save_failed (SaveRequest  *request,
+                  const GError *error)
 {
+  const MgDialogResponse responses[] = {
+    { "close", _("_Close"), ADW_RESPONSE_DEFAULT },
+    { "save-as", _("Save _As…"), ADW_RESPONSE_SUGGESTED },
+  };
+  g_autofree char *name = mg_dialogs_display_name (request->target);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  g_autofree char *body = g_strdup_printf (_("%s\n\nThe file on disk was left as it was and your work is still open. Try saving it somewhere else."),
+                                           error->message);
+  GtkWidget *dialog = _mg_window_prompt (request->self, heading, body,
+                                         responses, G_N_ELEMENTS (responses), NULL, "close");
+
+  g_signal_connect (dialog, "response", G_CALLBACK (save_failed_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveRequest *request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) keep = g_object_ref (target);
 
-  if (!write_dataset (self, target, &error))
-    {
-      save_failed (self, target, error, then);
-      return;
-    }
-
-  /* The old draft goes before the key changes with the file. */
-  _mg_window_discard_draft (self);
-  mg_window_set_file (self, keep);
-  remember_stamp (self);
-  mg_history_mark_saved (self->history);
-  _mg_window_discard_draft (self);
-  _mg_window_update_title (self);
-
-  if (then != NULL)
-    then (self, TRUE);
-}
-
-typedef struct
-{
-  GFile            *target;
-  MgWindowSavedFunc then;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->target);
-  g_free (data);
+  if (mg_session_save_finish (MG_SESSION (object), result, &error))
+    save_request_finish (request, TRUE);
+  else if (request->self->save == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    save_request_finish (request, FALSE);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    ask_overwrite (request);
+  else
+    show_save_failed (request, error);
 }
 
 static void
-overwrite_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       MgWindow         *self)
+save_to (MgWindow           *self,
+         GFile              *target,
+         MgSessionSaveFlags  flags,
+         MgWindowSavedFunc   then)
 {
-  SaveData *data = g_object_get_data (G_OBJECT (dialog), "mg-save");
+  SaveRequest *request = g_new0 (SaveRequest, 1);
 
-  if (g_str_equal (response, "overwrite"))
-    save_to (self, data->target, data->then);
-  else if (data->then != NULL)
-    data->then (self, FALSE);
+  request->self = g_object_ref (self);
+  request->target = g_object_ref (target);
+  request->then = then;
+  /* A save once begun finishes even if the window goes: it is the work. */
+  mg_session_save_async (self->session, target, flags, NULL, saved_cb, request);
 }
 
 static void
-save_as_chosen (MgWindow  *self,
+save_as_chosen (GtkWindow *window,
                 GPtrArray *chosen)
 {
-  MgWindowSavedFunc then = self->files->save_as_then;
-
-  self->files->save_as_then = NULL;
+  MgWindow *self = MG_WINDOW (window);
+  MgWindowSavedFunc then = g_object_steal_data (G_OBJECT (self), "mg-save-as-then");
 
   /* The chooser itself asked before replacing an existing file. */
-  if (chosen != NULL)
-    save_to (self, g_ptr_array_index (chosen, 0), then);
-  else if (then != NULL)
+  if (chosen != NULL && self->save != NULL)
+    save_to (self, g_ptr_array_index (chosen, 0), MG_SESSION_SAVE_NONE, then);
+  else if (then != NULL && self->save != NULL)
     then (self, FALSE);
 }
 
@@ -366,41 +286,22 @@ save (MgWindow          *self,
       gboolean           choose,
       MgWindowSavedFunc  then)
 {
-  const MgWindowResponse responses[] = {
-    { "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT },
-    { "overwrite", _("_Overwrite"), ADW_RESPONSE_DESTRUCTIVE },
-  };
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  SaveData *data;
+  GFile *file = mg_window_get_file (self);
 
-  if (self->dataset == NULL)
+  if (mg_window_get_dataset (self) == NULL)
     return;
 
-  if (choose || self->file == NULL)
+  if (choose || file == NULL)
     {
-      self->files->save_as_then = then;
-      _mg_window_choose_files (self, MG_WINDOW_CHOOSE_SAVE, _("Save Dataset"), save_as_chosen);
+      g_autoptr(GListModel) filters = mg_dialogs_filters (FALSE, TRUE);
+      g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("dataset.json"));
+      MgChooser chooser = { MG_CHOOSE_SAVE, _("Save Dataset"), .filters = filters, .name = name };
+
+      g_object_set_data (G_OBJECT (self), "mg-save-as-then", then);
+      mg_dialogs_choose (GTK_WINDOW (self), &chooser, save_as_chosen);
       return;
     }
-
-  if (!changed_on_disk (self, NULL, NULL))
-    {
-      save_to (self, self->file, then);
-      return;
-    }
-
-  name = _mg_window_display_name (self->file);
-  body = g_strdup_printf (_("“%s” was changed by another program since it was opened here. Saving replaces those changes with yours."), name);
-  dialog = _mg_window_prompt (self, _("Overwrite Changes on Disk?"), body,
-                              responses, G_N_ELEMENTS (responses), "cancel", "cancel");
-  data = g_new0 (SaveData, 1);
-  data->target = g_object_ref (self->file);
-  data->then = then;
-  g_object_set_data_full (G_OBJECT (dialog), "mg-save", data, (GDestroyNotify)save_data_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  save_to (self, file, MG_SESSION_SAVE_NONE, then);
 }
 
 /* win.save and win.save-as: only Save As asks where when there is a file. */
@@ -420,47 +321,43 @@ save_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (param, NULL));
 
-  save_to (MG_WINDOW (widget), file, NULL);
+  save_to (MG_WINDOW (widget), file, MG_SESSION_SAVE_NONE, NULL);
 }
 
-/* Watching the file for changes by someone else */
+/* A change on disk by someone else */
 
 static void
 disk_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   MgWindow         *self)
 {
-  MgWindowFiles *files = self->files;
+  GFile *file = mg_window_get_file (self);
 
-  if (files == NULL)
+  if (self->save == NULL || file == NULL)
     return;
   if (g_str_equal (response, "reload"))
-    _mg_window_load_dataset (self, self->file, TRUE);
+    _mg_window_load (self, file, TRUE);
   else
-    {
-      /* Not asked again for this very change; a save still asks. */
-      const gint64 *stamp = g_object_get_data (G_OBJECT (dialog), "mg-stamp");
-
-      files->ignored_mtime = stamp[0];
-      files->ignored_size = stamp[1];
-    }
+    mg_session_keep_mine (self->session);  /* a save still asks */
 }
 
 static void
-ask_about_disk_change (MgWindow *self,
-                       gint64    mtime,
-                       gint64    size)
+changed_on_disk_cb (MgWindow  *self,
+                    MgSession *session)
 {
-  gboolean modified = self->history != NULL && mg_history_get_modified (self->history);
+  gboolean modified = mg_session_get_modified (session);
   /* Reloading over unsaved work destroys it. */
-  const MgWindowResponse responses[] = {
+  const MgDialogResponse responses[] = {
     { "keep", _("_Keep Mine"), ADW_RESPONSE_DEFAULT },
     { "reload", _("_Reload"), modified ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED },
   };
-  g_autofree char *name = _mg_window_display_name (self->file);
+  g_autofree char *name = work_name (self);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
-  gint64 *stamp;
+
+  /* Another question is up; the next change asks again. */
+  if (self->prompt != NULL)
+    return;
 
   body = modified
     ? g_strdup_printf (_("“%s” was changed by another program. Reload it and lose your unsaved changes, or keep your version?"), name)
@@ -468,77 +365,8 @@ ask_about_disk_change (MgWindow *self,
   dialog = _mg_window_prompt (self, _("The Dataset Changed on Disk"), body,
                               responses, G_N_ELEMENTS (responses),
                               modified ? "keep" : "reload", "keep");
-  stamp = g_new (gint64, 2);
-  stamp[0] = mtime;
-  stamp[1] = size;
-  g_object_set_data_full (G_OBJECT (dialog), "mg-stamp", stamp, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (disk_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-check_disk_cb (gpointer user_data)
-{
-  MgWindow *self = user_data;
-  MgWindowFiles *files = self->files;
-  gint64 mtime = 0, size = 0;
-
-  files->monitor_id = 0;
-  if (files->dialog == NULL && changed_on_disk (self, &mtime, &size) &&
-      !(mtime == files->ignored_mtime && size == files->ignored_size))
-    ask_about_disk_change (self, mtime, size);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-monitor_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    MgWindow          *self)
-{
-  /* Our own atomic saves show up here too; the stamp tells them apart. */
-  g_clear_handle_id (&self->files->monitor_id, g_source_remove);
-  self->files->monitor_id = g_timeout_add (MONITOR_SETTLE_MSEC, check_disk_cb, self);
-}
-
-static void
-unwatch_file (MgWindow *self)
-{
-  MgWindowFiles *files = self->files;
-
-  if (files->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (files->monitor, self);
-      g_file_monitor_cancel (files->monitor);
-      g_clear_object (&files->monitor);
-    }
-  g_clear_object (&files->watched);
-  g_clear_handle_id (&files->monitor_id, g_source_remove);
-  files->ignored_mtime = files->ignored_size = 0;
-}
-
-void
-_mg_window_watch_file (MgWindow *self)
-{
-  MgWindowFiles *files = self->files;
-  g_autoptr(GError) error = NULL;
-
-  if (files->watched != NULL && self->file != NULL && g_file_equal (files->watched, self->file))
-    return;
-  unwatch_file (self);
-  if (self->file == NULL)
-    return;
-
-  files->watched = g_object_ref (self->file);
-  files->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (files->monitor == NULL)
-    {
-      /* Saving still compares stamps, so nothing is overwritten silently. */
-      g_debug ("Cannot watch the dataset: %s", error->message);
-      return;
-    }
-  g_signal_connect (files->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 }
 
 /* Closing */
@@ -547,36 +375,32 @@ static void
 close_now (MgWindow *self,
            gpointer  data)
 {
-  self->files->close_confirmed = TRUE;
+  self->save->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
 gboolean
 _mg_window_save_close_request (MgWindow *self)
 {
-  MgWindowFiles *files = self->files;
-
-  if (files == NULL || files->close_confirmed ||
-      self->history == NULL || !mg_history_get_modified (self->history))
+  if (self->save == NULL || self->save->close_confirmed ||
+      !mg_session_get_modified (self->session))
     return FALSE;
 
-  if (files->dialog != NULL)
+  if (self->prompt != NULL)
     {
-      gtk_window_present (GTK_WINDOW (files->dialog));
+      gtk_window_present (GTK_WINDOW (self->prompt));
       return TRUE;
     }
   _mg_window_confirm_unsaved (self, close_now, NULL, NULL);
   return TRUE;
 }
 
-/* Life cycle, called by mg-window-files.c */
+/* Life cycle, called by mg-window.c */
 
 void
 _mg_window_save_dataset_changed (MgWindow *self)
 {
-  self->files->close_confirmed = FALSE;
-  remember_stamp (self);
-  _mg_window_watch_file (self);
+  self->save->close_confirmed = FALSE;
 }
 
 void
@@ -594,7 +418,15 @@ _mg_window_save_class_init (MgWindowClass *klass)
 }
 
 void
+_mg_window_save_init (MgWindow *self)
+{
+  self->save = g_new0 (MgWindowSave, 1);
+  g_signal_connect_object (self->session, "changed-on-disk",
+                           G_CALLBACK (changed_on_disk_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
 _mg_window_save_dispose (MgWindow *self)
 {
-  unwatch_file (self);
+  g_clear_pointer (&self->save, g_free);
 }

@@ -19,9 +19,7 @@ G_DEFINE_FINAL_TYPE (MgWindow, mg_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DATASET,
   PROP_DOCUMENT,
-  PROP_FILE,
   N_PROPS
 };
 
@@ -30,25 +28,26 @@ static GParamSpec *properties[N_PROPS];
 static char *
 dataset_display_name (MgWindow *self)
 {
+  GFile *file = mg_session_get_file (self->session);
   g_autofree char *basename = NULL;
   char *dot;
 
-  if (self->file == NULL)
+  if (file == NULL)
     return g_strdup (_("New Dataset"));
 
-  basename = g_file_get_basename (self->file);
+  basename = g_file_get_basename (file);
   if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
     *dot = '\0';
 
   return g_steal_pointer (&basename);
 }
 
-void
-_mg_window_update_title (MgWindow *self)
+static void
+update_title (MgWindow *self)
 {
   g_autofree char *name = dataset_display_name (self);
   g_autofree char *title = NULL;
-  gboolean modified = self->history != NULL && mg_history_get_modified (self->history);
+  gboolean modified = mg_session_get_modified (self->session);
 
   /* The dot says "unsaved" without taking room from the name. */
   title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
@@ -58,12 +57,33 @@ _mg_window_update_title (MgWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-history_modified_cb (MgWindow  *self,
-                     GParamSpec *pspec,
-                     MgHistory *history)
+/* A question about the work in the window; only one is up at a time. */
+GtkWidget *
+_mg_window_prompt (MgWindow               *self,
+                   const char             *heading,
+                   const char             *body,
+                   const MgDialogResponse *responses,
+                   gsize                   n_responses,
+                   const char             *default_response,
+                   const char             *close_response)
 {
-  _mg_window_update_title (self);
+  GtkWidget *dialog = mg_dialogs_prompt (GTK_WINDOW (self), heading, body, responses, n_responses,
+                                         default_response, close_response);
+
+  g_set_weak_pointer (&self->prompt, dialog);
+  return dialog;
+}
+
+static MgHistory *
+history (MgWindow *self)
+{
+  return mg_session_get_history (self->session);
+}
+
+static MgDataset *
+dataset (MgWindow *self)
+{
+  return mg_session_get_dataset (self->session);
 }
 
 static MgAnnotationStore *
@@ -134,23 +154,19 @@ tag_with_label (MgWindow   *self,
   if (self->document == NULL)
     return;
 
-  if (mg_label_set_lookup (mg_dataset_get_labels (self->dataset), label_id) == NULL)
+  if (mg_label_set_lookup (mg_dataset_get_labels (dataset (self)), label_id) == NULL)
     return;
 
   if (mg_article_view_get_tag_range (self->article_view, &start, &end))
     {
-      g_autoptr(MgAnnotation) annotation = NULL;
+      g_autoptr(MgAnnotation) annotation = mg_annotation_new (NULL, label_id, start, end);
 
-      if (mg_annotation_store_find (current_store (self), label_id, start, end) != NULL)
+      if (!mg_history_add_annotation (history (self), self->document, annotation, &error))
         {
-          mg_window_toast (self, _("This text already has that label"));
-          return;
-        }
-
-      annotation = mg_annotation_new (NULL, label_id, start, end);
-      if (!mg_history_add_annotation (self->history, self->document, annotation, &error))
-        {
-          show_error_toast (self, error);
+          if (g_error_matches (error, MG_ERROR, MG_ERROR_DUPLICATE))
+            mg_window_toast (self, _("This text already has that label"));
+          else
+            show_error_toast (self, error);
           return;
         }
 
@@ -164,7 +180,7 @@ tag_with_label (MgWindow   *self,
       if (g_strcmp0 (mg_annotation_get_label (selected), label_id) == 0)
         return;
 
-      if (!mg_history_set_label (self->history, self->document, selected, label_id, &error))
+      if (!mg_history_set_label (history (self), self->document, selected, label_id, &error))
         show_error_toast (self, error);
     }
   else
@@ -187,10 +203,10 @@ tag_key_action (GtkWidget  *widget,
   MgWindow *self = MG_WINDOW (widget);
   MgLabel *label;
 
-  if (self->dataset == NULL)
+  if (dataset (self) == NULL)
     return;
 
-  label = mg_label_set_lookup_key (mg_dataset_get_labels (self->dataset),
+  label = mg_label_set_lookup_key (mg_dataset_get_labels (dataset (self)),
                                    g_variant_get_string (param, NULL));
   if (label != NULL)
     tag_with_label (self, mg_label_get_id (label));
@@ -210,7 +226,7 @@ delete_action (GtkWidget  *widget,
 
   annotation = g_object_ref (current_annotation (self));
   select_annotation (self, NULL, FALSE);
-  mg_history_remove_annotation (self->history, self->document, annotation);
+  mg_history_remove_annotation (history (self), self->document, annotation);
 
   toast = adw_toast_new (_("Annotation deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -228,17 +244,17 @@ undo_redo_action (GtkWidget  *widget,
   gboolean undo = g_str_equal (action_name, "win.undo");
   MgDocument *touched;
 
-  if (self->history == NULL)
+  if (history (self) == NULL)
     return;
 
-  if (undo ? !mg_history_can_undo (self->history) : !mg_history_can_redo (self->history))
+  if (undo ? !mg_history_can_undo (history (self)) : !mg_history_can_redo (history (self)))
     return;
 
-  touched = undo ? mg_history_undo (self->history) : mg_history_redo (self->history);
+  touched = undo ? mg_history_undo (history (self)) : mg_history_redo (history (self));
 
   /* Show the change where it happened. */
   if (touched != NULL && touched != self->document &&
-      mg_dataset_index_of (self->dataset, touched) >= 0)
+      mg_dataset_index_of (dataset (self), touched) >= 0)
     mg_window_show_document (self, touched);
 }
 
@@ -297,15 +313,15 @@ move_document_action (GtkWidget  *widget,
   guint n;
   int index;
 
-  if (self->dataset == NULL || (n = mg_dataset_get_n_documents (self->dataset)) == 0)
+  if (dataset (self) == NULL || (n = mg_dataset_get_n_documents (dataset (self))) == 0)
     return;
 
-  index = self->document ? mg_dataset_index_of (self->dataset, self->document) : -1;
+  index = self->document ? mg_dataset_index_of (dataset (self), self->document) : -1;
   index = forward ? index + 1 : index - 1;
   if (index < 0 || (guint) index >= n)
     return;
 
-  mg_window_show_document (self, mg_dataset_get_document (self->dataset, index));
+  mg_window_show_document (self, mg_dataset_get_document (dataset (self), index));
 }
 
 /* Moves one boundary of the selected annotation by a grapheme. */
@@ -340,7 +356,7 @@ boundary_action (GtkWidget  *widget,
   if (gtk_text_iter_compare (&s, &e) >= 0)
     return;
 
-  if (!mg_history_set_range (self->history, self->document, selected,
+  if (!mg_history_set_range (history (self), self->document, selected,
                              gtk_text_iter_get_offset (&s), gtk_text_iter_get_offset (&e),
                              &error))
     show_error_toast (self, error);
@@ -354,7 +370,7 @@ note_activate_cb (MgWindow *self,
   const char *note = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   if (selected != NULL && g_strcmp0 (note, mg_annotation_get_note (selected) ?: "") != 0)
-    mg_history_set_note (self->history, self->document, selected, note);
+    mg_history_set_note (history (self), self->document, selected, note);
 
   gtk_popover_popdown (self->note_popover);
 }
@@ -395,7 +411,7 @@ speaker_activated_cb (MgWindow      *self,
   if (selected == NULL)
     return;
 
-  if (!mg_history_set_attribution (self->history, self->document, selected, actor, &error))
+  if (!mg_history_set_attribution (history (self), self->document, selected, actor, &error))
     show_error_toast (self, error);
 }
 
@@ -494,10 +510,10 @@ statistics_action (GtkWidget  *widget,
 {
   MgWindow *self = MG_WINDOW (widget);
 
-  if (self->dataset == NULL)
+  if (dataset (self) == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (mg_stats_window_new (GTK_WINDOW (self), self->dataset,
+  gtk_window_present (GTK_WINDOW (mg_stats_window_new (GTK_WINDOW (self), dataset (self),
                                                        self->document)));
 }
 
@@ -508,7 +524,7 @@ export_action (GtkWidget  *widget,
 {
   MgWindow *self = MG_WINDOW (widget);
 
-  if (self->dataset != NULL)
+  if (dataset (self) != NULL)
     gtk_window_present (GTK_WINDOW (mg_export_dialog_new (self)));
 }
 
@@ -629,18 +645,18 @@ mg_window_dispose (GObject *object)
 {
   MgWindow *self = MG_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   _mg_window_files_dispose (self);
+  _mg_window_save_dispose (self);
   _mg_window_review_dispose (self);
-
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
+  g_clear_weak_pointer (&self->prompt);
   g_clear_object (&self->document);
-  g_clear_object (&self->history);
-  g_clear_object (&self->dataset);
-  g_clear_object (&self->file);
+  /* Unsaved work keeps its draft as the session goes, unless given up. */
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mg_window_parent_class)->dispose (object);
@@ -656,16 +672,8 @@ mg_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
-      break;
-
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
-      break;
-
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
       break;
 
     default:
@@ -685,23 +693,9 @@ mg_window_class_init (MgWindowClass *klass)
 
   window_class->close_request = mg_window_close_request;
 
-  /**
-   * MgWindow:dataset:
-   *
-   * The dataset shown. Changes together with the history, so a handler of
-   * its notification finds the new history in place.
-   */
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL,
-                         MG_TYPE_DATASET,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          MG_TYPE_DOCUMENT,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL,
-                         G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -782,6 +776,8 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
 
   _mg_window_files_class_init (klass);
+  _mg_window_save_class_init (klass);
+  _mg_window_drafts_class_init (klass);
   _mg_window_review_class_init (klass);
 }
 
@@ -872,12 +868,49 @@ add_article_shortcuts (MgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->article_view), controller);
 }
 
+/* Another dataset, loaded, restored or set: a clean slate, as it may
+ * bring other labels, and each part follows. */
+static void
+session_dataset_cb (MgWindow   *self,
+                    GParamSpec *pspec,
+                    MgSession  *session)
+{
+  MgDataset *shown = dataset (self);
+
+  g_clear_object (&self->document);
+  mg_document_list_set_dataset (self->document_list, shown);
+  mg_label_palette_set_labels (self->label_palette, mg_dataset_get_labels (shown));
+  _mg_window_files_dataset_changed (self);
+  _mg_window_save_dataset_changed (self);
+  _mg_window_review_dataset_changed (self);
+
+  mg_window_show_document (self, mg_dataset_get_n_documents (shown) > 0
+                                   ? mg_dataset_get_document (shown, 0)
+                                   : NULL);
+}
+
+static void
+session_state_cb (MgWindow   *self,
+                  GParamSpec *pspec,
+                  MgSession  *session)
+{
+  update_title (self);
+}
+
 static void
 mg_window_init (MgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->session = mg_session_new (NULL);
+  g_signal_connect_object (self->session, "notify::dataset",
+                           G_CALLBACK (session_dataset_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::file",
+                           G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::modified",
+                           G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -900,6 +933,8 @@ mg_window_init (MgWindow *self)
   add_article_shortcuts (self);
 
   _mg_window_files_init (self);
+  _mg_window_save_init (self);
+  _mg_window_drafts_init (self);
   _mg_window_review_init (self);
 }
 
@@ -929,30 +964,20 @@ mg_window_set_dataset (MgWindow  *self,
   g_return_if_fail (MG_IS_DATASET (dataset));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
+  mg_session_set_dataset (self->session, dataset, file);
+}
 
-  g_set_object (&self->dataset, dataset);
-  g_clear_object (&self->history);
-  self->history = mg_history_new (dataset);
-  g_signal_connect_object (self->history, "notify::modified",
-                           G_CALLBACK (history_modified_cb), self,
-                           G_CONNECT_SWAPPED);
+/**
+ * mg_window_get_session:
+ *
+ * Returns: (transfer none): the open dataset, its file and its drafts
+ */
+MgSession *
+mg_window_get_session (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
 
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-
-  /* A new dataset may bring other labels: start from a clean slate. */
-  g_clear_object (&self->document);
-  mg_document_list_set_dataset (self->document_list, dataset);
-  mg_label_palette_set_labels (self->label_palette, mg_dataset_get_labels (dataset));
-
-  mg_window_show_document (self, mg_dataset_get_n_documents (dataset) > 0
-                                   ? mg_dataset_get_document (dataset, 0)
-                                   : NULL);
-  _mg_window_update_title (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  return self->session;
 }
 
 MgDataset *
@@ -960,7 +985,7 @@ mg_window_get_dataset (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
 
-  return self->dataset;
+  return dataset (self);
 }
 
 MgHistory *
@@ -968,7 +993,7 @@ mg_window_get_history (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
 
-  return self->history;
+  return history (self);
 }
 
 GFile *
@@ -976,27 +1001,7 @@ mg_window_get_file (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
 
-  return self->file;
-}
-
-/**
- * mg_window_set_file:
- * @file: (nullable): where the dataset now lives, after Save As
- *
- * Changes the file without touching the dataset or its history.
- */
-void
-mg_window_set_file (MgWindow *self,
-                    GFile    *file)
-{
-  g_return_if_fail (MG_IS_WINDOW (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-
-  if (g_set_object (&self->file, file))
-    {
-      _mg_window_update_title (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-    }
+  return mg_session_get_file (self->session);
 }
 
 MgDocument *
@@ -1023,18 +1028,19 @@ mg_window_show_document (MgWindow   *self,
 
   if (g_set_object (&self->document, document) || document == NULL)
     {
-      MgLabelSet *labels = self->dataset ? mg_dataset_get_labels (self->dataset) : NULL;
+      MgLabelSet *labels = dataset (self) ? mg_dataset_get_labels (dataset (self)) : NULL;
 
       mg_article_view_set_document (self->article_view, document, labels);
       mg_annotation_list_set_document (self->annotation_list, document, labels);
     }
   mg_document_list_select (self->document_list, document);
+  _mg_window_review_document_changed (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, document ? "document" : "empty");
   if (document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 
-  _mg_window_update_title (self);
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mg-core.h"
+#include "mg-session.h"
 
 #include "mg-application.h"
 
@@ -21,11 +22,13 @@ MgWindow   *mg_window_new           (MgApplication *app);
 void        mg_window_set_dataset   (MgWindow      *self,
                                      MgDataset     *dataset,
                                      GFile         *file);
+void        mg_window_open_files    (MgWindow      *self,
+                                     GFile        **files,
+                                     int            n_files);
+MgSession  *mg_window_get_session   (MgWindow      *self);
 MgDataset  *mg_window_get_dataset   (MgWindow      *self);
 MgHistory  *mg_window_get_history   (MgWindow      *self);
 GFile      *mg_window_get_file      (MgWindow      *self);
-void        mg_window_set_file      (MgWindow      *self,
-                                     GFile         *file);
 MgDocument *mg_window_get_document  (MgWindow      *self);
 void        mg_window_show_document (MgWindow      *self,
                                      MgDocument    *document);
