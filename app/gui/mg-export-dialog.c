@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-dialogs.h"
 #include "mg-export-dialog.h"
 
 struct _MgExportDialog
@@ -270,73 +271,16 @@ default_destination (MgExportDialog *self)
   self->name = g_strconcat (stem, formats[self->format].suffix, NULL);
 }
 
-/* Choosing where: GtkFileDialog from GTK 4.10, the portal-aware native
- * chooser before it. Always a save chooser, for brat too: the name typed
- * is the folder the export makes. */
+/* Choosing where: always a save chooser, for brat too, where the name
+ * typed is the folder the export makes. */
 
 static void
-chosen (MgExportDialog *self,
-        GFile          *file)
+chosen (GtkWindow *window,
+        GPtrArray *files)
 {
-  if (file != NULL)
-    mg_export_dialog_set_destination (self, file);
+  if (files != NULL)
+    mg_export_dialog_set_destination (MG_EXPORT_DIALOG (window), g_ptr_array_index (files, 0));
 }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-file_dialog_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(MgExportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  chosen (self, file);
-}
-
-static void
-choose_destination (MgExportDialog *self,
-                    const char     *title)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  gtk_file_dialog_set_initial_folder (dialog, self->folder);
-  gtk_file_dialog_set_initial_name (dialog, self->name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, g_object_ref (self));
-}
-#else
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    MgExportDialog  *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  chosen (self, file);
-  g_object_unref (self);
-}
-
-static void
-choose_destination (MgExportDialog *self,
-                    const char     *title)
-{
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), self->folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), self->name);
-  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-#endif
 
 static void
 choose_action (GtkWidget  *widget,
@@ -344,10 +288,16 @@ choose_action (GtkWidget  *widget,
                GVariant   *param)
 {
   MgExportDialog *self = MG_EXPORT_DIALOG (widget);
+  MgChooser chooser = {
+    MG_CHOOSE_SAVE,
+    mg_export_dialog_get_format (self) == MG_EXPORT_BRAT ? _("Export to a New Folder")
+                                                        : _("Export to a File"),
+    .accept_label = _("_Select"),
+    .folder = self->folder,
+    .name = self->name,
+  };
 
-  choose_destination (self, mg_export_dialog_get_format (self) == MG_EXPORT_BRAT
-                              ? _("Export to a New Folder")
-                              : _("Export to a File"));
+  mg_dialogs_choose (GTK_WINDOW (self), &chooser, chosen);
 }
 
 /* Status */
