@@ -1,16 +1,8 @@
 /* mg-window-review.c: review a colleague's dataset against your own
  *
- * Your dataset stays the one the window edits: it becomes the curated
- * dataset. Every resolution of a disagreement is an ordinary edit through
- * the history, so it saves, autosaves and undoes like any other.
- *
- * A resolution is remembered as what it expects of your spans (keep mine:
- * yours there and theirs not; keep both: both there; ...). A disagreement
- * shows as resolved while some resolution that names its spans still holds,
- * so undoing the edit of a resolution opens its disagreement again without
- * any bookkeeping of its own.
- *
- * The figures of the document shown are recomputed at each change, from
+ * MgReviewSession compares, resolves and remembers the resolutions; this
+ * part shows the panel, keeps which disagreement is current and follows
+ * the edits. The figures of the document shown are recomputed at each change, from
  * the document and its twin alone; those of the whole dataset wait for an
  * idle moment.
  *
@@ -23,104 +15,25 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-review-session.h"
 #include "mg-window-private.h"
 
-typedef enum
-{
-  RESOLVE_MINE,
-  RESOLVE_THEIRS,
-  RESOLVE_BOTH,
-  RESOLVE_DROP,
-} Resolve;
-
+/* The actions' names, in the order of MgResolution after NONE. */
 static const char *resolve_names[] = { "mine", "theirs", "both", "drop" };
-
-typedef struct
-{
-  char  *label;
-  guint  start;
-  guint  end;
-} Span;
-
-typedef struct
-{
-  MgDocument *document;   /* yours */
-  Span        a;          /* label NULL when there was no span of yours */
-  Span        b;          /* label NULL when there was no span of theirs */
-  Resolve     resolve;
-} Record;
 
 struct _MgWindowReview
 {
   MgReviewPanel     *panel;
 
   /* Owned */
-  MgDataset         *theirs;
-  char              *name;
-  GHashTable        *twins;               /* text_sha256 → their MgDocument */
+  MgReviewSession   *session;             /* NULL when not reviewing */
   MgAgreement       *document_agreement;  /* the document shown and its twin */
   MgAgreement       *dataset_agreement;
   MgAnnotationStore *store;               /* yours, watched */
-  GPtrArray         *records;             /* of Record */
   int                current;             /* row of the current disagreement */
   guint              refresh_id;
   guint              dataset_refresh_id;
 };
-
-static void
-span_set (Span         *span,
-          MgAnnotation *annotation)
-{
-  span->label = annotation ? g_strdup (mg_annotation_get_label (annotation)) : NULL;
-  span->start = annotation ? mg_annotation_get_start (annotation) : 0;
-  span->end = annotation ? mg_annotation_get_end (annotation) : 0;
-}
-
-static gboolean
-span_is (const Span   *span,
-         MgAnnotation *annotation)
-{
-  return span->label != NULL &&
-         g_str_equal (span->label, mg_annotation_get_label (annotation)) &&
-         span->start == mg_annotation_get_start (annotation) &&
-         span->end == mg_annotation_get_end (annotation);
-}
-
-static void
-record_free (gpointer data)
-{
-  Record *record = data;
-
-  g_clear_object (&record->document);
-  g_free (record->a.label);
-  g_free (record->b.label);
-  g_free (record);
-}
-
-/* Whether your spans are still as the resolution left them. */
-static gboolean
-record_holds (const Record *record)
-{
-  MgAnnotationStore *store = mg_document_get_store (record->document);
-  gboolean want_a = record->resolve == RESOLVE_MINE || record->resolve == RESOLVE_BOTH;
-  gboolean want_b = record->resolve == RESOLVE_THEIRS || record->resolve == RESOLVE_BOTH;
-
-  if (record->a.label != NULL &&
-      want_a != (mg_annotation_store_find (store, record->a.label, record->a.start, record->a.end) != NULL))
-    return FALSE;
-  if (record->b.label != NULL &&
-      want_b != (mg_annotation_store_find (store, record->b.label, record->b.start, record->b.end) != NULL))
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-record_names (const Record *record,
-              MgAnnotation *annotation)
-{
-  return annotation == NULL || span_is (&record->a, annotation) || span_is (&record->b, annotation);
-}
 
 /* How @d was resolved, for people; NULL while it is open. */
 static const char *
@@ -128,41 +41,30 @@ resolution_of (MgWindowReview       *review,
                MgDocument           *document,
                const MgDisagreement *d)
 {
-  for (guint i = review->records->len; i > 0; i--)
+  switch (mg_review_session_get_resolution (review->session, document, d))
     {
-      const Record *record = g_ptr_array_index (review->records, i - 1);
-
-      if (record->document != document ||
-          !record_names (record, d->a) || !record_names (record, d->b) ||
-          !record_holds (record))
-        continue;
-
-      switch (record->resolve)
-        {
-        case RESOLVE_MINE:
-          return _("Kept yours");
-        case RESOLVE_THEIRS:
-          return _("Took theirs");
-        case RESOLVE_BOTH:
-          return _("Kept both");
-        case RESOLVE_DROP:
-          return _("Dropped");
-        default:
-          g_assert_not_reached ();
-        }
+    case MG_RESOLUTION_NONE:
+      return NULL;
+    case MG_RESOLUTION_MINE:
+      return _("Kept yours");
+    case MG_RESOLUTION_THEIRS:
+      return _("Took theirs");
+    case MG_RESOLUTION_BOTH:
+      return _("Kept both");
+    case MG_RESOLUTION_DROP:
+      return _("Dropped");
+    default:
+      g_assert_not_reached ();
     }
-
-  return NULL;
 }
 
 static MgDocument *
 twin_of (MgWindow   *self,
          MgDocument *document)
 {
-  if (document == NULL || self->review->twins == NULL)
+  if (self->review->session == NULL)
     return NULL;
-
-  return g_hash_table_lookup (self->review->twins, mg_document_get_text_sha256 (document));
+  return mg_review_session_get_twin (self->review->session, document);
 }
 
 static const char *
@@ -171,17 +73,6 @@ your_name (MgWindow *self)
   const char *name = mg_dataset_get_annotator (mg_window_get_dataset (self));
 
   return name != NULL && *name != '\0' ? name : _("you");
-}
-
-static MgAgreement *
-compare (MgWindow  *self,
-         MgDataset *yours,
-         MgDataset *theirs)
-{
-  MgDataset *datasets[2] = { yours, theirs };
-  const char *names[2] = { your_name (self), self->review->name };
-
-  return mg_agreement_new (datasets, 2, names);
 }
 
 /* The current disagreement */
@@ -214,21 +105,12 @@ show_current (MgWindow *self)
   mg_article_view_scroll_to_annotation (self->article_view, d->a ? d->a : d->b);
 }
 
-static gboolean
-is_open (MgWindow *self,
-         guint     position)
-{
-  const MgDisagreement *d = mg_agreement_get_disagreement (self->review->document_agreement, position);
-
-  return resolution_of (self->review, self->document, d) == NULL;
-}
-
 /* Figures and the list */
 
 static void
 update_actions (MgWindow *self)
 {
-  gboolean active = self->review->theirs != NULL;
+  gboolean active = self->review->session != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-close", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-next", active);
@@ -246,7 +128,7 @@ refresh_dataset (MgWindow *self)
 
   g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
   g_clear_object (&review->dataset_agreement);
-  review->dataset_agreement = compare (self, mg_window_get_dataset (self), review->theirs);
+  review->dataset_agreement = mg_review_session_compare (review->session);
 
   /* Documents are named by title where yours has one: ids are what
    * differs when a colleague imported the same article apart. */
@@ -311,21 +193,15 @@ refresh_document (MgWindow *self,
                   gboolean  advance)
 {
   MgWindowReview *review = self->review;
-  MgDocument *twin = twin_of (self, self->document);
   const MgAgreementFigures *figures = NULL;
   guint n = 0;
 
   g_clear_handle_id (&review->refresh_id, g_source_remove);
   g_clear_object (&review->document_agreement);
 
-  if (twin != NULL)
+  if (self->document != NULL &&
+      (review->document_agreement = mg_review_session_compare_document (review->session, self->document)))
     {
-      g_autoptr(MgDataset) yours = mg_dataset_new_with_labels (mg_dataset_get_labels (mg_window_get_dataset (self)));
-      g_autoptr(MgDataset) theirs = mg_dataset_new_with_labels (mg_dataset_get_labels (review->theirs));
-
-      mg_dataset_add_document (yours, self->document);
-      mg_dataset_add_document (theirs, twin);
-      review->document_agreement = compare (self, yours, theirs);
       n = mg_agreement_get_n_disagreements (review->document_agreement);
       if (mg_agreement_get_n_documents (review->document_agreement) > 0)
         figures = mg_agreement_get_figures (review->document_agreement, 0, -1);
@@ -339,14 +215,10 @@ refresh_document (MgWindow *self,
   /* With nothing current, an undo that opens a disagreement again makes
    * it the current one. */
   if (advance || review->current < 0)
-    {
-      guint from = (guint) MAX (review->current, 0);
-
-      review->current = -1;
-      for (guint i = 0; i < n && review->current < 0; i++)
-        if (is_open (self, (from + i) % n))
-          review->current = (int) ((from + i) % n);
-    }
+    review->current = review->document_agreement
+                        ? mg_review_session_find_open (review->session, review->document_agreement,
+                                                       self->document, (guint) MAX (review->current, 0))
+                        : -1;
   if (review->current >= (int) n)
     review->current = (int) n - 1;
 
@@ -413,7 +285,7 @@ _mg_window_review_stop (MgWindow *self)
 {
   MgWindowReview *review = self->review;
 
-  if (review->theirs == NULL)
+  if (review->session == NULL)
     return;
 
   g_clear_handle_id (&review->refresh_id, g_source_remove);
@@ -421,12 +293,9 @@ _mg_window_review_stop (MgWindow *self)
   if (review->store != NULL)
     g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
   g_clear_object (&review->store);
-  g_clear_object (&review->theirs);
+  g_clear_object (&review->session);
   g_clear_object (&review->document_agreement);
   g_clear_object (&review->dataset_agreement);
-  g_clear_pointer (&review->twins, g_hash_table_unref);
-  g_clear_pointer (&review->name, g_free);
-  g_ptr_array_set_size (review->records, 0);
   review->current = -1;
 
   mg_article_view_set_reference (self->article_view, NULL, NULL);
@@ -460,17 +329,8 @@ _mg_window_review_start (MgWindow   *self,
     return;
 
   _mg_window_review_stop (self);
-  review->theirs = g_object_ref (theirs);
-  review->name = g_strdup (name);
-  review->twins = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < mg_dataset_get_n_documents (theirs); i++)
-    {
-      MgDocument *doc = mg_dataset_get_document (theirs, i);
-
-      /* The first of two copies of a text, as the comparison takes it. */
-      if (!g_hash_table_contains (review->twins, mg_document_get_text_sha256 (doc)))
-        g_hash_table_insert (review->twins, (char *) mg_document_get_text_sha256 (doc), doc);
-    }
+  review->session = mg_review_session_new (mg_window_get_dataset (self), your_name (self),
+                                           theirs, name);
 
   mg_review_panel_set_colleague (review->panel, name);
   gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
@@ -510,52 +370,20 @@ _mg_window_review_get_current (MgWindow *self)
 /* Actions */
 
 static void
-resolve (MgWindow *self,
-         Resolve   how)
+resolve (MgWindow     *self,
+         MgResolution  how)
 {
   const MgDisagreement *d = current_disagreement (self);
   g_autoptr(GError) error = NULL;
-  Record *record;
-  gboolean done = TRUE;
 
   if (d == NULL)
     return;
-
-  record = g_new0 (Record, 1);
-  record->document = g_object_ref (self->document);
-  record->resolve = how;
-  span_set (&record->a, d->a);
-  span_set (&record->b, d->b);
-
-  /* Taking theirs changes your span in place when it is the same span
-   * under another label or with other ends: its note and relations stay. */
-  if (how == RESOLVE_THEIRS && d->a != NULL && d->b != NULL)
-    done = d->kind == MG_DISAGREEMENT_LABEL
-             ? mg_history_set_label (mg_window_get_history (self), self->document, d->a,
-                                     mg_annotation_get_label (d->b), &error)
-             : mg_history_set_range (mg_window_get_history (self), self->document, d->a,
-                                     mg_annotation_get_start (d->b), mg_annotation_get_end (d->b),
-                                     &error);
-  else if ((how == RESOLVE_THEIRS || how == RESOLVE_DROP) && d->a != NULL)
-    mg_history_remove_annotation (mg_window_get_history (self), self->document, d->a);
-  else if ((how == RESOLVE_THEIRS || how == RESOLVE_BOTH) && d->b != NULL)
+  if (!mg_review_session_resolve (self->review->session, mg_window_get_history (self),
+                                  self->document, d, how, &error))
     {
-      g_autoptr(MgAnnotation) copy = mg_annotation_new (NULL, mg_annotation_get_label (d->b),
-                                                        mg_annotation_get_start (d->b),
-                                                        mg_annotation_get_end (d->b));
-
-      mg_annotation_set_note (copy, mg_annotation_get_note (d->b));
-      done = mg_history_add_annotation (mg_window_get_history (self), self->document, copy, &error);
-    }
-
-  if (!done)
-    {
-      record_free (record);
       mg_window_toast (self, error->message);
       return;
     }
-
-  g_ptr_array_add (self->review->records, record);
   refresh_document (self, TRUE);
 }
 
@@ -568,7 +396,7 @@ resolve_action (GtkWidget  *widget,
 
   for (guint i = 0; i < G_N_ELEMENTS (resolve_names); i++)
     if (g_str_equal (how, resolve_names[i]))
-      resolve (MG_WINDOW (widget), (Resolve) i);
+      resolve (MG_WINDOW (widget), (MgResolution) (i + 1));
 }
 
 static void
@@ -656,7 +484,7 @@ review_action (GtkWidget  *widget,
 void
 _mg_window_review_document_changed (MgWindow *self)
 {
-  if (self->review == NULL || self->review->theirs == NULL)
+  if (self->review == NULL || self->review->session == NULL)
     return;
 
   watch_store (self);
@@ -718,7 +546,6 @@ _mg_window_review_init (MgWindow *self)
   GtkWidget *list = GTK_WIDGET (self->annotation_list);
 
   self->review = review;
-  review->records = g_ptr_array_new_with_free_func (record_free);
   review->current = -1;
 
   /* In review, the panel takes the place of the annotation list. */
@@ -744,12 +571,9 @@ _mg_window_review_dispose (MgWindow *self)
   if (review->store != NULL)
     g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
   g_clear_object (&review->store);
-  g_clear_object (&review->theirs);
+  g_clear_object (&review->session);
   g_clear_object (&review->document_agreement);
   g_clear_object (&review->dataset_agreement);
-  g_clear_pointer (&review->twins, g_hash_table_unref);
-  g_clear_pointer (&review->name, g_free);
-  g_clear_pointer (&review->records, g_ptr_array_unref);
   /* The panel is a child of the window's template and goes with it. */
   g_clear_pointer (&self->review, g_free);
 }

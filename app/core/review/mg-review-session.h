@@ -1,0 +1,61 @@
+/* mg-review-session.h: reviewing a colleague's dataset against your own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mg-agreement.h"
+#include "mg-history.h"
+
+G_BEGIN_DECLS
+
+/**
+ * MgResolution:
+ * @MG_RESOLUTION_NONE: the disagreement is open
+ * @MG_RESOLUTION_MINE: your span stays and theirs is not taken
+ * @MG_RESOLUTION_THEIRS: theirs takes the place of yours
+ * @MG_RESOLUTION_BOTH: both spans are kept
+ * @MG_RESOLUTION_DROP: neither is kept
+ */
+typedef enum
+{
+  MG_RESOLUTION_NONE,
+  MG_RESOLUTION_MINE,
+  MG_RESOLUTION_THEIRS,
+  MG_RESOLUTION_BOTH,
+  MG_RESOLUTION_DROP,
+} MgResolution;
+
+#define MG_TYPE_REVIEW_SESSION (mg_review_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (MgReviewSession, mg_review_session, MG, REVIEW_SESSION, GObject)
+
+MgReviewSession *mg_review_session_new              (MgDataset            *yours,
+                                                     const char           *your_name,
+                                                     MgDataset            *theirs,
+                                                     const char           *their_name);
+MgDataset       *mg_review_session_get_theirs       (MgReviewSession      *self);
+const char      *mg_review_session_get_their_name   (MgReviewSession      *self);
+MgDocument      *mg_review_session_get_twin         (MgReviewSession      *self,
+                                                     MgDocument           *document);
+MgAgreement     *mg_review_session_compare          (MgReviewSession      *self);
+MgAgreement     *mg_review_session_compare_document (MgReviewSession      *self,
+                                                     MgDocument           *document);
+gboolean         mg_review_session_resolve          (MgReviewSession      *self,
+                                                     MgHistory            *history,
+                                                     MgDocument           *document,
+                                                     const MgDisagreement *disagreement,
+                                                     MgResolution          how,
+                                                     GError              **error);
+MgResolution     mg_review_session_get_resolution   (MgReviewSession      *self,
+                                                     MgDocument           *document,
+                                                     const MgDisagreement *disagreement);
+guint            mg_review_session_count_resolved   (MgReviewSession      *self,
+                                                     MgDocument           *document);
+int              mg_review_session_find_open        (MgReviewSession      *self,
+                                                     MgAgreement          *document_agreement,
+                                                     MgDocument           *document,
+                                                     guint                 from);
+
+G_END_DECLS

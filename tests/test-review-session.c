@@ -1,0 +1,185 @@
+/* test-review-session.c: resolving a colleague's disagreements, without a
+ * display
+ *
+ * ayşe's dataset is reviewed against bora's: each kind of resolution is
+ * made and checked in the store, resolutions are remembered and counted
+ * whether or not their disagreement still shows, and undoing the edit of a
+ * resolution opens its disagreement again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "mg-core.h"
+#include "mg-review-session.h"
+
+typedef struct
+{
+  MgDataset       *mine;
+  MgDataset       *theirs;
+  MgHistory       *history;
+  MgDocument      *harbour;
+  MgReviewSession *review;
+} Fixture;
+
+static MgDataset *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "review", name, NULL);
+  g_autoptr(GError) error = NULL;
+  MgDataset *dataset = mg_dataset_load_file (path, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  fx->mine = load_fixture ("mine.json");
+  fx->theirs = load_fixture ("theirs.json");
+  fx->history = mg_history_new (fx->mine);
+  fx->harbour = mg_dataset_lookup_document (fx->mine, "harbour");
+  fx->review = mg_review_session_new (fx->mine, "ayşe", fx->theirs, "bora");
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_clear_object (&fx->review);
+  g_clear_object (&fx->history);
+  g_clear_object (&fx->theirs);
+  g_clear_object (&fx->mine);
+}
+
+static MgAnnotation *
+find (Fixture    *fx,
+      const char *label,
+      const char *needle)
+{
+  const char *text = mg_document_get_text (fx->harbour);
+  const char *at = strstr (text, needle);
+  guint start;
+
+  g_assert_nonnull (at);
+  start = (guint) g_utf8_pointer_to_offset (text, at);
+  return mg_annotation_store_find (mg_document_get_store (fx->harbour), label, start,
+                                   start + (guint) g_utf8_strlen (needle, -1));
+}
+
+/* Resolves the first open disagreement of the harbour article as @how
+ * says, and returns its kind. */
+static MgDisagreementKind
+resolve_next (Fixture      *fx,
+              MgResolution  how)
+{
+  g_autoptr(MgAgreement) agreement = mg_review_session_compare_document (fx->review, fx->harbour);
+  int open = mg_review_session_find_open (fx->review, agreement, fx->harbour, 0);
+  const MgDisagreement *d;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (open, >=, 0);
+  d = mg_agreement_get_disagreement (agreement, (guint) open);
+  g_assert_true (mg_review_session_resolve (fx->review, fx->history, fx->harbour, d, how, &error));
+  g_assert_no_error (error);
+  return d->kind;
+}
+
+/* Disagreements the comparison shows now, and how many are open. */
+static guint
+count_shown (Fixture *fx,
+             guint   *n_open)
+{
+  g_autoptr(MgAgreement) agreement = mg_review_session_compare_document (fx->review, fx->harbour);
+  guint n = mg_agreement_get_n_disagreements (agreement);
+
+  *n_open = 0;
+  for (guint i = 0; i < n; i++)
+    if (mg_review_session_get_resolution (fx->review, fx->harbour,
+                                          mg_agreement_get_disagreement (agreement, i)) == MG_RESOLUTION_NONE)
+      (*n_open)++;
+  return n;
+}
+
+static void
+test_twins (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(MgAgreement) whole = mg_review_session_compare (fx->review);
+  MgDocument *weather = mg_dataset_lookup_document (fx->mine, "weather");
+
+  g_assert_true (mg_review_session_get_theirs (fx->review) == fx->theirs);
+  g_assert_cmpstr (mg_review_session_get_their_name (fx->review), ==, "bora");
+  g_assert_nonnull (mg_review_session_get_twin (fx->review, fx->harbour));
+  /* Same id, another text: no twin, nothing to compare. */
+  g_assert_nonnull (weather);
+  g_assert_null (mg_review_session_get_twin (fx->review, weather));
+  g_assert_null (mg_review_session_compare_document (fx->review, weather));
+  g_assert_cmpstr (mg_agreement_get_annotator (whole, 0), ==, "ayşe");
+  g_assert_cmpuint (mg_agreement_get_left_out (whole)->len, ==, 3);
+}
+
+static void
+test_resolve (Fixture       *fx,
+              gconstpointer  data)
+{
+  MgAnnotationStore *store = mg_document_get_store (fx->harbour);
+  guint n_open;
+
+  g_assert_cmpuint (count_shown (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 4);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 0);
+
+  /* Take theirs on a boundary: your quote takes their ends, and agrees, so
+   * the comparison no longer shows it; it is still counted as resolved. */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_THEIRS), ==, MG_DISAGREEMENT_BOUNDARY);
+  g_assert_nonnull (find (fx, "quote", "\"we will build it before winter\""));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
+  g_assert_cmpuint (count_shown (fx, &n_open), ==, 3);
+  g_assert_cmpuint (n_open, ==, 3);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, fx->harbour), ==, 1);
+
+  /* Keep mine on a label: nothing changes; it still shows, resolved. */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_MINE), ==, MG_DISAGREEMENT_LABEL);
+  g_assert_nonnull (find (fx, "figure", "3.5%"));
+  g_assert_cmpuint (count_shown (fx, &n_open), ==, 3);
+  g_assert_cmpuint (n_open, ==, 2);
+
+  /* Keep both on theirs alone: their span is added. */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_BOTH), ==, MG_DISAGREEMENT_ONLY_B);
+  g_assert_nonnull (find (fx, "figure", "1,200 euros"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 6);
+
+  /* Drop yours alone: gone; all four resolved, none open: "0 open of 4". */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_DROP), ==, MG_DISAGREEMENT_ONLY_A);
+  g_assert_null (find (fx, "actor", "the city's auditor"));
+  g_assert_cmpuint (count_shown (fx, &n_open), ==, 1);
+  g_assert_cmpuint (n_open, ==, 0);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, fx->harbour), ==, 4);
+
+  /* Undo opens the dropped one again, as any edit is undone. */
+  mg_history_undo (fx->history);
+  g_assert_nonnull (find (fx, "actor", "the city's auditor"));
+  g_assert_cmpuint (count_shown (fx, &n_open), ==, 2);
+  g_assert_cmpuint (n_open, ==, 1);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 3);
+
+  /* Resolved again: counted once. */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_DROP), ==, MG_DISAGREEMENT_ONLY_A);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/review-session/twins", Fixture, NULL, fixture_setup, test_twins, fixture_teardown);
+  g_test_add ("/review-session/resolve", Fixture, NULL, fixture_setup, test_resolve, fixture_teardown);
+
+  return g_test_run ();
+}
