@@ -16,8 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mg-article-view.h"
-#include "mg-review-marks.h"
+#include "mg-article-view-private.h"
 #include "mg-span-marks.h"
 
 /* Tints over the page colour, one pair for light and one for dark. */
@@ -113,8 +112,8 @@ lookup_label_tags (MgArticleView *self,
   return NULL;
 }
 
-static void
-lighten (GdkRGBA *color)
+void
+_mg_article_view_lighten (GdkRGBA *color)
 {
   color->red += (1 - color->red) * 0.35;
   color->green += (1 - color->green) * 0.35;
@@ -138,7 +137,7 @@ update_tag_colors (MgArticleView *self)
       /* Lighten the line in dark mode: the palette's darker hues sink into
        * a dark page. */
       if (self->dark)
-        lighten (&line);
+        _mg_article_view_lighten (&line);
 
       g_object_set (lt->depth1,
                     "background-rgba", &bg1,
@@ -690,10 +689,10 @@ outline_line (GtkSnapshot   *snapshot,
 }
 
 /* The code points of the lines the view shows, whole lines. */
-static void
-get_visible_offsets (GtkTextView *view,
-                     guint       *start,
-                     guint       *end)
+void
+_mg_article_view_get_visible_offsets (GtkTextView *view,
+                                      guint       *start,
+                                      guint       *end)
 {
   GdkRectangle visible;
   GtkTextIter top, bottom;
@@ -750,7 +749,7 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
     snapshot_span_marks (self, snapshot);
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
-    mg_review_marks_snapshot (self, snapshot, self->reference, self->reference_selected);
+    _mg_article_view_snapshot_reference (self, snapshot, self->reference, self->reference_selected);
 
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->selected == NULL)
     return;
@@ -760,11 +759,11 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
     {
       color = lt->color;
       if (self->dark)
-        lighten (&color);
+        _mg_article_view_lighten (&color);
     }
   /* Only what is on screen: asking where a character is lays out its line,
    * and a long span off screen would cost every frame for nothing. */
-  get_visible_offsets (view, &shown_start, &shown_end);
+  _mg_article_view_get_visible_offsets (view, &shown_start, &shown_end);
   start = MAX (mg_annotation_get_start (self->selected), shown_start);
   stop = MIN (mg_annotation_get_end (self->selected), shown_end);
   if (start >= stop)

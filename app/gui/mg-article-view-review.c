@@ -1,4 +1,4 @@
-/* mg-review-marks.c: a colleague's spans drawn over the article
+/* mg-article-view-review.c: a colleague's spans drawn over the article
  *
  * Your own spans are tinted by the view's text tags; a colleague's are
  * drawn here as a dashed line under the text, closed at each end by a
@@ -12,11 +12,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "mg-review-marks"
+#define G_LOG_DOMAIN "mg-article-view"
 
 #include "config.h"
 
-#include "mg-review-marks.h"
+#include "mg-article-view-private.h"
 
 #define DASH 5
 #define GAP  3
@@ -124,38 +124,23 @@ draw_span (GtkTextView   *view,
   draw_line (snapshot, color, x0, x1, y, h, opens, to == end, framed);
 }
 
-/**
- * mg_review_marks_snapshot:
- * @reference: the colleague's annotations of the document shown
- * @selected: (nullable): one of them to frame
- *
- * Draws @reference over @view, in buffer coordinates, for the text layer
- * above the text.
- */
+/* Draws @reference, the colleague's annotations of the document shown,
+ * over @view in buffer coordinates, for the text layer above the text;
+ * @selected, one of them, is framed. */
 void
-mg_review_marks_snapshot (MgArticleView     *view,
-                          GtkSnapshot       *snapshot,
-                          MgAnnotationStore *reference,
-                          MgAnnotation      *selected)
+_mg_article_view_snapshot_reference (MgArticleView     *view,
+                                     GtkSnapshot       *snapshot,
+                                     MgAnnotationStore *reference,
+                                     MgAnnotation      *selected)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (view);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   g_autoptr(GPtrArray) spans = NULL;
-  GdkRectangle visible;
-  GtkTextIter top, bottom;
   guint visible_start, visible_end;
 
-  g_return_if_fail (MG_IS_ARTICLE_VIEW (view));
-  g_return_if_fail (MG_IS_ANNOTATION_STORE (reference));
-
-  gtk_text_view_get_visible_rect (text_view, &visible);
-  gtk_text_view_get_iter_at_location (text_view, &top, visible.x, visible.y);
-  gtk_text_view_get_iter_at_location (text_view, &bottom, visible.x + visible.width,
-                                      visible.y + visible.height);
-  gtk_text_iter_set_line_offset (&top, 0);
-  gtk_text_iter_forward_to_line_end (&bottom);
-  visible_start = (guint) gtk_text_iter_get_offset (&top);
-  visible_end = (guint) gtk_text_iter_get_offset (&bottom) + 1;
+  _mg_article_view_get_visible_offsets (text_view, &visible_start, &visible_end);
+  /* The line break too, so a span that takes it in draws to its end. */
+  visible_end++;
 
   spans = mg_annotation_store_overlapping (reference, visible_start, visible_end);
   for (guint i = 0; i < spans->len; i++)
@@ -170,11 +155,7 @@ mg_review_marks_snapshot (MgArticleView     *view,
       color = *label_color;
       /* The palette's darker hues sink into a dark page. */
       if (dark)
-        {
-          color.red += (1 - color.red) * 0.35;
-          color.green += (1 - color.green) * 0.35;
-          color.blue += (1 - color.blue) * 0.35;
-        }
+        _mg_article_view_lighten (&color);
 
       draw_span (text_view, snapshot, &color,
                  mg_annotation_get_start (a), mg_annotation_get_end (a),
