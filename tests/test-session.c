@@ -27,11 +27,9 @@ typedef struct
 static char *
 read_all (const char *path)
 {
-  g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   return contents;
 }
 
@@ -44,8 +42,8 @@ fixture_setup (Fixture       *fx,
   g_autofree char *drafts = NULL;
   g_autoptr(GError) error = NULL;
 
-  fx->dir = g_dir_make_tmp ("test-session-XXXXXX", &error);
-  g_assert_no_error (error);
+  fx->dir = g_build_filename (g_get_user_data_dir (), "work", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (fx->dir, 0700), ==, 0);
   fx->path = g_build_filename (fx->dir, "news.json", NULL);
   g_file_set_contents (fx->path, contents, -1, &error);
   g_assert_no_error (error);
@@ -57,31 +55,13 @@ fixture_setup (Fixture       *fx,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   g_clear_object (&fx->session);
   g_clear_object (&fx->drafts);
   g_clear_object (&fx->file);
-  remove_tree (fx->dir);
+  /* The folder goes with the test's own data folder. */
   g_free (fx->dir);
   g_free (fx->path);
 }

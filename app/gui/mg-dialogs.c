@@ -22,29 +22,25 @@
  *   not yet shown; connect to its response and present it
  */
 GtkWidget *
-mg_dialogs_prompt (GtkWindow              *parent,
-                   const char             *heading,
-                   const char             *body,
-                   const MgDialogResponse *responses,
-                   gsize                   n_responses,
-                   const char             *default_response,
-                   const char             *close_response)
+mg_dialogs_prompt (GtkWindow      *parent,
+                   const MgPrompt *prompt)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (parent, prompt->heading, prompt->body);
   AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
 
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  for (gsize i = 0; i < n_responses; i++)
+  for (gsize i = 0; i < prompt->n_responses; i++)
     {
-      adw_message_dialog_add_response (message, responses[i].id, responses[i].label);
-      if (responses[i].appearance != ADW_RESPONSE_DEFAULT)
-        adw_message_dialog_set_response_appearance (message, responses[i].id,
-                                                    responses[i].appearance);
+      const MgDialogResponse *response = &prompt->responses[i];
+
+      adw_message_dialog_add_response (message, response->id, response->label);
+      if (response->appearance != ADW_RESPONSE_DEFAULT)
+        adw_message_dialog_set_response_appearance (message, response->id, response->appearance);
     }
-  if (default_response != NULL)
-    adw_message_dialog_set_default_response (message, default_response);
-  adw_message_dialog_set_close_response (message, close_response);
+  if (prompt->default_response != NULL)
+    adw_message_dialog_set_default_response (message, prompt->default_response);
+  adw_message_dialog_set_close_response (message, prompt->close_response);
   return dialog;
 }
 

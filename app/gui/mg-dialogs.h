@@ -17,6 +17,18 @@ typedef struct
   AdwResponseAppearance  appearance;
 } MgDialogResponse;
 
+/* A question: its buttons, the one Enter picks (nullable) and the one
+ * Escape picks. */
+typedef struct
+{
+  const char             *heading;
+  const char             *body;
+  const MgDialogResponse *responses;
+  gsize                   n_responses;
+  const char             *default_response;
+  const char             *close_response;
+} MgPrompt;
+
 typedef enum
 {
   MG_CHOOSE_OPEN,
@@ -41,12 +53,7 @@ typedef void (*MgChosenFunc) (GtkWindow *parent,
                               GPtrArray *files);
 
 GtkWidget  *mg_dialogs_prompt      (GtkWindow              *parent,
-                                    const char             *heading,
-                                    const char             *body,
-                                    const MgDialogResponse *responses,
-                                    gsize                   n_responses,
-                                    const char             *default_response,
-                                    const char             *close_response);
+                                    const MgPrompt         *prompt);
 void        mg_dialogs_show_error  (GtkWindow              *parent,
                                     const char             *heading,
                                     const char             *body);

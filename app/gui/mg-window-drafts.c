@@ -196,8 +196,10 @@ offer_next_draft (MgWindow *self)
   body = describe_for_person (offer);
   /* Escape ("later") keeps the draft for later: closing must never destroy
    * work. */
-  dialog = _mg_window_prompt (self, _("Recover Unsaved Work?"), body,
-                              responses, G_N_ELEMENTS (responses), "recover", "later");
+  dialog = _mg_window_prompt (self, &(MgPrompt) {
+      _("Recover Unsaved Work?"), body,
+      responses, G_N_ELEMENTS (responses), "recover", "later",
+    });
   g_object_set_data_full (G_OBJECT (dialog), "mg-draft", g_object_ref (offer), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -75,12 +75,7 @@ struct _MgWindow
 
 /* Provided by mg-window.c */
 GtkWidget *_mg_window_prompt              (MgWindow               *self,
-                                           const char             *heading,
-                                           const char             *body,
-                                           const MgDialogResponse *responses,
-                                           gsize                   n_responses,
-                                           const char             *default_response,
-                                           const char             *close_response);
+                                           const MgPrompt         *prompt);
 
 /* Provided by mg-window-files.c */
 void       _mg_window_files_class_init    (MgWindowClass          *klass);

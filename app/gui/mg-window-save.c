@@ -148,8 +148,10 @@ _mg_window_confirm_unsaved (MgWindow             *self,
 
   name = work_name (self);
   body = g_strdup_printf (_("“%s” has changes that were not saved. Discarded changes cannot be recovered."), name);
-  dialog = _mg_window_prompt (self, _("Save Changes?"), body,
-                              responses, G_N_ELEMENTS (responses), "save", "cancel");
+  dialog = _mg_window_prompt (self, &(MgPrompt) {
+      _("Save Changes?"), body,
+      responses, G_N_ELEMENTS (responses), "save", "cancel",
+    });
   g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb),
                     pending_new (self, func, data, destroy));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -208,8 +210,10 @@ ask_overwrite (SaveRequest *request)
   };
   g_autofree char *name = mg_dialogs_display_name (request->target);
   g_autofree char *body = g_strdup_printf (_("“%s” was changed by another program since it was opened here. Saving replaces those changes with yours."), name);
-  GtkWidget *dialog = _mg_window_prompt (request->self, _("Overwrite Changes on Disk?"), body,
-                                         responses, G_N_ELEMENTS (responses), "cancel", "cancel");
+  GtkWidget *dialog = _mg_window_prompt (request->self, &(MgPrompt) {
+      _("Overwrite Changes on Disk?"), body,
+      responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+    });
 
   g_signal_connect (dialog, "response", G_CALLBACK (save_failed_response_cb), request);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -227,8 +231,10 @@ show_save_failed (SaveRequest  *request,
   g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
   g_autofree char *body = g_strdup_printf (_("%s\n\nThe file on disk was left as it was and your work is still open. Try saving it somewhere else."),
                                            error->message);
-  GtkWidget *dialog = _mg_window_prompt (request->self, heading, body,
-                                         responses, G_N_ELEMENTS (responses), NULL, "close");
+  GtkWidget *dialog = _mg_window_prompt (request->self, &(MgPrompt) {
+      heading, body,
+      responses, G_N_ELEMENTS (responses), NULL, "close",
+    });
 
   g_signal_connect (dialog, "response", G_CALLBACK (save_failed_response_cb), request);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -362,9 +368,10 @@ changed_on_disk_cb (MgWindow  *self,
   body = modified
     ? g_strdup_printf (_("“%s” was changed by another program. Reload it and lose your unsaved changes, or keep your version?"), name)
     : g_strdup_printf (_("“%s” was changed by another program. Reload it to see the changes?"), name);
-  dialog = _mg_window_prompt (self, _("The Dataset Changed on Disk"), body,
-                              responses, G_N_ELEMENTS (responses),
-                              modified ? "keep" : "reload", "keep");
+  dialog = _mg_window_prompt (self, &(MgPrompt) {
+      _("The Dataset Changed on Disk"), body,
+      responses, G_N_ELEMENTS (responses), modified ? "keep" : "reload", "keep",
+    });
   g_signal_connect_object (dialog, "response", G_CALLBACK (disk_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

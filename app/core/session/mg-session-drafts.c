@@ -378,10 +378,7 @@ mg_session_save_draft_finish (MgSession     *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _mg_session_finish (self, result, error);
 }
 
 /**
@@ -507,7 +504,6 @@ mg_session_restore_draft_async (MgSession           *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
   RestoreData *restore;
 
   g_return_if_fail (MG_IS_SESSION (self));
@@ -519,11 +515,8 @@ mg_session_restore_draft_async (MgSession           *self,
   restore = g_new0 (RestoreData, 1);
   restore->drafts = g_object_ref (self->drafts);
   restore->draft = g_object_ref (draft);
-  /* Only @task, freed on the main loop, holds the session. */
-  inner = g_task_new (NULL, cancellable, restore_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (inner, restore_thread);
-  g_task_set_task_data (inner, restore, (GDestroyNotify)restore_data_free);
-  g_task_run_in_thread (inner, restore_thread);
+  _mg_session_run_in_thread (g_steal_pointer (&task), restore, (GDestroyNotify)restore_data_free,
+                             restore_thread, restore_done_cb);
 }
 
 /**
@@ -537,8 +530,5 @@ mg_session_restore_draft_finish (MgSession     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _mg_session_finish (self, result, error);
 }

@@ -65,6 +65,14 @@ void     _mg_session_install              (MgSession     *self,
                                            GFile         *file,
                                            const MgStamp *stamp,
                                            const char    *restored_key);
+void     _mg_session_run_in_thread        (GTask               *task,
+                                           gpointer             data,
+                                           GDestroyNotify       data_free,
+                                           GTaskThreadFunc      thread,
+                                           GAsyncReadyCallback  done);
+gboolean _mg_session_finish               (MgSession           *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 void     _mg_session_emit_changed_on_disk (MgSession  *self);
 gboolean _mg_session_is_saving            (MgSession  *self);
 

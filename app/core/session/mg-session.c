@@ -138,6 +138,36 @@ mg_session_set_dataset (MgSession *self,
   _mg_session_install (self, dataset, file, &stamp, NULL);
 }
 
+/* Runs @thread over @data in a worker thread, then @done on the main loop
+ * with @task, the caller's, as its user data, to finish it. A thread's task
+ * may be freed in the thread: only @task, freed on the main loop, may hold
+ * the session. Takes @task. */
+void
+_mg_session_run_in_thread (GTask               *task,
+                           gpointer             data,
+                           GDestroyNotify       data_free,
+                           GTaskThreadFunc      thread,
+                           GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) inner = g_task_new (NULL, g_task_get_cancellable (task), done, task);
+
+  g_task_set_source_tag (inner, thread);
+  g_task_set_task_data (inner, data, data_free);
+  g_task_run_in_thread (inner, thread);
+}
+
+/* What every _finish() of the session does: its tasks return booleans. */
+gboolean
+_mg_session_finish (MgSession     *self,
+                    GAsyncResult  *result,
+                    GError       **error)
+{
+  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Loading */
 
 typedef struct
@@ -215,7 +245,6 @@ mg_session_load_async (MgSession           *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
   LoadData *load;
 
   g_return_if_fail (MG_IS_SESSION (self));
@@ -236,13 +265,9 @@ mg_session_load_async (MgSession           *self,
       return;
     }
 
-  /* The thread reads; load_done_cb() opens what it read, on the main loop.
-   * A thread's task may be freed in the thread, so only @task, freed on
-   * the main loop, holds the session. */
-  inner = g_task_new (NULL, cancellable, load_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (inner, load_thread);
-  g_task_set_task_data (inner, load, (GDestroyNotify)load_data_free);
-  g_task_run_in_thread (inner, load_thread);
+  /* The thread reads; load_done_cb() opens what it read, on the main loop. */
+  _mg_session_run_in_thread (g_steal_pointer (&task), load, (GDestroyNotify)load_data_free,
+                             load_thread, load_done_cb);
 }
 
 /**
@@ -256,10 +281,7 @@ mg_session_load_finish (MgSession     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _mg_session_finish (self, result, error);
 }
 
 /* Saving: one save at a time, in the order asked, each serialising the
@@ -458,10 +480,7 @@ mg_session_save_finish (MgSession     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _mg_session_finish (self, result, error);
 }
 
 void
