@@ -15,7 +15,7 @@ LAYERS = {
     "import": ["model", "io"],
     "review": ["model", "io"],
     "export": ["model", "io"],
-    "session": ["model", "io"],
+    "session": ["model", "io", "import"],
 }
 FORBIDDEN = re.compile(r'#\s*include\s*[<"](gtk/|adwaita|gdk/)')
 INCLUDE = re.compile(r'#\s*include\s*"([^"]+)"')

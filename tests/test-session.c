@@ -1,8 +1,9 @@
 /* test-session.c: the life of an open dataset, without a display
  *
  * Open, edit, the autosave, a kill and the draft recovered, save, Save As,
- * failed saves, a file changed on disk by someone else, cancellation: all
- * through MgSession and a real main loop, as the window drives it.
+ * failed saves, a file changed on disk by someone else, cancellation,
+ * articles imported: all through MgSession and a real main loop, as the
+ * window drives it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -568,6 +569,55 @@ test_cancel (Fixture       *fx,
   g_assert_cmpstr (after, ==, before);
 }
 
+static void
+test_import (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autofree char *article = g_test_build_filename (G_TEST_DIST, "fixtures", "files", "article.txt", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/article.txt");
+  GFile *files[] = { article_file, missing };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  MgSessionImportReport *report;
+  MgDataset *dataset;
+
+  g_assert_true (mg_session_file_is_dataset (fx->file));
+  g_assert_false (mg_session_file_is_dataset (article_file));
+  g_assert_true (load (fx->session, fx->file, NULL));
+  dataset = mg_session_get_dataset (fx->session);
+
+  /* Given up: nothing is added. */
+  g_cancellable_cancel (cancellable);
+  mg_session_import_async (fx->session, files, 2, cancellable, got_result_cb, &result);
+  g_assert_null (mg_session_import_finish (fx->session, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 2);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* The article is added, the missing file reported; one undo takes the
+   * import back. */
+  mg_session_import_async (fx->session, files, 2, NULL, got_result_cb, &result);
+  reports = mg_session_import_finish (fx->session, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 2);
+  report = g_ptr_array_index (reports, 0);
+  g_assert_null (report->error);
+  g_assert_cmpuint (report->documents->len, ==, 1);
+  g_assert_true (mg_dataset_index_of (dataset, g_ptr_array_index (report->documents, 0)) == 2);
+  report = g_ptr_array_index (reports, 1);
+  g_assert_nonnull (report->error);
+  g_assert_null (report->documents);
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 3);
+  g_assert_true (mg_session_get_modified (fx->session));
+  mg_history_undo (mg_session_get_history (fx->session));
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 2);
+  g_assert_false (mg_session_get_modified (fx->session));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +636,7 @@ main (int   argc,
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("edit-during-save", test_edit_during_save);
   ADD ("cancel", test_cancel);
+  ADD ("import", test_import);
 
   return g_test_run ();
 }

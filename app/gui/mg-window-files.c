@@ -14,109 +14,47 @@
 
 #include <glib/gi18n.h>
 
-#include "mg-import.h"
-
 #include "mg-window-private.h"
 
-/* Enough of a file to tell a dataset from an article. */
-#define SNIFF_BYTES             4096
 /* Importing more files than this shows progress and can be cancelled. */
 #define IMPORT_PROGRESS_MIN     2
 #define MAX_IMPORT_TOASTS       4
 
-typedef struct _MgWindowImport MgWindowImport;
-
-struct _MgWindowFiles
+/* The import under way: its progress toast and how to cancel it. */
+typedef struct
 {
-  MgWindowImport *import;   /* the import running, if any */
-};
-
-/* Opening datasets */
-
-/* A dataset announces itself in its first bytes; everything else is an
- * article to import. */
-static gboolean
-is_dataset_file (GFile *file)
-{
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  char buffer[SNIFF_BYTES + 1];
-  gsize n = 0;
-
-  if (in == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (in), buffer, SNIFF_BYTES, &n, NULL, NULL))
-    return FALSE;
-  buffer[n] = '\0';
-  return g_regex_match_simple ("^\\s*\\{.*\"format\"\\s*:\\s*\"" MG_DATASET_FORMAT "\"",
-                               buffer, G_REGEX_DOTALL | G_REGEX_RAW, 0);
-}
-
-/* Importing articles */
-
-struct _MgWindowImport
-{
-  GPtrArray    *files;      /* of GFile */
-  GPtrArray    *documents;  /* per file: GPtrArray of MgDocument, or NULL */
-  GPtrArray    *warnings;   /* per file: GPtrArray of utf8 */
-  GPtrArray    *errors;     /* per file: a message, or NULL */
+  MgWindow     *self;
   GCancellable *cancellable;
   AdwToast     *toast;
   guint         progress_id;
-  int           done;       /* atomic */
+} Import;
+
+struct _MgWindowFiles
+{
+  Import *import;   /* the import running, if any */
 };
 
 static void
-import_job_free (MgWindowImport *job)
+import_free (Import *import)
 {
-  g_clear_pointer (&job->files, g_ptr_array_unref);
-  g_clear_pointer (&job->documents, g_ptr_array_unref);
-  g_clear_pointer (&job->warnings, g_ptr_array_unref);
-  g_clear_pointer (&job->errors, g_ptr_array_unref);
-  g_clear_object (&job->cancellable);
-  g_clear_object (&job->toast);
-  g_clear_handle_id (&job->progress_id, g_source_remove);
-  g_free (job);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  MgWindowImport *job = task_data;
-
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      g_autofree char *path = g_file_get_path (g_ptr_array_index (job->files, i));
-      GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GError) error = NULL;
-      GPtrArray *documents = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      if (path == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("The file is not on this computer."));
-      else
-        documents = mg_import_file (path, MG_IMPORT_AUTO, warnings, &error);
-
-      g_ptr_array_add (job->documents, documents);
-      g_ptr_array_add (job->warnings, warnings);
-      g_ptr_array_add (job->errors, error ? g_strdup (error->message) : NULL);
-      g_atomic_int_inc (&job->done);
-    }
-  g_task_return_boolean (task, TRUE);
+  g_clear_object (&import->self);
+  g_clear_object (&import->cancellable);
+  g_clear_object (&import->toast);
+  g_clear_handle_id (&import->progress_id, g_source_remove);
+  g_free (import);
 }
 
 static gboolean
 import_progress_cb (gpointer user_data)
 {
-  MgWindowImport *job = user_data;
-  g_autofree char *title = g_strdup_printf (_("Importing %d of %u…"),
-                                            MIN (g_atomic_int_get (&job->done) + 1, (int)job->files->len),
-                                            job->files->len);
+  Import *import = user_data;
+  g_autofree char *title = NULL;
+  guint done, total;
 
-  adw_toast_set_title (job->toast, title);
+  if (!mg_session_get_import_progress (import->self->session, &done, &total))
+    return G_SOURCE_CONTINUE;
+  title = g_strdup_printf (_("Importing %d of %u…"), (int) MIN (done + 1, total), total);
+  adw_toast_set_title (import->toast, title);
   return G_SOURCE_CONTINUE;
 }
 
@@ -136,64 +74,35 @@ toast_file_message (MgWindow   *self,
   mg_window_toast (self, text);
 }
 
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+/* Tells what went wrong with each file, and returns the first document
+ * added. */
+static MgDocument *
+report_import (MgWindow  *self,
+               GPtrArray *reports,
+               guint     *n_added)
 {
-  MgWindow *self = MG_WINDOW (object);
-  MgWindowImport *job = g_task_get_task_data (G_TASK (result));
-  MgHistory *history = mg_window_get_history (self);
-  MgDataset *dataset = mg_window_get_dataset (self);
   MgDocument *first = NULL;
-  guint n_added = 0, n_toasts = 0, n_failed = 0;
+  guint n_toasts = 0, n_failed = 0;
 
-  g_clear_handle_id (&job->progress_id, g_source_remove);
-  if (job->toast != NULL)
-    adw_toast_dismiss (job->toast);
-  if (self->files == NULL)
-    return;
-  self->files->import = NULL;
-
-  if (g_cancellable_is_cancelled (job->cancellable))
+  *n_added = 0;
+  for (guint i = 0; i < reports->len; i++)
     {
-      mg_window_toast (self, _("Import cancelled"));
-      return;
-    }
+      MgSessionImportReport *report = g_ptr_array_index (reports, i);
 
-  /* One group: a single undo takes the whole import back. */
-  mg_history_begin_group (history);
-  for (guint i = 0; i < job->documents->len; i++)
-    {
-      GPtrArray *documents = g_ptr_array_index (job->documents, i);
-      GPtrArray *warnings = g_ptr_array_index (job->warnings, i);
-      GFile *file = g_ptr_array_index (job->files, i);
-      const char *error = g_ptr_array_index (job->errors, i);
-
-      if (error != NULL)
+      if (report->error != NULL)
         {
-          toast_file_message (self, file, error, &n_toasts);
+          toast_file_message (self, report->file, report->error, &n_toasts);
           n_failed++;
         }
-      for (guint j = 0; warnings != NULL && j < warnings->len; j++)
-        toast_file_message (self, file, g_ptr_array_index (warnings, j), &n_toasts);
-      for (guint j = 0; documents != NULL && j < documents->len; j++)
+      for (guint j = 0; j < report->warnings->len; j++)
+        toast_file_message (self, report->file, g_ptr_array_index (report->warnings, j), &n_toasts);
+      if (report->documents != NULL && report->documents->len > 0)
         {
-          MgDocument *document = g_ptr_array_index (documents, j);
-          g_autofree char *id = mg_dataset_unique_id (dataset, mg_document_get_id (document));
-
-          if (g_strcmp0 (id, mg_document_get_id (document)) != 0)
-            mg_document_set_id (document, id);
-          mg_history_add_document (history, document);
           if (first == NULL)
-            first = document;
-          n_added++;
+            first = g_ptr_array_index (report->documents, 0);
+          *n_added += report->documents->len;
         }
     }
-  mg_history_end_group (history);
-
-  if (first != NULL)
-    mg_window_show_document (self, first);
   if (n_toasts > MAX_IMPORT_TOASTS)
     {
       g_autofree char *more = g_strdup_printf (ngettext ("%u more problem not shown",
@@ -202,7 +111,42 @@ import_done_cb (GObject      *object,
                                                n_toasts - MAX_IMPORT_TOASTS);
       mg_window_toast (self, more);
     }
-  if (n_added > 1 || (n_added > 0 && n_failed > 0))
+  /* One article speaks for itself; more, or some beside failures, are
+   * counted. */
+  if (n_failed == 0 && *n_added <= 1)
+    *n_added = 0;
+  return first;
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *import = user_data;
+  g_autoptr(MgWindow) self = g_object_ref (import->self);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDocument *first;
+  guint n_added;
+
+  if (import->toast != NULL)
+    adw_toast_dismiss (import->toast);
+  reports = mg_session_import_finish (MG_SESSION (object), result, &error);
+  if (self->files != NULL)
+    self->files->import = NULL;
+  import_free (import);
+  if (self->files == NULL)
+    return;
+
+  if (reports == NULL)
+    {
+      mg_window_toast (self, _("Import cancelled"));
+      return;
+    }
+  if ((first = report_import (self, reports, &n_added)) != NULL)
+    mg_window_show_document (self, first);
+  if (n_added > 0)
     {
       g_autofree char *done = g_strdup_printf (ngettext ("Imported %u article", "Imported %u articles",
                                                          n_added), n_added);
@@ -221,47 +165,34 @@ static void
 import_files (MgWindow  *self,
               GPtrArray *chosen)
 {
-  MgWindowFiles *files = self->files;
-  g_autoptr(GTask) task = NULL;
-  MgWindowImport *job;
+  Import *import;
 
   if (chosen == NULL || chosen->len == 0 || mg_window_get_dataset (self) == NULL)
     return;
-  if (files->import != NULL)
+  if (self->files->import != NULL)
     {
       mg_window_toast (self, _("Wait for the import under way to finish"));
       return;
     }
 
-  job = g_new0 (MgWindowImport, 1);
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < chosen->len; i++)
-    g_ptr_array_add (job->files, g_object_ref (g_ptr_array_index (chosen, i)));
-  job->documents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  job->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  job->errors = g_ptr_array_new_with_free_func (g_free);
-  job->cancellable = g_cancellable_new ();
-  files->import = job;
+  import = g_new0 (Import, 1);
+  import->self = g_object_ref (self);
+  import->cancellable = g_cancellable_new ();
+  self->files->import = import;
+  mg_session_import_async (self->session, (GFile * const *)chosen->pdata, chosen->len,
+                           import->cancellable, import_done_cb, import);
 
   if (chosen->len >= IMPORT_PROGRESS_MIN)
     {
-      job->toast = g_object_ref_sink (adw_toast_new (""));
-      adw_toast_set_timeout (job->toast, 0);
-      adw_toast_set_button_label (job->toast, _("_Cancel"));
-      g_signal_connect_swapped (job->toast, "button-clicked",
-                                G_CALLBACK (g_cancellable_cancel), job->cancellable);
-      import_progress_cb (job);
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->toast));
-      job->progress_id = g_timeout_add (100, import_progress_cb, job);
+      import->toast = g_object_ref_sink (adw_toast_new (""));
+      adw_toast_set_timeout (import->toast, 0);
+      adw_toast_set_button_label (import->toast, _("_Cancel"));
+      g_signal_connect_swapped (import->toast, "button-clicked",
+                                G_CALLBACK (g_cancellable_cancel), import->cancellable);
+      import_progress_cb (import);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (import->toast));
+      import->progress_id = g_timeout_add (100, import_progress_cb, import);
     }
-
-  task = g_task_new (self, job->cancellable, import_done_cb, NULL);
-  g_task_set_source_tag (task, import_files);
-  /* The result is read from the task data, so a cancelled task still frees
-   * what the thread made. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
-  g_task_run_in_thread (task, import_thread);
 }
 
 /* Loading a dataset in the window */
@@ -401,7 +332,7 @@ mg_window_open_files (MgWindow  *self,
   request->datasets = g_ptr_array_new_with_free_func (g_object_unref);
   request->articles = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 0; i < n_files; i++)
-    g_ptr_array_add (is_dataset_file (files[i]) ? request->datasets : request->articles,
+    g_ptr_array_add (mg_session_file_is_dataset (files[i]) ? request->datasets : request->articles,
                      g_object_ref (files[i]));
 
   if (request->datasets->len == 0)

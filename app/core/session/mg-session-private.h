@@ -2,7 +2,8 @@
  *
  * mg-session.c holds the object, what it shows of the dataset, loading and
  * saving; mg-session-disk.c how the file looked and who changed it since;
- * mg-session-drafts.c the autosaved draft and recovery after a crash.
+ * mg-session-drafts.c the autosaved draft and recovery after a crash;
+ * mg-session-import.c articles imported into the dataset.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,7 @@ typedef struct
 } MgStamp;
 
 typedef struct _MgDraftWrite MgDraftWrite;
+typedef struct _MgSessionImport MgSessionImport;
 
 struct _MgSession
 {
@@ -34,6 +36,7 @@ struct _MgSession
   GFile         *file;           /* NULL until the dataset is first saved */
   GCancellable  *cancellable;    /* the session's own work, cancelled at dispose */
   GQueue         saves;          /* of GTask: the head is under way, the rest wait */
+  MgSessionImport *import;       /* the import under way, if any */
 
   /* The file on disk, in mg-session-disk.c */
   MgStamp        stamp;          /* as loaded or last saved */

@@ -28,6 +28,24 @@ typedef enum
   MG_SESSION_SAVE_OVERWRITE = 1 << 0,
 } MgSessionSaveFlags;
 
+/**
+ * MgSessionImportReport:
+ * @file: the file
+ * @documents: (nullable) (element-type MgDocument): what it held, added to
+ *   the dataset
+ * @warnings: (element-type utf8): what was read with a doubt
+ * @error: (nullable): why nothing was read
+ *
+ * What became of one file of an import.
+ */
+typedef struct
+{
+  GFile     *file;
+  GPtrArray *documents;
+  GPtrArray *warnings;
+  char      *error;
+} MgSessionImportReport;
+
 /* The longest a change waits for its draft, whatever the delay. */
 #define MG_SESSION_AUTOSAVE_MAX_MSEC 5000
 
@@ -82,5 +100,19 @@ void        mg_session_restore_draft_async  (MgSession            *self,
 gboolean    mg_session_restore_draft_finish (MgSession            *self,
                                              GAsyncResult         *result,
                                              GError              **error);
+
+void        mg_session_import_async         (MgSession            *self,
+                                             GFile * const        *files,
+                                             guint                 n_files,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray  *mg_session_import_finish        (MgSession            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+gboolean    mg_session_get_import_progress  (MgSession            *self,
+                                             guint                *done,
+                                             guint                *total);
+gboolean    mg_session_file_is_dataset      (GFile                *file);
 
 G_END_DECLS
