@@ -558,6 +558,16 @@ test_cancel (Fixture       *fx,
   g_assert_true (mg_session_get_dataset (fx->session) == empty);
   g_clear_error (&error);
 
+  /* The latest dataset asked for wins: a load still on its way when
+   * another dataset is opened is dropped. */
+  mg_session_load_async (fx->session, fx->file, NULL, got_result_cb, &result);
+  mg_session_set_dataset (fx->session, empty, NULL);
+  g_assert_false (mg_session_load_finish (fx->session, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (mg_session_get_dataset (fx->session) == empty);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
   /* A save given up before it began writes nothing. */
   g_assert_true (load (fx->session, fx->file, NULL));
   edit (fx->session, "figure");

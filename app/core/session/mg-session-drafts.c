@@ -433,6 +433,7 @@ typedef struct
 {
   MgDrafts *drafts;
   MgDraft  *draft;
+  guint     opened;   /* the session's count when asked */
 } RestoreData;
 
 static void
@@ -468,14 +469,16 @@ restore_done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   MgSession *self = g_task_get_source_object (task);
-  MgDraft *draft = ((RestoreData *)g_task_get_task_data (G_TASK (result)))->draft;
+  RestoreData *restore = g_task_get_task_data (G_TASK (result));
+  MgDraft *draft = restore->draft;
   g_autoptr(MgDataset) dataset = NULL;
   const char *original = mg_draft_get_original_path (draft);
   g_autoptr(GFile) file = original ? g_file_new_for_path (original) : NULL;
   MgStamp stamp = { 0 };
   GError *error = NULL;
 
-  if (!(dataset = g_task_propagate_pointer (G_TASK (result), &error)))
+  if (!(dataset = g_task_propagate_pointer (G_TASK (result), &error)) ||
+      _mg_session_superseded (self, restore->opened, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -494,7 +497,8 @@ restore_done_cb (GObject      *object,
  *
  * Reads the dataset of @draft in a worker thread and opens it in place of
  * the session's work, in the file it belongs to and marked unsaved. The
- * draft stays until the work is saved or given up.
+ * draft stays until the work is saved or given up. As with a load, what
+ * is opened after this call takes its place.
  */
 void
 mg_session_restore_draft_async (MgSession           *self,
@@ -515,6 +519,7 @@ mg_session_restore_draft_async (MgSession           *self,
   restore = g_new0 (RestoreData, 1);
   restore->drafts = g_object_ref (self->drafts);
   restore->draft = g_object_ref (draft);
+  restore->opened = ++self->n_opened;
   _mg_session_run_in_thread (g_steal_pointer (&task), restore, (GDestroyNotify)restore_data_free,
                              restore_thread, restore_done_cb);
 }

@@ -37,6 +37,7 @@ struct _MgSession
   GCancellable  *cancellable;    /* the session's own work, cancelled at dispose */
   GQueue         saves;          /* of GTask: the head is under way, the rest wait */
   MgSessionImport *import;       /* the import under way, if any */
+  guint          n_opened;       /* counts the datasets asked for, the latest wins */
 
   /* The file on disk, in mg-session-disk.c */
   MgStamp        stamp;          /* as loaded or last saved */
@@ -75,6 +76,9 @@ void     _mg_session_run_in_thread        (GTask               *task,
                                            GAsyncReadyCallback  done);
 gboolean _mg_session_finish               (MgSession           *self,
                                            GAsyncResult        *result,
+                                           GError             **error);
+gboolean _mg_session_superseded           (MgSession           *self,
+                                           guint                opened,
                                            GError             **error);
 void     _mg_session_emit_changed_on_disk (MgSession  *self);
 gboolean _mg_session_is_saving            (MgSession  *self);

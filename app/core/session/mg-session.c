@@ -135,6 +135,7 @@ mg_session_set_dataset (MgSession *self,
 
   if (file != NULL)
     _mg_stamp_query (file, &stamp);
+  self->n_opened++;
   _mg_session_install (self, dataset, file, &stamp, NULL);
 }
 
@@ -168,6 +169,20 @@ _mg_session_finish (MgSession     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Whether another dataset was asked for since @opened: the person's
+ * latest choice wins, and what was asked before is dropped. */
+gboolean
+_mg_session_superseded (MgSession  *self,
+                        guint       opened,
+                        GError    **error)
+{
+  if (opened == self->n_opened)
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       "Another dataset was opened meanwhile");
+  return TRUE;
+}
+
 /* Loading */
 
 typedef struct
@@ -176,6 +191,7 @@ typedef struct
   char      *path;
   MgDataset *dataset;
   MgStamp    stamp;
+  guint      opened;   /* the session's count when asked */
 } LoadData;
 
 static void
@@ -219,7 +235,8 @@ load_done_cb (GObject      *object,
   GError *error = NULL;
 
   /* Cancelled, even after the file was read: the work stays as it was. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      _mg_session_superseded (self, load->opened, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -235,7 +252,8 @@ load_done_cb (GObject      *object,
  *
  * Reads @file in a worker thread and, once it is read, opens it in place of
  * the session's work, as mg_session_set_dataset() does. On failure the work
- * stays as it was.
+ * stays as it was. A dataset set, loaded or restored after this call takes
+ * its place: this load then fails with %G_IO_ERROR_CANCELLED.
  */
 void
 mg_session_load_async (MgSession           *self,
@@ -255,6 +273,7 @@ mg_session_load_async (MgSession           *self,
   g_task_set_source_tag (task, mg_session_load_async);
 
   load = g_new0 (LoadData, 1);
+  load->opened = ++self->n_opened;
   load->file = g_object_ref (file);
   load->path = g_file_get_path (file);
   if (load->path == NULL)
