@@ -82,9 +82,6 @@ void       _mg_window_files_class_init    (MgWindowClass          *klass);
 void       _mg_window_files_init          (MgWindow               *self);
 void       _mg_window_files_dispose       (MgWindow               *self);
 void       _mg_window_files_dataset_changed (MgWindow             *self);
-void       _mg_window_open_files          (MgWindow               *self,
-                                           GFile                 **files,
-                                           int                     n_files);
 void       _mg_window_load                (MgWindow               *self,
                                            GFile                  *file,
                                            gboolean                reload);
