@@ -276,6 +276,10 @@ test_life (Fixture       *fx,
 
   /* Restored: the work, in its file, unsaved, the draft claimed again. */
   mg_session_restore_draft_async (next, g_ptr_array_index (drafts, 0), NULL, got_result_cb, &result);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  /* On its way back, it is not offered again. */
+  drafts = mg_session_list_drafts (next, NULL);
+  g_assert_cmpuint (drafts->len, ==, 0);
   g_assert_true (mg_session_restore_draft_finish (next, wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_true (g_file_equal (mg_session_get_file (next), fx->file));

@@ -477,6 +477,9 @@ restore_done_cb (GObject      *object,
   MgStamp stamp = { 0 };
   GError *error = NULL;
 
+  /* Claimed while on its way; the session claims it again if it opens
+   * it. Here, on the main loop, as the live keys are only touched there. */
+  release_key (mg_draft_get_key (draft));
   if (!(dataset = g_task_propagate_pointer (G_TASK (result), &error)) ||
       _mg_session_superseded (self, restore->opened, &error))
     {
@@ -520,6 +523,8 @@ mg_session_restore_draft_async (MgSession           *self,
   restore->drafts = g_object_ref (self->drafts);
   restore->draft = g_object_ref (draft);
   restore->opened = ++self->n_opened;
+  /* Work on its way back is not offered again meanwhile. */
+  claim_key (mg_draft_get_key (draft));
   _mg_session_run_in_thread (g_steal_pointer (&task), restore, (GDestroyNotify)restore_data_free,
                              restore_thread, restore_done_cb);
 }
