@@ -19,7 +19,10 @@
 
 struct _MgWindowSave
 {
+  MgWindowSavedFunc then_after_open;  /* of a save asked while opening */
   guint close_confirmed : 1;   /* the person answered about unsaved work */
+  guint save_after_open : 1;   /* a save waits for the dataset being opened */
+  guint choose_after_open : 1;
 };
 
 static void save (MgWindow          *self,
@@ -296,6 +299,19 @@ save (MgWindow          *self,
 
   if (mg_window_get_dataset (self) == NULL)
     return;
+  /* The person means the work being opened (a file, a recovered draft),
+   * which may have a file of its own: ask once it is there. */
+  if (mg_session_get_opening (self->session))
+    {
+      /* Asked twice meanwhile: one save, choosing if either asked to. */
+      if (!self->save->save_after_open)
+        self->save->choose_after_open = FALSE;
+      self->save->choose_after_open |= choose;
+      if (then != NULL)
+        self->save->then_after_open = then;
+      self->save->save_after_open = TRUE;
+      return;
+    }
 
   if (choose || file == NULL)
     {
@@ -424,10 +440,25 @@ _mg_window_save_class_init (MgWindowClass *klass)
                                        "win.save-as", NULL);
 }
 
+static void
+opening_cb (MgWindow   *self,
+            GParamSpec *pspec,
+            MgSession  *session)
+{
+  MgWindowSave *part = self->save;
+
+  if (part == NULL || mg_session_get_opening (session) || !part->save_after_open)
+    return;
+  part->save_after_open = FALSE;
+  save (self, part->choose_after_open, g_steal_pointer (&part->then_after_open));
+}
+
 void
 _mg_window_save_init (MgWindow *self)
 {
   self->save = g_new0 (MgWindowSave, 1);
+  g_signal_connect_object (self->session, "notify::opening",
+                           G_CALLBACK (opening_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "changed-on-disk",
                            G_CALLBACK (changed_on_disk_cb), self, G_CONNECT_SWAPPED);
 }

@@ -483,6 +483,7 @@ restore_done_cb (GObject      *object,
   if (!(dataset = g_task_propagate_pointer (G_TASK (result), &error)) ||
       _mg_session_superseded (self, restore->opened, &error))
     {
+      _mg_session_opened (self);
       g_task_return_error (task, error);
       return;
     }
@@ -490,6 +491,7 @@ restore_done_cb (GObject      *object,
    * save over a file changed since then still asks. */
   stamp.valid = mg_draft_get_original_stamp (draft, &stamp.mtime_usec, &stamp.size);
   _mg_session_install (self, dataset, file, &stamp, mg_draft_get_key (draft));
+  _mg_session_opened (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -525,6 +527,7 @@ mg_session_restore_draft_async (MgSession           *self,
   restore->opened = ++self->n_opened;
   /* Work on its way back is not offered again meanwhile. */
   claim_key (mg_draft_get_key (draft));
+  _mg_session_opening (self);
   _mg_session_run_in_thread (g_steal_pointer (&task), restore, (GDestroyNotify)restore_data_free,
                              restore_thread, restore_done_cb);
 }

@@ -38,6 +38,7 @@ struct _MgSession
   GQueue         saves;          /* of GTask: the head is under way, the rest wait */
   MgSessionImport *import;       /* the import under way, if any */
   guint          n_opened;       /* counts the datasets asked for, the latest wins */
+  guint          n_opening;      /* loads and restores under way; saves wait for them */
 
   /* The file on disk, in mg-session-disk.c */
   MgStamp        stamp;          /* as loaded or last saved */
@@ -61,6 +62,7 @@ struct _MgSession
   guint          write_again : 1;
   guint          given_up : 1;   /* the person discarded the work: no draft at the end */
   guint          check_after_save : 1;
+  guint          save_running : 1;
 };
 
 /* mg-session.c */
@@ -80,6 +82,8 @@ gboolean _mg_session_finish               (MgSession           *self,
 gboolean _mg_session_superseded           (MgSession           *self,
                                            guint                opened,
                                            GError             **error);
+void     _mg_session_opening              (MgSession           *self);
+void     _mg_session_opened               (MgSession           *self);
 void     _mg_session_emit_changed_on_disk (MgSession  *self);
 gboolean _mg_session_is_saving            (MgSession  *self);
 

@@ -31,6 +31,7 @@ enum {
   PROP_FILE,
   PROP_HISTORY,
   PROP_MODIFIED,
+  PROP_OPENING,
   N_PROPS
 };
 
@@ -183,6 +184,39 @@ _mg_session_superseded (MgSession  *self,
   return TRUE;
 }
 
+/* A load or restore is done, whatever came of it: the saves asked
+ * meanwhile, which meant the work being opened, may go. */
+void
+_mg_session_opened (MgSession *self)
+{
+  g_assert (self->n_opening > 0);
+  if (--self->n_opening > 0)
+    return;
+  if (!self->save_running && !g_queue_is_empty (&self->saves))
+    start_next_save (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENING]);
+}
+
+void
+_mg_session_opening (MgSession *self)
+{
+  if (self->n_opening++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENING]);
+}
+
+/**
+ * mg_session_get_opening:
+ *
+ * Returns: whether a dataset is being loaded or restored, to take the
+ *   place of the one open
+ */
+gboolean
+mg_session_get_opening (MgSession *self)
+{
+  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
+  return self->n_opening > 0;
+}
+
 /* Loading */
 
 typedef struct
@@ -238,10 +272,12 @@ load_done_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error) ||
       _mg_session_superseded (self, load->opened, &error))
     {
+      _mg_session_opened (self);
       g_task_return_error (task, error);
       return;
     }
   _mg_session_install (self, load->dataset, load->file, &load->stamp, NULL);
+  _mg_session_opened (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -285,6 +321,7 @@ mg_session_load_async (MgSession           *self,
     }
 
   /* The thread reads; load_done_cb() opens what it read, on the main loop. */
+  _mg_session_opening (self);
   _mg_session_run_in_thread (g_steal_pointer (&task), load, (GDestroyNotify)load_data_free,
                              load_thread, load_done_cb);
 }
@@ -388,12 +425,13 @@ save_done_cb (GObject      *object,
   SaveData *save = g_task_get_task_data (task);
   GError *error = NULL;
 
+  self->save_running = FALSE;
   if (g_task_propagate_boolean (G_TASK (result), &error))
     saved (self, save);
 
   /* The next save is under way before this one's caller hears back, so a
    * save asked from its callback waits its turn. */
-  if (!g_queue_is_empty (&self->saves))
+  if (!g_queue_is_empty (&self->saves) && self->n_opening == 0)
     start_next_save (self);
   else if (self->check_after_save)
     {
@@ -414,7 +452,8 @@ start_next_save (MgSession *self)
   SaveData *save = g_task_get_task_data (task);
   g_autoptr(GTask) inner = NULL;
 
-  save->path = g_file_get_path (save->target);
+  self->save_running = TRUE;
+  save->path = self->dataset ? g_file_get_path (save->target) : NULL;
   if (save->path != NULL)
     {
       /* The dataset changes only on the main loop: the thread gets bytes. */
@@ -431,7 +470,10 @@ start_next_save (MgSession *self)
   /* A save that wrote the file says so, even if cancelled meanwhile. */
   g_task_set_check_cancellable (inner, FALSE);
   g_task_set_task_data (inner, save, NULL);
-  if (save->path == NULL)
+  if (self->dataset == NULL)
+    g_task_return_new_error (inner, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "The dataset to save could not be opened");
+  else if (save->path == NULL)
     g_task_return_new_error (inner, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Only files on this computer can be saved to."));
   else
@@ -452,7 +494,8 @@ _mg_session_is_saving (MgSession *self)
  * @cancellable: (nullable): to give up a save that has not begun writing
  *
  * Saves the dataset atomically to @target in a worker thread, after the
- * saves asked before it. Saving over the session's own file is refused with
+ * saves asked before it and once a dataset being loaded or restored is
+ * open: a save means the work the person asked for. Saving over the session's own file is refused with
  * %G_IO_ERROR_WRONG_ETAG when another program changed the file since it was
  * loaded or last saved, unless @flags say otherwise. Once saved, @target is
  * the session's file, the work is marked saved (unless it was edited while
@@ -470,7 +513,7 @@ mg_session_save_async (MgSession           *self,
   SaveData *save;
 
   g_return_if_fail (MG_IS_SESSION (self));
-  g_return_if_fail (self->dataset != NULL);
+  g_return_if_fail (self->dataset != NULL || self->n_opening > 0);
   g_return_if_fail (target == NULL || G_IS_FILE (target));
   g_return_if_fail (target != NULL || self->file != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -484,7 +527,7 @@ mg_session_save_async (MgSession           *self,
   g_task_set_task_data (task, save, (GDestroyNotify)save_data_free);
 
   g_queue_push_tail (&self->saves, task);
-  if (self->saves.length == 1)
+  if (!self->save_running && self->n_opening == 0)
     start_next_save (self);
 }
 
@@ -689,6 +732,9 @@ mg_session_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boolean (value, mg_session_get_modified (self));
       break;
+    case PROP_OPENING:
+      g_value_set_boolean (value, mg_session_get_opening (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -738,6 +784,7 @@ mg_session_class_init (MgSessionClass *klass)
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, ro);
   properties[PROP_HISTORY] = g_param_spec_object ("history", NULL, NULL, MG_TYPE_HISTORY, ro);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
+  properties[PROP_OPENING] = g_param_spec_boolean ("opening", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

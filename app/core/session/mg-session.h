@@ -55,6 +55,7 @@ MgDataset  *mg_session_get_dataset          (MgSession            *self);
 MgHistory  *mg_session_get_history          (MgSession            *self);
 GFile      *mg_session_get_file             (MgSession            *self);
 gboolean    mg_session_get_modified         (MgSession            *self);
+gboolean    mg_session_get_opening          (MgSession            *self);
 guint       mg_session_get_autosave_delay   (MgSession            *self);
 void        mg_session_set_autosave_delay   (MgSession            *self,
                                              guint                 msec);
