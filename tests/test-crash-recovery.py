@@ -62,7 +62,11 @@ def run(marginalia, fixture, scratch):
     # as a quote.
     xdotool("key", "--delay", "80", "shift+ctrl+Right", "1")
     tagged = time.monotonic()
-    draft = wait_for(lambda: glob.glob(os.path.join(drafts, "*.json")), 8)
+    # A draft is whole once its sidecar, which names the dataset's file, is
+    # written after the dataset: kill before that and the work comes back
+    # as a new, unnamed dataset.
+    draft = wait_for(lambda: glob.glob(os.path.join(drafts, "*.json")) and
+                     glob.glob(os.path.join(drafts, "*.info")), 8)
     delay = time.monotonic() - tagged
     ok(bool(draft) and delay <= 5.5,
        "a draft is written within the autosave delay (%.1f s)" % delay)
