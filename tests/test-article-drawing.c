@@ -221,7 +221,7 @@ match_view (MgWindow *fresh,
   MgAnnotation *selected = mg_article_view_get_selected (window->article_view);
   GtkTextIter insert, bound;
 
-  mg_window_show_document (fresh, mg_dataset_lookup_document (fresh->dataset,
+  mg_window_show_document (fresh, mg_dataset_lookup_document (mg_window_get_dataset (fresh),
                                                                mg_document_get_id (document)));
   /* A document shown comes in a buffer of its own. */
   to = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fresh->article_view));

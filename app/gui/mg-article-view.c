@@ -722,11 +722,11 @@ snapshot_span_marks (MgArticleView *self,
       GdkRGBA color = g_array_index (self->label_tags, LabelTags, i).color;
 
       if (self->dark)
-        lighten (&color);
+        _mg_article_view_lighten (&color);
       g_array_append_val (colors, color);
     }
 
-  get_visible_offsets (GTK_TEXT_VIEW (self), &start, &end);
+  _mg_article_view_get_visible_offsets (GTK_TEXT_VIEW (self), &start, &end);
   if (start < end && colors->len == mg_label_set_get_n_labels (self->labels))
     mg_span_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
                             (const GdkRGBA *) colors->data, start, end);
