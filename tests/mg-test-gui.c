@@ -363,3 +363,35 @@ mg_test_find_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+typedef struct
+{
+  MgWindow   *window;
+  const char *path;
+} SaveWait;
+
+static gboolean
+saved_to (gpointer data)
+{
+  SaveWait *wait = data;
+
+  return g_file_test (wait->path, G_FILE_TEST_EXISTS) &&
+         !mg_session_get_modified (mg_window_get_session (wait->window));
+}
+
+/**
+ * mg_test_save_to:
+ *
+ * Saves the window's dataset to @path through win.save-to and waits for
+ * the save, which runs in a worker thread, to be on disk.
+ */
+void
+mg_test_save_to (MgWindow   *window,
+                 const char *path)
+{
+  SaveWait wait = { window, path };
+
+  g_remove (path);
+  mg_test_activate (window, "win.save-to", path);
+  g_assert_true (mg_test_spin_until (saved_to, &wait, 10000));
+}

@@ -48,6 +48,8 @@ void               mg_test_close_window  (MgWindow        *window);
 void               mg_test_activate      (MgWindow        *window,
                                           const char      *action,
                                           const char      *string_param);
+void               mg_test_save_to       (MgWindow        *window,
+                                          const char      *path);
 
 MgAnnotationStore *mg_test_store_of      (MgWindow        *window);
 guint              mg_test_offset_of     (MgDocument      *document,

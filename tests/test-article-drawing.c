@@ -337,7 +337,7 @@ assert_drawn_as_saved (MgWindow   *window,
   g_autoptr(Drawing) plain = NULL;
   g_autoptr(MgAnnotation) selected = NULL;
 
-  mg_test_activate (window, "win.save-to", path);
+  mg_test_save_to (window, path);
   saved = mg_dataset_load_file (path, &error);
   g_assert_no_error (error);
 
