@@ -202,22 +202,7 @@ make_ann (MgExportContext *ctx,
 }
 
 static gboolean
-write_file (GFile         *dir,
-            const char    *name,
-            const char    *contents,
-            gsize          n_bytes,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GFile) file = g_file_get_child (dir, name);
-
-  return g_file_replace_contents (file, contents, n_bytes, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
-}
-
-static gboolean
 write_conf (MgExportContext  *ctx,
-            GFile            *dir,
             GError          **error)
 {
   MgLabelSet *labels = mg_dataset_get_labels (ctx->dataset);
@@ -244,18 +229,17 @@ write_conf (MgExportContext  *ctx,
                                 "\n[events]\n\n[attributes]\n", relation);
   g_string_append_printf (visual, "\n%s", drawing->str);
 
-  return write_file (dir, "annotation.conf", conf->str, conf->len, ctx->cancellable, error) &&
-         write_file (dir, "visual.conf", visual->str, visual->len, ctx->cancellable, error);
+  return mg_folder_writer_add_file (ctx->folder, "annotation.conf", conf->str, conf->len, error) &&
+         mg_folder_writer_add_file (ctx->folder, "visual.conf", visual->str, visual->len, error);
 }
 
 gboolean
 _mg_export_brat (MgExportContext  *ctx,
-                 GFile            *dir,
                  GError          **error)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!write_conf (ctx, dir, error))
+  if (!write_conf (ctx, error))
     return FALSE;
 
   for (guint d = 0; d < mg_dataset_get_n_documents (ctx->dataset); d++)
@@ -266,9 +250,9 @@ _mg_export_brat (MgExportContext  *ctx,
       g_autofree char *ann = g_strconcat (base, ".ann", NULL);
       g_autoptr(GString) contents = make_ann (ctx, doc);
 
-      if (!write_file (dir, txt, mg_document_get_text (doc), mg_document_get_text_bytes (doc),
-                       ctx->cancellable, error) ||
-          !write_file (dir, ann, contents->str, contents->len, ctx->cancellable, error))
+      if (!mg_folder_writer_add_file (ctx->folder, txt, mg_document_get_text (doc),
+                                      mg_document_get_text_bytes (doc), error) ||
+          !mg_folder_writer_add_file (ctx->folder, ann, contents->str, contents->len, error))
         return FALSE;
 
       if (!_mg_export_document_done (ctx, error))

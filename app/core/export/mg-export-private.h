@@ -6,16 +6,18 @@
 #pragma once
 
 #include "mg-export.h"
+#include "mg-folder-writer.h"
 
 G_BEGIN_DECLS
 
 /* One export in progress. Output is gathered in @buf and written to @out
- * in large pieces; a directory format writes its files itself. */
+ * in large pieces; a folder format adds its files to @folder. */
 typedef struct
 {
   MgDataset        *dataset;
   MgExportOffsets   offsets;
   GOutputStream    *out;
+  MgFolderWriter   *folder;
   GString          *buf;
   MgExportProgress  progress_cb;
   gpointer          user_data;
@@ -60,7 +62,6 @@ gboolean    _mg_export_doccano        (MgExportContext  *ctx,
 gboolean    _mg_export_label_studio   (MgExportContext  *ctx,
                                        GError          **error);
 gboolean    _mg_export_brat           (MgExportContext  *ctx,
-                                       GFile            *dir,
                                        GError          **error);
 
 G_END_DECLS

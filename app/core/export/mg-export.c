@@ -4,7 +4,8 @@
  * through an MgExportContext. This file holds what they share: the names
  * of formats, the buffered output, a JSON string escaper that is faster
  * than building a JsonNode tree for a dataset of a million spans, and the
- * atomic replacement of the target file or folder.
+ * rules for replacing an earlier export; mg-file-writer.c and
+ * mg-folder-writer.c replace it whole or not at all.
  *
  * Exports only read the dataset and keep no global state, so the window
  * can run one in a GTask thread while the user keeps reading (but must
@@ -24,6 +25,8 @@
 #include <glib/gstdio.h>
 
 #include "mg-export-private.h"
+#include "mg-file-writer.h"
+#include "mg-folder-writer.h"
 #include "mg-json-writer.h"
 
 /* Output is written in pieces of about this size. */
@@ -344,166 +347,28 @@ mg_export_to_stream (MgDataset         *dataset,
          g_output_stream_flush (out, cancellable, error);
 }
 
-/**
- * mg_export_to_directory:
- * @format: a folder format (%MG_EXPORT_BRAT)
- * @dir: a local folder; created when missing
- *
- * Writes the files of @format into @dir as they are made, replacing files
- * of the same names. mg_export_to_file() is the safe way to replace a
- * previous export.
- *
- * Returns: %TRUE when all was written
- */
-gboolean
-mg_export_to_directory (MgDataset         *dataset,
-                        MgExportFormat     format,
-                        MgExportOffsets    offsets,
-                        GFile             *dir,
-                        MgExportProgress   progress_cb,
-                        gpointer           user_data,
-                        GCancellable      *cancellable,
-                        GError           **error)
-{
-  g_autoptr(GString) buf = NULL;
-  g_autoptr(GError) local_error = NULL;
-  MgExportContext ctx = { 0, };
-
-  g_return_val_if_fail (MG_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
-
-  if (!mg_export_format_is_directory (format))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("the %s format is a single file, not a folder"),
-                   mg_export_format_to_string (format));
-      return FALSE;
-    }
-
-  if (!g_file_make_directory_with_parents (dir, cancellable, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  buf = g_string_sized_new (FLUSH_SIZE);
-  ctx.dataset = dataset;
-  ctx.offsets = offsets;
-  ctx.buf = buf;
-  ctx.progress_cb = progress_cb;
-  ctx.user_data = user_data;
-  ctx.cancellable = cancellable;
-
-  return _mg_export_brat (&ctx, dir, error);
-}
-
-/* A name beside @target that no file has yet, for writing in its place. */
-static GFileOutputStream *
-create_temporary (GFile         *target,
-                  GFile        **tmp_out,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (target);
-  g_autofree char *base = g_file_get_basename (target);
-
-  /* Otherwise the error would name the temporary file. */
-  if (parent == NULL || !g_file_query_exists (parent, NULL))
-    {
-      g_autofree char *name = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: no such folder"), name);
-      return NULL;
-    }
-
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = g_strdup_printf (".%s.%08x", base, g_random_int ());
-      g_autoptr(GFile) tmp = g_file_get_child (parent, name);
-      GFileOutputStream *stream;
-
-      stream = g_file_create (tmp, G_FILE_CREATE_NONE, cancellable, &local_error);
-      if (stream != NULL)
-        {
-          *tmp_out = g_steal_pointer (&tmp);
-          return stream;
-        }
-      if (attempt >= 16 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-}
-
+/* A file name a brat export writes: its per-document .txt and .ann, its
+ * two config files and its marker. */
 static gboolean
-export_file_atomic (MgDataset         *dataset,
-                    MgExportFormat     format,
-                    MgExportOffsets    offsets,
-                    GFile             *target,
-                    MgExportProgress   progress_cb,
-                    gpointer           user_data,
-                    GCancellable      *cancellable,
-                    GError           **error)
+is_export_file (const char *name)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GFile) tmp = NULL;
-  gboolean ok;
-
-  stream = create_temporary (target, &tmp, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  ok = mg_export_to_stream (dataset, format, offsets, G_OUTPUT_STREAM (stream),
-                            progress_cb, user_data, cancellable, error);
-  /* Closing can fail too (a full disk shows up here on some systems). */
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, ok ? error : NULL))
-    ok = FALSE;
-  if (ok)
-    ok = g_file_move (tmp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                      NULL, NULL, NULL, error);
-  if (!ok)
-    g_file_delete (tmp, NULL, NULL);
-
-  return ok;
+  return g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".ann") ||
+         strcmp (name, "annotation.conf") == 0 || strcmp (name, "visual.conf") == 0 ||
+         strcmp (name, BRAT_MARKER) == 0;
 }
 
-/* Removes a flat folder of files; a brat export has no subfolders. */
-static void
-remove_flat_directory (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        g_remove (child);
-      }
-  g_rmdir (path);
-}
-
-/* Whether @path may be replaced by a new export: missing, empty, or a
- * previous export (our marker, and only plain files). */
+/* Whether the folder @path may be replaced by a new export: empty, or a
+ * previous export (our marker, and only the plain files an export
+ * writes, so that nothing the user put there is lost). */
 static gboolean
 check_replaceable (const char  *path,
-                   gboolean    *exists,
                    GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) local_error = NULL;
   gboolean marked = FALSE, plain = TRUE, empty = TRUE;
   const char *name;
 
-  *exists = g_file_test (path, G_FILE_TEST_EXISTS);
-  if (!*exists)
-    return TRUE;
-
-  dir = g_dir_open (path, 0, &local_error);
-  if (dir == NULL)
+  if ((dir = g_dir_open (path, 0, NULL)) == NULL)
     {
       g_set_error (error, G_IO_ERROR,
                    g_file_test (path, G_FILE_TEST_IS_DIR) ? G_IO_ERROR_PERMISSION_DENIED
@@ -519,7 +384,7 @@ check_replaceable (const char  *path,
       empty = FALSE;
       if (strcmp (name, BRAT_MARKER) == 0)
         marked = TRUE;
-      if (!g_file_test (child, G_FILE_TEST_IS_REGULAR) ||
+      if (!is_export_file (name) || !g_file_test (child, G_FILE_TEST_IS_REGULAR) ||
           g_file_test (child, G_FILE_TEST_IS_SYMLINK))
         plain = FALSE;
     }
@@ -533,109 +398,102 @@ check_replaceable (const char  *path,
   return FALSE;
 }
 
-/* Moves the finished folder @tmp to @path, putting a previous export
- * aside first so that @path always holds one whole export. */
+/* A folder format is written into a new folder beside the target, which
+ * then takes the old one's place in one step (see mg-folder-writer.c). */
 static gboolean
-install_directory (const char  *tmp,
-                   const char  *path,
-                   gboolean     exists,
-                   GError     **error)
+export_directory_atomic (MgExportContext  *ctx,
+                         const char       *path,
+                         GError          **error)
 {
-  g_autofree char *old = NULL;
-  int saved;
+  g_autoptr(MgFolderWriter) folder = NULL;
 
-  if (exists)
-    {
-      g_autofree char *parent = g_path_get_dirname (path);
-      g_autofree char *base = g_path_get_basename (path);
-      old = g_strdup_printf ("%s/.%s.old-XXXXXX", parent, base);
-      if (g_mkdtemp (old) == NULL || g_rename (path, old) != 0)
-        {
-          saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "%s: %s", path, g_strerror (saved));
-          g_rmdir (old);
-          return FALSE;
-        }
-    }
+  /* Asked before the work and again just before the old folder goes. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !check_replaceable (path, error))
+    return FALSE;
+  if ((folder = mg_folder_writer_new (path, error)) == NULL)
+    return FALSE;
 
-  if (g_rename (tmp, path) != 0)
-    {
-      saved = errno;
-      if (old != NULL)
-        g_rename (old, path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (old != NULL)
-    remove_flat_directory (old);
-  return TRUE;
+  ctx->folder = folder;
+  return _mg_export_brat (ctx, error) &&
+         mg_folder_writer_add_file (folder, BRAT_MARKER, "", 0, error) &&
+         mg_folder_writer_commit (folder, check_replaceable, error);
 }
 
 static gboolean
-export_directory_atomic (MgDataset         *dataset,
-                         MgExportFormat     format,
-                         MgExportOffsets    offsets,
-                         GFile             *target,
-                         MgExportProgress   progress_cb,
-                         gpointer           user_data,
-                         GCancellable      *cancellable,
-                         GError           **error)
+export_file_atomic (MgExportContext  *ctx,
+                    MgExportFormat    format,
+                    const char       *path,
+                    GError          **error)
 {
-  g_autofree char *path = g_file_get_path (target);
-  g_autofree char *parent = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *marker = NULL;
-  g_autoptr(GFile) tmp_file = NULL;
-  gboolean exists;
-  int saved;
+  g_autoptr(MgFileWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("a folder export needs a local folder"));
-      return FALSE;
-    }
-  if (!check_replaceable (path, &exists, error))
+  if ((writer = mg_file_writer_new (path, MG_FILE_WRITE_DEFAULT, error)) == NULL)
     return FALSE;
 
-  parent = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", parent, base);
-  if (g_mkdtemp_full (tmp, 0755) == NULL)
+  ctx->out = G_OUTPUT_STREAM (writer);
+  if (!run_stream (ctx, format, &local_error) || !_mg_export_flush (ctx, TRUE, &local_error))
     {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "%s: %s", parent, g_strerror (saved));
+      /* The error of a write names the file already; a cancel does not. */
+      if (!g_str_has_prefix (local_error->message, path))
+        g_prefix_error (&local_error, "%s: ", path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  return mg_file_writer_commit (writer, error);
+}
 
-  tmp_file = g_file_new_for_path (tmp);
-  marker = g_build_filename (tmp, BRAT_MARKER, NULL);
-  if (!mg_export_to_directory (dataset, format, offsets, tmp_file, progress_cb,
-                               user_data, cancellable, error) ||
-      !g_file_set_contents (marker, "", 0, error) ||
-      !check_replaceable (path, &exists, error) ||
-      !install_directory (tmp, path, exists, error))
-    {
-      remove_flat_directory (tmp);
-      return FALSE;
-    }
+/**
+ * mg_export_to_path:
+ * @path: the file to write, or for a folder format the folder
+ *
+ * Writes @dataset to @path so that @path is never seen half written, by
+ * the rules of mg-file-writer.c: a file goes to a temporary name beside it
+ * and is renamed over it, keeping its mode, owner and group; a folder is
+ * made beside it and swapped with it; a symbolic link is followed; a
+ * character device or a pipe is written as a stream; a folder where a file
+ * is expected, a block device or a socket is refused. An existing folder
+ * is replaced only when empty or made by a previous export.
+ *
+ * Returns: %TRUE when the export is in place; else %FALSE with @error
+ *   set, its message beginning with @path or the file at fault in it
+ */
+gboolean
+mg_export_to_path (MgDataset         *dataset,
+                   MgExportFormat     format,
+                   MgExportOffsets    offsets,
+                   const char        *path,
+                   MgExportProgress   progress_cb,
+                   gpointer           user_data,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  g_autoptr(GString) buf = NULL;
+  MgExportContext ctx = { 0, };
 
-  return TRUE;
+  g_return_val_if_fail (MG_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  buf = g_string_sized_new (FLUSH_SIZE + FLUSH_SIZE / 4);
+  ctx.dataset = dataset;
+  ctx.offsets = offsets;
+  ctx.buf = buf;
+  ctx.progress_cb = progress_cb;
+  ctx.user_data = user_data;
+  ctx.cancellable = cancellable;
+
+  if (mg_export_format_is_directory (format))
+    return export_directory_atomic (&ctx, path, error);
+  return export_file_atomic (&ctx, format, path, error);
 }
 
 /**
  * mg_export_to_file:
- * @target: the file to write, or for a folder format the folder
+ * @target: a local file, or for a folder format a local folder
  *
- * Writes @dataset to @target so that @target is never seen half written:
- * a file goes to a temporary name beside it and is renamed over it; a
- * folder is made beside it and moved into place. An existing folder is
- * replaced only when empty or made by a previous export.
+ * mg_export_to_path() for a #GFile.
  *
  * Returns: %TRUE when the export is in place
  */
@@ -649,13 +507,52 @@ mg_export_to_file (MgDataset         *dataset,
                    GCancellable      *cancellable,
                    GError           **error)
 {
-  g_return_val_if_fail (MG_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, FALSE);
+  g_autofree char *path = NULL;
+
   g_return_val_if_fail (G_IS_FILE (target), FALSE);
 
-  if (mg_export_format_is_directory (format))
-    return export_directory_atomic (dataset, format, offsets, target, progress_cb,
-                                    user_data, cancellable, error);
-  return export_file_atomic (dataset, format, offsets, target, progress_cb,
-                             user_data, cancellable, error);
+  if ((path = g_file_get_path (target)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   mg_export_format_is_directory (format)
+                     ? _("a folder export needs a local folder")
+                     : _("an export needs a local file"));
+      return FALSE;
+    }
+  return mg_export_to_path (dataset, format, offsets, path, progress_cb, user_data,
+                            cancellable, error);
+}
+
+/**
+ * mg_export_to_directory:
+ * @format: a folder format (%MG_EXPORT_BRAT)
+ * @dir: a local folder: missing, empty or an earlier export
+ *
+ * mg_export_to_file() for a folder format: the new folder replaces @dir
+ * whole, and a folder that holds anything an export does not write is
+ * refused.
+ *
+ * Returns: %TRUE when the export is in place
+ */
+gboolean
+mg_export_to_directory (MgDataset         *dataset,
+                        MgExportFormat     format,
+                        MgExportOffsets    offsets,
+                        GFile             *dir,
+                        MgExportProgress   progress_cb,
+                        gpointer           user_data,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+
+  if (!mg_export_format_is_directory (format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("the %s format is a single file, not a folder"),
+                   mg_export_format_to_string (format));
+      return FALSE;
+    }
+  return mg_export_to_file (dataset, format, offsets, dir, progress_cb, user_data,
+                            cancellable, error);
 }

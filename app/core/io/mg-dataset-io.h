@@ -1,4 +1,5 @@
-/* mg-dataset-io.h: reading and writing dataset files (format version 1)
+/* mg-dataset-io.h: reading and writing dataset files (format version 1):
+ * mg-dataset-reader.c and mg-dataset-writer.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "mg-dataset.h"
+#include "mg-file-writer.h"
 
 G_BEGIN_DECLS
 
@@ -26,12 +28,11 @@ MgDataset *mg_dataset_validate_data (const char  *data,
                                      gsize        n_bytes,
                                      const char  *name,
                                      GPtrArray   *problems);
+MgDataset *mg_dataset_validate_file (const char  *path,
+                                     GPtrArray   *problems);
 GBytes    *mg_dataset_to_bytes      (MgDataset   *self);
 gboolean   mg_dataset_save_file     (MgDataset   *self,
                                      const char  *path,
-                                     GError     **error);
-gboolean   mg_write_file_atomic     (const char  *path,
-                                     GBytes      *contents,
                                      GError     **error);
 
 G_END_DECLS

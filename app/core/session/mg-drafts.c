@@ -429,8 +429,8 @@ mg_drafts_write (MgDrafts  *self,
   sidecar_path = build_path (self, draft->key, SIDECAR_SUFFIX);
   sidecar = sidecar_to_bytes (draft);
 
-  return mg_write_file_atomic (dataset_path, dataset_bytes, error) &&
-         mg_write_file_atomic (sidecar_path, sidecar, error);
+  return mg_file_write_bytes (dataset_path, dataset_bytes, MG_FILE_WRITE_PRIVATE, error) &&
+         mg_file_write_bytes (sidecar_path, sidecar, MG_FILE_WRITE_PRIVATE, error);
 }
 
 static gint64
