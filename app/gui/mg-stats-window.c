@@ -56,33 +56,17 @@ typedef struct
  * @document: a document
  * @counts: (array): one slot per label, added to
  *
- * Adds the annotations of @document to @counts, by label position.
+ * Adds the annotations of @document to @counts, by label position, as
+ * mg_document_count_labels() counts them.
  *
- * Returns: the annotations of @document whose label is in @labels
+ * Returns: the annotations of @document
  */
 guint
 _mg_stats_count_document (MgLabelSet *labels,
                           MgDocument *document,
                           guint      *counts)
 {
-  MgAnnotationStore *store = mg_document_get_store (document);
-  guint n = mg_annotation_store_get_n_annotations (store);
-  guint total = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      MgAnnotation *annotation = mg_annotation_store_get_annotation (store, i);
-      int position = mg_label_set_index_of (labels, mg_annotation_get_label (annotation));
-
-      /* A label the set does not know would fail validation on load; skip
-       * it rather than index out of bounds. */
-      if (position < 0)
-        continue;
-      counts[position]++;
-      total++;
-    }
-
-  return total;
+  return mg_document_count_labels (document, labels, counts, NULL);
 }
 
 static void

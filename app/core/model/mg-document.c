@@ -15,6 +15,7 @@
 
 #include "mg-annotation-store-private.h"
 #include "mg-document.h"
+#include "mg-label-set.h"
 
 struct _MgDocument
 {
@@ -319,6 +320,48 @@ mg_document_get_store (MgDocument *self)
 {
   g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
   return self->store;
+}
+
+/**
+ * mg_document_count_labels:
+ * @labels: the labels, in their order
+ * @counts: (array): one slot per label of @labels, added to
+ * @n_other: (optional) (inout): added to: the annotations whose label
+ *   @labels does not have
+ *
+ * Counts the annotations of the document by label, adding to what @counts
+ * holds so that a dataset is counted document by document. An annotation
+ * whose label is not in @labels (which a valid dataset never has, but a
+ * label set from elsewhere may lack) is counted in @n_other and in the
+ * total, never dropped: the counts of a report must add up to the
+ * annotations there are.
+ *
+ * Returns: the annotations of the document, all of them
+ */
+guint
+mg_document_count_labels (MgDocument *self,
+                          MgLabelSet *labels,
+                          guint      *counts,
+                          guint      *n_other)
+{
+  guint n;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (MG_IS_LABEL_SET (labels), 0);
+  g_return_val_if_fail (counts != NULL || mg_label_set_get_n_labels (labels) == 0, 0);
+
+  n = mg_annotation_store_get_n_annotations (self->store);
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (self->store, i);
+      int position = mg_label_set_index_of (labels, mg_annotation_get_label (a));
+
+      if (position >= 0)
+        counts[position]++;
+      else if (n_other != NULL)
+        (*n_other)++;
+    }
+  return n;
 }
 
 const char *

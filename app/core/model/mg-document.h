@@ -35,6 +35,10 @@ char              *mg_document_substring         (MgDocument  *self,
                                                   guint        start,
                                                   guint        end);
 MgAnnotationStore *mg_document_get_store         (MgDocument  *self);
+guint              mg_document_count_labels      (MgDocument  *self,
+                                                  MgLabelSet  *labels,
+                                                  guint       *counts,
+                                                  guint       *n_other);
 
 const char        *mg_document_get_source_path   (MgDocument  *self);
 void               mg_document_set_source_path   (MgDocument  *self,
