@@ -62,20 +62,25 @@ main (int    argc,
       strcmp (argv[1], "help") == 0)
     {
       usage (stdout);
-      return MG_TOOL_OK;
+      return mg_tool_finish_output (MG_TOOL_OK);
     }
 
   if (strcmp (argv[1], "--version") == 0)
     {
       printf ("marginalia-tool %s\n", PACKAGE_VERSION);
-      return MG_TOOL_OK;
+      return mg_tool_finish_output (MG_TOOL_OK);
     }
 
+  /* Every command's output is checked once it is all written. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
+      return mg_tool_finish_output (commands[i].run (argc - 1, argv + 1));
 
-  g_printerr (_("marginalia-tool: unknown command “%s”\n"), argv[1]);
+  {
+    g_autofree char *shown = mg_tool_escape (argv[1]);
+
+    g_printerr (_("marginalia-tool: unknown command “%s”\n"), shown);
+  }
   usage (stderr);
   return MG_TOOL_USAGE;
 }

@@ -216,7 +216,8 @@ print_row (const char               *name,
            gboolean                  with_alpha)
 {
   char b[7][32];
-  g_autofree char *head = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 20));
+  g_autofree char *shown = mg_tool_escape (name);
+  g_autofree char *head = g_utf8_substring (shown, 0, MIN (g_utf8_strlen (shown, -1), 20));
   int pad = 20 - (int)g_utf8_strlen (head, -1);
 
   printf ("  %s%*s %s %s %s  %s %s %s  %s", head, pad, "",
@@ -240,13 +241,16 @@ print_header (const char *first)
           "P", "R", "F1", "P", "R", "F1", _("kappa"), _("alpha"));
 }
 
+/* A span's text on one line, escaped, and cut to 50 characters. */
 static char *
 shorten (const char *text)
 {
   g_autofree char *head = NULL;
-  g_autofree char *flat = g_strdup (text);
+  g_autofree char *line = g_strdup (text);
+  g_autofree char *flat = NULL;
 
-  g_strdelimit (flat, "\n\t\r", ' ');
+  g_strdelimit (line, "\n\t\r", ' ');
+  flat = mg_tool_escape (line);
   if (g_utf8_strlen (flat, -1) <= 50)
     return g_steal_pointer (&flat);
   head = g_utf8_substring (flat, 0, 49);
@@ -257,10 +261,12 @@ static void
 print_disagreement (MgAgreement          *agreement,
                     const MgDisagreement *d)
 {
-  const char *doc = mg_document_get_id (mg_agreement_get_document (agreement, d->document, 0));
+  g_autofree char *doc = mg_tool_escape (mg_document_get_id (mg_agreement_get_document (agreement, d->document, 0)));
   MgAnnotation *s = d->a != NULL ? d->a : d->b;
   g_autofree char *text = shorten (mg_annotation_get_text (s));
   g_autofree char *other = d->b != NULL ? shorten (mg_annotation_get_text (d->b)) : NULL;
+  g_autofree char *label = mg_tool_escape (mg_annotation_get_label (s));
+  g_autofree char *label_b = d->b != NULL ? mg_tool_escape (mg_annotation_get_label (d->b)) : NULL;
 
   switch (d->kind)
     {
@@ -268,17 +274,15 @@ print_disagreement (MgAgreement          *agreement,
     case MG_DISAGREEMENT_ONLY_B:
       printf ("  %s: %s %s: [%u, %u) %s “%s”\n", doc, _("only in"),
               d->kind == MG_DISAGREEMENT_ONLY_A ? "A" : "B",
-              mg_annotation_get_start (s), mg_annotation_get_end (s),
-              mg_annotation_get_label (s), text);
+              mg_annotation_get_start (s), mg_annotation_get_end (s), label, text);
       break;
     case MG_DISAGREEMENT_LABEL:
       printf ("  %s: %s: [%u, %u) “%s” %s (A) / %s (B)\n", doc, _("label differs"),
-              mg_annotation_get_start (s), mg_annotation_get_end (s), text,
-              mg_annotation_get_label (d->a), mg_annotation_get_label (d->b));
+              mg_annotation_get_start (s), mg_annotation_get_end (s), text, label, label_b);
       break;
     case MG_DISAGREEMENT_BOUNDARY:
       printf ("  %s: %s: %s [%u, %u) “%s” (A) / [%u, %u) “%s” (B)\n", doc,
-              _("boundary differs"), mg_annotation_get_label (s),
+              _("boundary differs"), label,
               mg_annotation_get_start (d->a), mg_annotation_get_end (d->a), text,
               mg_annotation_get_start (d->b), mg_annotation_get_end (d->b), other);
       break;
@@ -296,8 +300,11 @@ print_table (MgAgreement *agreement)
 
   printf ("%s:", _("Annotators"));
   for (guint k = 0; k < n; k++)
-    printf ("%s %c = %s", k > 0 ? "," : "", k < 26 ? 'A' + k : '?',
-            mg_agreement_get_annotator (agreement, k));
+    {
+      g_autofree char *name = mg_tool_escape (mg_agreement_get_annotator (agreement, k));
+
+      printf ("%s %c = %s", k > 0 ? "," : "", k < 26 ? 'A' + k : '?', name);
+    }
   printf ("\n%s: %u, %s: %u, %s: %u\n\n", _("Documents compared"), n_docs,
           _("tokens"), mg_agreement_get_figures (agreement, -1, -1)->n_tokens,
           _("left out"), left_out->len);
@@ -319,8 +326,13 @@ print_table (MgAgreement *agreement)
     {
       printf ("\n%s\n", _("Left out:"));
       for (guint i = 0; i < left_out->len; i++)
-        printf ("  %s: %s\n", ((MgLeftOutDocument *)left_out->pdata[i])->id,
-                ((MgLeftOutDocument *)left_out->pdata[i])->note);
+        {
+          MgLeftOutDocument *out = g_ptr_array_index (left_out, i);
+          g_autofree char *id = mg_tool_escape (out->id);
+          g_autofree char *note = mg_tool_escape (out->note);
+
+          printf ("  %s: %s\n", id, note);
+        }
     }
 
   printf ("\n%s: %u\n", _("Disagreements between A and B"),

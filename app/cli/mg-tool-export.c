@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -94,13 +95,13 @@ parse_arguments (char            *to,
     }
   if (!mg_export_format_parse (to, format))
     {
-      g_printerr (PREFIX "%s “%s”\n", _("unknown format"), to);
+      mg_tool_problem (PREFIX "%s “%s”", _("unknown format"), to);
       return MG_TOOL_USAGE;
     }
   *offsets = MG_EXPORT_OFFSETS_CODEPOINT;
   if (offsets_name != NULL && !mg_export_offsets_parse (offsets_name, offsets))
     {
-      g_printerr (PREFIX "%s “%s”\n", _("--offsets must be codepoint or utf16, not"), offsets_name);
+      mg_tool_problem (PREFIX "%s “%s”", _("--offsets must be codepoint or utf16, not"), offsets_name);
       return MG_TOOL_USAGE;
     }
   if (argc != 2)
@@ -121,9 +122,10 @@ write_label_config (MgDataset   *dataset,
                     const char  *path,
                     GError     **error)
 {
-  g_autofree char *xml = mg_export_label_studio_config (dataset);
+  char *xml = mg_export_label_studio_config (dataset);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (xml, strlen (xml));
 
-  return g_file_set_contents (path, xml, -1, error);
+  return mg_file_write_bytes (path, bytes, MG_FILE_WRITE_DEFAULT, error);
 }
 
 int
@@ -165,6 +167,8 @@ mg_tool_export (int    argc,
     return r;
   if ((r = parse_arguments (to, offsets_name, out_path, argc, &format, &offsets)) != MG_TOOL_OK)
     return r;
+  if (!mg_tool_check_outputs ("export", (const char *[]) { out_path, config_path }, 2, argv + 1, 1))
+    return MG_TOOL_USAGE;
 
   dataset = mg_dataset_load_file (argv[1], &error);
   if (dataset == NULL)
@@ -175,7 +179,7 @@ mg_tool_export (int    argc,
 
   if (config_path != NULL && !write_label_config (dataset, config_path, &error))
     {
-      mg_tool_problem ("%s: %s", config_path, error->message);
+      mg_tool_problem ("%s", error->message);
       return MG_TOOL_INVALID;
     }
 
@@ -183,11 +187,7 @@ mg_tool_export (int    argc,
     progress = show_progress;
 
   if (out_path != NULL)
-    {
-      g_autoptr(GFile) target = g_file_new_for_commandline_arg (out_path);
-
-      ok = mg_export_to_file (dataset, format, offsets, target, progress, NULL, NULL, &error);
-    }
+    ok = mg_export_to_path (dataset, format, offsets, out_path, progress, NULL, NULL, &error);
   else
     {
       g_autoptr(GOutputStream) out = g_object_new (stdout_stream_get_type (), NULL);
@@ -195,11 +195,9 @@ mg_tool_export (int    argc,
       ok = mg_export_to_stream (dataset, format, offsets, out, progress, NULL, NULL, &error);
     }
 
-  if (!ok)
-    {
-      mg_tool_problem ("%s: %s", out_path ? out_path : _("standard output"), error->message);
-      return MG_TOOL_INVALID;
-    }
-
-  return MG_TOOL_OK;
+  /* Errors of a file begin with its name; those of standard output are
+   * said by mg_tool_finish_output(). */
+  if (!ok && (out_path != NULL || !ferror (stdout)))
+    mg_tool_problem ("%s", error->message);
+  return ok ? MG_TOOL_OK : MG_TOOL_INVALID;
 }

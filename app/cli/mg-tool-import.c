@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "mg-dataset-io.h"
 #include "mg-import.h"
@@ -34,7 +35,7 @@ parse_brat_options (MgBratMap  *map,
 
   if (spec != NULL && !mg_brat_map_parse (map, spec, &error))
     {
-      g_printerr ("marginalia-tool import: --map: %s\n", error->message);
+      mg_tool_problem ("marginalia-tool import: --map: %s", error->message);
       return FALSE;
     }
   for (guint i = 0; unmapped != NULL && i < G_N_ELEMENTS (policies); i++)
@@ -51,13 +52,96 @@ parse_brat_options (MgBratMap  *map,
   return TRUE;
 }
 
+/* The dataset the import adds to: the one in @output when it is a file,
+ * else a new one. A file that is not a valid dataset is never
+ * overwritten; a device or a pipe is written to, never read. */
+static MgDataset *
+open_output (const char *output,
+             const char *annotator)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  GStatBuf st;
+
+  if (output != NULL && g_stat (output, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if ((dataset = mg_dataset_load_file (output, &error)) == NULL)
+        mg_tool_problem (_("%s (not overwritten)"), error->message);
+      return g_steal_pointer (&dataset);
+    }
+
+  dataset = mg_dataset_new ();
+  mg_dataset_set_annotator (dataset, annotator);
+  return g_steal_pointer (&dataset);
+}
+
+/* Adds the documents of each file to @dataset; a file that fails is
+ * said and skipped. A brat collection is a folder or a .ann with its
+ * .txt, so it is told from the path, not from one file's bytes. */
+static int
+import_files (MgDataset       *dataset,
+              char           **paths,
+              int              n_paths,
+              MgImportFormat   format,
+              gboolean         brat,
+              MgBratMap       *map,
+              guint           *n_imported)
+{
+  int status = MG_TOOL_OK;
+
+  for (int i = 0; i < n_paths; i++)
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (brat || (format == MG_IMPORT_AUTO && mg_import_brat_is_collection (paths[i])))
+        documents = mg_import_brat (paths[i], map, mg_dataset_get_labels (dataset), MG_BRAT_IMPORT_NONE,
+                                    warnings, NULL, &error);
+      else
+        documents = mg_import_file (paths[i], format, warnings, &error);
+      for (guint j = 0; j < warnings->len; j++)
+        mg_tool_problem ("%s", (const char *)g_ptr_array_index (warnings, j));
+      if (documents == NULL)
+        {
+          mg_tool_problem ("%s", error->message);
+          status = MG_TOOL_INVALID;
+          continue;
+        }
+      mg_import_add_to_dataset (dataset, documents);
+      *n_imported += documents->len;
+    }
+  return status;
+}
+
+/* Standard output's failures are said by mg_tool_finish_output(). */
+static gboolean
+write_dataset (MgDataset  *dataset,
+               const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (output == NULL)
+    {
+      bytes = mg_dataset_to_bytes (dataset);
+      return write_stdout (bytes);
+    }
+  if (!mg_dataset_save_file (dataset, output, &error))
+    {
+      mg_tool_problem ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 mg_tool_import (int    argc,
                 char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MgDataset) dataset = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *annotator = NULL;
@@ -67,7 +151,7 @@ mg_tool_import (int    argc,
   gboolean brat = FALSE;
   MgImportFormat format = MG_IMPORT_AUTO;
   guint n_imported = 0;
-  int status = MG_TOOL_OK;
+  int status;
   int r;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -96,8 +180,8 @@ mg_tool_import (int    argc,
   brat = g_strcmp0 (format_name, "brat") == 0;
   if (format_name != NULL && !brat && !mg_import_format_parse (format_name, &format))
     {
-      g_printerr (_("marginalia-tool import: unknown format “%s” (use auto, text, html, xml, jsonl or brat)\n"),
-                  format_name);
+      mg_tool_problem (_("marginalia-tool import: unknown format “%s” (use auto, text, html, xml, jsonl or brat)"),
+                       format_name);
       return MG_TOOL_USAGE;
     }
   if (!parse_brat_options (map, map_spec, unmapped))
@@ -107,72 +191,18 @@ mg_tool_import (int    argc,
       g_printerr ("marginalia-tool import: %s\n", _("no file given"));
       return MG_TOOL_USAGE;
     }
+  if (!mg_tool_check_outputs ("import", (const char *[]) { output }, 1, argv + 1, argc - 1))
+    return MG_TOOL_USAGE;
 
-  if (output != NULL && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if ((dataset = mg_dataset_load_file (output, &error)) == NULL)
-        {
-          mg_tool_problem (_("%s (not overwritten)"), error->message);
-          return MG_TOOL_INVALID;
-        }
-    }
-  else
-    {
-      dataset = mg_dataset_new ();
-      mg_dataset_set_annotator (dataset, annotator);
-    }
-
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) documents = NULL;
-      g_autoptr(GError) error = NULL;
-
-      /* A brat collection is a folder or a .ann with its .txt, so it is
-       * told from the path, not from one file's bytes. */
-      if (brat || (format == MG_IMPORT_AUTO && mg_import_brat_is_collection (argv[i])))
-        documents = mg_import_brat (argv[i], map, mg_dataset_get_labels (dataset), MG_BRAT_IMPORT_NONE,
-                                    warnings, NULL, &error);
-      else
-        documents = mg_import_file (argv[i], format, warnings, &error);
-      for (guint j = 0; j < warnings->len; j++)
-        mg_tool_problem ("%s", (const char *)g_ptr_array_index (warnings, j));
-      if (documents == NULL)
-        {
-          mg_tool_problem ("%s", error->message);
-          status = MG_TOOL_INVALID;
-          continue;
-        }
-      mg_import_add_to_dataset (dataset, documents);
-      n_imported += documents->len;
-    }
+  if ((dataset = open_output (output, annotator)) == NULL)
+    return MG_TOOL_INVALID;
+  status = import_files (dataset, argv + 1, argc - 1, format, brat, map, &n_imported);
 
   /* Nothing to write when every input failed: an empty dataset on
    * standard output would only hide the failure. */
   if (n_imported == 0)
     return status != MG_TOOL_OK ? status : MG_TOOL_INVALID;
-
-  if (output != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!mg_dataset_save_file (dataset, output, &error))
-        {
-          mg_tool_problem ("%s", error->message);
-          return MG_TOOL_INVALID;
-        }
-    }
-  else
-    {
-      bytes = mg_dataset_to_bytes (dataset);
-      if (!write_stdout (bytes))
-        {
-          g_printerr ("marginalia-tool import: %s\n", _("could not write to standard output"));
-          return MG_TOOL_INVALID;
-        }
-    }
-
+  if (!write_dataset (dataset, output))
+    return MG_TOOL_INVALID;
   return status;
 }

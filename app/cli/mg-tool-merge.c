@@ -9,23 +9,46 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "mg-dataset-io.h"
 #include "mg-merge.h"
 #include "mg-tool.h"
 
-/* The same file under another name (a link, "./", a relative path) is
- * still the same file: compare what the names point at. */
 static gboolean
-same_file (const char *x,
-           const char *y)
+parse_strategy (const char      *name,
+                MgMergeStrategy *strategy)
 {
-  GStatBuf a, b;
+  if (name == NULL || strcmp (name, "unanimous") == 0)
+    *strategy = MG_MERGE_UNANIMOUS;
+  else if (strcmp (name, "majority") == 0)
+    *strategy = MG_MERGE_MAJORITY;
+  else
+    {
+      mg_tool_problem ("marginalia-tool merge: %s “%s”", _("unknown strategy"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
 
-  if (g_stat (x, &a) != 0 || g_stat (y, &b) != 0)
-    return FALSE;
-  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+/* Writes the gold dataset and says what it holds. */
+static int
+save_gold (MgDataset  *gold,
+           const char *output,
+           guint       n_unresolved)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!mg_dataset_save_file (gold, output, &error))
+    {
+      mg_tool_problem ("%s", error->message);
+      return MG_TOOL_INVALID;
+    }
+
+  shown = mg_tool_escape (output);
+  printf (_("%s: %u documents, %u spans kept, %u not resolved\n"), shown,
+          mg_dataset_get_n_documents (gold), mg_dataset_count_annotations (gold), n_unresolved);
+  return MG_TOOL_OK;
 }
 
 int
@@ -37,7 +60,6 @@ mg_tool_merge (int    argc,
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GPtrArray) unresolved = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(MgDataset) gold = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *strategy_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *curator = NULL;
@@ -62,15 +84,8 @@ mg_tool_merge (int    argc,
   if ((r = mg_tool_parse (context, &argc, &argv)) != MG_TOOL_OK)
     return r;
 
-  if (strategy_name == NULL || strcmp (strategy_name, "unanimous") == 0)
-    strategy = MG_MERGE_UNANIMOUS;
-  else if (strcmp (strategy_name, "majority") == 0)
-    strategy = MG_MERGE_MAJORITY;
-  else
-    {
-      g_printerr ("marginalia-tool merge: %s “%s”\n", _("unknown strategy"), strategy_name);
-      return MG_TOOL_USAGE;
-    }
+  if (!parse_strategy (strategy_name, &strategy))
+    return MG_TOOL_USAGE;
   if (output == NULL)
     {
       g_printerr ("marginalia-tool merge: %s\n", _("say where to write the gold dataset with -o FILE"));
@@ -81,13 +96,8 @@ mg_tool_merge (int    argc,
       g_printerr ("marginalia-tool merge: %s\n", _("give two datasets or more"));
       return MG_TOOL_USAGE;
     }
-  for (int i = 1; i < argc; i++)
-    if (strcmp (argv[i], output) == 0 || same_file (argv[i], output))
-      {
-        g_printerr ("marginalia-tool merge: %s: %s\n", output,
-                    _("is one of the inputs; write the gold dataset to a new file"));
-        return MG_TOOL_USAGE;
-      }
+  if (!mg_tool_check_outputs ("merge", (const char *[]) { output }, 1, argv + 1, argc - 1))
+    return MG_TOOL_USAGE;
 
   if (curator == NULL)
     curator = g_strdup (g_getenv ("USER") != NULL ? g_getenv ("USER") : g_get_user_name ());
@@ -98,17 +108,8 @@ mg_tool_merge (int    argc,
 
   gold = mg_merge_datasets ((MgDataset * const *)datasets->pdata, datasets->len,
                             (const char * const *)names->pdata, strategy, curator, unresolved);
-
   for (guint i = 0; i < unresolved->len; i++)
     mg_tool_problem ("%s", (char *)unresolved->pdata[i]);
 
-  if (!mg_dataset_save_file (gold, output, &error))
-    {
-      mg_tool_problem ("%s: %s", output, error->message);
-      return MG_TOOL_INVALID;
-    }
-
-  printf (_("%s: %u documents, %u spans kept, %u not resolved\n"), output,
-          mg_dataset_get_n_documents (gold), mg_dataset_count_annotations (gold), unresolved->len);
-  return MG_TOOL_OK;
+  return save_gold (gold, output, unresolved->len);
 }

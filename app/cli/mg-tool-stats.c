@@ -29,37 +29,66 @@ loaded_clear (gpointer data)
 }
 
 /* Counts per label, in the order of the label set, then any label the
- * set does not name (which a valid dataset never has). */
+ * set does not name (which a valid dataset never has): the rule of
+ * mg_document_count_labels(). */
 static guint *
 count_labels (MgLabelSet *labels,
               MgDocument *document)
 {
-  MgAnnotationStore *store = mg_document_get_store (document);
   guint n_labels = mg_label_set_get_n_labels (labels);
   guint *counts = g_new0 (guint, n_labels + 1);
 
-  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
-    {
-      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
-      int index = mg_label_set_index_of (labels, mg_annotation_get_label (a));
-
-      counts[index < 0 ? n_labels : (guint)index]++;
-    }
-
+  mg_document_count_labels (document, labels, counts, &counts[n_labels]);
   return counts;
 }
 
+/* "labels": {LABEL: N, …}, and "other_labels": N when some annotations
+ * have a label the set does not name. */
 static void
 add_counts (JsonBuilder *builder,
             MgLabelSet  *labels,
             const guint *counts)
 {
+  guint n_labels = mg_label_set_get_n_labels (labels);
+
+  json_builder_set_member_name (builder, "labels");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+  for (guint i = 0; i < n_labels; i++)
     {
       json_builder_set_member_name (builder, mg_label_get_id (mg_label_set_get_label (labels, i)));
       json_builder_add_int_value (builder, counts[i]);
     }
+  json_builder_end_object (builder);
+  if (counts[n_labels] > 0)
+    {
+      json_builder_set_member_name (builder, "other_labels");
+      json_builder_add_int_value (builder, counts[n_labels]);
+    }
+}
+
+/* One document's figures, its counts added to @total. */
+static void
+add_document (JsonBuilder *builder,
+              MgLabelSet  *labels,
+              MgDocument  *doc,
+              guint       *total)
+{
+  g_autofree guint *counts = count_labels (labels, doc);
+
+  for (guint k = 0; k <= mg_label_set_get_n_labels (labels); k++)
+    total[k] += counts[k];
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, mg_document_get_id (doc));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, mg_document_get_title (doc));
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, mg_document_get_length (doc));
+  json_builder_set_member_name (builder, "annotations");
+  json_builder_add_int_value (builder,
+                              mg_annotation_store_get_n_annotations (mg_document_get_store (doc)));
+  add_counts (builder, labels, counts);
   json_builder_end_object (builder);
 }
 
@@ -90,30 +119,9 @@ print_json (GArray *loaded)
       json_builder_set_member_name (builder, "per_document");
       json_builder_begin_array (builder);
       for (guint d = 0; d < mg_dataset_get_n_documents (l->dataset); d++)
-        {
-          MgDocument *doc = mg_dataset_get_document (l->dataset, d);
-          g_autofree guint *counts = count_labels (labels, doc);
-
-          for (guint k = 0; k <= n_labels; k++)
-            total[k] += counts[k];
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, mg_document_get_id (doc));
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, mg_document_get_title (doc));
-          json_builder_set_member_name (builder, "characters");
-          json_builder_add_int_value (builder, mg_document_get_length (doc));
-          json_builder_set_member_name (builder, "annotations");
-          json_builder_add_int_value (builder,
-            mg_annotation_store_get_n_annotations (mg_document_get_store (doc)));
-          json_builder_set_member_name (builder, "labels");
-          add_counts (builder, labels, counts);
-          json_builder_end_object (builder);
-        }
+        add_document (builder, labels, mg_dataset_get_document (l->dataset, d), total);
       json_builder_end_array (builder);
 
-      json_builder_set_member_name (builder, "labels");
       add_counts (builder, labels, total);
       json_builder_end_object (builder);
     }
@@ -123,59 +131,107 @@ print_json (GArray *loaded)
   mg_tool_print_json (root);
 }
 
+/* @text escaped for a terminal and cut to @width characters, so that
+ * the columns stay aligned. */
+static char *
+cell (const char *text,
+      guint       width)
+{
+  g_autofree char *shown = mg_tool_escape (text);
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (shown, -1) <= width)
+    return g_steal_pointer (&shown);
+  head = g_utf8_substring (shown, 0, width - 1);
+  return g_strconcat (head, "…", NULL);
+}
+
+/* printf's widths count bytes; a column counts characters. */
+static void
+print_cell (const char *text,
+            guint       width)
+{
+  g_autofree char *shown = cell (text, width);
+
+  printf (" %*s%s", (int) (width - g_utf8_strlen (shown, -1)), "", shown);
+}
+
+static void
+print_header (Loaded     *l,
+              MgLabelSet *labels,
+              gboolean    with_other)
+{
+  g_autofree char *path = mg_tool_escape (l->path);
+  g_autofree char *annotator = mg_tool_escape (mg_dataset_get_annotator (l->dataset));
+
+  printf ("%s\n", path);
+  printf ("  %s: %s\n", _("annotator"), *annotator ? annotator : "—");
+  printf ("  %s: %u    %s: %u\n\n", _("documents"), mg_dataset_get_n_documents (l->dataset),
+          _("annotations"), mg_dataset_count_annotations (l->dataset));
+
+  printf ("  %-32s %7s", _("document"), _("chars"));
+  for (guint k = 0; k < mg_label_set_get_n_labels (labels); k++)
+    print_cell (mg_label_get_id (mg_label_set_get_label (labels, k)), 7);
+  if (with_other)
+    printf (" %7s", _("other"));
+  printf (" %7s\n", _("total"));
+}
+
+static void
+print_row (const char  *name,
+           const char  *length,
+           const guint *counts,
+           guint        n_labels,
+           gboolean     with_other,
+           guint        total)
+{
+  g_autofree char *shown = cell (name, 32);
+
+  printf ("  %s%*s %7s", shown, (int) (32 - g_utf8_strlen (shown, -1)), "", length);
+  for (guint k = 0; k < n_labels + (with_other ? 1 : 0); k++)
+    printf (" %7u", counts[k]);
+  printf (" %7u\n", total);
+}
+
+static void
+print_dataset (Loaded *l)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (l->dataset);
+  guint n_labels = mg_label_set_get_n_labels (labels);
+  guint n_docs = mg_dataset_get_n_documents (l->dataset);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *total = g_new0 (guint, n_labels + 1);
+
+  for (guint d = 0; d < n_docs; d++)
+    {
+      guint *counts = count_labels (labels, mg_dataset_get_document (l->dataset, d));
+
+      for (guint k = 0; k <= n_labels; k++)
+        total[k] += counts[k];
+      g_ptr_array_add (rows, counts);
+    }
+
+  print_header (l, labels, total[n_labels] > 0);
+  for (guint d = 0; d < n_docs; d++)
+    {
+      MgDocument *doc = mg_dataset_get_document (l->dataset, d);
+      g_autofree char *length = g_strdup_printf ("%u", mg_document_get_length (doc));
+
+      print_row (mg_document_get_id (doc), length, g_ptr_array_index (rows, d), n_labels,
+                 total[n_labels] > 0, mg_annotation_store_get_n_annotations (mg_document_get_store (doc)));
+    }
+  print_row (_("all documents"), "", total, n_labels, total[n_labels] > 0,
+             mg_dataset_count_annotations (l->dataset));
+}
+
 static void
 print_table (GArray *loaded)
 {
   for (guint i = 0; i < loaded->len; i++)
     {
-      Loaded *l = &g_array_index (loaded, Loaded, i);
-      MgLabelSet *labels = mg_dataset_get_labels (l->dataset);
-      guint n_labels = mg_label_set_get_n_labels (labels);
-      g_autofree guint *total = g_new0 (guint, n_labels + 1);
-      guint n_docs = mg_dataset_get_n_documents (l->dataset);
-
       if (i > 0)
         printf ("\n");
-      printf ("%s\n", l->path);
-      printf ("  %s: %s\n", _("annotator"), *mg_dataset_get_annotator (l->dataset)
-              ? mg_dataset_get_annotator (l->dataset) : "—");
-      printf ("  %s: %u    %s: %u\n\n", _("documents"), n_docs,
-              _("annotations"), mg_dataset_count_annotations (l->dataset));
-
-      printf ("  %-32s %7s", _("document"), _("chars"));
-      for (guint k = 0; k < n_labels; k++)
-        printf (" %7.7s", mg_label_get_id (mg_label_set_get_label (labels, k)));
-      printf (" %7s\n", _("total"));
-
-      for (guint d = 0; d < n_docs; d++)
-        {
-          MgDocument *doc = mg_dataset_get_document (l->dataset, d);
-          g_autofree guint *counts = count_labels (labels, doc);
-          const char *id = mg_document_get_id (doc);
-          g_autofree char *shown = NULL;
-
-          /* Long ids are cut so the columns stay aligned. */
-          if (g_utf8_strlen (id, -1) > 32)
-            {
-              g_autofree char *head = g_utf8_substring (id, 0, 31);
-              shown = g_strconcat (head, "…", NULL);
-            }
-          else
-            shown = g_strdup (id);
-
-          printf ("  %-32s %7u", shown, mg_document_get_length (doc));
-          for (guint k = 0; k < n_labels; k++)
-            {
-              printf (" %7u", counts[k]);
-              total[k] += counts[k];
-            }
-          printf (" %7u\n", mg_annotation_store_get_n_annotations (mg_document_get_store (doc)));
-        }
-
-      printf ("  %-32s %7s", _("all documents"), "");
-      for (guint k = 0; k < n_labels; k++)
-        printf (" %7u", total[k]);
-      printf (" %7u\n", mg_dataset_count_annotations (l->dataset));
+      print_dataset (&g_array_index (loaded, Loaded, i));
     }
 }
 

@@ -35,18 +35,8 @@ mg_tool_validate (int    argc,
     {
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(MgDataset) dataset = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *data = NULL;
-      gsize len = 0;
 
-      if (!g_file_get_contents (argv[i], &data, &len, &error))
-        {
-          mg_tool_problem ("%s: %s", argv[i], error->message);
-          status = MG_TOOL_INVALID;
-          continue;
-        }
-
-      dataset = mg_dataset_validate_data (data, len, argv[i], problems);
+      dataset = mg_dataset_validate_file (argv[i], problems);
       for (guint j = 0; j < problems->len; j++)
         mg_tool_problem ("%s", (const char *)g_ptr_array_index (problems, j));
       if (problems->len > 0)

@@ -1,9 +1,10 @@
 /* mg-tool.h: the commands of marginalia-tool
  *
  * Each command takes its own argv (argv[0] is the command's name) and
- * returns the exit status: 0 success, 1 an input invalid or unreadable,
- * 2 a usage error. Messages go to standard error and begin with the name
- * of the file they are about.
+ * returns the exit status: 0 success, 1 an input invalid or unreadable or
+ * an output that could not be written, 2 a usage error. Messages go to
+ * standard error through mg_tool_problem(), which escapes what a terminal
+ * would obey, and begin with the name of the file they are about.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,5 +50,12 @@ int  mg_tool_parse    (GOptionContext *context,
 void mg_tool_problem  (const char     *format,
                        ...) G_GNUC_PRINTF (1, 2);
 void mg_tool_print_json (JsonNode     *root);
+char *mg_tool_escape  (const char     *text);
+gboolean mg_tool_check_outputs (const char  *command,
+                                const char **outputs,
+                                int          n_outputs,
+                                char       **inputs,
+                                int          n_inputs);
+int  mg_tool_finish_output (int        status);
 
 G_END_DECLS
