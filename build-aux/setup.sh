@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build_packages="meson ninja-build gcc pkg-config gettext libglib2.0-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev desktop-file-utils
   appstream librsvg2-bin libxml2-utils python3 fonts-cantarell adwaita-icon-theme"
-test_packages="xvfb xauth xdotool procps dbus-daemon git"
+test_packages="xvfb xauth xdotool procps dbus-daemon git strace util-linux"
 # The programs that read the exports, for tests/test-consumers.py (Node.js
 # and npm too, from Debian where the machine has no node of its own).
 consumer_packages="python3-pandas python3-nltk"

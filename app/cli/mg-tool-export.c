@@ -34,7 +34,7 @@ stdout_stream_write (GOutputStream  *stream,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  if (fwrite (buffer, 1, count, stdout) != count)
+  if (!mg_tool_write_stdout (buffer, count))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("cannot write to standard output"));
@@ -48,7 +48,7 @@ stdout_stream_flush (GOutputStream  *stream,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  if (fflush (stdout) != 0)
+  if (!mg_tool_flush_stdout ())
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("cannot write to standard output"));

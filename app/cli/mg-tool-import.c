@@ -22,7 +22,7 @@ write_stdout (GBytes *bytes)
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  return fwrite (data, 1, len, stdout) == len && fflush (stdout) == 0;
+  return mg_tool_write_stdout (data, len);
 }
 
 static gboolean

@@ -192,6 +192,44 @@ mg_tool_check_outputs (const char  *command,
   return TRUE;
 }
 
+/* Why standard output failed, kept from the moment it did: the calls after
+ * a failed write change errno. */
+static int stdout_errno;
+
+/**
+ * mg_tool_write_stdout:
+ *
+ * Writes @n_bytes of @data to standard output.
+ *
+ * Returns: %TRUE when written; else mg_tool_finish_output() says why
+ */
+gboolean
+mg_tool_write_stdout (const void *data,
+                      gsize       n_bytes)
+{
+  if (fwrite (data, 1, n_bytes, stdout) == n_bytes)
+    return TRUE;
+  if (stdout_errno == 0)
+    stdout_errno = errno;
+  return FALSE;
+}
+
+/**
+ * mg_tool_flush_stdout:
+ *
+ * Returns: %TRUE when standard output took all it was given; else
+ *   mg_tool_finish_output() says why
+ */
+gboolean
+mg_tool_flush_stdout (void)
+{
+  if (fflush (stdout) == 0)
+    return TRUE;
+  if (stdout_errno == 0)
+    stdout_errno = errno;
+  return FALSE;
+}
+
 /**
  * mg_tool_finish_output:
  * @status: the command's exit status
@@ -210,7 +248,7 @@ mg_tool_finish_output (int status)
   errno = 0;
   if (fflush (stdout) == 0 && !ferror (stdout) && fclose (stdout) == 0)
     return status;
-  saved = errno;
+  saved = stdout_errno != 0 ? stdout_errno : errno;
   if (saved != 0)
     mg_tool_problem ("marginalia-tool: %s: %s", _("standard output"), g_strerror (saved));
   else
@@ -283,9 +321,11 @@ mg_tool_print_json (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *out = NULL;
+  gsize length;
 
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  out = json_generator_to_data (generator, NULL);
-  printf ("%s\n", out);
+  out = json_generator_to_data (generator, &length);
+  if (mg_tool_write_stdout (out, length))
+    mg_tool_write_stdout ("\n", 1);
 }

@@ -56,6 +56,9 @@ gboolean mg_tool_check_outputs (const char  *command,
                                 int          n_outputs,
                                 char       **inputs,
                                 int          n_inputs);
+gboolean mg_tool_write_stdout (const void *data,
+                               gsize       n_bytes);
+gboolean mg_tool_flush_stdout (void);
 int  mg_tool_finish_output (int        status);
 
 G_END_DECLS
