@@ -5,12 +5,19 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "mg-core.h"
+#include "mg-dataset-io-private.h"
+#include "mg-drafts.h"
 
 static char *
 fixture (const char *name,
@@ -464,6 +471,167 @@ test_load_file_errors (void)
   g_assert_nonnull (strstr (error->message, "folder"));
 }
 
+static gpointer
+pour_forever (gpointer path)
+{
+  static const char spaces[4096] = { [0 ... 4095] = ' ' };
+  int fd = open (path, O_WRONLY);
+
+  /* A valid beginning, then white space that never ends: only the bound
+   * stops a reader. */
+  if (fd >= 0 && write (fd, "{", 1) == 1)
+    while (write (fd, spaces, sizeof spaces) > 0)
+      ;
+  if (fd >= 0)
+    close (fd);
+  return NULL;
+}
+
+/* Streams are read as streams, and refused past the bound instead of
+ * filling memory or blocking forever. */
+static void
+test_bounded_read (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mg-test-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "endless", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *data = NULL;
+  GThread *writer;
+  gsize n = 0;
+
+  /* The writer learns the reader gave up from EPIPE. */
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  writer = g_thread_new ("pour", pour_forever, fifo);
+  data = _mg_dataset_read_file (fifo, 1024 * 1024, &n, &error);
+  g_assert_null (data);
+  g_assert_error (error, MG_ERROR, MG_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, fifo));
+  g_clear_error (&error);
+  g_thread_join (writer);
+
+  /* /dev/zero is no dataset from its first byte: reading stops there. */
+  data = _mg_dataset_read_file ("/dev/zero", 1024 * 1024, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, <=, 128 * 1024);
+  g_clear_pointer (&data, g_free);
+
+  /* A file is refused by its size before a byte is read. */
+  g_assert_true (g_file_set_contents (big, "{                          }", -1, NULL));
+  g_assert_null (_mg_dataset_read_file (big, 16, &n, &error));
+  g_assert_error (error, MG_ERROR, MG_ERROR_TOO_LARGE);
+
+  g_unlink (big);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* Drafts are private even in a folder that others may read, and a file
+ * written private that was readable before becomes private. */
+static void
+test_private_writes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mg-test-XXXXXX", &error);
+  g_autofree char *key = mg_drafts_new_key ();
+  g_autoptr(MgDrafts) drafts = NULL;
+  g_autoptr(MgDraft) draft = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{}", 2);
+  g_autofree char *path = NULL;
+  g_autofree char *old = g_build_filename (dir, "old.json", NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  drafts = mg_drafts_new (dir);
+  draft = mg_draft_new (key, NULL);
+  g_assert_true (mg_drafts_write (drafts, draft, bytes, &error));
+  g_assert_no_error (error);
+  path = mg_drafts_get_dataset_path (drafts, key);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (g_file_set_contents (old, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (old, 0644), ==, 0);
+  g_assert_true (mg_file_write_bytes (old, bytes, MG_FILE_WRITE_PRIVATE, &error));
+  g_assert_cmpint (g_stat (old, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (mg_drafts_discard (drafts, key, NULL));
+  g_unlink (old);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+/* A temporary file a live writer holds is not a leftover: the next write
+ * to the same target leaves it; one nobody holds goes. */
+static void
+test_leftovers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mg-test-XXXXXX", &error);
+  g_autofree char *target = g_build_filename (dir, "data.json", NULL);
+  g_autofree char *live = g_build_filename (dir, ".data.json.Live00.mg-tmp", NULL);
+  g_autofree char *dead = g_build_filename (dir, ".data.json.Dead00.mg-tmp", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{}", 2);
+  int fd;
+
+  g_assert_true (g_file_set_contents (live, "", -1, NULL));
+  g_assert_true (g_file_set_contents (dead, "", -1, NULL));
+  fd = open (live, O_RDONLY);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  g_assert_true (mg_write_file_atomic (target, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+
+  close (fd);
+  g_assert_true (mg_write_file_atomic (target, bytes, &error));
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* A writer freed without a commit leaves the target as it was. */
+static void
+test_writer_abandoned (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mg-test-XXXXXX", &error);
+  g_autofree char *target = g_build_filename (dir, "out.txt", NULL);
+  g_autofree char *contents = NULL;
+  MgFileWriter *writer;
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  writer = mg_file_writer_new (target, MG_FILE_WRITE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (mg_file_writer_is_stream (writer));
+  g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (writer), "new", 3, NULL, NULL, &error));
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_object_unref (writer);
+
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,6 +653,10 @@ main (int    argc,
   g_test_add_func ("/dataset/write/deterministic", test_deterministic_order);
   g_test_add_func ("/dataset/write/atomic", test_atomic_save);
   g_test_add_func ("/dataset/load/file-errors", test_load_file_errors);
+  g_test_add_func ("/dataset/load/bounded", test_bounded_read);
+  g_test_add_func ("/dataset/write/private", test_private_writes);
+  g_test_add_func ("/dataset/write/leftovers", test_leftovers);
+  g_test_add_func ("/dataset/write/abandoned", test_writer_abandoned);
 
   return g_test_run ();
 }
