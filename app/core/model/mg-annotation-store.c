@@ -510,6 +510,106 @@ mg_annotation_store_add (MgAnnotationStore *self,
   return TRUE;
 }
 
+/* Whether each of @annotations fits the text and takes no id the store
+ * has already. */
+static gboolean
+check_new (MgAnnotationStore  *self,
+           GPtrArray          *annotations,
+           GError            **error)
+{
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (annotations, i);
+      const char *id = mg_annotation_get_id (a);
+
+      if (!check_range (self, mg_annotation_get_start (a), mg_annotation_get_end (a), error))
+        return FALSE;
+      if (id != NULL && g_hash_table_contains (annotation_ids (self), id))
+        {
+          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                       _("annotation id “%s” is used twice"), id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* In the sorted items, duplicates (same label and range) sit side by
+ * side. */
+static gboolean
+check_no_duplicates (MgAnnotationStore  *self,
+                     GError            **error)
+{
+  for (guint i = 1; i < self->items->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (self->items, i - 1);
+      MgAnnotation *b = g_ptr_array_index (self->items, i);
+
+      if (mg_annotation_get_start (a) == mg_annotation_get_start (b) &&
+          mg_annotation_get_end (a) == mg_annotation_get_end (b) &&
+          g_strcmp0 (mg_annotation_get_label (a), mg_annotation_get_label (b)) == 0)
+        {
+          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                       _("annotations “%s” and “%s” are duplicates: same label and range"),
+                       mg_annotation_get_id (a), mg_annotation_get_id (b));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Indexes the new annotations by id; ids given to two of them fail. */
+static gboolean
+index_ids (MgAnnotationStore  *self,
+           GPtrArray          *added,
+           GError            **error)
+{
+  for (guint i = 0; i < added->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (added, i);
+      const char *id = mg_annotation_get_id (a);
+
+      if (g_hash_table_contains (annotation_ids (self), id))
+        {
+          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                       _("annotation id “%s” is used twice"), id);
+          return FALSE;
+        }
+      g_hash_table_insert (annotation_ids (self), (char *)id, a);
+    }
+  return TRUE;
+}
+
+/* Takes back exactly what a failed mg_annotation_store_add_all() put in. */
+static void
+take_back (MgAnnotationStore *self,
+           GPtrArray         *added,
+           guint              old_len)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new (NULL, NULL);
+  guint j = 0;
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (added, i);
+
+      g_hash_table_add (set, a);
+      if (g_hash_table_lookup (annotation_ids (self), mg_annotation_get_id (a)) == a)
+        g_hash_table_remove (annotation_ids (self), mg_annotation_get_id (a));
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (self->items, i);
+
+      if (g_hash_table_contains (set, a))
+        g_object_unref (a);
+      else
+        self->items->pdata[j++] = a;
+    }
+  self->items->len = j;
+  g_assert (j == old_len);
+}
+
 /**
  * mg_annotation_store_add_all:
  * @annotations: (element-type MgAnnotation): annotations in no store
@@ -526,7 +626,7 @@ mg_annotation_store_add_all (MgAnnotationStore *self,
                              GPtrArray         *annotations,
                              GError           **error)
 {
-  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) added = NULL;
   guint old_len;
 
   g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
@@ -534,102 +634,34 @@ mg_annotation_store_add_all (MgAnnotationStore *self,
 
   if (annotations->len == 0)
     return TRUE;
+  if (!check_new (self, annotations, error))
+    return FALSE;
 
   /* A copy inherits the caller's free function but takes no references. */
-  sorted = g_ptr_array_copy (annotations, NULL, NULL);
-  g_ptr_array_set_free_func (sorted, NULL);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      MgAnnotation *a = g_ptr_array_index (sorted, i);
-      const char *id = mg_annotation_get_id (a);
-
-      if (!check_range (self, mg_annotation_get_start (a), mg_annotation_get_end (a), error))
-        return FALSE;
-      if (id != NULL && g_hash_table_contains (annotation_ids (self), id))
-        {
-          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                       _("annotation id “%s” is used twice"), id);
-          return FALSE;
-        }
-    }
-
+  added = g_ptr_array_copy (annotations, NULL, NULL);
+  g_ptr_array_set_free_func (added, NULL);
   old_len = self->items->len;
-  for (guint i = 0; i < sorted->len; i++)
-    note_id (mg_annotation_get_id (g_ptr_array_index (sorted, i)) ?: "", 'a', &self->next_id);
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < added->len; i++)
+    note_id (mg_annotation_get_id (g_ptr_array_index (added, i)) ?: "", 'a', &self->next_id);
+  for (guint i = 0; i < added->len; i++)
     {
-      MgAnnotation *a = g_ptr_array_index (sorted, i);
+      MgAnnotation *a = g_ptr_array_index (added, i);
 
       complete (self, a, FALSE);
       g_ptr_array_add (self->items, g_object_ref (a));
     }
   g_ptr_array_sort (self->items, compare_annotations);
 
-  /* Duplicates (same label and range) now sit side by side. */
-  for (guint i = 1; i < self->items->len; i++)
+  if (!check_no_duplicates (self, error) || !index_ids (self, added, error))
     {
-      MgAnnotation *a = g_ptr_array_index (self->items, i - 1);
-      MgAnnotation *b = g_ptr_array_index (self->items, i);
-
-      if (mg_annotation_get_start (a) == mg_annotation_get_start (b) &&
-          mg_annotation_get_end (a) == mg_annotation_get_end (b) &&
-          g_strcmp0 (mg_annotation_get_label (a), mg_annotation_get_label (b)) == 0)
-        {
-          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                       _("annotations “%s” and “%s” are duplicates: same label and range"),
-                       mg_annotation_get_id (a), mg_annotation_get_id (b));
-          goto unwind;
-        }
-    }
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      MgAnnotation *a = g_ptr_array_index (sorted, i);
-      const char *id = mg_annotation_get_id (a);
-
-      if (g_hash_table_contains (annotation_ids (self), id))
-        {
-          g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                       _("annotation id “%s” is used twice"), id);
-          goto unwind;
-        }
-      g_hash_table_insert (annotation_ids (self), (char *)id, a);
+      take_back (self, added, old_len);
+      return FALSE;
     }
 
   invalidate (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
   g_signal_emit (self, signals[CHANGED], 0, 0, mg_text_index_get_length (self->text));
-
   return TRUE;
-
-unwind:
-  /* Take back exactly what this call put in. */
-  {
-    g_autoptr(GHashTable) added = g_hash_table_new (NULL, NULL);
-    guint j = 0;
-
-    for (guint i = 0; i < sorted->len; i++)
-      g_hash_table_add (added, g_ptr_array_index (sorted, i));
-    for (guint i = 0; i < sorted->len; i++)
-      {
-        MgAnnotation *a = g_ptr_array_index (sorted, i);
-
-        if (g_hash_table_lookup (annotation_ids (self), mg_annotation_get_id (a)) == a)
-          g_hash_table_remove (annotation_ids (self), mg_annotation_get_id (a));
-      }
-    for (guint i = 0; i < self->items->len; i++)
-      {
-        MgAnnotation *a = g_ptr_array_index (self->items, i);
-
-        if (g_hash_table_contains (added, a))
-          g_object_unref (a);
-        else
-          self->items->pdata[j++] = a;
-      }
-    self->items->len = j;
-    g_assert (j == old_len);
-  }
-  return FALSE;
 }
 
 /**

@@ -849,6 +849,88 @@ put_back_relations (MgAnnotationStore *store,
     }
 }
 
+static MgDocument *apply (MgHistory *self,
+                          Step      *step,
+                          gboolean   forward);
+
+/* A group's steps in order, or taken back in reverse. */
+static MgDocument *
+apply_group (MgHistory *self,
+             Step      *step,
+             gboolean   forward)
+{
+  MgDocument *shown = NULL;
+  guint n = step->children->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Step *child = g_ptr_array_index (step->children, forward ? i : n - 1 - i);
+      MgDocument *touched = apply (self, child, forward);
+
+      shown = touched ? touched : shown;
+    }
+  return shown;
+}
+
+/* An annotation added or removed, with the relations that went with it. */
+static void
+apply_annotation (Step              *step,
+                  MgAnnotationStore *store,
+                  gboolean           adding)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!adding)
+    {
+      mg_annotation_store_remove (store, step->annotation);
+      return;
+    }
+  warn_unless (mg_annotation_store_add (store, step->annotation, &error), &error);
+  if (step->relations != NULL)
+    put_back_relations (store, step);
+}
+
+/* A label, range or note set to what it was after (@forward) or before. */
+static void
+apply_edit (Step              *step,
+            MgAnnotationStore *store,
+            gboolean           forward)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (step->kind == STEP_SET_LABEL)
+    warn_unless (mg_annotation_store_set_label (store, step->annotation,
+                                                forward ? step->after : step->before,
+                                                &error), &error);
+  else if (step->kind == STEP_SET_RANGE)
+    warn_unless (mg_annotation_store_set_range (store, step->annotation,
+                                                forward ? step->start_after : step->start_before,
+                                                forward ? step->end_after : step->end_before,
+                                                &error), &error);
+  else
+    mg_annotation_store_set_note (store, step->annotation,
+                                  forward ? step->after : step->before);
+
+  /* The store stamped the edit with the time of replaying it; put back the
+   * stamp the annotation had in the state being returned to. */
+  mg_annotation_set_modified (step->annotation,
+                              forward ? step->modified_after : step->modified_before);
+}
+
+static void
+apply_relation (Step              *step,
+                MgAnnotationStore *store,
+                gboolean           adding)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (adding)
+    warn_unless (mg_annotation_store_insert_relation (store, step->position,
+                                                      step->relation, &error), &error);
+  else
+    mg_annotation_store_remove_relation (store, step->relation);
+}
+
 /* Makes (@forward) or takes back one step. Returns the document it touched
  * when that document is in the dataset afterwards. */
 static MgDocument *
@@ -857,85 +939,34 @@ apply (MgHistory *self,
        gboolean   forward)
 {
   MgAnnotationStore *store = step->document ? mg_document_get_store (step->document) : NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean adding;
 
   switch (step->kind)
     {
     case STEP_GROUP:
-      {
-        MgDocument *shown = NULL;
-        guint n = step->children->len;
-
-        for (guint i = 0; i < n; i++)
-          {
-            Step *child = g_ptr_array_index (step->children, forward ? i : n - 1 - i);
-            MgDocument *touched = apply (self, child, forward);
-
-            shown = touched ? touched : shown;
-          }
-        return shown;
-      }
-
+      return apply_group (self, step, forward);
     case STEP_ADD_ANNOTATION:
     case STEP_REMOVE_ANNOTATION:
-      adding = forward == (step->kind == STEP_ADD_ANNOTATION);
-      if (adding)
-        {
-          warn_unless (mg_annotation_store_add (store, step->annotation, &error), &error);
-          if (step->relations != NULL)
-            put_back_relations (store, step);
-        }
-      else
-        mg_annotation_store_remove (store, step->annotation);
+      apply_annotation (step, store, forward == (step->kind == STEP_ADD_ANNOTATION));
       break;
-
     case STEP_SET_LABEL:
-      warn_unless (mg_annotation_store_set_label (store, step->annotation,
-                                                  forward ? step->after : step->before,
-                                                  &error), &error);
-      break;
-
     case STEP_SET_RANGE:
-      warn_unless (mg_annotation_store_set_range (store, step->annotation,
-                                                  forward ? step->start_after : step->start_before,
-                                                  forward ? step->end_after : step->end_before,
-                                                  &error), &error);
-      break;
-
     case STEP_SET_NOTE:
-      mg_annotation_store_set_note (store, step->annotation,
-                                    forward ? step->after : step->before);
+      apply_edit (step, store, forward);
       break;
-
     case STEP_ADD_RELATION:
     case STEP_REMOVE_RELATION:
-      adding = forward == (step->kind == STEP_ADD_RELATION);
-      if (adding)
-        warn_unless (mg_annotation_store_insert_relation (store, step->position,
-                                                          step->relation, &error), &error);
-      else
-        mg_annotation_store_remove_relation (store, step->relation);
+      apply_relation (step, store, forward == (step->kind == STEP_ADD_RELATION));
       break;
-
     case STEP_ADD_DOCUMENT:
     case STEP_REMOVE_DOCUMENT:
-      adding = forward == (step->kind == STEP_ADD_DOCUMENT);
-      if (adding)
+      if (forward == (step->kind == STEP_ADD_DOCUMENT))
         mg_dataset_insert_document (self->dataset, step->position, step->document);
       else
         mg_dataset_remove_document (self->dataset, step->document);
       break;
-
     default:
       g_assert_not_reached ();
     }
-
-  /* The store stamped the edit with the time of replaying it; put back the
-   * stamp the annotation had in the state being returned to. */
-  if (step->kind == STEP_SET_LABEL || step->kind == STEP_SET_RANGE || step->kind == STEP_SET_NOTE)
-    mg_annotation_set_modified (step->annotation,
-                                forward ? step->modified_after : step->modified_before);
 
   return mg_dataset_index_of (self->dataset, step->document) >= 0 ? step->document : NULL;
 }
