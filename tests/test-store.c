@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mg-core.h"
@@ -830,6 +831,36 @@ test_perf (void)
                            g_timer_elapsed (timer, NULL) / 100 * 1e3);
 }
 
+/* Counts by label add up to the annotations there are: one whose label
+ * the set lacks is counted as other, never dropped. */
+static void
+test_count_labels (void)
+{
+  g_autoptr(MgDocument) doc = mg_document_new ("d", "Ana said the council met.", -1);
+  MgAnnotationStore *store = mg_document_get_store (doc);
+  g_autoptr(MgLabelSet) set = mg_label_set_new ();
+  g_autoptr(MgLabel) quote = mg_label_new ("quote", "Quote", "#ff0000", "q");
+  const char *spans[][3] = { { "quote", "0", "3" }, { "quote", "4", "8" }, { "gone", "9", "20" } };
+  guint counts[1] = { 0 };
+  guint other = 0;
+
+  mg_label_set_add (set, quote);
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      g_autoptr(MgAnnotation) a = mg_annotation_new (NULL, spans[i][0], atoi (spans[i][1]),
+                                                     atoi (spans[i][2]));
+
+      g_assert_true (mg_annotation_store_add (store, a, NULL));
+    }
+
+  g_assert_cmpuint (mg_document_count_labels (doc, set, counts, &other), ==, 3);
+  g_assert_cmpuint (counts[0], ==, 2);
+  g_assert_cmpuint (other, ==, 1);
+  /* Counts add up document by document. */
+  g_assert_cmpuint (mg_document_count_labels (doc, set, counts, NULL), ==, 3);
+  g_assert_cmpuint (counts[0], ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/store/signals", test_signals);
   g_test_add_func ("/store/relations", test_relations);
   g_test_add_func ("/store/interval-queries", test_interval_queries);
+  g_test_add_func ("/store/count-labels", test_count_labels);
   if (g_test_perf ())
     g_test_add_func ("/store/perf", test_perf);
 
