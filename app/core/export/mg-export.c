@@ -302,6 +302,24 @@ run_stream (MgExportContext  *ctx,
     }
 }
 
+static void
+context_init (MgExportContext  *ctx,
+              MgDataset        *dataset,
+              MgExportOffsets   offsets,
+              GString          *buf,
+              MgExportProgress  progress_cb,
+              gpointer          user_data,
+              GCancellable     *cancellable)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->dataset = dataset;
+  ctx->offsets = offsets;
+  ctx->buf = buf;
+  ctx->progress_cb = progress_cb;
+  ctx->user_data = user_data;
+  ctx->cancellable = cancellable;
+}
+
 /**
  * mg_export_to_stream:
  * @dataset: the dataset, which must not change during the export
@@ -333,13 +351,8 @@ mg_export_to_stream (MgDataset         *dataset,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   buf = g_string_sized_new (FLUSH_SIZE + FLUSH_SIZE / 4);
-  ctx.dataset = dataset;
-  ctx.offsets = offsets;
+  context_init (&ctx, dataset, offsets, buf, progress_cb, user_data, cancellable);
   ctx.out = out;
-  ctx.buf = buf;
-  ctx.progress_cb = progress_cb;
-  ctx.user_data = user_data;
-  ctx.cancellable = cancellable;
 
   if (!run_stream (&ctx, format, error))
     return FALSE;
@@ -419,30 +432,6 @@ export_directory_atomic (MgExportContext  *ctx,
          mg_folder_writer_commit (folder, check_replaceable, error);
 }
 
-static gboolean
-export_file_atomic (MgExportContext  *ctx,
-                    MgExportFormat    format,
-                    const char       *path,
-                    GError          **error)
-{
-  g_autoptr(MgFileWriter) writer = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if ((writer = mg_file_writer_new (path, MG_FILE_WRITE_DEFAULT, error)) == NULL)
-    return FALSE;
-
-  ctx->out = G_OUTPUT_STREAM (writer);
-  if (!run_stream (ctx, format, &local_error) || !_mg_export_flush (ctx, TRUE, &local_error))
-    {
-      /* The error of a write names the file already; a cancel does not. */
-      if (!g_str_has_prefix (local_error->message, path))
-        g_prefix_error (&local_error, "%s: ", path);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return mg_file_writer_commit (writer, error);
-}
-
 /**
  * mg_export_to_path:
  * @path: the file to write, or for a folder format the folder
@@ -468,25 +457,35 @@ mg_export_to_path (MgDataset         *dataset,
                    GCancellable      *cancellable,
                    GError           **error)
 {
-  g_autoptr(GString) buf = NULL;
-  MgExportContext ctx = { 0, };
+  g_autoptr(MgFileWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (MG_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  buf = g_string_sized_new (FLUSH_SIZE + FLUSH_SIZE / 4);
-  ctx.dataset = dataset;
-  ctx.offsets = offsets;
-  ctx.buf = buf;
-  ctx.progress_cb = progress_cb;
-  ctx.user_data = user_data;
-  ctx.cancellable = cancellable;
-
   if (mg_export_format_is_directory (format))
-    return export_directory_atomic (&ctx, path, error);
-  return export_file_atomic (&ctx, format, path, error);
+    {
+      g_autoptr(GString) buf = g_string_new (NULL);
+      MgExportContext ctx;
+
+      context_init (&ctx, dataset, offsets, buf, progress_cb, user_data, cancellable);
+      return export_directory_atomic (&ctx, path, error);
+    }
+
+  if ((writer = mg_file_writer_new (path, MG_FILE_WRITE_DEFAULT, error)) == NULL)
+    return FALSE;
+  if (!mg_export_to_stream (dataset, format, offsets, G_OUTPUT_STREAM (writer), progress_cb,
+                            user_data, cancellable, &local_error))
+    {
+      /* The error of a write names the file already; a cancel does not. */
+      if (!g_str_has_prefix (local_error->message, path))
+        g_prefix_error (&local_error, "%s: ", path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return mg_file_writer_commit (writer, error);
 }
 
 /**
