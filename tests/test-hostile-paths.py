@@ -140,6 +140,15 @@ def test_streams_and_links(tmp):
     check("export -o a link to /proc/self/fd/1 (as /dev/stdout is) writes to standard output",
           code == 0 and out.startswith('{"id":"a"') and os.path.islink(stdout_link), err)
 
+    # The shell sends standard output to a file with ">>": what was there
+    # stays, the export follows it.
+    log = os.path.join(tmp, "log.txt")
+    write(log, "kept\n")
+    with open(log, "a") as appended:
+        code, _, err = run("export", "--to=jsonl", "-o", stdout_link, src, stdout=appended)
+    check("export -o /dev/stdout sent to a file with >> appends to it",
+          code == 0 and read(log).startswith(b'kept\n{"id":"a"'), err)
+
     fifo = os.path.join(tmp, "fifo")
     os.mkfifo(fifo)
     got = []

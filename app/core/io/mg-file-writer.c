@@ -12,8 +12,9 @@
  *   kept as far as the writer is allowed (root keeps a user's file the
  *   user's); a file the writer may not write to is not replaced either.
  * - A character device or a pipe (/dev/stdout, a FIFO) is written as a
- *   stream; a folder, a block device or a socket is refused, never
- *   replaced by a file.
+ *   stream, and so is a file the process has open (/dev/stdout when the
+ *   shell sends it to a file), appended to; a folder, a block device or a
+ *   socket is refused, never replaced by a file.
  * - A temporary file stays locked while it is written. One left behind by
  *   a writer that was killed is no longer locked, and the next write to
  *   the same target removes it.
@@ -387,14 +388,47 @@ _mg_file_keep_owner (int                fd,
     }
 }
 
-/* Opens a character device or a pipe to write to it as it is. */
+/* Whether @path leads to one of the process's open files, as /dev/stdout
+ * does (a link to /proc/self/fd/1): the file the shell opened is written
+ * to, not replaced, and appended to, so that ">>" keeps what was there. */
+static gboolean
+names_open_file (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0; hops < MAX_LINKS; hops++)
+    {
+      char *link;
+
+      if (g_str_has_prefix (current, "/dev/fd/") ||
+          (g_str_has_prefix (current, "/proc/") && strstr (current, "/fd/") != NULL))
+        return TRUE;
+      if ((link = g_file_read_link (current, NULL)) == NULL)
+        return FALSE;
+      if (!g_path_is_absolute (link))
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          char *joined = g_build_filename (dir, link, NULL);
+
+          g_free (link);
+          link = joined;
+        }
+      g_free (current);
+      current = link;
+    }
+  return FALSE;
+}
+
+/* Opens a character device, a pipe or an open file to write to it as it
+ * is. */
 static gboolean
 open_stream (MgFileWriter  *self,
              const char    *path,
+             int            flags,
              GError       **error)
 {
   self->target.path = g_strdup (path);
-  self->fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  self->fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC | flags);
   if (self->fd < 0)
     {
       _mg_file_set_error (error, path, errno);
@@ -495,7 +529,9 @@ mg_file_writer_new (const char        *path,
   self->flags = flags;
 
   if (g_stat (path, &st) == 0 && (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode)))
-    return open_stream (self, path, error) ? g_steal_pointer (&self) : NULL;
+    return open_stream (self, path, 0, error) ? g_steal_pointer (&self) : NULL;
+  if (names_open_file (path))
+    return open_stream (self, path, O_APPEND, error) ? g_steal_pointer (&self) : NULL;
 
   if (!_mg_file_target_init (&self->target, path, error) ||
       !check_replaceable (self, error))
