@@ -93,6 +93,23 @@ _mg_file_write_all (int         fd,
   return TRUE;
 }
 
+/* Where the symbolic link @path points, relative to the link's folder;
+ * %NULL when @path is no link. */
+static char *
+read_link (const char *path)
+{
+  char *link = g_file_read_link (path, NULL);
+  g_autofree char *dir = NULL;
+  char *joined;
+
+  if (link == NULL || g_path_is_absolute (link))
+    return link;
+  dir = g_path_get_dirname (path);
+  joined = g_build_filename (dir, link, NULL);
+  g_free (link);
+  return joined;
+}
+
 /* The file @path names once every symbolic link is followed. A link to a
  * file that does not exist yet names where that file will be, as a shell's
  * redirection does. */
@@ -104,23 +121,14 @@ follow_links (const char  *path,
 
   for (guint hops = 0; hops < MAX_LINKS; hops++)
     {
-      g_autofree char *link = NULL;
+      char *link;
       GStatBuf st;
 
       if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode) ||
-          (link = g_file_read_link (current, NULL)) == NULL)
+          (link = read_link (current)) == NULL)
         return g_steal_pointer (&current);
-
-      if (!g_path_is_absolute (link))
-        {
-          g_autofree char *dir = g_path_get_dirname (current);
-          char *joined = g_build_filename (dir, link, NULL);
-
-          g_free (link);
-          link = joined;
-        }
       g_free (current);
-      current = g_steal_pointer (&link);
+      current = link;
     }
 
   _mg_file_set_error (error, path, ELOOP);
@@ -403,16 +411,8 @@ names_open_file (const char *path)
       if (g_str_has_prefix (current, "/dev/fd/") ||
           (g_str_has_prefix (current, "/proc/") && strstr (current, "/fd/") != NULL))
         return TRUE;
-      if ((link = g_file_read_link (current, NULL)) == NULL)
+      if ((link = read_link (current)) == NULL)
         return FALSE;
-      if (!g_path_is_absolute (link))
-        {
-          g_autofree char *dir = g_path_get_dirname (current);
-          char *joined = g_build_filename (dir, link, NULL);
-
-          g_free (link);
-          link = joined;
-        }
       g_free (current);
       current = link;
     }
