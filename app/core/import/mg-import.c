@@ -21,9 +21,14 @@
 #include "mg-error.h"
 #include "mg-import-private.h"
 #include "mg-import.h"
+#include "mg-import-conll.h"
+#include "mg-import-doccano.h"
 #include "mg-import-html.h"
 #include "mg-import-jsonl.h"
+#include "mg-import-jsonl-export.h"
+#include "mg-import-label-studio.h"
 #include "mg-import-text.h"
+#include "mg-import-w3c.h"
 #include "mg-import-xml.h"
 #include "mg-json-reader.h"
 
@@ -39,11 +44,17 @@ static const char *format_names[] = {
   [MG_IMPORT_HTML] = "html",
   [MG_IMPORT_XML] = "xml",
   [MG_IMPORT_JSONL] = "jsonl",
+  [MG_IMPORT_DOCCANO] = "doccano",
+  [MG_IMPORT_LABEL_STUDIO] = "label-studio",
+  [MG_IMPORT_W3C] = "w3c",
+  [MG_IMPORT_CONLL] = "conll",
+  [MG_IMPORT_JSONL_EXPORT] = "jsonl-export",
 };
 
 /**
  * mg_import_format_parse:
- * @name: "auto", "text", "html", "xml" or "jsonl"
+ * @name: "auto", "text", "html", "xml", "jsonl", or one of the annotated
+ *   formats "doccano", "label-studio", "w3c", "conll", "jsonl-export"
  * @format: (out): where to store the format
  *
  * Returns: %FALSE, leaving @format alone, when @name is none of them
@@ -67,6 +78,18 @@ mg_import_format_parse (const char     *name,
     }
 
   return FALSE;
+}
+
+/**
+ * mg_import_format_is_annotated:
+ *
+ * Returns: %TRUE for the formats that carry annotations, which
+ *   mg_import_data_full() reads with its options
+ */
+gboolean
+mg_import_format_is_annotated (MgImportFormat format)
+{
+  return format >= MG_IMPORT_DOCCANO && format <= MG_IMPORT_JSONL_EXPORT;
 }
 
 /**
@@ -222,6 +245,76 @@ looks_like_jsonl (const char *p,
   return n_checked > 0;
 }
 
+static gboolean
+has_array (JsonObject *o,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* Which tool's annotated data a record is, from the members only that
+ * tool writes together; %MG_IMPORT_AUTO when none. */
+static MgImportFormat
+annotated_kind (JsonNode *node)
+{
+  JsonObject *o = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *data;
+
+  if (o == NULL)
+    return MG_IMPORT_AUTO;
+  data = json_object_get_member (o, "data");
+  if (json_object_has_member (o, "text") && has_array (o, "spans") && has_array (o, "relations"))
+    return MG_IMPORT_JSONL_EXPORT;
+  if (json_object_has_member (o, "text") && (has_array (o, "entities") || has_array (o, "label")))
+    return MG_IMPORT_DOCCANO;
+  if (data != NULL && JSON_NODE_HOLDS_OBJECT (data)
+      && (json_object_has_member (o, "annotations") || json_object_has_member (o, "predictions")))
+    return MG_IMPORT_LABEL_STUDIO;
+  if (json_object_has_member (o, "target")
+      && g_strcmp0 (json_object_get_string_member_with_default (o, "type", NULL), "Annotation") == 0)
+    return MG_IMPORT_W3C;
+  return MG_IMPORT_AUTO;
+}
+
+/* The first record of JSON Lines (@in_list FALSE) or of a JSON list. */
+static MgImportFormat
+first_record_kind (const char *p,
+                   const char *end,
+                   gboolean    in_list)
+{
+  const char *nl = in_list ? NULL : memchr (p, '\n', end - p);
+  g_autoptr(JsonNode) node = NULL;
+  MgJsonReader reader;
+
+  mg_json_reader_init (&reader, p, (nl != NULL ? nl : end) - p, JSONL_MAX_DEPTH);
+  if (!in_list || (mg_json_reader_begin_array (&reader) && mg_json_reader_next_element (&reader)))
+    node = mg_json_reader_read_node (&reader);
+  mg_json_reader_clear (&reader);
+
+  return annotated_kind (node);
+}
+
+static MgImportFormat
+detect_json (const char *p,
+             const char *window_end,
+             const char *end)
+{
+  MgImportFormat kind;
+
+  if (p < window_end && *p == '[')
+    return first_record_kind (p, end, TRUE);
+  if (p >= window_end || *p != '{')
+    return MG_IMPORT_AUTO;
+  if (looks_like_jsonl (p, end))
+    return (kind = first_record_kind (p, end, FALSE)) != MG_IMPORT_AUTO ? kind : MG_IMPORT_JSONL;
+  /* A JSON-LD document in the Web Annotation context. */
+  if (g_strstr_len (p, window_end - p, "\"http://www.w3.org/ns/anno.jsonld\"") != NULL)
+    return MG_IMPORT_W3C;
+  return MG_IMPORT_AUTO;
+}
+
 static MgImportFormat
 detect_from_extension (const char *file_name)
 {
@@ -253,7 +346,13 @@ detect_from_content (const char *data,
   const char *end = data + MIN (n_bytes, DETECT_WINDOW);
   const char *p = skip_space (data, end);
   const char *root = skip_prolog (p, end);
+  MgImportFormat json;
 
+  /* JSON first: the texts it holds may quote HTML. */
+  if ((json = detect_json (p, end, data + n_bytes)) != MG_IMPORT_AUTO)
+    return json;
+  if (has_prefix_nocase (p, end, "-DOCSTART-"))
+    return MG_IMPORT_CONLL;
   if (has_prefix_nocase (root, end, "<!DOCTYPE html") || has_prefix_nocase (root, end, "<html"))
     return MG_IMPORT_HTML;
   if (has_prefix_nocase (p, end, "<?xml")
@@ -267,9 +366,6 @@ detect_from_content (const char *data,
   if (count_html_tags (p, end) >= (p < end && *p == '<' ? 1u : 2u))
     return MG_IMPORT_HTML;
 
-  if (p < end && *p == '{' && looks_like_jsonl (p, data + n_bytes))
-    return MG_IMPORT_JSONL;
-
   return MG_IMPORT_AUTO;
 }
 
@@ -281,8 +377,12 @@ detect_from_content (const char *data,
  *
  * Tells the format of an input from its first bytes: an XML declaration or
  * a feed's root element, an HTML document type or tags, lines that each
- * hold a JSON object. Only when the content says nothing does the file
- * name's extension decide.
+ * hold a JSON object. Annotated data is told by what only its tool
+ * writes: doccano's "entities" or "label" list beside "text", Label
+ * Studio's tasks with "data" and "annotations", Marginalia's own JSON
+ * Lines export with "spans" and "relations", a Web Annotation's JSON-LD
+ * context, CoNLL's "-DOCSTART-". Only when the content says nothing does
+ * the file name's extension decide.
  *
  * Returns: the format, %MG_IMPORT_TEXT when nothing else fits
  */
@@ -329,6 +429,10 @@ mg_import_detect (const char *data,
  *   each beginning with @name and ": "
  * @error: an %MG_ERROR whose message begins with @name and ": "
  *
+ * Annotated formats are read with the default options: labels as they
+ * come, offsets in the unit each tool writes; mg_import_data_full() takes
+ * options.
+ *
  * Returns: (transfer full) (element-type MgDocument): the documents the
  *   input holds, or %NULL on error
  */
@@ -340,6 +444,55 @@ mg_import_data (const char      *data,
                 GPtrArray       *warnings,
                 GError         **error)
 {
+  return mg_import_data_full (data, n_bytes, name, format, NULL, warnings, error);
+}
+
+static GPtrArray *
+import_annotated (const char      *data,
+                  gsize            n_bytes,
+                  const char      *name,
+                  MgImportFormat   format,
+                  MgImportOptions *options,
+                  GPtrArray       *warnings,
+                  GError         **error)
+{
+  switch (format)
+    {
+    case MG_IMPORT_DOCCANO:
+      return mg_import_doccano (data, n_bytes, name, options, warnings, error);
+    case MG_IMPORT_LABEL_STUDIO:
+      return mg_import_label_studio (data, n_bytes, name, options, warnings, error);
+    case MG_IMPORT_W3C:
+      return mg_import_w3c (data, n_bytes, name, options, warnings, error);
+    case MG_IMPORT_CONLL:
+      return mg_import_conll (data, n_bytes, name, options, warnings, error);
+    case MG_IMPORT_JSONL_EXPORT:
+    default:
+      return mg_import_jsonl_export (data, n_bytes, name, options, warnings, error);
+    }
+}
+
+/**
+ * mg_import_data_full:
+ * @options: (nullable): for annotated formats: the label mapping, what
+ *   becomes of unmapped labels, the unit of offsets, the dataset's labels
+ *   and the texts of W3C annotations
+ *
+ * As mg_import_data(), with options. Errors about annotated data begin
+ * with @name, a colon and the line where the fault is.
+ *
+ * Returns: (transfer full) (element-type MgDocument): the documents the
+ *   input holds, with their annotations, or %NULL on error
+ */
+GPtrArray *
+mg_import_data_full (const char      *data,
+                     gsize            n_bytes,
+                     const char      *name,
+                     MgImportFormat   format,
+                     MgImportOptions *options,
+                     GPtrArray       *warnings,
+                     GError         **error)
+{
   g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -348,6 +501,8 @@ mg_import_data (const char      *data,
     data = "";
   if (format == MG_IMPORT_AUTO)
     format = mg_import_detect (data, n_bytes, name);
+  if (mg_import_format_is_annotated (format))
+    return import_annotated (data, n_bytes, name, format, options, warnings, error);
 
   switch (format)
     {
@@ -382,6 +537,25 @@ mg_import_file (const char      *path,
                 MgImportFormat   format,
                 GPtrArray       *warnings,
                 GError         **error)
+{
+  return mg_import_file_full (path, format, NULL, warnings, error);
+}
+
+/**
+ * mg_import_file_full:
+ * @options: (nullable): as for mg_import_data_full()
+ *
+ * As mg_import_file(), with options for annotated formats.
+ *
+ * Returns: (transfer full) (element-type MgDocument): the documents, or
+ *   %NULL on error
+ */
+GPtrArray *
+mg_import_file_full (const char      *path,
+                     MgImportFormat   format,
+                     MgImportOptions *options,
+                     GPtrArray       *warnings,
+                     GError         **error)
 {
   g_autofree char *display = NULL;
   g_autofree char *contents = NULL;
@@ -441,7 +615,7 @@ mg_import_file (const char      *path,
       return NULL;
     }
 
-  return mg_import_data (contents, length, display, format, warnings, error);
+  return mg_import_data_full (contents, length, display, format, options, warnings, error);
 }
 
 /**
@@ -452,6 +626,8 @@ mg_import_file (const char      *path,
  *
  * Appends @documents to @dataset in their order; a document whose id is
  * taken gets a free one from mg_dataset_unique_id() ("id-2", "id-3", ...).
+ * The labels their annotations use that @dataset lacks are added to its
+ * label set first, so the dataset stays valid.
  */
 void
 mg_import_add_to_dataset (MgDataset *dataset,
@@ -460,6 +636,7 @@ mg_import_add_to_dataset (MgDataset *dataset,
   g_return_if_fail (MG_IS_DATASET (dataset));
   g_return_if_fail (documents != NULL);
 
+  mg_import_add_labels (mg_dataset_get_labels (dataset), documents);
   for (guint i = 0; i < documents->len; i++)
     {
       MgDocument *document = g_ptr_array_index (documents, i);

@@ -9,6 +9,7 @@
 
 #include "mg-dataset.h"
 #include "mg-document.h"
+#include "mg-import-annotated.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ typedef enum {
   MG_IMPORT_HTML,
   MG_IMPORT_XML,
   MG_IMPORT_JSONL,
+  MG_IMPORT_DOCCANO,
+  MG_IMPORT_LABEL_STUDIO,
+  MG_IMPORT_W3C,
+  MG_IMPORT_CONLL,
+  MG_IMPORT_JSONL_EXPORT,
 } MgImportFormat;
 
 /* Inputs larger than this are refused before they are read. */
@@ -39,6 +45,19 @@ GPtrArray      *mg_import_file             (const char      *path,
                                             MgImportFormat   format,
                                             GPtrArray       *warnings,
                                             GError         **error);
+GPtrArray      *mg_import_data_full        (const char      *data,
+                                            gsize            n_bytes,
+                                            const char      *name,
+                                            MgImportFormat   format,
+                                            MgImportOptions *options,
+                                            GPtrArray       *warnings,
+                                            GError         **error);
+GPtrArray      *mg_import_file_full        (const char      *path,
+                                            MgImportFormat   format,
+                                            MgImportOptions *options,
+                                            GPtrArray       *warnings,
+                                            GError         **error);
+gboolean        mg_import_format_is_annotated (MgImportFormat format);
 void            mg_import_add_to_dataset   (MgDataset       *dataset,
                                             GPtrArray       *documents);
 

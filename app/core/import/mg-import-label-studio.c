@@ -1,0 +1,236 @@
+/* mg-import-label-studio.c: Label Studio's JSON export, read back
+ *
+ * Label Studio exports a JSON list of tasks: {"id", "data": {"text", ...},
+ * "annotations": [{"result": [...], "was_cancelled"}], "predictions"}.
+ * A result of type "labels" is a region, {"id", "value": {"start", "end",
+ * "text", "labels"}}, whose offsets count code points, as Label Studio's
+ * frontend does; "meta": {"text": [...]} holds a region's note. A result
+ * of type "relation" links two regions by "from_id" and "to_id", typed by
+ * its "labels". A task annotated by several people gives the first
+ * annotation that was not cancelled, with a warning; predictions are
+ * suggestions, not annotations, and are left out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-error.h"
+#include "mg-import-annotated-private.h"
+#include "mg-import-label-studio.h"
+
+typedef struct
+{
+  MgImportOptions *options;
+  const char      *name;
+  GPtrArray       *documents;
+  GPtrArray       *warnings;
+} Reading;
+
+static const char * const known_data[] = { "text", "document_id", "title", NULL };
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+object_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The strings of a list, joined by line feeds. */
+static char *
+join_strings (JsonArray *array)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, json_node_get_string (node));
+    }
+  return g_string_free (out, out->len == 0);
+}
+
+static gboolean
+read_region (MgAnnotatedDoc  *doc,
+             JsonObject      *result,
+             guint            line,
+             GError         **error)
+{
+  JsonObject *value = object_member (result, "value");
+  JsonArray *labels = array_member (value, "labels");
+  g_autofree char *id = _mg_annotated_id_string (result, "id");
+  g_autofree char *note = join_strings (array_member (object_member (result, "meta"), "text"));
+  gint64 start, end;
+
+  if (!_mg_annotated_int (value, "start", &start) || !_mg_annotated_int (value, "end", &end)
+      || labels == NULL || json_array_get_length (labels) == 0)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   _("%s:%u: a region needs “start”, “end” and “labels”"),
+                   _mg_annotated_doc_get_name (doc), line);
+      return FALSE;
+    }
+  /* A region with two labels is two spans over one range. */
+  for (guint i = 0; i < json_array_get_length (labels); i++)
+    if (!_mg_annotated_add_span (doc, i == 0 ? id : NULL, i == 0 ? id : NULL,
+                                 json_array_get_string_element (labels, i), start, end,
+                                 _mg_annotated_string (value, "text"), note, line, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_relation (MgAnnotatedDoc  *doc,
+               JsonObject      *result,
+               guint            line,
+               GError         **error)
+{
+  JsonArray *labels = array_member (result, "labels");
+  g_autofree char *from = _mg_annotated_id_string (result, "from_id");
+  g_autofree char *to = _mg_annotated_id_string (result, "to_id");
+  guint n = labels != NULL ? json_array_get_length (labels) : 0;
+
+  if (n == 0)
+    return _mg_annotated_add_relation (doc, from, to, NULL, line, error);
+  for (guint i = 0; i < n; i++)
+    if (!_mg_annotated_add_relation (doc, from, to, json_array_get_string_element (labels, i),
+                                     line, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Regions first, so that relations find them wherever they are listed. */
+static gboolean
+read_results (MgAnnotatedDoc  *doc,
+              JsonArray       *results,
+              guint            line,
+              GError         **error)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
+      {
+        JsonNode *node = json_array_get_element (results, i);
+        JsonObject *result = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+        const char *type = _mg_annotated_string (result, "type");
+
+        if (pass == 0 && g_strcmp0 (type, "labels") == 0 && !read_region (doc, result, line, error))
+          return FALSE;
+        if (pass == 1 && g_strcmp0 (type, "relation") == 0 && !read_relation (doc, result, line, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* The first annotation nobody cancelled. */
+static JsonObject *
+pick_annotation (Reading    *r,
+                 JsonObject *task,
+                 guint       line)
+{
+  JsonArray *annotations = array_member (task, "annotations");
+  JsonObject *picked = NULL;
+  guint n = 0;
+
+  for (guint i = 0; annotations != NULL && i < json_array_get_length (annotations); i++)
+    {
+      JsonNode *node = json_array_get_element (annotations, i);
+      JsonObject *a = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (a == NULL || (json_object_has_member (a, "was_cancelled")
+                        && json_object_get_boolean_member (a, "was_cancelled")))
+        continue;
+      if (picked == NULL)
+        picked = a;
+      n++;
+    }
+  if (n > 1 && r->warnings != NULL)
+    g_ptr_array_add (r->warnings,
+                     g_strdup_printf (_("%s:%u: the task has %u annotations; the first is imported"),
+                                      r->name, line, n));
+  return picked;
+}
+
+static gboolean
+read_task (JsonObject  *task,
+           guint        line,
+           guint        index,
+           gpointer     user_data,
+           GError     **error)
+{
+  Reading *r = user_data;
+  JsonObject *data = object_member (task, "data");
+  const char *text = _mg_annotated_string (data, "text");
+  g_autofree char *id = _mg_annotated_document_id (data, task, r->name);
+  g_autoptr(MgAnnotatedDoc) doc = NULL;
+  JsonObject *annotation;
+
+  if (text == NULL)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID, _("%s:%u: the task has no “data” “text”"),
+                   r->name, line);
+      return FALSE;
+    }
+  doc = _mg_annotated_doc_new (r->options, r->name, line, text, strlen (text), id, index,
+                               mg_import_options_get_offsets (r->options, MG_IMPORT_OFFSETS_CODEPOINT),
+                               error);
+  if (doc == NULL)
+    return FALSE;
+  annotation = pick_annotation (r, task, line);
+  if (!read_results (doc, array_member (annotation, "result"), line, error))
+    return FALSE;
+
+  mg_document_set_title (_mg_annotated_doc_get_document (doc), _mg_annotated_string (data, "title"));
+  _mg_annotated_set_meta (_mg_annotated_doc_get_document (doc), data, known_data);
+  g_ptr_array_add (r->documents, _mg_annotated_doc_steal (g_steal_pointer (&doc)));
+  return TRUE;
+}
+
+/**
+ * mg_import_label_studio:
+ * @data: a Label Studio JSON export
+ * @name: the file's name, for messages and ids
+ * @options: (nullable): mapping, unit of offsets and labels
+ * @warnings: (nullable) (element-type utf8): where to append warnings
+ *
+ * Returns: (transfer full) (element-type MgDocument): one document per
+ *   task, with its regions and relations, or %NULL with an error that
+ *   names the file and the line of the task
+ */
+GPtrArray *
+mg_import_label_studio (const char       *data,
+                        gsize             n_bytes,
+                        const char       *name,
+                        MgImportOptions  *options,
+                        GPtrArray        *warnings,
+                        GError          **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  Reading r = { options, name, documents, warnings };
+
+  g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!_mg_annotated_each_item (data, n_bytes, name, read_task, &r, error))
+    return NULL;
+  return g_steal_pointer (&documents);
+}
