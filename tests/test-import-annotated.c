@@ -297,7 +297,38 @@ test_mapping (void)
   g_assert_cmpstr (mg_annotation_get_label (mg_annotation_store_get_annotation (store, 0)), ==, "actor");
   g_assert_cmpstr (mg_annotation_get_label (mg_annotation_store_get_annotation (store, 1)), ==, "Cue");
   g_assert_cmpstr (mg_annotation_get_label (mg_annotation_store_get_annotation (store, 2)), ==, "quote");
+  g_assert_null (mg_label_set_lookup (labels, "Cue"));
+  mg_import_add_labels (labels, documents);
   g_assert_nonnull (mg_label_set_lookup (labels, "Cue"));
+  g_assert_cmpuint (mg_label_set_get_n_labels (labels), ==, 5);
+}
+
+/* Spans of a label left out take their relations with them, counted. */
+static void
+test_unmapped_skip (void)
+{
+  g_autoptr(MgImportOptions) options = mg_import_options_new ();
+  g_autoptr(MgLabelSet) labels = mg_label_set_new_default ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data =
+    "{\"text\": \"Ana said yes.\", \"entities\": [{\"id\": 1, \"label\": \"Source\", \"start_offset\": 0, \"end_offset\": 3},"
+    " {\"id\": 2, \"label\": \"Cue\", \"start_offset\": 4, \"end_offset\": 8}],"
+    " \"relations\": [{\"from_id\": 2, \"to_id\": 1, \"type\": \"cue-of\"}]}\n";
+  MgAnnotationStore *store;
+
+  g_assert_true (mg_import_options_set_map (options, "Source=actor", &error));
+  mg_import_options_set_labels (options, labels);
+  mg_import_options_set_unmapped (options, MG_IMPORT_UNMAPPED_SKIP);
+  documents = mg_import_data_full (data, strlen (data), "in.jsonl", MG_IMPORT_AUTO, options, warnings, &error);
+  g_assert_no_error (error);
+  store = mg_document_get_store (documents->pdata[0]);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (warnings->pdata[0], ==, "in.jsonl: 1 span left out, its label has no mapping (Cue)");
+  g_assert_null (mg_label_set_lookup (labels, "Cue"));
 }
 
 /* CR LF in another tool's text: offsets count the CR, ours do not. */
@@ -375,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/import-annotated/mismatch", test_mismatch);
   g_test_add_func ("/import-annotated/utf16-inside-pair", test_utf16_inside_pair);
   g_test_add_func ("/import-annotated/mapping", test_mapping);
+  g_test_add_func ("/import-annotated/unmapped-skip", test_unmapped_skip);
   g_test_add_func ("/import-annotated/crlf", test_crlf);
   g_test_add_func ("/import-annotated/conll-needs-offsets", test_conll_needs_offsets);
   g_test_add_func ("/import-annotated/w3c-needs-texts", test_w3c_needs_texts);

@@ -519,6 +519,46 @@ test_open_asks_first (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Import takes another tool's annotated export as it is, with labels the
+ * dataset lacks added so that it stays valid. */
+static void
+test_import_annotated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "tasks.json", NULL);
+  g_autofree char *saved = g_build_filename (fixture->dir, "saved.json", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MgDataset) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDataset *dataset;
+  MgAnnotationStore *store;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  write_all (path,
+             "[{\"data\": {\"text\": \"Ana said the ferry runs.\"}, \"annotations\": [{\"result\": [\n"
+             " {\"id\": \"s\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 3, \"text\": \"Ana\", \"labels\": [\"actor\"]}},\n"
+             " {\"id\": \"c\", \"type\": \"labels\", \"value\": {\"start\": 4, \"end\": 8, \"text\": \"said\", \"labels\": [\"Cue\"]}},\n"
+             " {\"type\": \"relation\", \"from_id\": \"c\", \"to_id\": \"s\", \"labels\": [\"cue-of\"]}]}]}]\n");
+  file = g_file_new_for_path (path);
+  window = new_window ();
+  mg_window_open_files (window, &file, 1);
+  dataset = mg_window_get_dataset (window);
+  g_assert_true (mg_test_spin_until ((gboolean (*) (gpointer))is_modified, window, 3000));
+
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 1);
+  store = mg_document_get_store (mg_dataset_get_document (dataset, 0));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 1);
+  g_assert_nonnull (mg_label_set_lookup (mg_dataset_get_labels (dataset), "Cue"));
+  g_assert_true (mg_dataset_save_file (dataset, saved, &error));
+  g_assert_no_error (error);
+  reloaded = mg_dataset_load_file (saved, &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* How the file looked when the work began, as the window records it. */
 static void
 stamp_draft (MgDraft    *draft,
@@ -689,6 +729,7 @@ main (int   argc,
   ADD ("autosave", test_autosave);
   ADD ("unsaved-prompt", test_unsaved_prompt);
   ADD ("open-asks-first", test_open_asks_first);
+  ADD ("import-annotated", test_import_annotated);
   ADD ("recovery", test_recovery);
   ADD ("changed-on-disk", test_changed_on_disk);
 

@@ -1,5 +1,9 @@
 /* mg-tool-import.c: marginalia-tool import [--format=F] [--map=SPEC] [-o DATASET] FILE...
  *
+ * Annotated data (brat, doccano, Label Studio, W3C, CoNLL, our JSON Lines
+ * export) takes --map and --unmapped; all but brat take --offsets, and
+ * W3C takes --texts.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,6 +27,66 @@ write_stdout (GBytes *bytes)
   const char *data = g_bytes_get_data (bytes, &len);
 
   return mg_tool_write_stdout (data, len);
+}
+
+/* The texts W3C annotations are on: a dataset, or articles to import. */
+static MgDataset *
+load_texts (const char  *path,
+            GError     **error)
+{
+  g_autoptr(MgDataset) texts = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) dataset_error = NULL;
+
+  if ((texts = mg_dataset_load_file (path, &dataset_error)) != NULL)
+    return g_steal_pointer (&texts);
+  if ((documents = mg_import_file (path, MG_IMPORT_AUTO, NULL, error)) == NULL)
+    return NULL;
+  texts = mg_dataset_new ();
+  mg_import_add_to_dataset (texts, documents);
+  return g_steal_pointer (&texts);
+}
+
+/* Options of the other annotated formats; MG_TOOL_OK when they make
+ * sense. --unmapped was checked with brat's options. */
+static int
+annotated_options (const char       *map,
+                   const char       *unmapped_name,
+                   const char       *offsets_name,
+                   const char       *texts_path,
+                   MgImportOptions  *options)
+{
+  g_autoptr(GError) error = NULL;
+  MgImportUnmapped unmapped = MG_IMPORT_UNMAPPED_ADD;
+  MgImportOffsets offsets = MG_IMPORT_OFFSETS_DEFAULT;
+
+  if (map != NULL && !mg_import_options_set_map (options, map, &error))
+    {
+      g_printerr ("marginalia-tool import: --map: %s\n", error->message);
+      return MG_TOOL_USAGE;
+    }
+  if (unmapped_name != NULL)
+    mg_import_unmapped_parse (unmapped_name, &unmapped);
+  if (offsets_name != NULL && !mg_import_offsets_parse (offsets_name, &offsets))
+    {
+      g_printerr (_("marginalia-tool import: unknown --offsets “%s” (use codepoint or utf16)\n"),
+                  offsets_name);
+      return MG_TOOL_USAGE;
+    }
+  mg_import_options_set_unmapped (options, unmapped);
+  mg_import_options_set_offsets (options, offsets);
+  if (texts_path != NULL)
+    {
+      g_autoptr(MgDataset) texts = load_texts (texts_path, &error);
+
+      if (texts == NULL)
+        {
+          mg_tool_problem ("%s", error->message);
+          return MG_TOOL_INVALID;
+        }
+      mg_import_options_set_texts (options, texts);
+    }
+  return MG_TOOL_OK;
 }
 
 static gboolean
@@ -86,6 +150,7 @@ import_files (MgDataset       *dataset,
               MgImportFormat   format,
               gboolean         brat,
               MgBratMap       *map,
+              MgImportOptions *options,
               guint           *n_imported)
 {
   int status = MG_TOOL_OK;
@@ -100,7 +165,7 @@ import_files (MgDataset       *dataset,
         documents = mg_import_brat (paths[i], map, mg_dataset_get_labels (dataset), MG_BRAT_IMPORT_NONE,
                                     warnings, NULL, &error);
       else
-        documents = mg_import_file (paths[i], format, warnings, &error);
+        documents = mg_import_file_full (paths[i], format, options, warnings, &error);
       for (guint j = 0; j < warnings->len; j++)
         mg_tool_problem ("%s", (const char *)g_ptr_array_index (warnings, j));
       if (documents == NULL)
@@ -148,6 +213,9 @@ mg_tool_import (int    argc,
   g_autofree char *map_spec = NULL;
   g_autofree char *unmapped = NULL;
   g_autoptr(MgBratMap) map = mg_brat_map_new ();
+  g_autofree char *offsets = NULL;
+  g_autofree char *texts = NULL;
+  g_autoptr(MgImportOptions) options = mg_import_options_new ();
   gboolean brat = FALSE;
   MgImportFormat format = MG_IMPORT_AUTO;
   guint n_imported = 0;
@@ -155,11 +223,16 @@ mg_tool_import (int    argc,
   int r;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Input format: auto (the default, from the content), text, html, xml, jsonl or brat"), "FORMAT" },
+      N_("Input format: auto (the default, from the content), text, html, xml, jsonl, "
+         "or annotated data: brat, doccano, label-studio, w3c, conll, jsonl-export"), "FORMAT" },
     { "map", 0, 0, G_OPTION_ARG_STRING, &map_spec,
-      N_("brat types to labels, such as Source=actor,Content=quote,Cue= (empty leaves a type out)"), "SPEC" },
+      N_("Annotated data: labels and brat types to the dataset’s labels, such as Source=actor,Content=quote,Cue= (empty leaves one out)"), "SPEC" },
     { "unmapped", 0, 0, G_OPTION_ARG_STRING, &unmapped,
-      N_("brat types the map does not name: add (as labels, the default), skip or refuse"), "WHAT" },
+      N_("Annotated data: labels the map does not name and the dataset lacks: add (to its labels, the default), skip or refuse"), "WHAT" },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      N_("Annotated data: how the input counts offsets, codepoint or utf16 (the default is what each tool writes)"), "UNIT" },
+    { "texts", 0, 0, G_OPTION_ARG_FILENAME, &texts,
+      N_("W3C annotations: the dataset or articles whose texts they annotate"), "FILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the dataset here (added to it when it exists) instead of standard output"), "DATASET" },
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
@@ -172,7 +245,11 @@ mg_tool_import (int    argc,
     _("Makes one document per article (feeds and JSON Lines files may hold many)\n"
       "and writes the dataset to standard output, or to DATASET with -o. An\n"
       "existing DATASET keeps its documents and gains the new ones; a file that\n"
-      "is not a valid dataset is never overwritten."));
+      "is not a valid dataset is never overwritten.\n"
+      "\n"
+      "Annotated data from doccano, Label Studio, W3C Web Annotation, CoNLL and\n"
+      "Marginalia's JSON Lines export comes with its spans, notes and relations;\n"
+      "a span that does not fit its text refuses the file, with the line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((r = mg_tool_parse (context, &argc, &argv)) != MG_TOOL_OK)
     return r;
@@ -180,12 +257,14 @@ mg_tool_import (int    argc,
   brat = g_strcmp0 (format_name, "brat") == 0;
   if (format_name != NULL && !brat && !mg_import_format_parse (format_name, &format))
     {
-      mg_tool_problem (_("marginalia-tool import: unknown format “%s” (use auto, text, html, xml, jsonl or brat)"),
+      mg_tool_problem (_("marginalia-tool import: unknown format “%s” (use auto, text, html, xml, jsonl, brat, doccano, label-studio, w3c, conll or jsonl-export)"),
                        format_name);
       return MG_TOOL_USAGE;
     }
   if (!parse_brat_options (map, map_spec, unmapped))
     return MG_TOOL_USAGE;
+  if ((r = annotated_options (map_spec, unmapped, offsets, texts, options)) != MG_TOOL_OK)
+    return r;
   if (argc < 2)
     {
       g_printerr ("marginalia-tool import: %s\n", _("no file given"));
@@ -196,7 +275,8 @@ mg_tool_import (int    argc,
 
   if ((dataset = open_output (output, annotator)) == NULL)
     return MG_TOOL_INVALID;
-  status = import_files (dataset, argv + 1, argc - 1, format, brat, map, &n_imported);
+  mg_import_options_set_labels (options, mg_dataset_get_labels (dataset));
+  status = import_files (dataset, argv + 1, argc - 1, format, brat, map, options, &n_imported);
 
   /* Nothing to write when every input failed: an empty dataset on
    * standard output would only hide the failure. */

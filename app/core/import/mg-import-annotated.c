@@ -34,6 +34,8 @@ struct _MgImportOptions
   MgImportOffsets   offsets;
   MgLabelSet       *labels;    /* nullable: the dataset's labels */
   MgDataset        *texts;     /* nullable: documents W3C targets name */
+  guint             n_skipped; /* spans left out since last taken */
+  GPtrArray        *skipped;   /* their labels, each once */
 };
 
 struct _MgAnnotatedDoc
@@ -43,6 +45,7 @@ struct _MgAnnotatedDoc
   MgDocument      *document;
   MgImportOffsets  unit;
   MgTextIndex     *raw;        /* the text as the file has it */
+  GHashTable      *skipped;    /* the file's ids of spans left out */
   guint           *cr_map;     /* raw code point → stored one, or NULL */
   GHashTable      *by_key;     /* the file's span ids → MgAnnotation */
 };
@@ -61,6 +64,7 @@ mg_import_options_new (void)
   MgImportOptions *self = g_new0 (MgImportOptions, 1);
 
   self->map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->skipped = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -70,6 +74,7 @@ mg_import_options_free (MgImportOptions *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->map);
+  g_ptr_array_unref (self->skipped);
   g_clear_object (&self->labels);
   g_clear_object (&self->texts);
   g_free (self);
@@ -77,8 +82,9 @@ mg_import_options_free (MgImportOptions *self)
 
 /**
  * mg_import_options_set_map:
- * @map: "Source=actor,Content=quote": each label of the input, an equals
- *   sign and the dataset's label it becomes
+ * @map: "Source=actor,Content=quote,Cue=": each label of the input, an
+ *   equals sign and the dataset's label it becomes; nothing after the
+ *   equals sign leaves that label's spans out
  *
  * Returns: %FALSE, with an %MG_ERROR_INVALID, when @map is not a list of
  *   such pairs or names one input label twice
@@ -105,7 +111,7 @@ mg_import_options_set_map (MgImportOptions  *self,
           from = g_strstrip (g_strndup (pairs[i], eq - pairs[i]));
           to = g_strstrip (g_strdup (eq + 1));
         }
-      if (from == NULL || *from == '\0' || *to == '\0')
+      if (from == NULL || *from == '\0')
         {
           g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                        _("“%s” is not a mapping of the form SOURCE=LABEL"), pairs[i]);
@@ -176,11 +182,11 @@ mg_import_options_get_offsets (MgImportOptions *self,
 
 /**
  * mg_import_options_set_labels:
- * @labels: (nullable): the dataset's labels; a label added by the import
- *   is added to this set
+ * @labels: (nullable): the dataset's labels, which tell the labels the
+ *   mapping leaves unknown; the import does not change them
  *
- * Without a label set every label is taken as it comes (after mapping)
- * and mg_import_add_labels() adds the ones a dataset lacks.
+ * Without a label set every label is taken as it comes (after mapping).
+ * mg_import_add_to_dataset() adds the labels a dataset lacks.
  */
 void
 mg_import_options_set_labels (MgImportOptions *self,
@@ -215,8 +221,37 @@ mg_import_options_get_texts (MgImportOptions *self)
 }
 
 /**
+ * mg_import_options_take_skipped:
+ * @labels: (out) (optional): the labels of the spans left out, joined by
+ *   ", "
+ *
+ * How many spans %MG_IMPORT_UNMAPPED_SKIP left out since the last call;
+ * the count starts again at zero.
+ *
+ * Returns: the number of spans left out
+ */
+guint
+mg_import_options_take_skipped (MgImportOptions  *self,
+                                char            **labels)
+{
+  guint n;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  n = self->n_skipped;
+  if (labels != NULL)
+    {
+      g_ptr_array_add (self->skipped, NULL);
+      *labels = g_strjoinv (", ", (char **)self->skipped->pdata);
+    }
+  g_ptr_array_set_size (self->skipped, 0);
+  self->n_skipped = 0;
+  return n;
+}
+
+/**
  * mg_import_unmapped_parse:
- * @name: "add" or "refuse"
+ * @name: "add", "skip" or "refuse"
  *
  * Returns: %FALSE, leaving @unmapped alone, for any other name
  */
@@ -228,6 +263,8 @@ mg_import_unmapped_parse (const char       *name,
 
   if (g_strcmp0 (name, "add") == 0)
     *unmapped = MG_IMPORT_UNMAPPED_ADD;
+  else if (g_strcmp0 (name, "skip") == 0)
+    *unmapped = MG_IMPORT_UNMAPPED_SKIP;
   else if (g_strcmp0 (name, "refuse") == 0)
     *unmapped = MG_IMPORT_UNMAPPED_REFUSE;
   else
@@ -370,8 +407,9 @@ _mg_annotated_doc_new (MgImportOptions  *options,
       return NULL;
     }
 
+  /* Ids from our own exports come back as they were. */
   if (wanted_id != NULL && *wanted_id != '\0')
-    id = _mg_import_slug (wanted_id);
+    id = g_strdup (wanted_id);
   else
     {
       g_autofree char *base = _mg_import_id_from_name (name);
@@ -385,6 +423,7 @@ _mg_annotated_doc_new (MgImportOptions  *options,
   self->unit = unit;
   self->raw = mg_text_index_new (text, n_bytes);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (memchr (text, '\r', n_bytes) != NULL)
     stored = normalise_newlines (text, n_bytes, &self->cr_map);
   self->document = mg_document_new (id, stored != NULL ? stored : text,
@@ -403,6 +442,7 @@ _mg_annotated_doc_free (MgAnnotatedDoc *self)
   g_clear_pointer (&self->raw, mg_text_index_free);
   g_free (self->cr_map);
   g_hash_table_unref (self->by_key);
+  g_hash_table_unref (self->skipped);
   g_free (self);
 }
 
@@ -531,35 +571,51 @@ check_recorded (MgAnnotatedDoc  *self,
   return FALSE;
 }
 
-static const char *
+/* Sets @target to the dataset's label for @label, or to %NULL when its
+ * spans are to be left out; %FALSE when the label is refused. */
+static gboolean
 resolve_label (MgAnnotatedDoc  *self,
                const char      *label,
                guint            line,
+               const char     **target,
                GError         **error)
 {
   MgImportOptions *options = self->options;
-  const char *target;
 
+  *target = NULL;
   if (label == NULL || *label == '\0')
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                    _("%s:%u: a span has no label"), self->name, line);
-      return NULL;
+      return FALSE;
     }
-  target = mg_import_options_map_label (options, label);
-  if (options == NULL || options->labels == NULL || mg_label_set_lookup (options->labels, target) != NULL)
-    return target;
+  *target = mg_import_options_map_label (options, label);
+  /* Mapped to nothing: left out, as the person asked. */
+  if (**target == '\0')
+    {
+      *target = NULL;
+      return TRUE;
+    }
+  if (options == NULL || options->labels == NULL || mg_label_set_lookup (options->labels, *target) != NULL)
+    return TRUE;
 
   /* A label the person mapped to is one they asked for. */
-  if (options->unmapped == MG_IMPORT_UNMAPPED_REFUSE && target == label)
+  if (options->unmapped == MG_IMPORT_UNMAPPED_SKIP && *target == label)
+    {
+      options->n_skipped++;
+      if (!g_ptr_array_find_with_equal_func (options->skipped, label, g_str_equal, NULL))
+        g_ptr_array_add (options->skipped, g_strdup (label));
+      *target = NULL;
+      return TRUE;
+    }
+  if (options->unmapped == MG_IMPORT_UNMAPPED_REFUSE && *target == label)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
                    _("%s:%u: the label “%s” has no mapping and is not one of the dataset’s labels"),
                    self->name, line, label);
-      return NULL;
+      return FALSE;
     }
-  add_label (options->labels, target);
-  return target;
+  return TRUE;
 }
 
 /**
@@ -595,9 +651,16 @@ _mg_annotated_add_span (MgAnnotatedDoc  *self,
   guint s, e;
 
   if (!check_range (self, start, end, line, &s, &e, error)
-      || !check_recorded (self, s, e, start, end, recorded, line, error)
-      || (target = resolve_label (self, label, line, error)) == NULL)
+      || !check_recorded (self, s, e, start, end, recorded, line, error))
     return FALSE;
+  if (!resolve_label (self, label, line, &target, error))
+    return FALSE;
+  if (target == NULL)
+    {
+      if (key != NULL)
+        g_hash_table_add (self->skipped, g_strdup (key));
+      return TRUE;
+    }
   if (self->cr_map != NULL)
     {
       s = self->cr_map[s];
@@ -645,6 +708,10 @@ _mg_annotated_add_relation (MgAnnotatedDoc  *self,
   MgAnnotation *b = to != NULL ? g_hash_table_lookup (self->by_key, to) : NULL;
   g_autoptr(MgRelation) relation = NULL;
 
+  /* A relation to a span left out goes with it. */
+  if ((from != NULL && g_hash_table_contains (self->skipped, from))
+      || (to != NULL && g_hash_table_contains (self->skipped, to)))
+    return TRUE;
   if (a == NULL || b == NULL)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,

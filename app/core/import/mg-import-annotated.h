@@ -16,12 +16,15 @@ G_BEGIN_DECLS
  * MgImportUnmapped:
  * @MG_IMPORT_UNMAPPED_ADD: a label with no mapping that the dataset lacks
  *   is added to its label set
+ * @MG_IMPORT_UNMAPPED_SKIP: its spans, and the relations that name them,
+ *   are left out, and a warning counts them
  * @MG_IMPORT_UNMAPPED_REFUSE: such a label refuses the file
  *
  * What becomes of a label that neither the mapping nor the dataset knows.
  */
 typedef enum {
   MG_IMPORT_UNMAPPED_ADD,
+  MG_IMPORT_UNMAPPED_SKIP,
   MG_IMPORT_UNMAPPED_REFUSE,
 } MgImportUnmapped;
 
@@ -59,6 +62,8 @@ void             mg_import_options_set_labels   (MgImportOptions  *self,
 void             mg_import_options_set_texts    (MgImportOptions  *self,
                                                  MgDataset        *texts);
 MgDataset       *mg_import_options_get_texts    (MgImportOptions  *self);
+guint            mg_import_options_take_skipped (MgImportOptions  *self,
+                                                 char            **labels);
 
 gboolean         mg_import_unmapped_parse       (const char       *name,
                                                  MgImportUnmapped *unmapped);

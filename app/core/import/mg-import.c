@@ -448,13 +448,13 @@ mg_import_data (const char      *data,
 }
 
 static GPtrArray *
-import_annotated (const char      *data,
-                  gsize            n_bytes,
-                  const char      *name,
-                  MgImportFormat   format,
-                  MgImportOptions *options,
-                  GPtrArray       *warnings,
-                  GError         **error)
+read_annotated (const char      *data,
+                gsize            n_bytes,
+                const char      *name,
+                MgImportFormat   format,
+                MgImportOptions *options,
+                GPtrArray       *warnings,
+                GError         **error)
 {
   switch (format)
     {
@@ -470,6 +470,35 @@ import_annotated (const char      *data,
     default:
       return mg_import_jsonl_export (data, n_bytes, name, options, warnings, error);
     }
+}
+
+/* Reads annotated data, and counts in one warning the spans whose labels
+ * the person chose to leave out. */
+static GPtrArray *
+import_annotated (const char      *data,
+                  gsize            n_bytes,
+                  const char      *name,
+                  MgImportFormat   format,
+                  MgImportOptions *options,
+                  GPtrArray       *warnings,
+                  GError         **error)
+{
+  GPtrArray *documents;
+  g_autofree char *labels = NULL;
+  guint n_skipped;
+
+  if (options != NULL)
+    mg_import_options_take_skipped (options, NULL);
+  documents = read_annotated (data, n_bytes, name, format, options, warnings, error);
+  if (options != NULL && (n_skipped = mg_import_options_take_skipped (options, &labels)) > 0
+      && documents != NULL && warnings != NULL)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u span left out, its label has no mapping (%s)",
+                                                   "%s: %u spans left out, their labels have no mapping (%s)",
+                                                   n_skipped),
+                                      name, n_skipped, labels));
+  return documents;
 }
 
 /**

@@ -15,6 +15,7 @@
 
 #include "mg-dataset-io.h"
 #include "mg-import.h"
+#include "mg-import-annotated.h"
 #include "mg-session-private.h"
 
 /* Enough of a file to tell a dataset from an article. */
@@ -83,6 +84,9 @@ add_documents (MgSession *self,
     {
       MgSessionImportReport *report = g_ptr_array_index (reports, i);
 
+      /* Annotated data may bring labels the dataset lacks. */
+      if (report->documents != NULL)
+        mg_import_add_labels (mg_dataset_get_labels (self->dataset), report->documents);
       for (guint j = 0; report->documents != NULL && j < report->documents->len; j++)
         {
           MgDocument *document = g_ptr_array_index (report->documents, j);
