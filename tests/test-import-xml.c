@@ -243,6 +243,143 @@ test_never_cut (void)
   g_assert_nonnull (strstr (error->message, "deeper than 256"));
 }
 
+static GPtrArray *
+import_warned (const char  *file,
+               GPtrArray   *warnings)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "xml", file, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *docs;
+  gsize n;
+
+  g_assert_true (g_file_get_contents (path, &data, &n, NULL));
+  docs = mg_import_xml (data, n, file, warnings, &error);
+  g_assert_no_error (error);
+  return docs;
+}
+
+/* Atom 0.3: entries are documents; escaped content is markup written as
+ * text, base64 content of a text type is decoded. */
+static void
+test_atom03 (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) docs = import_warned ("atom03.xml", warnings);
+  MgDocument *d;
+
+  g_assert_cmpuint (docs->len, ==, 2);
+  d = docs->pdata[0];
+  g_assert_cmpstr (mg_document_get_media_type (d), ==, "application/atom+xml");
+  g_assert_cmpstr (mg_document_get_title (d), ==, "Ferry timetable approved");
+  g_assert_cmpstr (mg_document_get_text (d), ==,
+                   "The council voted 7 to 2 for evening ferries.\n\n"
+                   "\xE2\x80\x9CWe listened,\xE2\x80\x9D said Ana Ruiz.");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "published"), ==, "2025-03-04T09:30:00Z");
+  g_assert_cmpstr (mg_document_get_meta_string (d, "url"), ==, "https://gazette.example/ferry");
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==,
+                   "The library will open on Sundays from April.");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* Binary content is never text: the summary stands in, and a warning
+ * says why. */
+static void
+test_atom_base64 (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) docs = import_warned ("atom-base64.xml", warnings);
+
+  g_assert_cmpuint (docs->len, ==, 1);
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[0]), ==,
+                   "The council voted 7 to 2 for evening ferries.");
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (warnings->pdata[0], ==,
+                   "atom-base64.xml: item 1: its content is application/octet-stream, not text; left out");
+}
+
+static void
+test_media_description (void)
+{
+  g_autoptr(GPtrArray) atom = import_warned ("media.xml", NULL);
+  g_autoptr(GPtrArray) rss = import_warned ("media-rss.xml", NULL);
+
+  g_assert_cmpuint (atom->len, ==, 1);
+  g_assert_cmpstr (mg_document_get_text (atom->pdata[0]), ==,
+                   "Ana Ruiz explains why the council added three evening ferries.");
+  g_assert_cmpstr (mg_document_get_meta_string (atom->pdata[0], "url"), ==,
+                   "https://video.example/watch/ferries");
+  g_assert_cmpuint (rss->len, ==, 1);
+  g_assert_cmpstr (mg_document_get_text (rss->pdata[0]), ==, "The new ferry at the north pier.");
+}
+
+/* ISO-8859-1 is read as Windows-1252, as browsers and feed readers do. */
+static void
+test_latin1_is_1252 (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) docs = import_warned ("latin1.xml", warnings);
+
+  g_assert_cmpstr (mg_document_get_title (docs->pdata[0]), ==, "Caf\xC3\xA9 reopens");
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[0]), ==,
+                   "\xE2\x80\x9CWe are back,\xE2\x80\x9D the owner said \xE2\x80\x93 at last.");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* The lead paragraph an NITF body repeats before its full text is read once. */
+static void
+test_nitf_lead_once (void)
+{
+  g_autoptr(GPtrArray) docs = import_warned ("nitf-lead.xml", NULL);
+
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[0]), ==,
+                   "The harbour council voted on Monday to add three evening ferries.\n\n"
+                   "\"We listened to commuters,\" said councillor Ana Ruiz.");
+}
+
+/* What feed readers recover from is recovered, and said in one line
+ * naming the file and the fault. */
+static void
+test_recover (void)
+{
+  static const struct {
+    const char *file;
+    const char *text;
+    const char *warning;
+  } cases[] = {
+    { "blank-line.xml", "Three evening ferries were added.",
+      "blank-line.xml: white space before the XML declaration, ignored" },
+    { "html-entities.xml", "Fares stay at \xE2\x82\xAC" "2 \xE2\x80\x94 for now.",
+      "html-entities.xml: HTML entities the XML does not declare (&ntilde; and others) read as their characters" },
+    { "undeclared-1252.xml", "The caf\xC3\xA9 on the pier \xE2\x80\x93 closed since May \xE2\x80\x93 reopens.",
+      "undeclared-1252.xml: not UTF-8 and no encoding declared; read as Windows-1252" },
+    { "trailing.xml", "Three evening ferries were added.",
+      "trailing.xml: content after the end of the root element, ignored" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) docs = import_warned (cases[i].file, warnings);
+
+      g_assert_cmpstr (mg_document_get_text (docs->pdata[0]), ==, cases[i].text);
+      g_assert_cmpuint (warnings->len, ==, 1);
+      g_assert_cmpstr (warnings->pdata[0], ==, cases[i].warning);
+    }
+}
+
+/* Entities: the HTML ones become characters in titles and text alike,
+ * and nothing of a DTD is ever loaded for them. */
+static void
+test_html_entities (void)
+{
+  g_autoptr(GPtrArray) docs = import_warned ("html-entities.xml", NULL);
+
+  g_assert_cmpstr (mg_document_get_title (docs->pdata[0]), ==, "Ma\xC3\xB1" "ana\xE2\x80\xA6");
+  g_assert_cmpstr (mg_document_get_text (docs->pdata[1]), ==,
+                   "The fare is \xE2\x82\xAC" "2, said Jos\xC3\xA9 Garc\xC3\xAD" "a\xE2\x80\xA6");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,6 +393,13 @@ main (int    argc,
   g_test_add_func ("/import-xml/encoding-errors-quiet", test_encoding_errors_quiet);
   g_test_add_func ("/import-xml/feed-utf8", test_feed_utf8);
   g_test_add_func ("/import-xml/never-cut", test_never_cut);
+  g_test_add_func ("/import-xml/atom-0.3", test_atom03);
+  g_test_add_func ("/import-xml/atom-base64", test_atom_base64);
+  g_test_add_func ("/import-xml/media-description", test_media_description);
+  g_test_add_func ("/import-xml/latin1-is-windows-1252", test_latin1_is_1252);
+  g_test_add_func ("/import-xml/nitf-lead-once", test_nitf_lead_once);
+  g_test_add_func ("/import-xml/recover", test_recover);
+  g_test_add_func ("/import-xml/html-entities", test_html_entities);
 
   return g_test_run ();
 }

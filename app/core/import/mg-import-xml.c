@@ -45,6 +45,8 @@
 #define MAX_XML_DEPTH 256
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_ATOM_03 "http://purl.org/atom/ns#"
+#define NS_MEDIA "http://search.yahoo.com/mrss/"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 
 typedef struct
@@ -55,6 +57,7 @@ typedef struct
   gboolean    overflow;
   guint       n_items;     /* items read so far */
   guint       too_large;   /* the first item whose HTML is too large, from 1 */
+  GPtrArray  *warnings;    /* nullable */
 } XmlCtx;
 
 static xmlParserInputPtr
@@ -362,6 +365,40 @@ date_of (XmlCtx     *ctx,
   return _mg_import_iso_date (line);
 }
 
+static gboolean
+is_html_type (const char *type)
+{
+  return type != NULL && (strcmp (type, "html") == 0 || strcmp (type, "text/html") == 0);
+}
+
+/* Media RSS: a video's or picture's description, which some feeds give
+ * in place of any other text. */
+static char *
+media_text (XmlCtx     *ctx,
+            xmlNodePtr  node)
+{
+  xmlNodePtr group = child_ns (node, "group", NS_MEDIA);
+  xmlNodePtr description = child_ns (group, "description", NS_MEDIA);
+  g_autofree char *raw = NULL;
+
+  if (description == NULL)
+    description = child_ns (node, "description", NS_MEDIA);
+  if (description == NULL)
+    return NULL;
+  if (is_html_type (attr (description, "type")))
+    {
+      raw = raw_text (ctx, description);
+      return html_fragment_text (ctx, raw);
+    }
+  return block_text (ctx, description);
+}
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
 static Item *
 rss_item (XmlCtx     *ctx,
           xmlNodePtr  node)
@@ -375,6 +412,11 @@ rss_item (XmlCtx     *ctx,
     body = child (node, "description");
   html = body ? raw_text (ctx, body) : NULL;
   item->text = html_fragment_text (ctx, html);
+  if (is_empty (item->text))
+    {
+      g_free (item->text);
+      item->text = media_text (ctx, node);
+    }
   item->title = line_of (ctx, child (node, "title"));
   item->url = line_of (ctx, child (node, "link"));
   item->id = line_of (ctx, child (node, "guid"));
@@ -385,16 +427,57 @@ rss_item (XmlCtx     *ctx,
   return item;
 }
 
+/* Atom 1.0 content of any other media type than text/... or XML is
+ * base64 (RFC 4287, 4.1.3.3), as is Atom 0.3's mode="base64". */
+static gboolean
+is_base64 (const char *type,
+           const char *mode)
+{
+  if (mode != NULL)
+    return strcmp (mode, "base64") == 0;
+  return type != NULL && strchr (type, '/') != NULL && !g_str_has_prefix (type, "text/")
+         && !g_str_has_suffix (type, "+xml") && !g_str_has_suffix (type, "/xml");
+}
+
+/* Base64 content: its text when its type is text, else nothing, said. */
+static char *
+base64_text (XmlCtx     *ctx,
+             xmlNodePtr  node,
+             const char *type)
+{
+  g_autofree char *raw = NULL;
+  g_autofree guchar *bytes = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (type == NULL || !g_str_has_prefix (type, "text/"))
+    {
+      if (ctx->warnings != NULL)
+        g_ptr_array_add (ctx->warnings,
+                         g_strdup_printf (_("%s: item %u: its content is %s, not text; left out"),
+                                          ctx->name, ctx->n_items, type ? type : "base64"));
+      return NULL;
+    }
+  raw = raw_text (ctx, node);
+  bytes = g_base64_decode (raw, &len);
+  text = mg_charset_to_utf8 ((const char *) bytes, len, "utf-8", NULL);
+  return is_html_type (type) ? html_fragment_text (ctx, text) : _mg_import_clean_line (text);
+}
+
 static char *
 atom_text (XmlCtx     *ctx,
            xmlNodePtr  node)
 {
   const char *type = attr (node, "type");
+  const char *mode = attr (node, "mode");
   g_autofree char *raw = NULL;
 
+  if (is_base64 (type, mode))
+    return base64_text (ctx, node, type);
   if (type != NULL && strcmp (type, "xhtml") == 0)
     return block_text (ctx, node);
-  if (type != NULL && (strcmp (type, "html") == 0 || strcmp (type, "text/html") == 0))
+  /* Atom 0.3's escaped content is markup written as text. */
+  if (is_html_type (type) || (mode != NULL && strcmp (mode, "escaped") == 0))
     {
       raw = raw_text (ctx, node);
       return html_fragment_text (ctx, raw);
@@ -402,20 +485,53 @@ atom_text (XmlCtx     *ctx,
   return block_text (ctx, node);
 }
 
+/* The first child of @node named one of @names. */
+static xmlNodePtr
+first_child_of (xmlNodePtr          node,
+                const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (child (node, names[i]) != NULL)
+      return child (node, names[i]);
+  return NULL;
+}
+
+/* Atom 1.0 and 0.3: the content, else the summary, else a media
+ * description. */
+static char *
+atom_entry_text (XmlCtx     *ctx,
+                 xmlNodePtr  node)
+{
+  xmlNodePtr content = child (node, "content");
+  xmlNodePtr summary = child (node, "summary");
+  char *text = content ? atom_text (ctx, content) : NULL;
+
+  if (is_empty (text) && summary != NULL)
+    {
+      g_free (text);
+      text = atom_text (ctx, summary);
+    }
+  if (is_empty (text))
+    {
+      g_free (text);
+      text = media_text (ctx, node);
+    }
+  return text;
+}
+
 static Item *
 atom_entry (XmlCtx     *ctx,
             xmlNodePtr  node)
 {
+  static const char * const dates[] = { "published", "issued", "created", "updated", "modified", NULL };
   Item *item = g_new0 (Item, 1);
-  xmlNodePtr body = child (node, "content") ? child (node, "content") : child (node, "summary");
   xmlNodePtr author = child (node, "author");
 
   ctx->n_items++;
-  item->text = body ? atom_text (ctx, body) : NULL;
+  item->text = atom_entry_text (ctx, node);
   item->title = line_of (ctx, child (node, "title"));
   item->id = line_of (ctx, child (node, "id"));
-  item->published = date_of (ctx, child (node, "published") ? child (node, "published")
-                                                            : child (node, "updated"));
+  item->published = date_of (ctx, first_child_of (node, dates));
   item->author = line_of (ctx, author ? child (author, "name") : NULL);
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     {
@@ -438,6 +554,46 @@ strip_by (char *byline)
   return byline;
 }
 
+static gboolean
+has_class (xmlNodePtr  node,
+           const char *class_name)
+{
+  return g_strcmp0 (attr (node, "class"), class_name) == 0;
+}
+
+/* A body's text. The lead paragraph of an NITF body that also holds the
+ * full text is the full text's opening, repeated for listings: read the
+ * full text only. */
+static char *
+nitf_text (XmlCtx     *ctx,
+           xmlNodePtr  content)
+{
+  GString *out;
+  gboolean full = FALSE;
+
+  for (xmlNodePtr c = content->children; c != NULL; c = c->next)
+    full |= is_el (c, "block") && has_class (c, "full_text");
+  if (!full)
+    return block_text (ctx, content);
+
+  out = g_string_new (NULL);
+  for (xmlNodePtr c = content->children; c != NULL; c = c->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (c->type != XML_ELEMENT_NODE
+          || (is_el (c, "block") && (has_class (c, "lead_paragraph") || has_class (c, "online_lead_paragraph"))))
+        continue;
+      text = block_text (ctx, c);
+      if (is_empty (text))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, text);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static Item *
 nitf_item (XmlCtx     *ctx,
            xmlNodePtr  nitf)
@@ -456,7 +612,7 @@ nitf_item (XmlCtx     *ctx,
   item->dateline = line_of (ctx, child (bhead, "dateline"));
   item->published = _mg_import_iso_date (attr (issue, "norm"));
   item->id = g_strdup (attr (doc_id, "id-string"));
-  item->text = content ? block_text (ctx, content) : NULL;
+  item->text = content ? nitf_text (ctx, content) : NULL;
   return item;
 }
 
@@ -552,7 +708,8 @@ collect_items (XmlCtx     *ctx,
           g_ptr_array_add (items, rss_item (ctx, c));
       return KIND_RSS;
     }
-  if (strcmp (name, "feed") == 0 && strcmp (ns_of (root), NS_ATOM) == 0)
+  if (strcmp (name, "feed") == 0
+      && (strcmp (ns_of (root), NS_ATOM) == 0 || strcmp (ns_of (root), NS_ATOM_03) == 0))
     {
       for (xmlNodePtr c = root->children; c != NULL; c = c->next)
         if (is_el (c, "entry"))
@@ -660,21 +817,29 @@ static xmlDocPtr
 parse_xml (const char  *data,
            gsize        n_bytes,
            const char  *name,
+           GPtrArray   *warnings,
            GError     **error)
 {
   MgXmlErrors errors = { NULL, 0 };
+  g_autofree char *repaired = NULL;
+  g_autofree char *first_entity = NULL;
+  gsize repaired_len;
+  MgXmlFaults faults;
   xmlDocPtr doc;
 
   install_loader ();
+  /* What a feed reader forgives is repaired first, and said. */
+  repaired = _mg_xml_repair (data, n_bytes, &repaired_len, &faults, &first_entity);
   /* libxml2 prints encoding and I/O errors whatever the options say. */
   _mg_xml_errors_begin (&errors);
-  doc = xmlReadMemory (data, (int) n_bytes, NULL, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  doc = _mg_xml_read (repaired, repaired_len,
+                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &faults);
   _mg_xml_errors_end (&errors);
   if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
     {
       _mg_xml_errors_clear (&errors);
       _mg_xml_make_valid ((xmlNodePtr) doc);
+      _mg_xml_warn_faults (warnings, name, faults, first_entity);
       return doc;
     }
   g_clear_pointer (&doc, xmlFreeDoc);
@@ -764,7 +929,7 @@ mg_import_xml (const char  *data,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(GPtrArray) kept = NULL;
-  XmlCtx ctx = { NULL, name, 0, FALSE, 0, 0 };
+  XmlCtx ctx = { NULL, name, 0, FALSE, 0, 0, warnings };
   Kind kind;
 
   g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
@@ -780,7 +945,7 @@ mg_import_xml (const char  *data,
       g_set_error (error, MG_ERROR, MG_ERROR_TOO_LARGE, _("%s: the file is too large"), name);
       return NULL;
     }
-  if ((ctx.doc = parse_xml (data, n_bytes, name, error)) == NULL)
+  if ((ctx.doc = parse_xml (data, n_bytes, name, warnings, error)) == NULL)
     return NULL;
 
   ctx.budget = MAX ((gsize) EXPANSION_MIN_BUDGET, n_bytes * EXPANSION_FACTOR);

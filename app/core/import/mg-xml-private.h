@@ -27,4 +27,28 @@ void  _mg_xml_errors_clear (MgXmlErrors *errors);
 
 void  _mg_xml_make_valid   (xmlNodePtr   root);
 
+/* What a browser or feed reader forgives and libxml2 does not; each is
+ * repaired before parsing and named in a warning. */
+typedef enum
+{
+  MG_XML_FAULT_SPACE_BEFORE_DECLARATION = 1 << 0,
+  MG_XML_FAULT_UNDECLARED_ENCODING      = 1 << 1,
+  MG_XML_FAULT_HTML_ENTITIES            = 1 << 2,
+  MG_XML_FAULT_TRAILING_CONTENT         = 1 << 3,
+} MgXmlFaults;
+
+char      *_mg_xml_repair        (const char   *data,
+                                  gsize         n_bytes,
+                                  gsize        *out_len,
+                                  MgXmlFaults  *faults,
+                                  char        **first_entity);
+xmlDocPtr  _mg_xml_read          (const char   *data,
+                                  gsize         n_bytes,
+                                  int           options,
+                                  MgXmlFaults  *faults);
+void       _mg_xml_warn_faults   (GPtrArray    *warnings,
+                                  const char   *name,
+                                  MgXmlFaults   faults,
+                                  const char   *first_entity);
+
 G_END_DECLS
