@@ -256,6 +256,11 @@ test_mismatch (void)
                   MG_IMPORT_AUTO, NULL, "in.json:4:", "“Bo”");
   assert_refused ("{\"id\": \"d\", \"text\": \"x\", \"spans\": [{\"id\": \"a1\", \"start\": 0, \"end\": 2, \"label\": \"quote\"}], \"relations\": []}\n",
                   MG_IMPORT_AUTO, NULL, "in.json:1:", "does not fit");
+  /* A long span is quoted by its beginning. */
+  assert_refused ("{\"id\": \"d\", \"text\": \"The harbour council voted on Monday to add three evening ferries.\","
+                  " \"spans\": [{\"id\": \"a1\", \"start\": 0, \"end\": 60, \"label\": \"quote\","
+                  " \"text\": \"The harbour council voted on Sunday to add three evening ferries\"}], \"relations\": []}\n",
+                  MG_IMPORT_AUTO, NULL, "in.json:1:", "“The harbour council voted on Sunday to a…”");
   assert_refused ("{\"text\": \"a\", \"entities\": [{\"id\": 1, \"label\": \"q\", \"start_offset\": 0, \"end_offset\": 1}],"
                   " \"relations\": [{\"from_id\": 1, \"to_id\": 2, \"type\": \"t\"}]}\n",
                   MG_IMPORT_AUTO, NULL, "in.json:1:", "“2”");
@@ -329,6 +334,36 @@ test_unmapped_skip (void)
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_cmpstr (warnings->pdata[0], ==, "in.jsonl: 1 span left out, its label has no mapping (Cue)");
   g_assert_null (mg_label_set_lookup (labels, "Cue"));
+}
+
+/* Label Studio's per-region text areas are notes; a relation drawn
+ * leftwards goes from its "to_id" to its "from_id". */
+static void
+test_label_studio_tool_shapes (void)
+{
+  const char *data =
+    "[{\"id\": 7, \"data\": {\"text\": \"Ana said yes.\"}, \"annotations\": [\n"
+    " {\"was_cancelled\": true, \"result\": []},\n"
+    " {\"result\": [\n"
+    "  {\"id\": \"q\", \"type\": \"labels\", \"value\": {\"start\": 9, \"end\": 12, \"text\": \"yes\", \"labels\": [\"quote\"]}},\n"
+    "  {\"id\": \"q\", \"type\": \"textarea\", \"value\": {\"text\": [\"on the record\"]}},\n"
+    "  {\"type\": \"relation\", \"from_id\": \"s\", \"to_id\": \"q\", \"direction\": \"left\", \"labels\": [\"attributed-to\"]},\n"
+    "  {\"id\": \"s\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 3, \"text\": \"Ana\", \"labels\": [\"actor\"]}},\n"
+    "  {\"id\": \"c\", \"type\": \"choices\", \"value\": {\"choices\": [\"politics\"]}}]}]}]";
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store;
+  MgRelation *r;
+
+  documents = mg_import_data_full (data, strlen (data), "tasks.json", MG_IMPORT_AUTO, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_id (documents->pdata[0]), ==, "tasks-7");
+  store = mg_document_get_store (documents->pdata[0]);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+  g_assert_cmpstr (mg_annotation_get_note (mg_annotation_store_lookup (store, "q")), ==, "on the record");
+  r = mg_annotation_store_get_relation (store, 0);
+  g_assert_cmpstr (mg_relation_get_from (r), ==, "q");
+  g_assert_cmpstr (mg_relation_get_to (r), ==, "s");
 }
 
 /* CR LF in another tool's text: offsets count the CR, ours do not. */
@@ -407,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/import-annotated/utf16-inside-pair", test_utf16_inside_pair);
   g_test_add_func ("/import-annotated/mapping", test_mapping);
   g_test_add_func ("/import-annotated/unmapped-skip", test_unmapped_skip);
+  g_test_add_func ("/import-annotated/label-studio-tool-shapes", test_label_studio_tool_shapes);
   g_test_add_func ("/import-annotated/crlf", test_crlf);
   g_test_add_func ("/import-annotated/conll-needs-offsets", test_conll_needs_offsets);
   g_test_add_func ("/import-annotated/w3c-needs-texts", test_w3c_needs_texts);

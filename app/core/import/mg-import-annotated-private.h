@@ -55,6 +55,8 @@ guint           _mg_annotated_count_lines    (const char       *data,
                                               gsize             to);
 const char     *_mg_annotated_string         (JsonObject       *object,
                                               const char       *member);
+const char     *_mg_annotated_string_element (JsonArray      *array,
+                                              guint            index);
 gboolean        _mg_annotated_int            (JsonObject       *object,
                                               const char       *member,
                                               gint64           *value);
@@ -86,6 +88,35 @@ gboolean        _mg_annotated_each_item      (const char          *data,
                                               GError             **error);
 void            _mg_annotated_set_meta       (MgDocument          *document,
                                               JsonObject          *object,
+                                              const char * const  *known);
+
+/* One import of a JSON file of records, each a document. */
+typedef struct
+{
+  MgImportOptions *options;
+  const char      *name;
+  GPtrArray       *documents;
+  GPtrArray       *warnings;
+} MgAnnotatedImport;
+
+GPtrArray      *_mg_annotated_import_json    (const char          *data,
+                                              gsize                n_bytes,
+                                              const char          *name,
+                                              MgImportOptions     *options,
+                                              GPtrArray           *warnings,
+                                              gboolean             lines,
+                                              MgAnnotatedLineFunc  func,
+                                              GError             **error);
+MgAnnotatedDoc *_mg_annotated_import_begin   (MgAnnotatedImport   *import,
+                                              guint                line,
+                                              const char          *text,
+                                              const char          *id,
+                                              guint                index,
+                                              GError             **error);
+void            _mg_annotated_import_end     (MgAnnotatedImport   *import,
+                                              MgAnnotatedDoc      *doc,
+                                              const char          *title,
+                                              JsonObject          *record,
                                               const char * const  *known);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgAnnotatedDoc, _mg_annotated_doc_free)

@@ -512,9 +512,12 @@ to_code_point (MgAnnotatedDoc *self,
 static char *
 quote (const char *text)
 {
+  g_autofree char *start = NULL;
+
   if (g_utf8_strlen (text, -1) <= QUOTE_CHARS)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, QUOTE_CHARS), "…", NULL);
+  start = g_utf8_substring (text, 0, QUOTE_CHARS);
+  return g_strconcat (start, "…", NULL);
 }
 
 static gboolean
@@ -801,6 +804,25 @@ _mg_annotated_string (JsonObject *object,
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/**
+ * _mg_annotated_string_element:
+ *
+ * Returns: (nullable): element @index of @array when it is a string
+ */
+const char *
+_mg_annotated_string_element (JsonArray *array,
+                              guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -1101,4 +1123,80 @@ _mg_annotated_document_id (JsonObject *named,
     return NULL;
   base = _mg_import_id_from_name (name);
   return g_strdup_printf ("%s-%s", base, number);
+}
+
+/**
+ * _mg_annotated_import_json:
+ * @lines: %TRUE for JSON Lines, a record a line; %FALSE for a JSON list
+ *   of records
+ * @func: reads one record into a document, with the #MgAnnotatedImport as
+ *   its user data
+ *
+ * Returns: (transfer full) (element-type MgDocument): the documents the
+ *   records make, or %NULL with @error set at the first fault
+ */
+GPtrArray *
+_mg_annotated_import_json (const char          *data,
+                           gsize                n_bytes,
+                           const char          *name,
+                           MgImportOptions     *options,
+                           GPtrArray           *warnings,
+                           gboolean             lines,
+                           MgAnnotatedLineFunc  func,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  MgAnnotatedImport import = { options, name, documents, warnings };
+  gboolean ok;
+
+  if (lines)
+    ok = _mg_annotated_each_line (data, n_bytes, name, func, &import, error);
+  else
+    ok = _mg_annotated_each_item (data, n_bytes, name, func, &import, error);
+  return ok ? g_steal_pointer (&documents) : NULL;
+}
+
+/**
+ * _mg_annotated_import_begin:
+ *
+ * Starts the document of a record whose offsets count code points unless
+ * the options say otherwise.
+ *
+ * Returns: (transfer full): the document in the making, or %NULL
+ */
+MgAnnotatedDoc *
+_mg_annotated_import_begin (MgAnnotatedImport  *import,
+                            guint               line,
+                            const char         *text,
+                            const char         *id,
+                            guint               index,
+                            GError            **error)
+{
+  return _mg_annotated_doc_new (import->options, import->name, line, text, strlen (text), id, index,
+                                mg_import_options_get_offsets (import->options, MG_IMPORT_OFFSETS_CODEPOINT),
+                                error);
+}
+
+/**
+ * _mg_annotated_import_end:
+ * @doc: (transfer full): the finished document
+ * @title: (nullable): its title
+ * @record: (nullable): the object whose other string members become the
+ *   document's metadata
+ * @known: (array zero-terminated=1) (nullable): the members of @record read
+ *   otherwise
+ */
+void
+_mg_annotated_import_end (MgAnnotatedImport  *import,
+                          MgAnnotatedDoc     *doc,
+                          const char         *title,
+                          JsonObject         *record,
+                          const char * const *known)
+{
+  MgDocument *document = _mg_annotated_doc_get_document (doc);
+
+  mg_document_set_title (document, title);
+  if (record != NULL)
+    _mg_annotated_set_meta (document, record, known);
+  g_ptr_array_add (import->documents, _mg_annotated_doc_steal (doc));
 }

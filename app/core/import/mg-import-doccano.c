@@ -23,13 +23,6 @@
 #include "mg-import-annotated-private.h"
 #include "mg-import-doccano.h"
 
-typedef struct
-{
-  MgImportOptions *options;
-  const char      *name;
-  GPtrArray       *documents;
-} Reading;
-
 static const char * const known_members[] = {
   "text", "label", "entities", "relations", "id", "document_id", "title", NULL,
 };
@@ -132,7 +125,7 @@ read_line (JsonObject  *object,
            gpointer     user_data,
            GError     **error)
 {
-  Reading *r = user_data;
+  MgAnnotatedImport *r = user_data;
   const char *text = _mg_annotated_string (object, "text");
   g_autofree char *id = _mg_annotated_document_id (object, object, r->name);
   g_autoptr(MgAnnotatedDoc) doc = NULL;
@@ -142,18 +135,15 @@ read_line (JsonObject  *object,
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID, _("%s:%u: no “text”"), r->name, line);
       return FALSE;
     }
-  doc = _mg_annotated_doc_new (r->options, r->name, line, text, strlen (text), id, index,
-                               mg_import_options_get_offsets (r->options, MG_IMPORT_OFFSETS_CODEPOINT),
-                               error);
+  doc = _mg_annotated_import_begin (r, line, text, id, index, error);
   if (doc == NULL
       || !read_list (doc, object, "label", read_triple, line, error)
       || !read_list (doc, object, "entities", read_entity, line, error)
       || !read_list (doc, object, "relations", read_relation, line, error))
     return FALSE;
 
-  mg_document_set_title (_mg_annotated_doc_get_document (doc), _mg_annotated_string (object, "title"));
-  _mg_annotated_set_meta (_mg_annotated_doc_get_document (doc), object, known_members);
-  g_ptr_array_add (r->documents, _mg_annotated_doc_steal (g_steal_pointer (&doc)));
+  _mg_annotated_import_end (r, g_steal_pointer (&doc), _mg_annotated_string (object, "title"),
+                            object, known_members);
   return TRUE;
 }
 
@@ -176,13 +166,8 @@ mg_import_doccano (const char       *data,
                    GPtrArray        *warnings,
                    GError          **error)
 {
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  Reading r = { options, name, documents };
-
   g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!_mg_annotated_each_line (data, n_bytes, name, read_line, &r, error))
-    return NULL;
-  return g_steal_pointer (&documents);
+  return _mg_annotated_import_json (data, n_bytes, name, options, warnings, TRUE, read_line, error);
 }

@@ -19,13 +19,6 @@
 #include "mg-import-annotated-private.h"
 #include "mg-import-jsonl-export.h"
 
-typedef struct
-{
-  MgImportOptions *options;
-  const char      *name;
-  GPtrArray       *documents;
-} Reading;
-
 /* A missing or null list is an empty one. */
 static gboolean
 list_member (JsonObject  *object,
@@ -103,22 +96,19 @@ read_line (JsonObject  *object,
            gpointer     user_data,
            GError     **error)
 {
-  Reading *r = user_data;
+  MgAnnotatedImport *r = user_data;
   const char *text = _mg_annotated_string (object, "text");
   g_autofree char *id = _mg_annotated_id_string (object, "id");
   g_autoptr(MgAnnotatedDoc) doc = NULL;
   JsonNode *meta = json_object_get_member (object, "meta");
   JsonArray *spans, *relations;
-  MgDocument *document;
 
   if (text == NULL)
     {
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID, _("%s:%u: no “text”"), r->name, line);
       return FALSE;
     }
-  doc = _mg_annotated_doc_new (r->options, r->name, line, text, strlen (text), id, index,
-                               mg_import_options_get_offsets (r->options, MG_IMPORT_OFFSETS_CODEPOINT),
-                               error);
+  doc = _mg_annotated_import_begin (r, line, text, id, index, error);
   if (doc == NULL
       || !list_member (object, "spans", r->name, line, &spans, error)
       || !list_member (object, "relations", r->name, line, &relations, error)
@@ -126,11 +116,9 @@ read_line (JsonObject  *object,
       || !read_relations (doc, relations, line, error))
     return FALSE;
 
-  document = _mg_annotated_doc_get_document (doc);
-  mg_document_set_title (document, _mg_annotated_string (object, "title"));
   if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
-    mg_document_set_meta (document, json_node_get_object (meta));
-  g_ptr_array_add (r->documents, _mg_annotated_doc_steal (g_steal_pointer (&doc)));
+    mg_document_set_meta (_mg_annotated_doc_get_document (doc), json_node_get_object (meta));
+  _mg_annotated_import_end (r, g_steal_pointer (&doc), _mg_annotated_string (object, "title"), NULL, NULL);
   return TRUE;
 }
 
@@ -153,13 +141,8 @@ mg_import_jsonl_export (const char       *data,
                         GPtrArray        *warnings,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  Reading r = { options, name, documents };
-
   g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!_mg_annotated_each_line (data, n_bytes, name, read_line, &r, error))
-    return NULL;
-  return g_steal_pointer (&documents);
+  return _mg_annotated_import_json (data, n_bytes, name, options, warnings, TRUE, read_line, error);
 }

@@ -4,9 +4,11 @@
  * "annotations": [{"result": [...], "was_cancelled"}], "predictions"}.
  * A result of type "labels" is a region, {"id", "value": {"start", "end",
  * "text", "labels"}}, whose offsets count code points, as Label Studio's
- * frontend does; "meta": {"text": [...]} holds a region's note. A result
- * of type "relation" links two regions by "from_id" and "to_id", typed by
- * its "labels". A task annotated by several people gives the first
+ * frontend does; "meta": {"text": [...]} holds a region's note, as does a
+ * per-region "textarea" result with the region's id. A result of type
+ * "relation" links two regions by "from_id" and "to_id", typed by its
+ * "labels" and pointing the way its "direction" says ("left" turns it
+ * round, "bi" makes two). A task annotated by several people gives the first
  * annotation that was not cancelled, with a warning; predictions are
  * suggestions, not annotations, and are left out.
  *
@@ -22,14 +24,6 @@
 #include "mg-error.h"
 #include "mg-import-annotated-private.h"
 #include "mg-import-label-studio.h"
-
-typedef struct
-{
-  MgImportOptions *options;
-  const char      *name;
-  GPtrArray       *documents;
-  GPtrArray       *warnings;
-} Reading;
 
 static const char * const known_data[] = { "text", "document_id", "title", NULL };
 
@@ -70,16 +64,38 @@ join_strings (JsonArray *array)
   return g_string_free (out, out->len == 0);
 }
 
+/* The note of region @id: its meta text, else the text of a per-region
+ * textarea result. */
+static char *
+region_note (JsonObject *result,
+             const char *id,
+             JsonArray  *results)
+{
+  char *note = join_strings (array_member (object_member (result, "meta"), "text"));
+
+  for (guint i = 0; note == NULL && id != NULL && i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      JsonObject *other = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (g_strcmp0 (_mg_annotated_string (other, "type"), "textarea") == 0
+          && g_strcmp0 (_mg_annotated_string (other, "id"), id) == 0)
+        note = join_strings (array_member (object_member (other, "value"), "text"));
+    }
+  return note;
+}
+
 static gboolean
 read_region (MgAnnotatedDoc  *doc,
              JsonObject      *result,
+             JsonArray       *results,
              guint            line,
              GError         **error)
 {
   JsonObject *value = object_member (result, "value");
   JsonArray *labels = array_member (value, "labels");
   g_autofree char *id = _mg_annotated_id_string (result, "id");
-  g_autofree char *note = join_strings (array_member (object_member (result, "meta"), "text"));
+  g_autofree char *note = region_note (result, id, results);
   gint64 start, end;
 
   if (!_mg_annotated_int (value, "start", &start) || !_mg_annotated_int (value, "end", &end)
@@ -93,7 +109,7 @@ read_region (MgAnnotatedDoc  *doc,
   /* A region with two labels is two spans over one range. */
   for (guint i = 0; i < json_array_get_length (labels); i++)
     if (!_mg_annotated_add_span (doc, i == 0 ? id : NULL, i == 0 ? id : NULL,
-                                 json_array_get_string_element (labels, i), start, end,
+                                 _mg_annotated_string_element (labels, i), start, end,
                                  _mg_annotated_string (value, "text"), note, line, error))
       return FALSE;
   return TRUE;
@@ -108,14 +124,19 @@ read_relation (MgAnnotatedDoc  *doc,
   JsonArray *labels = array_member (result, "labels");
   g_autofree char *from = _mg_annotated_id_string (result, "from_id");
   g_autofree char *to = _mg_annotated_id_string (result, "to_id");
+  const char *direction = _mg_annotated_string (result, "direction");
+  gboolean left = g_strcmp0 (direction, "left") == 0;
   guint n = labels != NULL ? json_array_get_length (labels) : 0;
 
-  if (n == 0)
-    return _mg_annotated_add_relation (doc, from, to, NULL, line, error);
-  for (guint i = 0; i < n; i++)
-    if (!_mg_annotated_add_relation (doc, from, to, json_array_get_string_element (labels, i),
-                                     line, error))
-      return FALSE;
+  for (guint i = 0; i < MAX (n, 1); i++)
+    {
+      const char *type = n > 0 ? _mg_annotated_string_element (labels, i) : NULL;
+
+      if (!_mg_annotated_add_relation (doc, left ? to : from, left ? from : to, type, line, error)
+          || (g_strcmp0 (direction, "bi") == 0
+              && !_mg_annotated_add_relation (doc, to, from, type, line, error)))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -133,7 +154,8 @@ read_results (MgAnnotatedDoc  *doc,
         JsonObject *result = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
         const char *type = _mg_annotated_string (result, "type");
 
-        if (pass == 0 && g_strcmp0 (type, "labels") == 0 && !read_region (doc, result, line, error))
+        if (pass == 0 && g_strcmp0 (type, "labels") == 0
+            && !read_region (doc, result, results, line, error))
           return FALSE;
         if (pass == 1 && g_strcmp0 (type, "relation") == 0 && !read_relation (doc, result, line, error))
           return FALSE;
@@ -141,9 +163,17 @@ read_results (MgAnnotatedDoc  *doc,
   return TRUE;
 }
 
+static gboolean
+is_cancelled (JsonObject *annotation)
+{
+  JsonNode *node = json_object_get_member (annotation, "was_cancelled");
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
 /* The first annotation nobody cancelled. */
 static JsonObject *
-pick_annotation (Reading    *r,
+pick_annotation (MgAnnotatedImport *r,
                  JsonObject *task,
                  guint       line)
 {
@@ -156,8 +186,7 @@ pick_annotation (Reading    *r,
       JsonNode *node = json_array_get_element (annotations, i);
       JsonObject *a = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-      if (a == NULL || (json_object_has_member (a, "was_cancelled")
-                        && json_object_get_boolean_member (a, "was_cancelled")))
+      if (a == NULL || is_cancelled (a))
         continue;
       if (picked == NULL)
         picked = a;
@@ -177,7 +206,7 @@ read_task (JsonObject  *task,
            gpointer     user_data,
            GError     **error)
 {
-  Reading *r = user_data;
+  MgAnnotatedImport *r = user_data;
   JsonObject *data = object_member (task, "data");
   const char *text = _mg_annotated_string (data, "text");
   g_autofree char *id = _mg_annotated_document_id (data, task, r->name);
@@ -190,18 +219,15 @@ read_task (JsonObject  *task,
                    r->name, line);
       return FALSE;
     }
-  doc = _mg_annotated_doc_new (r->options, r->name, line, text, strlen (text), id, index,
-                               mg_import_options_get_offsets (r->options, MG_IMPORT_OFFSETS_CODEPOINT),
-                               error);
+  doc = _mg_annotated_import_begin (r, line, text, id, index, error);
   if (doc == NULL)
     return FALSE;
   annotation = pick_annotation (r, task, line);
   if (!read_results (doc, array_member (annotation, "result"), line, error))
     return FALSE;
 
-  mg_document_set_title (_mg_annotated_doc_get_document (doc), _mg_annotated_string (data, "title"));
-  _mg_annotated_set_meta (_mg_annotated_doc_get_document (doc), data, known_data);
-  g_ptr_array_add (r->documents, _mg_annotated_doc_steal (g_steal_pointer (&doc)));
+  _mg_annotated_import_end (r, g_steal_pointer (&doc), _mg_annotated_string (data, "title"),
+                            data, known_data);
   return TRUE;
 }
 
@@ -224,13 +250,8 @@ mg_import_label_studio (const char       *data,
                         GPtrArray        *warnings,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  Reading r = { options, name, documents, warnings };
-
   g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!_mg_annotated_each_item (data, n_bytes, name, read_task, &r, error))
-    return NULL;
-  return g_steal_pointer (&documents);
+  return _mg_annotated_import_json (data, n_bytes, name, options, warnings, FALSE, read_task, error);
 }

@@ -260,7 +260,7 @@ static MgImportFormat
 annotated_kind (JsonNode *node)
 {
   JsonObject *o = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonNode *data;
+  JsonNode *data, *type;
 
   if (o == NULL)
     return MG_IMPORT_AUTO;
@@ -272,8 +272,10 @@ annotated_kind (JsonNode *node)
   if (data != NULL && JSON_NODE_HOLDS_OBJECT (data)
       && (json_object_has_member (o, "annotations") || json_object_has_member (o, "predictions")))
     return MG_IMPORT_LABEL_STUDIO;
-  if (json_object_has_member (o, "target")
-      && g_strcmp0 (json_object_get_string_member_with_default (o, "type", NULL), "Annotation") == 0)
+  type = json_object_get_member (o, "type");
+  if (json_object_has_member (o, "target") && type != NULL
+      && json_node_get_value_type (type) == G_TYPE_STRING
+      && g_strcmp0 (json_node_get_string (type), "Annotation") == 0)
     return MG_IMPORT_W3C;
   return MG_IMPORT_AUTO;
 }
