@@ -245,6 +245,30 @@ assert_refused (const char      *data,
     g_error ("unexpected message: %s", error->message);
 }
 
+/* Records that only another tool writes tell the format; a corpus of
+ * articles with a classification label stays articles. */
+static void
+test_detect (void)
+{
+  static const struct {
+    const char     *data;
+    MgImportFormat  format;
+  } cases[] = {
+    { "{\"text\": \"A.\", \"label\": [[0, 1, \"x\"]]}\n", MG_IMPORT_DOCCANO },
+    { "{\"text\": \"A.\", \"label\": [\"positive\"]}\n", MG_IMPORT_JSONL },
+    { "{\"text\": \"A.\", \"entities\": [], \"relations\": []}\n", MG_IMPORT_DOCCANO },
+    { "{\"id\": \"a\", \"text\": \"A.\", \"spans\": [], \"relations\": []}\n", MG_IMPORT_JSONL_EXPORT },
+    { "[{\"data\": {\"text\": \"A.\"}, \"annotations\": []}]", MG_IMPORT_LABEL_STUDIO },
+    { "[{\"type\": \"Annotation\", \"target\": \"urn:x\"}]", MG_IMPORT_W3C },
+    { "{\n \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n \"type\": \"AnnotationCollection\"\n}", MG_IMPORT_W3C },
+    { "-DOCSTART- -X- -X- O\n\nA 0 1 O\n", MG_IMPORT_CONLL },
+    { "[1, 2, 3]", MG_IMPORT_TEXT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (mg_import_detect (cases[i].data, strlen (cases[i].data), "in"), ==, cases[i].format);
+}
+
 /* A recorded text that is not the slice is named, never moved to fit. */
 static void
 test_mismatch (void)
@@ -438,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/import-annotated/label-studio", test_label_studio);
   g_test_add_func ("/import-annotated/w3c", test_w3c);
   g_test_add_func ("/import-annotated/conll", test_conll);
+  g_test_add_func ("/import-annotated/detect", test_detect);
   g_test_add_func ("/import-annotated/mismatch", test_mismatch);
   g_test_add_func ("/import-annotated/utf16-inside-pair", test_utf16_inside_pair);
   g_test_add_func ("/import-annotated/mapping", test_mapping);

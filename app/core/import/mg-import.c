@@ -254,6 +254,24 @@ has_array (JsonObject *o,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
 }
 
+/* doccano's "label": a list of [start, end, label], not a text
+ * classification's list of names. */
+static gboolean
+holds_spans (JsonObject *o,
+             const char *member)
+{
+  JsonArray *array;
+  JsonNode *first;
+
+  if (!has_array (o, member))
+    return FALSE;
+  array = json_object_get_array_member (o, member);
+  if (json_array_get_length (array) == 0)
+    return FALSE;
+  first = json_array_get_element (array, 0);
+  return JSON_NODE_HOLDS_ARRAY (first) && json_array_get_length (json_node_get_array (first)) == 3;
+}
+
 /* Which tool's annotated data a record is, from the members only that
  * tool writes together; %MG_IMPORT_AUTO when none. */
 static MgImportFormat
@@ -267,7 +285,7 @@ annotated_kind (JsonNode *node)
   data = json_object_get_member (o, "data");
   if (json_object_has_member (o, "text") && has_array (o, "spans") && has_array (o, "relations"))
     return MG_IMPORT_JSONL_EXPORT;
-  if (json_object_has_member (o, "text") && (has_array (o, "entities") || has_array (o, "label")))
+  if (json_object_has_member (o, "text") && (has_array (o, "entities") || holds_spans (o, "label")))
     return MG_IMPORT_DOCCANO;
   if (data != NULL && JSON_NODE_HOLDS_OBJECT (data)
       && (json_object_has_member (o, "annotations") || json_object_has_member (o, "predictions")))
