@@ -46,6 +46,7 @@ struct _MgAnnotatedDoc
   MgImportOffsets  unit;
   MgTextIndex     *raw;        /* the text as the file has it */
   GHashTable      *skipped;    /* the file's ids of spans left out */
+  GHashTable      *relations;  /* "from to type" of the relations added */
   guint           *cr_map;     /* raw code point → stored one, or NULL */
   GHashTable      *by_key;     /* the file's span ids → MgAnnotation */
 };
@@ -424,6 +425,7 @@ _mg_annotated_doc_new (MgImportOptions  *options,
   self->raw = mg_text_index_new (text, n_bytes);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (memchr (text, '\r', n_bytes) != NULL)
     stored = normalise_newlines (text, n_bytes, &self->cr_map);
   self->document = mg_document_new (id, stored != NULL ? stored : text,
@@ -443,6 +445,7 @@ _mg_annotated_doc_free (MgAnnotatedDoc *self)
   g_free (self->cr_map);
   g_hash_table_unref (self->by_key);
   g_hash_table_unref (self->skipped);
+  g_hash_table_unref (self->relations);
   g_free (self);
 }
 
@@ -710,6 +713,7 @@ _mg_annotated_add_relation (MgAnnotatedDoc  *self,
   MgAnnotation *a = from != NULL ? g_hash_table_lookup (self->by_key, from) : NULL;
   MgAnnotation *b = to != NULL ? g_hash_table_lookup (self->by_key, to) : NULL;
   g_autoptr(MgRelation) relation = NULL;
+  g_autofree char *twice = NULL;
 
   /* A relation to a span left out goes with it. */
   if ((from != NULL && g_hash_table_contains (self->skipped, from))
@@ -725,15 +729,12 @@ _mg_annotated_add_relation (MgAnnotatedDoc  *self,
   if (type == NULL || *type == '\0')
     type = "related";
 
-  for (guint i = 0; i < mg_annotation_store_get_n_relations (store); i++)
-    {
-      MgRelation *r = mg_annotation_store_get_relation (store, i);
-
-      if (g_str_equal (mg_relation_get_from (r), mg_annotation_get_id (a))
-          && g_str_equal (mg_relation_get_to (r), mg_annotation_get_id (b))
-          && g_str_equal (mg_relation_get_kind (r), type))
-        return TRUE;
-    }
+  /* A relation given twice is one relation; lengths keep the key's
+   * parts apart whatever characters the ids hold. */
+  twice = g_strdup_printf ("%zu:%s%zu:%s%s", strlen (mg_annotation_get_id (a)), mg_annotation_get_id (a),
+                           strlen (mg_annotation_get_id (b)), mg_annotation_get_id (b), type);
+  if (!g_hash_table_add (self->relations, g_steal_pointer (&twice)))
+    return TRUE;
   relation = mg_relation_new (NULL, type, mg_annotation_get_id (a), mg_annotation_get_id (b));
   return mg_annotation_store_add_relation (store, relation, error);
 }
