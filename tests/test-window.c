@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "mg-application.h"
 #include "mg-test-gui.h"
 
 static MgWindow *
@@ -422,6 +423,20 @@ test_filter_list (void)
   mg_test_close_window (window);
 }
 
+/* The sample shown at first start is read as an import reads the same
+ * file, so its section and dateline are there too. */
+static void
+test_sample_has_meta (void)
+{
+  g_autoptr(MgDocument) sample = mg_application_load_sample ();
+
+  g_assert_nonnull (sample);
+  g_assert_cmpstr (mg_document_get_id (sample), ==, "sample-article");
+  g_assert_cmpstr (mg_document_get_meta_string (sample, "section"), ==, "Harbour");
+  g_assert_cmpstr (mg_document_get_meta_string (sample, "dateline"), ==, "LOWERHAVEN");
+  g_assert_true (g_str_has_prefix (mg_document_get_title (sample), "Port authority approves"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/window/navigation", test_navigation);
   g_test_add_func ("/window/boundaries-note-attribution", test_boundaries_note_attribution);
   g_test_add_func ("/window/filter", test_filter_list);
+  g_test_add_func ("/window/sample-meta", test_sample_has_meta);
 
   return g_test_run ();
 }

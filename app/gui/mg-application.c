@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-core.h"
+#include "mg-import.h"
 
 #include "mg-about.h"
 #include "mg-application.h"
@@ -27,37 +28,38 @@ G_DEFINE_FINAL_TYPE (MgApplication, mg_application, ADW_TYPE_APPLICATION)
 
 #define SAMPLE_RESOURCE "/org/marginalia/Marginalia/sample-article.txt"
 
-/* The bundled sample: the first line names the section, the second is the
- * headline, which makes a better title than the file name. */
-static MgDocument *
-load_sample_document (void)
+/**
+ * mg_application_load_sample:
+ *
+ * The bundled sample article, read by the core's plain-text importer like
+ * any imported file, so it has the same title, section and dateline as when
+ * a person imports sample-article.txt.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL when the
+ *   resource is missing
+ */
+MgDocument *
+mg_application_load_sample (void)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  MgDocument *document;
+  g_autoptr(GPtrArray) documents = NULL;
   const char *text;
   gsize n_bytes;
 
   bytes = g_resources_lookup_data (SAMPLE_RESOURCE, 0, &error);
-  if (bytes == NULL)
+  if (bytes != NULL)
     {
-      g_warning ("Sample article missing: %s", error->message);
+      text = g_bytes_get_data (bytes, &n_bytes);
+      documents = mg_import_data (text, n_bytes, "sample-article.txt", MG_IMPORT_TEXT, NULL, &error);
+    }
+  if (documents == NULL || documents->len == 0)
+    {
+      g_warning ("Sample article unreadable: %s", error ? error->message : "no document");
       return NULL;
     }
 
-  text = g_bytes_get_data (bytes, &n_bytes);
-  document = mg_document_new ("sample-article", text, n_bytes);
-  mg_document_set_source_path (document, "sample-article.txt");
-  mg_document_set_media_type (document, "text/plain");
-
-  lines = g_strsplit (mg_document_get_text (document), "\n", 3);
-  if (lines[0] != NULL && lines[1] != NULL && *g_strstrip (lines[1]) != '\0')
-    mg_document_set_title (document, lines[1]);
-  else
-    mg_document_set_title (document, _("Sample Article"));
-
-  return document;
+  return g_object_ref (g_ptr_array_index (documents, 0));
 }
 
 /* An empty dataset whose annotator is the name from the preferences, or
@@ -104,7 +106,7 @@ mg_application_activate (GApplication *app)
   if (mg_window_get_dataset (window) == NULL)
     {
       g_autoptr(MgDataset) dataset = new_dataset (self);
-      g_autoptr(MgDocument) sample = load_sample_document ();
+      g_autoptr(MgDocument) sample = mg_application_load_sample ();
 
       if (sample != NULL)
         mg_dataset_add_document (dataset, sample);

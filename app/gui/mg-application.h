@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "mg-core.h"
+
 G_BEGIN_DECLS
 
 #define MG_TYPE_APPLICATION (mg_application_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (MgApplication, mg_application, MG, APPLICATION, AdwApplica
 
 MgApplication *mg_application_new          (void);
 GSettings     *mg_application_get_settings (MgApplication *self);
+MgDocument    *mg_application_load_sample  (void);
 
 G_END_DECLS
