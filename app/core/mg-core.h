@@ -15,5 +15,6 @@
 #include "mg-label.h"
 #include "mg-label-set.h"
 #include "mg-relation.h"
+#include "mg-span-edges.h"
 #include "mg-text-index.h"
 #include "mg-types.h"

@@ -119,6 +119,20 @@ utf8_skip (const char *text,
 }
 
 /**
+ * mg_text_index_get_text:
+ *
+ * Returns: (transfer none): the text the index was built over, owned by
+ *   whoever built it
+ */
+const char *
+mg_text_index_get_text (MgTextIndex *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->text;
+}
+
+/**
  * mg_text_index_byte_offset:
  * @offset: a code-point offset, at most the length
  *

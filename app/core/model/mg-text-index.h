@@ -15,6 +15,7 @@ MgTextIndex *mg_text_index_new          (const char  *text,
                                          gsize        n_bytes);
 void         mg_text_index_free         (MgTextIndex *self);
 guint        mg_text_index_get_length   (MgTextIndex *self);
+const char  *mg_text_index_get_text     (MgTextIndex *self);
 gsize        mg_text_index_byte_offset  (MgTextIndex *self,
                                          guint        offset);
 guint        mg_text_index_char_offset  (MgTextIndex *self,
