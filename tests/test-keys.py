@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
                     start, Tap, wait_for, windows_of, xdotool)
 
-PLAN = 7
+PLAN = 8
 
 
 def keys(*names):
@@ -76,6 +76,22 @@ def run(marginalia, fixture, scratch):
         keys("Return", "Escape", "3")
         spans = saved()
         tap.ok(("claim", "delay the ferry") in spans, "find then tag with 3")
+
+        # Alt+Right and Alt+Shift+Right move the span's edges a word a
+        # press (whole-word selection is on), never onto white space.
+        keys("alt+Right")
+        grown = saved()
+        keys("alt+Right")
+        grown_again = saved()
+        keys("alt+Left", "alt+Left", "alt+shift+Right")
+        shrunk = saved()
+        keys("alt+shift+Left")
+        back = saved()
+        tap.ok(("claim", "delay the ferry contract") in grown
+               and ("claim", "delay the ferry contract.") in grown_again
+               and ("claim", "the ferry") in shrunk
+               and ("claim", "delay the ferry") in back,
+               "boundary keys step by word: %r" % sorted(t for _, t in grown))
 
         # The new span is selected: Return opens its note, Return confirms.
         keys("Return")

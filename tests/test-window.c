@@ -437,6 +437,54 @@ test_sample_has_meta (void)
   g_assert_true (g_str_has_prefix (mg_document_get_title (sample), "Port authority approves"));
 }
 
+/* Edges move a word a press with whole words on and a character without,
+ * never onto white space; a move that would make a span the twin of
+ * another of its label is refused and changes nothing. */
+static void
+test_boundary_steps_and_twins (void)
+{
+  MgWindow *window;
+  MgAnnotation *amount, *wide;
+  guint start;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = open_fixture ();
+  start = offset_of (window, "3.5%");
+  select_needle (window, "3.5%");
+  mg_test_activate (window, "win.tag", "figure");
+  amount = mg_test_find (window, "figure", "3.5%");
+  g_assert_nonnull (amount);
+
+  mg_article_view_set_selected (window->article_view, amount);
+  mg_test_activate (window, "win.grow-end", NULL);
+  g_assert_cmpstr (mg_annotation_get_text (amount), ==, "3.5% to");
+  mg_test_activate (window, "win.shrink-end", NULL);
+  g_assert_cmpstr (mg_annotation_get_text (amount), ==, "3.5%");
+
+  g_settings_set_boolean (window->settings, "snap-to-words", FALSE);
+  mg_test_activate (window, "win.grow-end", NULL);
+  g_assert_cmpstr (mg_annotation_get_text (amount), ==, "3.5% t");
+  mg_test_activate (window, "win.shrink-end", NULL);
+  g_assert_cmpstr (mg_annotation_get_text (amount), ==, "3.5%");
+  mg_test_activate (window, "win.grow-start", NULL);
+  g_assert_cmpstr (mg_annotation_get_text (amount), ==, "e 3.5%");
+  g_settings_set_boolean (window->settings, "snap-to-words", TRUE);
+
+  /* "rose 3.5%" shrunk by a word would be the figure "3.5%" again. */
+  select_offsets (window, start, start + 4);
+  mg_test_activate (window, "win.tag", "figure");
+  wide = mg_test_find (window, "figure", "3.5%");
+  g_assert_nonnull (wide);
+  g_assert_true (wide != amount);
+  mg_article_view_set_selected (window->article_view, amount);
+  mg_test_activate (window, "win.shrink-start", NULL);
+  g_assert_cmpstr (mg_annotation_get_text (amount), ==, "e 3.5%");
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 4);
+
+  mg_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/window/boundaries-note-attribution", test_boundaries_note_attribution);
   g_test_add_func ("/window/filter", test_filter_list);
   g_test_add_func ("/window/sample-meta", test_sample_has_meta);
+  g_test_add_func ("/window/boundary-steps-and-twins", test_boundary_steps_and_twins);
 
   return g_test_run ();
 }

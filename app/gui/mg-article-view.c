@@ -508,141 +508,13 @@ dark_changed_cb (MgArticleView  *self,
   update_tag_colors (self);
 }
 
-/* Selection snapping */
-
-static gboolean
-iter_is_space (const GtkTextIter *iter)
-{
-  return g_unichar_isspace (gtk_text_iter_get_char (iter));
-}
-
-static gboolean
-char_before_is_space (const GtkTextIter *iter)
-{
-  GtkTextIter prev = *iter;
-
-  return gtk_text_iter_backward_char (&prev) && iter_is_space (&prev);
-}
-
-static gboolean
-is_joiner (gunichar c,
-           gunichar before,
-           gunichar after)
-{
-  /* "1,200", "3.5", "1 200" with a narrow space */
-  if (g_unichar_isdigit (before) && g_unichar_isdigit (after))
-    return c == ',' || c == '.' || c == 0x202F || c == 0x00A0;
-
-  /* "city's", "O'Brien", "don’t" */
-  if (g_unichar_isalpha (before) && g_unichar_isalpha (after))
-    return c == '\'' || c == 0x2019;
-
-  return FALSE;
-}
-
-static gunichar
-char_before (const GtkTextIter *iter)
-{
-  GtkTextIter prev = *iter;
-
-  return gtk_text_iter_backward_char (&prev) ? gtk_text_iter_get_char (&prev) : 0;
-}
-
-static gunichar
-char_after (const GtkTextIter *iter)
-{
-  GtkTextIter next = *iter;
-
-  return gtk_text_iter_forward_char (&next) ? gtk_text_iter_get_char (&next) : 0;
-}
-
-/* Pango ends a word at the comma of "1,200" and the apostrophe of
- * "city's": to a reader each is one token, so continue over a joiner
- * between two digits or two letters, and take a percent sign that follows
- * a number. */
-static void
-extend_token (GtkTextIter *start,
-              GtkTextIter *end)
-{
-  for (;;)
-    {
-      GtkTextIter sep = *start;
-
-      if (!gtk_text_iter_backward_char (&sep) ||
-          !is_joiner (gtk_text_iter_get_char (&sep), char_before (&sep), gtk_text_iter_get_char (start)))
-        break;
-      *start = sep;
-      while (g_unichar_isalnum (char_before (start)))
-        gtk_text_iter_backward_char (start);
-    }
-
-  for (;;)
-    {
-      gunichar c = gtk_text_iter_get_char (end);
-
-      if (c == '%' && g_unichar_isdigit (char_before (end)))
-        {
-          gtk_text_iter_forward_char (end);
-          break;
-        }
-      if (!is_joiner (c, char_before (end), char_after (end)))
-        break;
-      gtk_text_iter_forward_char (end);
-      while (g_unichar_isalnum (gtk_text_iter_get_char (end)))
-        gtk_text_iter_forward_char (end);
-    }
-}
-
-/**
- * mg_article_view_snap_range:
- * @start: (inout): the first iter of a range
- * @end: (inout): the iter after it
- * @words: whether to extend to whole words
- *
- * Makes a range fit to tag: both ends on grapheme boundaries, white space
- * trimmed, and with @words, partial words completed.
- *
- * Returns: %TRUE when something is left
- */
-gboolean
-mg_article_view_snap_range (GtkTextIter *start,
-                            GtkTextIter *end,
-                            gboolean     words)
-{
-  gtk_text_iter_order (start, end);
-
-  if (!gtk_text_iter_is_cursor_position (start))
-    gtk_text_iter_backward_cursor_position (start);
-  if (!gtk_text_iter_is_cursor_position (end))
-    gtk_text_iter_forward_cursor_position (end);
-
-  while (gtk_text_iter_compare (start, end) < 0 && iter_is_space (start))
-    gtk_text_iter_forward_cursor_position (start);
-  while (gtk_text_iter_compare (start, end) < 0 && char_before_is_space (end))
-    gtk_text_iter_backward_cursor_position (end);
-
-  if (gtk_text_iter_equal (start, end))
-    return FALSE;
-
-  if (words)
-    {
-      if (gtk_text_iter_inside_word (start) && !gtk_text_iter_starts_word (start))
-        gtk_text_iter_backward_word_start (start);
-      if (gtk_text_iter_inside_word (end) && !gtk_text_iter_starts_word (end))
-        gtk_text_iter_forward_word_end (end);
-
-      extend_token (start, end);
-    }
-
-  return !gtk_text_iter_equal (start, end);
-}
-
 /**
  * mg_article_view_get_tag_range:
  * @start: (out): first code point
  * @end: (out): code point after the last
  *
- * The selection of the buffer, snapped by mg_article_view_snap_range().
+ * The selection of the buffer, snapped by mg_span_edges_snap() as every
+ * span's edges are.
  *
  * Returns: %TRUE when there is a non-empty selection to tag
  */
@@ -659,13 +531,11 @@ mg_article_view_get_tag_range (MgArticleView *self,
       !gtk_text_buffer_get_selection_bounds (get_buffer (self), &s, &e))
     return FALSE;
 
-  if (!mg_article_view_snap_range (&s, &e, self->snap_to_words))
-    return FALSE;
-
   *start = gtk_text_iter_get_offset (&s);
   *end = gtk_text_iter_get_offset (&e);
 
-  return TRUE;
+  return mg_span_edges_snap (mg_document_get_text_index (self->document), start, end,
+                             self->snap_to_words);
 }
 
 /* The outline of the selected annotation */

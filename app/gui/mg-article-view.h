@@ -48,9 +48,6 @@ void           mg_article_view_set_reference        (MgArticleView      *self,
                                                      MgAnnotationStore  *reference,
                                                      MgAnnotation       *selected);
 
-gboolean       mg_article_view_snap_range           (GtkTextIter        *start,
-                                                     GtkTextIter        *end,
-                                                     gboolean            words);
 char          *mg_article_view_describe             (MgAnnotation       *annotation,
                                                      MgLabelSet         *labels);
 

@@ -318,7 +318,37 @@ move_document_action (GtkWidget  *widget,
   mg_window_show_document (self, mg_dataset_get_document (dataset (self), index));
 }
 
-/* Moves one boundary of the selected annotation by a grapheme. */
+/* Refuses a range another span of the same label already has, naming it,
+ * rather than letting two spans melt into one. */
+static gboolean
+refuse_duplicate (MgWindow     *self,
+                  MgAnnotation *annotation,
+                  guint         start,
+                  guint         end)
+{
+  const char *label_id = mg_annotation_get_label (annotation);
+  MgAnnotation *twin = mg_annotation_store_find (current_store (self), label_id, start, end);
+  MgLabel *label;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (twin == NULL || twin == annotation)
+    return FALSE;
+
+  label = mg_label_set_lookup (mg_dataset_get_labels (dataset (self)), label_id);
+  text = mg_document_substring (self->document, start, end);
+  /* Translators: the first is a label's name, the second the text. */
+  message = g_strdup_printf (_("Another %s already covers “%s”"),
+                             label ? mg_label_get_name (label) : label_id, text);
+  mg_window_toast (self, message);
+
+  return TRUE;
+}
+
+/* Moves one edge of the selected annotation by a step of the selection's
+ * own unit: a word while whole-word selection is on (a character step
+ * would only be completed back to the word) and a character otherwise.
+ * The span stays trimmed as a new selection is. */
 static void
 boundary_action (GtkWidget  *widget,
                  const char *action_name,
@@ -327,33 +357,24 @@ boundary_action (GtkWidget  *widget,
   MgWindow *self = MG_WINDOW (widget);
   MgAnnotation *selected = current_annotation (self);
   g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter s, e;
   const char *what = action_name + strlen ("win.");
+  MgSpanEdge edge = g_str_has_suffix (what, "-start") ? MG_SPAN_EDGE_START : MG_SPAN_EDGE_END;
+  gboolean forward = g_str_equal (what, "shrink-start") || g_str_equal (what, "grow-end");
+  guint start, end;
 
   if (selected == NULL)
     return;
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, mg_annotation_get_start (selected));
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, mg_annotation_get_end (selected));
-
-  if (g_str_equal (what, "grow-start"))
-    gtk_text_iter_backward_cursor_position (&s);
-  else if (g_str_equal (what, "shrink-start"))
-    gtk_text_iter_forward_cursor_position (&s);
-  else if (g_str_equal (what, "grow-end"))
-    gtk_text_iter_forward_cursor_position (&e);
-  else if (g_str_equal (what, "shrink-end"))
-    gtk_text_iter_backward_cursor_position (&e);
-
-  if (gtk_text_iter_compare (&s, &e) >= 0)
+  start = mg_annotation_get_start (selected);
+  end = mg_annotation_get_end (selected);
+  if (!mg_span_edges_move (mg_document_get_text_index (self->document), &start, &end, edge, forward,
+                           g_settings_get_boolean (self->settings, "snap-to-words")) ||
+      refuse_duplicate (self, selected, start, end))
     return;
 
-  if (!mg_history_set_range (history (self), self->document, selected,
-                             gtk_text_iter_get_offset (&s), gtk_text_iter_get_offset (&e),
-                             &error))
+  if (!mg_history_set_range (history (self), self->document, selected, start, end, &error))
     show_error_toast (self, error);
+  mg_article_view_scroll_to_annotation (self->article_view, selected);
 }
 
 static void
