@@ -437,6 +437,42 @@ test_sample_has_meta (void)
   g_assert_true (g_str_has_prefix (mg_document_get_title (sample), "Port authority approves"));
 }
 
+/* A name set in the preferences signs the open dataset at once when the
+ * dataset is the person's (signed with the login name), and the window
+ * shows it unsaved; a colleague's dataset keeps its name. */
+static void
+test_annotator_name_applies_at_once (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(MgDataset) dataset = NULL;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  settings = g_settings_new ("org.marginalia.Marginalia");
+  g_settings_set_string (settings, "annotator-name", "");
+  dataset = mg_test_load_fixture ("window", "small.json");
+  mg_dataset_set_annotator (dataset, g_get_user_name ());
+  window = mg_test_open_window (dataset, NULL);
+  g_assert_false (mg_history_get_modified (mg_window_get_history (window)));
+
+  g_settings_set_string (settings, "annotator-name", "Ayşe Demir");
+  g_assert_cmpstr (mg_dataset_get_annotator (mg_window_get_dataset (window)), ==, "Ayşe Demir");
+  g_assert_true (mg_history_get_modified (mg_window_get_history (window)));
+
+  /* The person corrects the name: the dataset follows again. */
+  g_settings_set_string (settings, "annotator-name", "Ayşe Demirci");
+  g_assert_cmpstr (mg_dataset_get_annotator (mg_window_get_dataset (window)), ==, "Ayşe Demirci");
+
+  /* Someone else's dataset is not re-signed. */
+  mg_dataset_set_annotator (mg_window_get_dataset (window), "mehmet");
+  g_settings_set_string (settings, "annotator-name", "Ayşe");
+  g_assert_cmpstr (mg_dataset_get_annotator (mg_window_get_dataset (window)), ==, "mehmet");
+
+  g_settings_reset (settings, "annotator-name");
+  mg_test_close_window (window);
+}
+
 /* Edges move a word a press with whole words on and a character without,
  * never onto white space; a move that would make a span the twin of
  * another of its label is refused and changes nothing. */
@@ -503,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/window/filter", test_filter_list);
   g_test_add_func ("/window/sample-meta", test_sample_has_meta);
   g_test_add_func ("/window/boundary-steps-and-twins", test_boundary_steps_and_twins);
+  g_test_add_func ("/window/annotator-name", test_annotator_name_applies_at_once);
 
   return g_test_run ();
 }

@@ -62,6 +62,7 @@ struct _MgWindow
 
   /* Owned */
   GSettings            *settings;
+  char                 *annotator_name;
   MgSession            *session;
   MgDocument           *document;   /* the document shown, or NULL */
   GCancellable         *cancellable; /* cancelled when the window goes */

@@ -673,6 +673,7 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->annotator_name, g_free);
 
   G_OBJECT_CLASS (mg_window_parent_class)->dispose (object);
 }
@@ -919,6 +920,20 @@ session_state_cb (MgWindow   *self,
   update_title (self);
 }
 
+/* The name in the preferences signs the open dataset at once, not after
+ * a restart; the session decides whether the dataset is the person's. */
+static void
+annotator_name_cb (MgWindow   *self,
+                   const char *key,
+                   GSettings  *settings)
+{
+  g_autofree char *name = g_settings_get_string (settings, "annotator-name");
+
+  mg_session_rename_annotator (self->session, name, self->annotator_name);
+  g_free (self->annotator_name);
+  self->annotator_name = g_steal_pointer (&name);
+}
+
 static void
 mg_window_init (MgWindow *self)
 {
@@ -950,6 +965,9 @@ mg_window_init (MgWindow *self)
 
   g_settings_bind (self->settings, "snap-to-words", self->article_view, "snap-to-words",
                    G_SETTINGS_BIND_GET);
+  self->annotator_name = g_settings_get_string (self->settings, "annotator-name");
+  g_signal_connect_object (self->settings, "changed::annotator-name",
+                           G_CALLBACK (annotator_name_cb), self, G_CONNECT_SWAPPED);
 
   create_popovers (self);
   add_article_shortcuts (self);

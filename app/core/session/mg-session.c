@@ -823,3 +823,50 @@ mg_session_init (MgSession *self)
   self->draft_waiters = g_ptr_array_new_with_free_func (g_object_unref);
   g_queue_init (&self->saves);
 }
+
+static gboolean
+is_default_annotator (const char *annotator,
+                      const char *previous)
+{
+  return annotator == NULL || *annotator == '\0' ||
+         g_strcmp0 (annotator, g_get_user_name ()) == 0 ||
+         (previous != NULL && *previous != '\0' && g_strcmp0 (annotator, previous) == 0);
+}
+
+/**
+ * mg_session_rename_annotator:
+ * @name: the person's name as just set in the preferences; empty means the
+ *   login name
+ * @previous: (nullable): the name the preferences held before
+ *
+ * Signs the open dataset with the person's new name at once, when it is
+ * theirs: unsigned, or signed with the login name or with @previous. A
+ * dataset signed by someone else keeps that name, since the person may
+ * only be reading a colleague's work. The change is not an undo step (undo
+ * takes back coding, and the preferences would still show the new name),
+ * but it marks the dataset modified so the next save and draft carry it.
+ *
+ * Returns: %TRUE when the dataset took @name
+ */
+gboolean
+mg_session_rename_annotator (MgSession  *self,
+                             const char *name,
+                             const char *previous)
+{
+  MgDataset *dataset;
+
+  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (*name == '\0')
+    name = g_get_user_name ();
+  dataset = mg_session_get_dataset (self);
+  if (dataset == NULL || g_strcmp0 (mg_dataset_get_annotator (dataset), name) == 0 ||
+      !is_default_annotator (mg_dataset_get_annotator (dataset), previous))
+    return FALSE;
+
+  mg_dataset_set_annotator (dataset, name);
+  mg_history_mark_modified (mg_session_get_history (self));
+
+  return TRUE;
+}

@@ -115,5 +115,8 @@ gboolean    mg_session_get_import_progress  (MgSession            *self,
                                              guint                *done,
                                              guint                *total);
 gboolean    mg_session_file_is_dataset      (GFile                *file);
+gboolean    mg_session_rename_annotator     (MgSession            *self,
+                                             const char           *name,
+                                             const char           *previous);
 
 G_END_DECLS
