@@ -521,6 +521,137 @@ test_boundary_steps_and_twins (void)
   mg_test_close_window (window);
 }
 
+/* A long article: a phrase near the top, then many paragraphs. */
+static MgWindow *
+open_long_article (void)
+{
+  g_autoptr(MgDataset) dataset = mg_test_load_fixture ("window", "small.json");
+  g_autoptr(GString) text = g_string_new ("Harbour\n\nThe council voted to delay the ferry contract by a year.\n\n");
+  g_autoptr(MgDocument) document = NULL;
+  MgWindow *window;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "Paragraph %u says little about the harbour.\n\n", i);
+  g_string_append (text, "The end.");
+  document = mg_document_new ("long", text->str, (gssize) text->len);
+  mg_dataset_add_document (dataset, document);
+
+  window = mg_test_open_window (dataset, NULL);
+  mg_window_show_document (window, document);
+  mg_test_spin_for (200);
+
+  return window;
+}
+
+static void
+scroll_to_end (MgWindow *window)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->article_view));
+
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      mg_test_spin_for (50);
+    }
+}
+
+/* Whether the start of @annotation is inside the visible part. */
+static gboolean
+in_sight (MgWindow     *window,
+          MgAnnotation *annotation)
+{
+  GdkRectangle visible, where;
+  GtkTextIter iter;
+
+  mg_test_spin_for (300);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (window->article_view), &visible);
+  gtk_text_buffer_get_iter_at_offset (buffer_of (window), &iter, (int) mg_annotation_get_start (annotation));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (window->article_view), &iter, &where);
+
+  return where.y >= visible.y && where.y + where.height <= visible.y + visible.height;
+}
+
+/* The row of the annotation list that shows the selected annotation. */
+static GtkWidget *
+selected_row (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, "annotation-row") &&
+          (gtk_widget_get_state_flags (gtk_widget_get_parent (child)) & GTK_STATE_FLAG_SELECTED))
+        return child;
+      if ((found = selected_row (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A click on a row, as its click gesture hears it. */
+static void
+click_row (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 1.0, 1.0);
+          g_signal_emit_by_name (controller, "released", 1, 1.0, 1.0);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Find near the top while the view is at the end, Escape, tag: the view
+ * stays on the new span and does not jump back; a list row or a selection
+ * far away brings its span into sight. */
+static void
+test_view_follows_the_work (void)
+{
+  MgWindow *window;
+  MgAnnotation *claim, *last;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = open_long_article ();
+  scroll_to_end (window);
+
+  mg_test_activate (window, "win.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "delay the ferry");
+  g_signal_emit_by_name (window->search_entry, "activate");
+  mg_test_spin ();
+  g_signal_emit_by_name (window->search_entry, "stop-search");
+  mg_test_spin ();
+  mg_test_activate (window, "win.tag-key", "3");
+  claim = mg_test_find (window, "claim", "delay the ferry");
+  g_assert_nonnull (claim);
+  g_assert_true (in_sight (window, claim));
+
+  /* A span at the end, then the claim chosen from the list. */
+  select_needle (window, "The end");
+  mg_test_activate (window, "win.tag-key", "1");
+  last = mg_test_find (window, "quote", "The end");
+  g_assert_nonnull (last);
+  g_assert_true (in_sight (window, last));
+  g_signal_emit_by_name (window->annotation_list, "annotation-selected", claim);
+  g_assert_true (in_sight (window, claim));
+
+  /* Scrolled away, a click on the row already selected brings it back. */
+  scroll_to_end (window);
+  g_assert_false (in_sight (window, claim));
+  click_row (selected_row (GTK_WIDGET (window->annotation_list)));
+  g_assert_true (in_sight (window, claim));
+
+  mg_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/window/boundaries-note-attribution", test_boundaries_note_attribution);
   g_test_add_func ("/window/filter", test_filter_list);
   g_test_add_func ("/window/sample-meta", test_sample_has_meta);
+  g_test_add_func ("/window/view-follows-the-work", test_view_follows_the_work);
   g_test_add_func ("/window/boundary-steps-and-twins", test_boundary_steps_and_twins);
   g_test_add_func ("/window/annotator-name", test_annotator_name_applies_at_once);
 

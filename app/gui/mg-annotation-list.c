@@ -63,6 +63,22 @@ row_free (gpointer data)
   g_free (data);
 }
 
+/* A click on the row already selected changes no selection, yet the
+ * person asks to see that span again: say so all the same. */
+static void
+row_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (gtk_list_item_get_child (item), MG_TYPE_ANNOTATION_LIST);
+  MgAnnotation *annotation = gtk_list_item_get_item (item);
+
+  if (list != NULL && annotation != NULL && gtk_list_item_get_selected (item))
+    g_signal_emit (list, signals[ANNOTATION_SELECTED], 0, annotation);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -71,6 +87,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   Row *row = g_new0 (Row, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkGesture *click;
 
   row->chip = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->chip, "label-chip");
@@ -102,6 +119,9 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), row->excerpt);
   gtk_box_append (GTK_BOX (box), row->note);
   gtk_widget_add_css_class (box, "annotation-row");
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (row_released_cb), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
   g_object_set_data_full (G_OBJECT (item), "row", row, row_free);
   gtk_list_item_set_child (item, box);
 }
