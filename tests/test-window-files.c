@@ -709,6 +709,80 @@ test_changed_on_disk (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+n_documents (MgWindow *window)
+{
+  return mg_dataset_get_n_documents (mg_window_get_dataset (window));
+}
+
+static gboolean
+has_two_documents (gpointer window)
+{
+  return n_documents (window) == 2;
+}
+
+/* The text of the problems dialog, which the import's toast opens. */
+static char *
+problems_text (MgWindow *window)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *child;
+  char *text;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-problems", NULL);
+  dialog = wait_for_dialog (window);
+  g_assert_nonnull (dialog);
+  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  if (GTK_IS_VIEWPORT (child))
+    child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+  text = g_strdup (gtk_label_get_text (GTK_LABEL (child)));
+  answer (window, "close");
+  return text;
+}
+
+/* A bad line is one clean line naming the file, kept in a dialog after the
+ * toast; the same articles imported again are asked about, skipped by
+ * default. */
+static void
+test_import_problems_and_duplicates (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "corpus.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *problems = NULL;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  write_all (path,
+             "{\"id\": \"a\", \"text\": \"The ferry runs again.\"}\n"
+             "not json\n"
+             "{\"id\": \"b\", \"text\": \"The bridge is closed.\"}\n");
+  window = new_window ();
+
+  mg_window_open_files (window, &file, 1);
+  g_assert_true (mg_test_spin_until (has_two_documents, window, 5000));
+  problems = problems_text (window);
+  g_assert_true (g_str_has_prefix (problems, "corpus.jsonl:2:"));
+  g_assert_null (strstr (problems, fixture->dir));
+  g_assert_null (strchr (problems, '\n'));
+
+  /* Again: the prompt skips by default and adds nothing new. */
+  mg_window_open_files (window, &file, 1);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (wait_for_dialog (window)), ==, "skip");
+  answer (window, "skip");
+  g_assert_cmpuint (n_documents (window), ==, 2);
+
+  mg_window_open_files (window, &file, 1);
+  answer (window, "cancel");
+  g_assert_cmpuint (n_documents (window), ==, 2);
+
+  mg_window_open_files (window, &file, 1);
+  answer (window, "anyway");
+  g_assert_cmpuint (n_documents (window), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +806,7 @@ main (int   argc,
   ADD ("import-annotated", test_import_annotated);
   ADD ("recovery", test_recovery);
   ADD ("changed-on-disk", test_changed_on_disk);
+  ADD ("import-problems-and-duplicates", test_import_problems_and_duplicates);
 
   status = g_test_run ();
   mg_test_remove_tree (scratch);

@@ -56,6 +56,37 @@ mg_dialogs_show_error (GtkWindow  *parent,
 }
 
 /**
+ * mg_dialogs_show_list:
+ * @lines: one item a line
+ *
+ * Shows a list too long for a toast, such as every problem of an import,
+ * in a scrolled, selectable text the person can copy from.
+ */
+void
+mg_dialogs_show_list (GtkWindow  *parent,
+                      const char *heading,
+                      const char *lines)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (lines);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
  * mg_dialogs_display_name:
  *
  * Returns: (transfer full): the file's name as a person reads it

@@ -63,5 +63,8 @@ void        mg_dialogs_choose      (GtkWindow              *parent,
                                     const MgChooser        *chooser,
                                     MgChosenFunc            func);
 char       *mg_dialogs_display_name (GFile                 *file);
+void        mg_dialogs_show_list   (GtkWindow              *parent,
+                                    const char             *heading,
+                                    const char             *lines);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 
 /* Importing more files than this shows progress and can be cancelled. */
 #define IMPORT_PROGRESS_MIN     2
-#define MAX_IMPORT_TOASTS       4
 
 /* The import under way: its progress toast and how to cancel it. */
 typedef struct
@@ -31,7 +30,8 @@ typedef struct
 
 struct _MgWindowFiles
 {
-  Import *import;   /* the import running, if any */
+  Import    *import;     /* the import running, if any */
+  GPtrArray *problems;   /* of the last import, one line each */
 };
 
 static void
@@ -58,64 +58,202 @@ import_progress_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-toast_file_message (MgWindow   *self,
-                    GFile      *file,
-                    const char *message,
-                    guint      *n_toasts)
+/* One line for a problem with @file: its name, then what the importer
+ * said, without the path the importer starts its messages with. */
+static char *
+problem_line (GFile      *file,
+              const char *message)
 {
   g_autofree char *name = mg_dialogs_display_name (file);
-  g_autofree char *text = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *display = path ? g_filename_display_name (path) : NULL;
+  const char *rest = message;
 
-  /* A folder of broken files should not bury the window in toasts. */
-  if ((*n_toasts)++ >= MAX_IMPORT_TOASTS)
-    return;
-  text = g_strdup_printf ("%s: %s", name, message);
-  mg_window_toast (self, text);
+  if (path != NULL && g_str_has_prefix (message, path))
+    rest = message + strlen (path);
+  else if (display != NULL && g_str_has_prefix (message, display))
+    rest = message + strlen (display);
+  if (rest != message && *rest == ':')
+    return g_strconcat (name, rest, NULL);
+
+  return g_strdup_printf ("%s: %s", name, message);
 }
 
-/* Tells what went wrong with each file, and returns the first document
- * added. */
+/* Gathers every problem, and returns the first document added. */
 static MgDocument *
 report_import (MgWindow  *self,
                GPtrArray *reports,
+               gboolean   skip_duplicates,
                guint     *n_added)
 {
   MgDocument *first = NULL;
-  guint n_toasts = 0, n_failed = 0;
+  guint n_failed = 0;
 
   *n_added = 0;
+  g_clear_pointer (&self->files->problems, g_ptr_array_unref);
+  self->files->problems = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < reports->len; i++)
     {
       MgSessionImportReport *report = g_ptr_array_index (reports, i);
 
       if (report->error != NULL)
         {
-          toast_file_message (self, report->file, report->error, &n_toasts);
+          g_ptr_array_add (self->files->problems, problem_line (report->file, report->error));
           n_failed++;
         }
       for (guint j = 0; j < report->warnings->len; j++)
-        toast_file_message (self, report->file, g_ptr_array_index (report->warnings, j), &n_toasts);
-      if (report->documents != NULL && report->documents->len > 0)
+        g_ptr_array_add (self->files->problems,
+                         problem_line (report->file, g_ptr_array_index (report->warnings, j)));
+      for (guint j = 0; report->documents != NULL && j < report->documents->len; j++)
         {
+          MgDocument *document = g_ptr_array_index (report->documents, j);
+
+          if (skip_duplicates && g_ptr_array_find (report->duplicates, document, NULL))
+            continue;
           if (first == NULL)
-            first = g_ptr_array_index (report->documents, 0);
-          *n_added += report->documents->len;
+            first = document;
+          (*n_added)++;
         }
-    }
-  if (n_toasts > MAX_IMPORT_TOASTS)
-    {
-      g_autofree char *more = g_strdup_printf (ngettext ("%u more problem not shown",
-                                                         "%u more problems not shown",
-                                                         n_toasts - MAX_IMPORT_TOASTS),
-                                               n_toasts - MAX_IMPORT_TOASTS);
-      mg_window_toast (self, more);
     }
   /* One article speaks for itself; more, or some beside failures, are
    * counted. */
   if (n_failed == 0 && *n_added <= 1)
     *n_added = 0;
   return first;
+}
+
+/* The problems stay reachable after their toast has gone: the toast's
+ * Details button opens them all, one line each. */
+static void
+toast_problems (MgWindow *self)
+{
+  GPtrArray *problems = self->files->problems;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (problems == NULL || problems->len == 0)
+    return;
+
+  if (problems->len == 1)
+    title = g_strdup (g_ptr_array_index (problems, 0));
+  else
+    title = g_strdup_printf (ngettext ("%u problem in the import", "%u problems in the import",
+                                       problems->len), problems->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.import-problems");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+import_problems_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  GPtrArray *problems = self->files->problems;
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (problems == NULL || problems->len == 0)
+    return;
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (problems, i));
+  mg_dialogs_show_list (GTK_WINDOW (self), _("Import Problems"), body->str);
+}
+
+static guint
+n_documents (GPtrArray *reports)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      MgSessionImportReport *report = g_ptr_array_index (reports, i);
+
+      n += report->documents ? report->documents->len : 0;
+    }
+  return n;
+}
+
+/* Adds what was read, as the person chose about duplicates, and says what
+ * became of it. */
+static void
+finish_import (MgWindow  *self,
+               GPtrArray *reports,
+               gboolean   skip_duplicates)
+{
+  MgDocument *first;
+  guint n_added;
+
+  first = report_import (self, reports, skip_duplicates, &n_added);
+  toast_problems (self);
+  if (first != NULL)
+    mg_window_show_document (self, first);
+  if (n_added > 0)
+    {
+      g_autofree char *done = g_strdup_printf (ngettext ("Imported %u article", "Imported %u articles",
+                                                         n_added), n_added);
+      mg_window_toast (self, done);
+    }
+}
+
+static void
+duplicates_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        MgWindow         *self)
+{
+  GPtrArray *reports = g_object_get_data (G_OBJECT (dialog), "reports");
+  gboolean skip = g_str_equal (response, "skip");
+
+  if (self->files == NULL || mg_window_get_dataset (self) == NULL)
+    return;
+  if (g_str_equal (response, "cancel"))
+    {
+      mg_window_toast (self, _("Import cancelled"));
+      return;
+    }
+  if (!skip || mg_session_import_count_duplicates (reports) < n_documents (reports))
+    mg_session_import_add (self->session, reports, skip);
+  else
+    mg_window_toast (self, _("Every article was already in the dataset"));
+  finish_import (self, reports, skip);
+}
+
+/* The same text imported again is most often a mistake (the same file
+ * twice, two feeds carrying one article): ask, skipping by default. */
+static void
+ask_about_duplicates (MgWindow  *self,
+                      GPtrArray *reports)
+{
+  static const MgDialogResponse responses[] = {
+    { "cancel", N_("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "anyway", N_("_Import Anyway"), ADW_RESPONSE_DEFAULT },
+    { "skip", N_("_Skip Duplicates"), ADW_RESPONSE_SUGGESTED },
+  };
+  guint n = mg_session_import_count_duplicates (reports);
+  g_autofree char *body = g_strdup_printf (ngettext ("%u article has the same text as one already in the dataset.",
+                                                     "%u articles have the same text as ones already in the dataset.",
+                                                     n), n);
+  MgDialogResponse translated[G_N_ELEMENTS (responses)];
+  MgPrompt prompt = {
+    .heading = _("Import Duplicates?"),
+    .body = body,
+    .responses = translated,
+    .n_responses = G_N_ELEMENTS (responses),
+    .default_response = "skip",
+    .close_response = "cancel",
+  };
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    translated[i] = (MgDialogResponse) { responses[i].id, _(responses[i].label), responses[i].appearance };
+  dialog = _mg_window_prompt (self, &prompt);
+  g_object_set_data_full (G_OBJECT (dialog), "reports", g_ptr_array_ref (reports),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (duplicates_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -127,8 +265,6 @@ import_done_cb (GObject      *object,
   g_autoptr(MgWindow) self = g_object_ref (import->self);
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
-  MgDocument *first;
-  guint n_added;
 
   if (import->toast != NULL)
     adw_toast_dismiss (import->toast);
@@ -140,18 +276,11 @@ import_done_cb (GObject      *object,
     return;
 
   if (reports == NULL)
-    {
-      mg_window_toast (self, _("Import cancelled"));
-      return;
-    }
-  if ((first = report_import (self, reports, &n_added)) != NULL)
-    mg_window_show_document (self, first);
-  if (n_added > 0)
-    {
-      g_autofree char *done = g_strdup_printf (ngettext ("Imported %u article", "Imported %u articles",
-                                                         n_added), n_added);
-      mg_window_toast (self, done);
-    }
+    mg_window_toast (self, _("Import cancelled"));
+  else if (mg_session_import_count_duplicates (reports) > 0)
+    ask_about_duplicates (self, reports);
+  else
+    finish_import (self, reports, FALSE);
 }
 
 static void
@@ -423,6 +552,7 @@ _mg_window_files_class_init (MgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-problems", NULL, import_problems_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
@@ -446,5 +576,6 @@ _mg_window_files_dispose (MgWindow *self)
     return;
 
   cancel_import (self);
+  g_clear_pointer (&self->files->problems, g_ptr_array_unref);
   g_clear_pointer (&self->files, g_free);
 }

@@ -35,6 +35,7 @@ report_free (MgSessionImportReport *report)
   g_clear_pointer (&report->documents, g_ptr_array_unref);
   g_clear_pointer (&report->warnings, g_ptr_array_unref);
   g_clear_pointer (&report->error, g_free);
+  g_clear_pointer (&report->duplicates, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -74,10 +75,42 @@ import_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Finds the documents whose text the dataset already has, or an earlier
+ * one of the import: the same file imported twice, or two feeds carrying
+ * one article. */
+static guint
+find_duplicates (MgDataset *dataset,
+                 GPtrArray *reports)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_duplicates = 0;
+
+  for (guint i = 0; i < mg_dataset_get_n_documents (dataset); i++)
+    g_hash_table_add (seen, (char *) mg_document_get_text_sha256 (mg_dataset_get_document (dataset, i)));
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      MgSessionImportReport *report = g_ptr_array_index (reports, i);
+
+      for (guint j = 0; report->documents != NULL && j < report->documents->len; j++)
+        {
+          MgDocument *document = g_ptr_array_index (report->documents, j);
+
+          if (g_hash_table_add (seen, (char *) mg_document_get_text_sha256 (document)))
+            continue;
+          g_ptr_array_add (report->duplicates, g_object_ref (document));
+          n_duplicates++;
+        }
+    }
+
+  return n_duplicates;
+}
+
 /* Adds what was read, under ids the dataset does not use yet. */
 static void
 add_documents (MgSession *self,
-               GPtrArray *reports)
+               GPtrArray *reports,
+               gboolean   skip_duplicates)
 {
   mg_history_begin_group (self->history);
   for (guint i = 0; i < reports->len; i++)
@@ -90,8 +123,11 @@ add_documents (MgSession *self,
       for (guint j = 0; report->documents != NULL && j < report->documents->len; j++)
         {
           MgDocument *document = g_ptr_array_index (report->documents, j);
-          g_autofree char *id = mg_dataset_unique_id (self->dataset, mg_document_get_id (document));
+          g_autofree char *id = NULL;
 
+          if (skip_duplicates && g_ptr_array_find (report->duplicates, document, NULL))
+            continue;
+          id = mg_dataset_unique_id (self->dataset, mg_document_get_id (document));
           if (g_strcmp0 (id, mg_document_get_id (document)) != 0)
             mg_document_set_id (document, id);
           mg_history_add_document (self->history, document);
@@ -119,7 +155,9 @@ imported_cb (GObject      *object,
                              "The dataset was replaced during the import");
   else
     {
-      add_documents (self, import->reports);
+      /* With duplicates, the person decides what is added. */
+      if (find_duplicates (self->dataset, import->reports) == 0)
+        add_documents (self, import->reports, FALSE);
       g_task_return_pointer (task, g_ptr_array_ref (import->reports),
                              (GDestroyNotify)g_ptr_array_unref);
     }
@@ -133,6 +171,9 @@ imported_cb (GObject      *object,
  * Reads @files in a worker thread and adds their documents to the dataset
  * as one step of the history, under ids it does not use yet. A file that
  * cannot be read is reported and skipped. One import runs at a time.
+ * Documents whose text the dataset already holds are not added: the import
+ * ends with them listed, and nothing added, until mg_session_import_add()
+ * says what to do.
  */
 void
 mg_session_import_async (MgSession           *self,
@@ -159,6 +200,7 @@ mg_session_import_async (MgSession           *self,
 
       report->file = g_object_ref (files[i]);
       report->warnings = g_ptr_array_new_with_free_func (g_free);
+      report->duplicates = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (import->reports, report);
     }
   self->import = import;
@@ -185,6 +227,45 @@ mg_session_import_finish (MgSession     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * mg_session_import_count_duplicates:
+ * @reports: (element-type MgSessionImportReport): what an import returned
+ *
+ * Returns: how many documents of the import repeat a text; when any do,
+ *   nothing was added yet
+ */
+guint
+mg_session_import_count_duplicates (GPtrArray *reports)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (reports != NULL, 0);
+
+  for (guint i = 0; i < reports->len; i++)
+    n += ((MgSessionImportReport *) g_ptr_array_index (reports, i))->duplicates->len;
+  return n;
+}
+
+/**
+ * mg_session_import_add:
+ * @reports: (element-type MgSessionImportReport): what an import with
+ *   duplicates returned
+ * @skip_duplicates: whether to leave out the documents that repeat a text
+ *
+ * Adds an import held back by its duplicates, as one step of the history.
+ */
+void
+mg_session_import_add (MgSession *self,
+                       GPtrArray *reports,
+                       gboolean   skip_duplicates)
+{
+  g_return_if_fail (MG_IS_SESSION (self));
+  g_return_if_fail (reports != NULL);
+  g_return_if_fail (self->dataset != NULL);
+
+  add_documents (self, reports, skip_duplicates);
 }
 
 /**

@@ -35,6 +35,8 @@ typedef enum
  *   the dataset
  * @warnings: (element-type utf8): what was read with a doubt
  * @error: (nullable): why nothing was read
+ * @duplicates: (element-type MgDocument): those of @documents whose text
+ *   the dataset already holds, or an earlier file of the same import
  *
  * What became of one file of an import.
  */
@@ -44,6 +46,7 @@ typedef struct
   GPtrArray *documents;
   GPtrArray *warnings;
   char      *error;
+  GPtrArray *duplicates;
 } MgSessionImportReport;
 
 /* The longest a change waits for its draft, whatever the delay. */
@@ -111,6 +114,10 @@ void        mg_session_import_async         (MgSession            *self,
 GPtrArray  *mg_session_import_finish        (MgSession            *self,
                                              GAsyncResult         *result,
                                              GError              **error);
+guint       mg_session_import_count_duplicates (GPtrArray         *reports);
+void        mg_session_import_add           (MgSession            *self,
+                                             GPtrArray            *reports,
+                                             gboolean              skip_duplicates);
 gboolean    mg_session_get_import_progress  (MgSession            *self,
                                              guint                *done,
                                              guint                *total);
