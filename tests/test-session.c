@@ -637,6 +637,51 @@ test_import (Fixture       *fx,
   g_assert_false (mg_session_get_modified (fx->session));
 }
 
+/* The same article twice, once already in the dataset and once more in
+ * the same import: nothing is added until the person says what to do. */
+static void
+test_import_duplicates (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *article = g_test_build_filename (G_TEST_DIST, "fixtures", "files", "article.txt", NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  GFile *twice[] = { article_file, article_file };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDataset *dataset;
+
+  g_assert_true (load (fx->session, fx->file, NULL));
+  dataset = mg_session_get_dataset (fx->session);
+
+  mg_session_import_async (fx->session, twice, 2, NULL, got_result_cb, &result);
+  reports = mg_session_import_finish (fx->session, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_session_import_count_duplicates (reports), ==, 1);
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 2);
+  g_assert_false (mg_session_get_modified (fx->session));
+
+  /* Skipped, the article comes in once, as one undo step. */
+  mg_session_import_add (fx->session, reports, TRUE);
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 3);
+  mg_history_undo (mg_session_get_history (fx->session));
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 2);
+
+  /* Imported anyway, both copies come in, under ids of their own. */
+  mg_session_import_add (fx->session, reports, FALSE);
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 4);
+  g_assert_cmpstr (mg_document_get_id (mg_dataset_get_document (dataset, 2)), !=,
+                   mg_document_get_id (mg_dataset_get_document (dataset, 3)));
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  g_clear_object (&result);
+
+  /* Once in, the same file again is all duplicates. */
+  mg_session_import_async (fx->session, &article_file, 1, NULL, got_result_cb, &result);
+  reports = mg_session_import_finish (fx->session, wait_result (&result), &error);
+  g_assert_cmpuint (mg_session_import_count_duplicates (reports), ==, 1);
+  g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +701,7 @@ main (int   argc,
   ADD ("edit-during-save", test_edit_during_save);
   ADD ("cancel", test_cancel);
   ADD ("import", test_import);
+  ADD ("import-duplicates", test_import_duplicates);
 
   return g_test_run ();
 }
