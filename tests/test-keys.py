@@ -93,10 +93,11 @@ def run(marginalia, fixture, scratch):
                and ("claim", "delay the ferry") in back,
                "boundary keys step by word: %r" % sorted(t for _, t in grown))
 
-        # The new span is selected: Return opens its note, Return confirms.
+        # The new span is selected: Return opens its note, Ctrl+Return
+        # finishes it (Return alone starts a new line of the note).
         keys("Return")
         type_text("check the minutes")
-        keys("Return")
+        keys("ctrl+Return")
         spans = saved()
         claim = spans.get(("claim", "delay the ferry"))
         tap.ok(claim is not None and claim["note"] == "check the minutes",

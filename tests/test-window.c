@@ -374,8 +374,8 @@ test_boundaries_note_attribution (void)
   g_assert_cmpuint (mg_annotation_get_end (quote), ==, end);
 
   mg_test_activate (window, "win.edit-note", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (window->note_entry), "Promise to check in spring");
-  g_signal_emit_by_name (window->note_entry, "activate");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (window->note_view), "Promise to check in spring", -1);
+  gtk_popover_popdown (window->note_popover);
   mg_test_spin ();
   g_assert_cmpstr (mg_annotation_get_note (quote), ==, "Promise to check in spring");
 

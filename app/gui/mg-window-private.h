@@ -3,6 +3,7 @@
  * mg-window.c arranges the window, owns the annotation actions and calls
  * each part's class_init, init and dispose below, one level deep. Each part
  * keeps its own state:
+ *   mg-window-annotation.c  the note, the speaker and the annotation's menu
  *   mg-window-files.c   opening datasets and importing articles
  *   mg-window-save.c    saving, a file changed on disk, unsaved work
  *   mg-window-drafts.c  offering drafts back after a crash
@@ -51,12 +52,14 @@ struct _MgWindow
   MgDocumentList       *document_list;
   AdwFlap              *flap;
   MgLabelPalette       *label_palette;
-  GtkEntry             *note_entry;
+  GtkPopoverMenu       *context_menu;
   GtkPopover           *note_popover;
+  GtkTextView          *note_view;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkListBox           *speaker_list;
   GtkPopover           *speaker_popover;
+  GtkScrolledWindow    *speaker_scroller;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
 
@@ -67,6 +70,8 @@ struct _MgWindow
   MgDocument           *document;   /* the document shown, or NULL */
   GCancellable         *cancellable; /* cancelled when the window goes */
   GtkWidget            *prompt;     /* the question up, if any (weak) */
+  MgAnnotation         *note_target;   /* whose note is being written */
+  MgDocument           *note_document; /* and its document */
 
   /* The parts' own state, each allocated and freed by its part */
   MgWindowFiles        *files;
@@ -77,6 +82,11 @@ struct _MgWindow
 /* Provided by mg-window.c */
 GtkWidget *_mg_window_prompt              (MgWindow               *self,
                                            const MgPrompt         *prompt);
+
+/* Provided by mg-window-annotation.c */
+void       _mg_window_annotation_class_init (MgWindowClass        *klass);
+void       _mg_window_annotation_init     (MgWindow               *self);
+void       _mg_window_annotation_dispose  (MgWindow               *self);
 
 /* Provided by mg-window-files.c */
 void       _mg_window_files_class_init    (MgWindowClass          *klass);

@@ -378,139 +378,6 @@ boundary_action (GtkWidget  *widget,
 }
 
 static void
-note_activate_cb (MgWindow *self,
-                  GtkEntry *entry)
-{
-  MgAnnotation *selected = current_annotation (self);
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (selected != NULL && g_strcmp0 (note, mg_annotation_get_note (selected) ?: "") != 0)
-    mg_history_set_note (history (self), self->document, selected, note);
-
-  gtk_popover_popdown (self->note_popover);
-}
-
-static void
-edit_note_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  MgWindow *self = MG_WINDOW (widget);
-  MgAnnotation *selected = current_annotation (self);
-
-  if (selected == NULL)
-    return;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), mg_annotation_get_note (selected) ?: "");
-  mg_article_view_popup (self->article_view, self->note_popover, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
-}
-
-static void
-popover_closed_cb (MgWindow   *self,
-                   GtkPopover *popover)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-static void
-speaker_activated_cb (MgWindow      *self,
-                      GtkListBoxRow *row,
-                      GtkListBox    *list)
-{
-  MgAnnotation *selected = current_annotation (self);
-  MgAnnotation *actor = g_object_get_data (G_OBJECT (row), "annotation");
-  g_autoptr(GError) error = NULL;
-
-  gtk_popover_popdown (self->speaker_popover);
-  if (selected == NULL)
-    return;
-
-  if (!mg_history_set_attribution (history (self), self->document, selected, actor, &error))
-    show_error_toast (self, error);
-}
-
-static GtkWidget *
-speaker_row (const char *text,
-             MgAnnotation *actor)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_widget_set_margin_start (label, 10);
-  gtk_widget_set_margin_end (label, 10);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  if (actor != NULL)
-    g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (actor), g_object_unref);
-
-  return row;
-}
-
-/* The speaker chooser: the distinct actors of the document, in order of
- * first mention, and "Nobody" to remove an attribution. */
-static void
-attribute_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  MgWindow *self = MG_WINDOW (widget);
-  MgAnnotation *selected = current_annotation (self);
-  MgAnnotationStore *store = current_store (self);
-  g_autoptr(GHashTable) seen = NULL;
-  MgAnnotation *current;
-  GtkWidget *child;
-  guint n_actors = 0;
-
-  if (selected == NULL)
-    {
-      mg_window_toast (self, _("Select a quote or a claim first"));
-      return;
-    }
-  if (g_str_equal (mg_annotation_get_label (selected), "actor"))
-    {
-      mg_window_toast (self, _("Only quotes and claims are attributed to an actor"));
-      return;
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->speaker_list))) != NULL)
-    gtk_list_box_remove (self->speaker_list, child);
-
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  current = mg_annotation_store_attributed_to (store, selected);
-  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
-    {
-      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
-      GtkWidget *row;
-
-      if (!g_str_equal (mg_annotation_get_label (a), "actor"))
-        continue;
-      if (a != current && !g_hash_table_add (seen, (gpointer) mg_annotation_get_text (a)))
-        continue;
-
-      row = speaker_row (mg_annotation_get_text (a), a);
-      gtk_list_box_append (self->speaker_list, row);
-      if (a == current)
-        gtk_list_box_select_row (self->speaker_list, GTK_LIST_BOX_ROW (row));
-      n_actors++;
-    }
-
-  if (n_actors == 0)
-    {
-      mg_window_toast (self, _("Tag an actor in this article first"));
-      return;
-    }
-
-  gtk_list_box_append (self->speaker_list, speaker_row (_("Nobody"), NULL));
-  mg_article_view_popup (self->article_view, self->speaker_popover, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->speaker_list));
-}
-
-static void
 unselect_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -661,6 +528,7 @@ mg_window_dispose (GObject *object)
   MgWindow *self = MG_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _mg_window_annotation_dispose (self);
   _mg_window_files_dispose (self);
   _mg_window_save_dispose (self);
   _mg_window_review_dispose (self);
@@ -787,8 +655,6 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.shrink-start", NULL, boundary_action);
   gtk_widget_class_install_action (widget_class, "win.grow-end", NULL, boundary_action);
   gtk_widget_class_install_action (widget_class, "win.shrink-end", NULL, boundary_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
-  gtk_widget_class_install_action (widget_class, "win.attribute", NULL, attribute_action);
   gtk_widget_class_install_action (widget_class, "win.unselect", NULL, unselect_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
@@ -798,54 +664,11 @@ mg_window_class_init (MgWindowClass *klass)
 
   bind_keys (widget_class);
 
+  _mg_window_annotation_class_init (klass);
   _mg_window_files_class_init (klass);
   _mg_window_save_class_init (klass);
   _mg_window_drafts_class_init (klass);
   _mg_window_review_class_init (klass);
-}
-
-static void
-create_popovers (MgWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Note"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  /* The note: one line, Enter keeps it, Escape leaves it as it was. */
-  self->note_popover = GTK_POPOVER (gtk_popover_new ());
-  self->note_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->note_entry, _("Write a note about this annotation"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->note_entry), 36);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_entry));
-  gtk_popover_set_child (self->note_popover, box);
-  g_signal_connect_object (self->note_entry, "activate",
-                           G_CALLBACK (note_activate_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->note_popover, "closed",
-                           G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
-  mg_article_view_add_popover (self->article_view, self->note_popover);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  heading = gtk_label_new (_("Said or Claimed by"));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  self->speaker_popover = GTK_POPOVER (gtk_popover_new ());
-  self->speaker_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->speaker_list), "boxed-list");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->speaker_list));
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_popover_set_child (self->speaker_popover, box);
-  g_signal_connect_object (self->speaker_list, "row-activated",
-                           G_CALLBACK (speaker_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->speaker_popover, "closed",
-                           G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
-  mg_article_view_add_popover (self->article_view, self->speaker_popover);
 }
 
 /* Runs a window action for a key pressed in the article itself, and only
@@ -969,9 +792,9 @@ mg_window_init (MgWindow *self)
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (annotator_name_cb), self, G_CONNECT_SWAPPED);
 
-  create_popovers (self);
   add_article_shortcuts (self);
 
+  _mg_window_annotation_init (self);
   _mg_window_files_init (self);
   _mg_window_save_init (self);
   _mg_window_drafts_init (self);
