@@ -1,7 +1,8 @@
 /* mg-article-view-private.h: what the article view's files share
  *
  * mg-article-view.c shows the text with its annotations; in review mode
- * mg-article-view-review.c draws a colleague's spans over it.
+ * mg-article-view-review.c draws a colleague's spans over it, and
+ * mg-article-view-notes.c marks the spans that have a note.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,5 +24,10 @@ void _mg_article_view_snapshot_reference  (MgArticleView     *self,
                                            GtkSnapshot       *snapshot,
                                            MgAnnotationStore *reference,
                                            MgAnnotation      *selected);
+
+/* Provided by mg-article-view-notes.c */
+void _mg_article_view_snapshot_notes      (MgArticleView     *self,
+                                           GtkSnapshot       *snapshot,
+                                           MgAnnotationStore *store);
 
 G_END_DECLS

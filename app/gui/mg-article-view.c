@@ -620,6 +620,8 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
     _mg_article_view_snapshot_reference (self, snapshot, self->reference, self->reference_selected);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->store != NULL)
+    _mg_article_view_snapshot_notes (self, snapshot, self->store);
 
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->selected == NULL)
     return;
