@@ -187,6 +187,10 @@ create_note_popover (MgWindow *self)
   self->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->note_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (self->note_view, FALSE);
+  gtk_text_view_set_left_margin (self->note_view, 8);
+  gtk_text_view_set_right_margin (self->note_view, 8);
+  gtk_text_view_set_top_margin (self->note_view, 6);
+  gtk_text_view_set_bottom_margin (self->note_view, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self->note_view), "note-editor");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
@@ -368,6 +372,11 @@ create_speaker_popover (MgWindow *self)
   self->speaker_list = GTK_LIST_BOX (gtk_list_box_new ());
   self->speaker_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->speaker_list), "boxed-list");
+  /* Room for the list's frame, which the scroller would cut. */
+  gtk_widget_set_margin_top (GTK_WIDGET (self->speaker_list), 2);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->speaker_list), 2);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->speaker_list), 2);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->speaker_list), 2);
   gtk_scrolled_window_set_policy (self->speaker_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (self->speaker_scroller, TRUE);
   gtk_scrolled_window_set_propagate_natural_width (self->speaker_scroller, TRUE);
@@ -465,13 +474,22 @@ static void
 popup_context_menu (MgWindow           *self,
                     const GdkRectangle *rect)
 {
-  g_autoptr(GMenuModel) model = NULL;
+  MgLabelSet *labels;
 
   if (self->document == NULL)
     return;
 
-  model = context_menu_model (self);
-  gtk_popover_menu_set_menu_model (self->context_menu, model);
+  /* A new model for the same labels would only resize a menu that is
+   * already right. */
+  labels = mg_dataset_get_labels (mg_session_get_dataset (self->session));
+  if (g_object_get_data (G_OBJECT (self->context_menu), "labels") != labels)
+    {
+      g_autoptr(GMenuModel) model = context_menu_model (self);
+
+      gtk_popover_menu_set_menu_model (self->context_menu, model);
+      g_object_set_data_full (G_OBJECT (self->context_menu), "labels",
+                              g_object_ref (labels), g_object_unref);
+    }
   gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
   mg_article_view_popup (self->article_view, GTK_POPOVER (self->context_menu), rect);
 }
