@@ -1,8 +1,7 @@
 /* mg-article-view-private.h: what the article view's files share
  *
  * mg-article-view.c shows the text with its annotations; in review mode
- * mg-article-view-review.c draws a colleague's spans over it, and
- * mg-article-view-notes.c marks the spans that have a note.
+ * mg-article-view-review.c draws a colleague's spans over it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,10 +23,5 @@ void _mg_article_view_snapshot_reference  (MgArticleView     *self,
                                            GtkSnapshot       *snapshot,
                                            MgAnnotationStore *reference,
                                            MgAnnotation      *selected);
-
-/* Provided by mg-article-view-notes.c */
-void _mg_article_view_snapshot_notes      (MgArticleView     *self,
-                                           GtkSnapshot       *snapshot,
-                                           MgAnnotationStore *store);
 
 G_END_DECLS

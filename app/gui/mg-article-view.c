@@ -18,6 +18,7 @@
 
 #include "mg-article-view-private.h"
 #include "mg-span-marks.h"
+#include "mg-note-marks.h"
 
 /* Tints over the page colour, one pair for light and one for dark. */
 #define ALPHA_LIGHT_1 0.16
@@ -578,7 +579,7 @@ _mg_article_view_get_visible_offsets (GtkTextView *view,
 }
 
 /* The marks the tags cannot draw: labels sharing words, spans of one
- * label that touch. */
+ * label that touch, and notes, in each label's colour as the tags draw it. */
 static void
 snapshot_span_marks (MgArticleView *self,
                      GtkSnapshot   *snapshot)
@@ -597,9 +598,14 @@ snapshot_span_marks (MgArticleView *self,
     }
 
   _mg_article_view_get_visible_offsets (GTK_TEXT_VIEW (self), &start, &end);
-  if (start < end && colors->len == mg_label_set_get_n_labels (self->labels))
-    mg_span_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
-                            (const GdkRGBA *) colors->data, start, end);
+  if (start < end && self->labels != NULL &&
+      colors->len == mg_label_set_get_n_labels (self->labels))
+    {
+      mg_span_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
+                              (const GdkRGBA *) colors->data, start, end);
+      mg_note_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
+                              (const GdkRGBA *) colors->data, start, end);
+    }
 }
 
 static void
@@ -620,8 +626,6 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
     _mg_article_view_snapshot_reference (self, snapshot, self->reference, self->reference_selected);
-  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->store != NULL)
-    _mg_article_view_snapshot_notes (self, snapshot, self->store);
 
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->selected == NULL)
     return;
