@@ -156,6 +156,84 @@ test_context_menu (void)
   mg_test_close_window (window);
 }
 
+static GtkGesture *
+secondary_click (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+  g_assert_not_reached ();
+}
+
+/* Where a right click at the character @offset lands, in the article. */
+static void
+right_click_at (MgWindow *window,
+                guint     offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (window->article_view);
+  GdkRectangle r;
+  GtkTextIter iter;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, &r);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         r.x + r.width / 2, r.y + r.height / 2, &x, &y);
+  g_signal_emit_by_name (secondary_click (GTK_WIDGET (view)), "pressed", 1, (double) x, (double) y);
+  mg_test_spin ();
+}
+
+/* A right click picks the innermost span under the pointer, or keeps the
+ * selected text when it lands in it, and opens the menu there. */
+static void
+test_right_click (void)
+{
+  MgWindow *window;
+  MgAnnotation *inner;
+  GtkTextBuffer *buffer;
+  guint start, end;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("files", "small.json");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
+  inner = mg_test_find (window, "figure", "18 percent");
+
+  right_click_at (window, mg_annotation_get_start (inner) + 3);
+  g_assert_true (mg_article_view_get_selected (window->article_view) == inner);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->context_menu)));
+  gtk_popover_popdown (GTK_POPOVER (window->context_menu));
+
+  /* Outside every span: nothing is selected, only tagging applies. */
+  right_click_at (window, 2);
+  g_assert_null (mg_article_view_get_selected (window->article_view));
+  gtk_popover_popdown (GTK_POPOVER (window->context_menu));
+
+  /* In the selected text: the selection stays, and Tag As tags it. */
+  start = mg_test_offset_of (mg_window_get_document (window), "Tuesday");
+  {
+    GtkTextIter s, e;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+    gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) start + 7);
+    gtk_text_buffer_select_range (buffer, &s, &e);
+  }
+  right_click_at (window, start + 2);
+  g_assert_true (mg_article_view_get_tag_range (window->article_view, &start, &end));
+  gtk_popover_popdown (GTK_POPOVER (window->context_menu));
+  mg_test_activate (window, "win.tag", "figure");
+  g_assert_nonnull (mg_test_find (window, "figure", "Tuesday"));
+
+  mg_test_close_window (window);
+}
+
 /* A long name is shown whole, and a span near the bottom of a small
  * window gets the chooser above it, inside the window. */
 static void
@@ -311,6 +389,7 @@ main (int   argc,
   mg_test_init_display ();
   g_test_add_func ("/window-annotation/note-kept", test_note_kept);
   g_test_add_func ("/window-annotation/context-menu", test_context_menu);
+  g_test_add_func ("/window-annotation/right-click", test_right_click);
   g_test_add_func ("/window-annotation/speaker-popover", test_speaker_popover);
   g_test_add_func ("/window-annotation/note-mark", test_note_mark);
 
