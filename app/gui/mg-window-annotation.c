@@ -559,8 +559,18 @@ context_pressed_cb (MgWindow        *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->article_view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
   GtkTextIter iter, s, e;
   int bx, by;
+
+  /* The popovers over the article are its children, on surfaces of their
+   * own: a right click in the note keeps the note's own editing menu. */
+  if (event != NULL &&
+      gdk_event_get_surface (event) != gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (view))))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (self->document == NULL)
