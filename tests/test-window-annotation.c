@@ -234,6 +234,13 @@ test_right_click (void)
   mg_test_close_window (window);
 }
 
+static gboolean
+is_allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
 /* A long name is shown whole, and a span near the bottom of a small
  * window gets the chooser above it, inside the window. */
 static void
@@ -251,8 +258,12 @@ test_speaker_popover (void)
 
   MG_TEST_REQUIRE_DISPLAY ();
 
-  window = mg_test_open_fixture ("window", "long-names.json");
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  {
+    g_autoptr(MgDataset) dataset = mg_test_load_fixture ("window", "long-names.json");
+
+    window = mg_test_open_window_sized (dataset, 900, 650);
+  }
+  g_assert_true (mg_test_spin_until (is_allocated, window->article_view, 10000));
   mg_test_spin_for (300);
   quote = mg_test_find (window, "quote", "“We will not wait another winter,”");
   mg_article_view_set_selected (window->article_view, quote);
@@ -357,6 +368,7 @@ test_note_mark (void)
   view = GTK_TEXT_VIEW (window->article_view);
   quote = mg_test_find (window, "quote", "we will build it before winter");
   g_assert_cmpstr (mg_annotation_get_note (quote) ?: "", ==, "");
+  g_assert_true (mg_test_spin_until (is_allocated, view, 10000));
   mg_test_spin_for (200);
 
   before = render (GTK_WIDGET (view), &stride);
