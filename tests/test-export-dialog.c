@@ -271,6 +271,57 @@ export_one (MgWindow        *window,
     }
 }
 
+/* A button of a toast on @window whose action is win.open-folder, or NULL. */
+static GtkWidget *
+find_open_folder_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.open-folder") == 0)
+        return child;
+      if ((found = find_open_folder_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* After an export, the toast offers to open the folder that holds it. */
+static void
+test_open_folder_toast (void)
+{
+  MgWindow *window;
+  GtkWidget *button;
+  GVariant *target;
+  g_autofree char *tmp = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  window = open_fixture ();
+  tmp = make_tmpdir ();
+  export_one (window, tmp, MG_EXPORT_CSV, MG_EXPORT_OFFSETS_CODEPOINT);
+  mg_test_spin_for (200);
+
+  button = find_open_folder_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Open Folder");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  {
+    g_autofree char *subdir = g_build_filename (tmp, "csv-codepoint", NULL);
+
+    folder = g_file_new_for_path (subdir);
+  }
+  uri = g_file_get_uri (folder);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+
+  mg_test_close_window (window);
+  mg_test_remove_tree (tmp);
+}
+
 static void
 test_every_format (void)
 {
@@ -652,6 +703,7 @@ main (int   argc,
 
   g_test_add_func ("/export-dialog/offsets-differ", test_offsets_differ);
   g_test_add_func ("/export-dialog/every-format", test_every_format);
+  g_test_add_func ("/export-dialog/open-folder-toast", test_open_folder_toast);
   g_test_add_func ("/export-dialog/destination-follows-format", test_destination_follows_format);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
   g_test_add_func ("/export-dialog/close-while-busy", test_close_while_busy);

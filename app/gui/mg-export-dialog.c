@@ -456,7 +456,16 @@ export_done_cb (GObject      *object,
                                        "Exported %u documents to %s", job->total),
                              job->total, name);
   if (self->window != NULL)
-    mg_window_toast (self->window, message);
+    {
+      /* A brat export is a folder of its own; any other, a file in one. */
+      g_autoptr(GFile) folder = job->format == MG_EXPORT_BRAT ? g_object_ref (job->target)
+                                                              : g_file_get_parent (job->target);
+
+      if (folder != NULL)
+        mg_window_toast_folder (self->window, message, folder);
+      else
+        mg_window_toast (self->window, message);
+    }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

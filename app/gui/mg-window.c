@@ -604,6 +604,27 @@ bind_keys (GtkWidgetClass *widget_class)
 }
 
 static void
+folder_launched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(MgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    mg_window_toast (self, error->message);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), NULL, NULL,
+                                           folder_launched_cb, g_object_ref (widget));
+}
+
+static void
 mg_window_class_init (MgWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -643,6 +664,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, document_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.tag-key", "s", tag_key_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
@@ -919,4 +941,32 @@ mg_window_toast (MgWindow   *self,
   g_return_if_fail (message != NULL);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * mg_window_toast_folder:
+ * @message: a short sentence, already translated
+ * @folder: the folder an Open Folder button on the toast shows
+ *
+ * A toast for work written to disk, with a button that opens @folder in
+ * the file manager, so the person can pick up what was written.
+ */
+void
+mg_window_toast_folder (MgWindow   *self,
+                        const char *message,
+                        GFile      *folder)
+{
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (MG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (G_IS_FILE (folder));
+
+  uri = g_file_get_uri (folder);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  adw_toast_set_action_name (toast, "win.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -34,5 +34,8 @@ void        mg_window_show_document (MgWindow      *self,
                                      MgDocument    *document);
 void        mg_window_toast         (MgWindow      *self,
                                      const char    *message);
+void        mg_window_toast_folder  (MgWindow      *self,
+                                     const char    *message,
+                                     GFile         *folder);
 
 G_END_DECLS
