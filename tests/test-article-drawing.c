@@ -191,9 +191,9 @@ scroll_like (MgWindow *fresh,
   offset = gtk_text_iter_get_offset (&top);
   delta = value - line_top;
 
-  /* Under load the lines below may take seconds to be measured, and the
+  /* Under load the lines below may take many seconds to be measured, and the
    * view cannot scroll past what it has measured. */
-  for (guint round = 0; round < 250; round++)
+  for (guint round = 0; round < 1500; round++)
     {
       GtkTextIter iter;
       int y;

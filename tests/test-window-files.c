@@ -416,6 +416,91 @@ test_autosave (Fixture       *fixture,
   g_settings_reset (settings, "autosave-delay");
 }
 
+/* A toast button of @root whose action is @action, or NULL. */
+static GtkWidget *
+find_toast_button (GtkWidget  *root,
+                   const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_toast_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget  *root,
+                           const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return child;
+      if ((found = find_label_prefix (child, prefix)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_draft_problem (gpointer window)
+{
+  return find_toast_button (window, "win.draft-problem") != NULL;
+}
+
+/* A draft that cannot be written says why in a toast short enough to show
+ * the reason, and the whole message behind Details. The drafts folder is
+ * a plain file here, which stops root too. */
+static void
+test_draft_fails (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = mg_drafts_get_default_dir ();
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+  gboolean moved;
+  GtkWidget *button;
+  const char *details;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  moved = g_rename (dir, aside) == 0;
+  {
+    g_autofree char *parent = g_path_get_dirname (dir);
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  }
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  window = new_window ();
+  open_path (window, fixture->path);
+
+  tag (window, "Tuesday", "figure");
+  g_assert_true (mg_test_spin_until (has_draft_problem, window, 5000));
+  button = find_toast_button (GTK_WIDGET (window), "win.draft-problem");
+  details = g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL);
+  g_assert_true (g_str_has_prefix (details, "Could not keep a draft of your work: "));
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), "No draft kept: "));
+
+  /* The folder back before the window goes, since closing discards the
+   * draft there. */
+  g_assert_cmpint (g_remove (dir), ==, 0);
+  if (moved)
+    g_assert_cmpint (g_rename (aside, dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "autosave-delay");
+}
+
 /* The window is gone once its weak pointer is cleared; under sanitizers
  * and load that may take more than a few main-loop turns. */
 static gboolean
@@ -801,6 +886,7 @@ main (int   argc,
   ADD ("save-as", test_save_as);
   ADD ("failed-save", test_failed_save);
   ADD ("autosave", test_autosave);
+  ADD ("draft-fails", test_draft_fails);
   ADD ("unsaved-prompt", test_unsaved_prompt);
   ADD ("open-asks-first", test_open_asks_first);
   ADD ("import-annotated", test_import_annotated);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-dialogs.h"
 #include "mg-window-private.h"
 
 /* Drafts the person put off or that failed to load: not asked again. */
@@ -214,15 +215,34 @@ recover_drafts_action (GtkWidget  *widget,
   offer_next_draft (MG_WINDOW (widget));
 }
 
+/* A toast has room for one short line, and an error names the draft's path
+ * before its reason, so the toast gives the reason (the part after the last
+ * ": ") and its Details button the whole message. */
 static void
 autosave_failed_cb (MgWindow     *self,
                     const GError *error,
                     MgSession    *session)
 {
-  g_autofree char *message = g_strdup_printf (_("Could not keep a draft of your work: %s"),
+  const char *reason = g_strrstr (error->message, ": ");
+  g_autofree char *title = g_strdup_printf (_("No draft kept: %s"),
+                                            reason != NULL ? reason + 2 : error->message);
+  g_autofree char *details = g_strdup_printf (_("Could not keep a draft of your work: %s"),
                                               error->message);
+  AdwToast *toast = adw_toast_new (title);
 
-  mg_window_toast (self, message);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.draft-problem");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (details));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+draft_problem_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  mg_dialogs_show_list (GTK_WINDOW (widget), _("Draft Not Kept"), g_variant_get_string (param, NULL));
 }
 
 /* The settings count whole seconds; the session, milliseconds. */
@@ -243,6 +263,7 @@ _mg_window_drafts_class_init (MgWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.recover-drafts", NULL, recover_drafts_action);
+  gtk_widget_class_install_action (widget_class, "win.draft-problem", "s", draft_problem_action);
 }
 
 void

@@ -628,11 +628,12 @@ mg_drafts_load (MgDrafts  *self,
   return mg_dataset_load_file (path, error);
 }
 
+/* A draft whose folder is missing, or is not a folder, is not there. */
 static gboolean
 remove_if_present (const char  *path,
                    GError     **error)
 {
-  if (g_remove (path) != 0 && errno != ENOENT)
+  if (g_remove (path) != 0 && errno != ENOENT && errno != ENOTDIR)
     {
       int saved_errno = errno;
 
