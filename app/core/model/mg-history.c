@@ -41,6 +41,8 @@ typedef enum
   STEP_REMOVE_RELATION,
   STEP_ADD_DOCUMENT,
   STEP_REMOVE_DOCUMENT,
+  STEP_SET_EXTRA,
+  STEP_MARK,
 } StepKind;
 
 typedef struct
@@ -53,6 +55,8 @@ typedef struct
   GPtrArray    *relations;        /* removed with an annotation, in list order */
   GArray       *positions;        /* of guint: where each of them was */
   GPtrArray    *children;         /* of Step, for a group */
+  JsonObject   *extra_before;     /* a document's unknown members */
+  JsonObject   *extra_after;
   char         *before;           /* label or note */
   char         *after;
   char         *modified_before;
@@ -114,6 +118,8 @@ step_free (Step *step)
   g_clear_pointer (&step->relations, g_ptr_array_unref);
   g_clear_pointer (&step->positions, g_array_unref);
   g_clear_pointer (&step->children, g_ptr_array_unref);
+  g_clear_pointer (&step->extra_before, json_object_unref);
+  g_clear_pointer (&step->extra_after, json_object_unref);
   g_free (step->before);
   g_free (step->after);
   g_free (step->modified_before);
@@ -748,6 +754,104 @@ mg_history_remove_document (MgHistory  *self,
 }
 
 /**
+ * mg_history_set_extra:
+ * @extra: (nullable): the document's new unknown members; not changed
+ *   afterwards, as undo puts back the object itself
+ *
+ * Replaces the members of @document this version of the format does not
+ * read, such as the conflicts a merge marked in it.
+ */
+void
+mg_history_set_extra (MgHistory  *self,
+                      MgDocument *document,
+                      JsonObject *extra)
+{
+  JsonObject *before;
+  Step *step;
+
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+
+  before = mg_document_get_extra (document);
+  if (before == extra)
+    return;
+
+  step = step_new (STEP_SET_EXTRA, document);
+  step->extra_before = before ? json_object_ref (before) : NULL;
+  step->extra_after = extra ? json_object_ref (extra) : NULL;
+  mg_document_set_extra (document, extra);
+  record (self, step);
+}
+
+/**
+ * mg_history_add_mark:
+ * @document: the document the decision is about
+ *
+ * Records a step that changes no data: a decision the person made, such
+ * as keeping a span as it is in review, which undo then takes back like
+ * any edit. Whether it still stands is mg_history_is_done() of the state
+ * it made.
+ */
+void
+mg_history_add_mark (MgHistory  *self,
+                     MgDocument *document)
+{
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+
+  record (self, step_new (STEP_MARK, document));
+}
+
+/**
+ * mg_history_get_state:
+ *
+ * Returns: the serial of the current state: that of the last step done (of
+ *   the open group while one is open), 0 before any
+ */
+guint64
+mg_history_get_state (MgHistory *self)
+{
+  g_return_val_if_fail (MG_IS_HISTORY (self), 0);
+  if (self->group != NULL)
+    return self->group->serial;
+  return current_serial (self);
+}
+
+/**
+ * mg_history_is_done:
+ * @state: a serial from mg_history_get_state()
+ *
+ * Returns: whether the step that made @state is done: on the undo stack,
+ *   not undone (or redone since)
+ */
+gboolean
+mg_history_is_done (MgHistory *self,
+                    guint64    state)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (MG_IS_HISTORY (self), FALSE);
+
+  if (state == 0 || (self->group != NULL && state == self->group->serial))
+    return TRUE;
+  /* Serials only grow from the bottom of the undo stack to its top. */
+  hi = self->undo->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint64 serial = ((Step *)g_ptr_array_index (self->undo, mid))->serial;
+
+      if (serial == state)
+        return TRUE;
+      if (serial < state)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/**
  * mg_history_begin_group:
  *
  * Makes the edits until the matching mg_history_end_group() one undo step.
@@ -963,6 +1067,11 @@ apply (MgHistory *self,
         mg_dataset_insert_document (self->dataset, step->position, step->document);
       else
         mg_dataset_remove_document (self->dataset, step->document);
+      break;
+    case STEP_SET_EXTRA:
+      mg_document_set_extra (step->document, forward ? step->extra_after : step->extra_before);
+      break;
+    case STEP_MARK:
       break;
     default:
       g_assert_not_reached ();

@@ -54,6 +54,14 @@ void        mg_history_add_document       (MgHistory    *self,
                                            MgDocument   *document);
 void        mg_history_remove_document    (MgHistory    *self,
                                            MgDocument   *document);
+void        mg_history_set_extra          (MgHistory    *self,
+                                           MgDocument   *document,
+                                           JsonObject   *extra);
+void        mg_history_add_mark           (MgHistory    *self,
+                                           MgDocument   *document);
+guint64     mg_history_get_state          (MgHistory    *self);
+gboolean    mg_history_is_done            (MgHistory    *self,
+                                           guint64       state);
 
 void        mg_history_begin_group        (MgHistory    *self);
 void        mg_history_end_group          (MgHistory    *self);
