@@ -172,6 +172,73 @@ test_resolve (Fixture       *fx,
   g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 4);
 }
 
+/* The items of the harbour article, and how many are open. */
+static guint
+count_listed (Fixture *fx,
+              guint   *n_open)
+{
+  g_autoptr(MgAgreement) agreement = mg_review_session_compare_document (fx->review, fx->harbour);
+  g_autoptr(GPtrArray) items = mg_review_session_list (fx->review, agreement, fx->harbour);
+  guint last_start = 0;
+
+  *n_open = 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const MgReviewItem *item = g_ptr_array_index (items, i);
+      MgAnnotation *span = item->disagreement.a ? item->disagreement.a : item->disagreement.b;
+
+      /* In the order of the text; those no longer shown are resolved. */
+      g_assert_cmpuint (mg_annotation_get_start (span), >=, last_start);
+      last_start = mg_annotation_get_start (span);
+      g_assert_true (item->position >= 0 || item->how != MG_RESOLUTION_NONE);
+      if (item->how == MG_RESOLUTION_NONE)
+        (*n_open)++;
+    }
+  return items->len;
+}
+
+static void
+test_list (Fixture       *fx,
+           gconstpointer  data)
+{
+  guint n_open;
+
+  g_assert_cmpuint (count_listed (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 4);
+
+  /* Taken theirs: the comparison no longer shows it, the list still does,
+   * resolved: "3 open of 4". */
+  resolve_next (fx, MG_RESOLUTION_THEIRS);
+  g_assert_cmpuint (count_listed (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 3);
+
+  /* Keeping yours is a step of its own: undo takes that decision back,
+   * not the taking of theirs before it, and redo makes it again. */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_MINE), ==, MG_DISAGREEMENT_LABEL);
+  g_assert_cmpuint (count_listed (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 2);
+  g_assert_true (mg_history_undo (fx->history) == fx->harbour);
+  g_assert_nonnull (find (fx, "quote", "\"we will build it before winter\""));
+  g_assert_cmpuint (count_listed (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 3);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 1);
+  mg_history_redo (fx->history);
+  g_assert_cmpuint (count_listed (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 2);
+
+  /* Dropping theirs alone changes nothing of yours, and is a step too. */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_DROP), ==, MG_DISAGREEMENT_ONLY_B);
+  g_assert_cmpuint (count_listed (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 1);
+
+  /* Undoing the taking of theirs lists it once, open again. */
+  mg_history_undo (fx->history);
+  mg_history_undo (fx->history);
+  mg_history_undo (fx->history);
+  g_assert_cmpuint (count_listed (fx, &n_open), ==, 4);
+  g_assert_cmpuint (n_open, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +247,7 @@ main (int   argc,
 
   g_test_add ("/review-session/twins", Fixture, NULL, fixture_setup, test_twins, fixture_teardown);
   g_test_add ("/review-session/resolve", Fixture, NULL, fixture_setup, test_resolve, fixture_teardown);
+  g_test_add ("/review-session/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
 
   return g_test_run ();
 }

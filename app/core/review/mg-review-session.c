@@ -6,11 +6,13 @@
  * Every resolution of a disagreement is an ordinary edit through the
  * history, so it saves, autosaves and undoes like any other.
  *
- * A resolution is remembered as what it expects of your spans (keep mine:
- * yours there and theirs not; keep both: both there; ...). A disagreement
- * counts as resolved while some resolution that names its spans still
- * holds, so undoing the edit of a resolution opens its disagreement again
- * without any bookkeeping of its own. Resolutions stay remembered when
+ * A resolution is remembered as the state of the history it made and what
+ * it expects of your spans (keep mine: yours there and theirs not; keep
+ * both: both there; ...). A disagreement counts as resolved while some
+ * resolution that names its spans still holds: its step is not undone and
+ * your spans are as it left them. Keeping yours changes no data, so it is
+ * a mark in the history (mg_history_add_mark()): undo takes the decision
+ * back like any other, rather than the edit before it. Resolutions stay remembered when
  * their disagreement no longer shows in a comparison (taking theirs makes
  * the two agree), so progress counts them: mg_review_session_count_resolved().
  */
@@ -30,10 +32,13 @@ typedef struct
 
 typedef struct
 {
-  MgDocument   *document;   /* yours */
-  Span          a;          /* yours */
-  Span          b;          /* theirs */
-  MgResolution  how;
+  MgDocument     *document;   /* yours */
+  MgHistory      *history;
+  guint64         state;      /* of the history, after the resolution */
+  Span            a;          /* yours */
+  Span            b;          /* theirs */
+  MgResolution    how;
+  MgDisagreement  shown;      /* copies of the spans as they were */
 } Record;
 
 struct _MgReviewSession
@@ -81,6 +86,9 @@ record_free (gpointer data)
   Record *record = data;
 
   g_clear_object (&record->document);
+  g_clear_object (&record->history);
+  g_clear_object (&record->shown.a);
+  g_clear_object (&record->shown.b);
   g_free (record->a.label);
   g_free (record->b.label);
   g_free (record);
@@ -104,6 +112,8 @@ record_holds (const Record *record)
   gboolean want_a = record->how == MG_RESOLUTION_MINE || record->how == MG_RESOLUTION_BOTH;
   gboolean want_b = record->how == MG_RESOLUTION_THEIRS || record->how == MG_RESOLUTION_BOTH;
 
+  if (!mg_history_is_done (record->history, record->state))
+    return FALSE;
   return span_as_wanted (store, &record->a, want_a) && span_as_wanted (store, &record->b, want_b);
 }
 
@@ -264,6 +274,15 @@ apply (MgHistory             *history,
        MgResolution           how,
        GError               **error)
 {
+  /* A decision that changes no span (keeping yours, dropping theirs
+   * alone) is still a step, so that undo takes it back and not the edit
+   * before it. */
+  if (how == MG_RESOLUTION_MINE || (how == MG_RESOLUTION_DROP && d->a == NULL) ||
+      (how == MG_RESOLUTION_BOTH && d->b == NULL))
+    {
+      mg_history_add_mark (history, document);
+      return TRUE;
+    }
   /* Taking theirs changes your span in place when it is the same span
    * under another label or with other ends: its note and relations stay. */
   if (how == MG_RESOLUTION_THEIRS && d->a != NULL && d->b != NULL)
@@ -307,6 +326,7 @@ mg_review_session_resolve (MgReviewSession       *self,
                            GError               **error)
 {
   Record *record;
+  gboolean ok;
 
   g_return_val_if_fail (MG_IS_REVIEW_SESSION (self), FALSE);
   g_return_val_if_fail (MG_IS_HISTORY (history), FALSE);
@@ -317,15 +337,24 @@ mg_review_session_resolve (MgReviewSession       *self,
   /* The spans are noted first: the edit may change the annotations. */
   record = g_new0 (Record, 1);
   record->document = g_object_ref (document);
+  record->history = g_object_ref (history);
   record->how = how;
   span_set (&record->a, disagreement->a);
   span_set (&record->b, disagreement->b);
+  record->shown.kind = disagreement->kind;
+  record->shown.a = disagreement->a ? mg_annotation_copy (disagreement->a) : NULL;
+  record->shown.b = disagreement->b ? mg_annotation_copy (disagreement->b) : NULL;
 
-  if (!apply (history, document, disagreement, how, error))
+  /* One step, so that one undo takes the whole resolution back. */
+  mg_history_begin_group (history);
+  ok = apply (history, document, disagreement, how, error);
+  mg_history_end_group (history);
+  if (!ok)
     {
       record_free (record);
       return FALSE;
     }
+  record->state = mg_history_get_state (history);
   g_ptr_array_add (self->records, record);
   return TRUE;
 }
@@ -431,4 +460,94 @@ mg_review_session_find_open (MgReviewSession *self,
         return (int) position;
     }
   return -1;
+}
+
+static int
+item_compare (gconstpointer x,
+              gconstpointer y)
+{
+  const MgReviewItem *i = *(const MgReviewItem * const *) x;
+  const MgReviewItem *j = *(const MgReviewItem * const *) y;
+  MgAnnotation *p = i->disagreement.a ? i->disagreement.a : i->disagreement.b;
+  MgAnnotation *q = j->disagreement.a ? j->disagreement.a : j->disagreement.b;
+  guint ps = mg_annotation_get_start (p), qs = mg_annotation_get_start (q);
+
+  if (ps != qs)
+    return ps < qs ? -1 : 1;
+  return i->position < j->position ? -1 : i->position > j->position;
+}
+
+/* Whether @record was counted already, by an earlier one of the same spans
+ * or by a disagreement the comparison shows. */
+static gboolean
+record_listed (MgReviewSession *self,
+               guint            index,
+               MgAgreement     *document_agreement)
+{
+  const Record *record = g_ptr_array_index (self->records, index);
+  guint n = mg_agreement_get_n_disagreements (document_agreement);
+
+  for (guint j = 0; j < n; j++)
+    if (record_names (record, mg_agreement_get_disagreement (document_agreement, j)))
+      return TRUE;
+  for (guint j = 0; j < index; j++)
+    {
+      const Record *other = g_ptr_array_index (self->records, j);
+
+      if (other->document == record->document && record_holds (other) &&
+          span_equal (&other->a, &record->a) && span_equal (&other->b, &record->b))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * mg_review_session_list:
+ * @document_agreement: a comparison of @document from
+ *   mg_review_session_compare_document()
+ * @document: one of your documents
+ *
+ * What a review shows of @document: every disagreement the comparison
+ * shows, open or resolved, and the resolved ones it no longer shows (their
+ * spans as they were, @position -1), in the order of the text. Open items
+ * against the length are the progress: "2 open of 6".
+ *
+ * Returns: (transfer container) (element-type MgReviewItem): the items,
+ *   valid while @document_agreement and the session are
+ */
+GPtrArray *
+mg_review_session_list (MgReviewSession *self,
+                        MgAgreement     *document_agreement,
+                        MgDocument      *document)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (MG_IS_REVIEW_SESSION (self), items);
+  g_return_val_if_fail (MG_IS_AGREEMENT (document_agreement), items);
+
+  for (guint i = 0; i < mg_agreement_get_n_disagreements (document_agreement); i++)
+    {
+      MgReviewItem *item = g_new0 (MgReviewItem, 1);
+
+      item->disagreement = *mg_agreement_get_disagreement (document_agreement, i);
+      item->position = (int) i;
+      item->how = mg_review_session_get_resolution (self, document, &item->disagreement);
+      g_ptr_array_add (items, item);
+    }
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      const Record *record = g_ptr_array_index (self->records, i);
+      MgReviewItem *item;
+
+      if (record->document != document || !record_holds (record) ||
+          record_listed (self, i, document_agreement))
+        continue;
+      item = g_new0 (MgReviewItem, 1);
+      item->disagreement = record->shown;
+      item->position = -1;
+      item->how = mg_review_session_get_resolution (self, document, &record->shown);
+      g_ptr_array_add (items, item);
+    }
+  g_ptr_array_sort (items, item_compare);
+  return items;
 }

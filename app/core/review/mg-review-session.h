@@ -27,6 +27,22 @@ typedef enum
   MG_RESOLUTION_DROP,
 } MgResolution;
 
+/**
+ * MgReviewItem:
+ * @disagreement: what differs; its spans as they were when the comparison
+ *   no longer shows it
+ * @position: its index in the comparison, or -1 when it no longer shows
+ * @how: how it was resolved, %MG_RESOLUTION_NONE while it is open
+ *
+ * One row of a review.
+ */
+typedef struct
+{
+  MgDisagreement disagreement;
+  int            position;
+  MgResolution   how;
+} MgReviewItem;
+
 #define MG_TYPE_REVIEW_SESSION (mg_review_session_get_type ())
 
 G_DECLARE_FINAL_TYPE (MgReviewSession, mg_review_session, MG, REVIEW_SESSION, GObject)
@@ -57,5 +73,8 @@ int              mg_review_session_find_open        (MgReviewSession      *self,
                                                      MgAgreement          *document_agreement,
                                                      MgDocument           *document,
                                                      guint                 from);
+GPtrArray       *mg_review_session_list             (MgReviewSession      *self,
+                                                     MgAgreement          *document_agreement,
+                                                     MgDocument           *document);
 
 G_END_DECLS
