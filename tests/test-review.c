@@ -107,11 +107,10 @@ assert_figures_fresh (MgWindow *window)
 static const MgDisagreement *
 current (MgWindow *window)
 {
-  int position = _mg_window_review_get_current (window);
+  const MgDisagreement *d = _mg_window_review_get_current_disagreement (window);
 
-  g_assert_cmpint (position, >=, 0);
-  return mg_agreement_get_disagreement (_mg_window_review_get_agreement (window, FALSE),
-                                        (guint) position);
+  g_assert_nonnull (d);
+  return d;
 }
 
 static void
@@ -234,12 +233,15 @@ test_resolve_undo_save (Fixture       *fx,
   store = mg_test_store_of (fx->window);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
 
-  /* Take theirs on a boundary: your quote takes their ends, and agrees. */
+  /* Take theirs on a boundary: your quote takes their ends, and agrees;
+   * the row stays, resolved, and the count goes down. */
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "4 open of 4");
   mg_test_activate (fx->window, "win.review-resolve", "theirs");
   g_assert_nonnull (mg_test_find (fx->window, "quote", "\"we will build it before winter\""));
   g_assert_null (mg_test_find (fx->window, "quote", "we will build it before winter\""));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
-  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 3);
+  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 4);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "3 open of 4");
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_LABEL);
   assert_figures_fresh (fx->window);
 
@@ -248,29 +250,32 @@ test_resolve_undo_save (Fixture       *fx,
   g_assert_nonnull (mg_test_find (fx->window, "figure", "3.5%"));
   g_assert_null (mg_test_find (fx->window, "claim", "3.5%"));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
-  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 3);
-  g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 1);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 4");
+  g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 2);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_B);
 
   /* Keep both on theirs alone: their span is added to yours. */
   mg_test_activate (fx->window, "win.review-resolve", "both");
   g_assert_nonnull (mg_test_find (fx->window, "figure", "1,200 euros"));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 6);
-  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 2);
+  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 4);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "1 open of 4");
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_A);
 
   /* Drop yours alone: gone, and nothing is left open. */
   mg_test_activate (fx->window, "win.review-resolve", "drop");
   g_assert_null (mg_test_find (fx->window, "actor", "the city's auditor"));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
-  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 1);
+  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 4);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "0 open of 4");
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, -1);
   assert_figures_fresh (fx->window);
 
   /* Undo opens the dropped one again, as any edit is undone. */
   mg_test_activate (fx->window, "win.undo", NULL);
+  mg_test_spin ();
   g_assert_nonnull (mg_test_find (fx->window, "actor", "the city's auditor"));
-  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 2);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "1 open of 4");
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_A);
   g_assert_true (mg_article_view_get_selected (fx->window->article_view) ==
                  mg_test_find (fx->window, "actor", "the city's auditor"));
@@ -298,6 +303,54 @@ test_resolve_undo_save (Fixture       *fx,
     }
 }
 
+/* Closing review and opening the same colleague's file again brings back
+ * the resolutions; keeping yours is undone on its own. */
+static void
+test_reopen (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  MgReviewPanel *panel;
+  MgAnnotationStore *store;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  panel = _mg_window_review_get_panel (fx->window);
+  store = mg_test_store_of (fx->window);
+  path = g_test_build_filename (G_TEST_DIST, "fixtures", "review", "theirs.json", NULL);
+  file = g_file_new_for_path (path);
+
+  mg_test_activate (fx->window, "win.review-close", NULL);
+  _mg_window_review_open_colleague (fx->window, file);
+  mg_test_spin ();
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "4 open of 4");
+  mg_test_activate (fx->window, "win.review-resolve", "mine");
+  mg_test_activate (fx->window, "win.review-resolve", "theirs");
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 4");
+
+  mg_test_activate (fx->window, "win.review-close", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  _mg_window_review_open_colleague (fx->window, file);
+  mg_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 4);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 4");
+  g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_B);
+
+  /* Undo takes back the taking of theirs, then the keeping of yours,
+   * which changed no span: the count follows each. */
+  mg_test_activate (fx->window, "win.undo", NULL);
+  mg_test_spin ();
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "3 open of 4");
+  g_assert_nonnull (mg_test_find (fx->window, "figure", "3.5%"));
+  mg_test_activate (fx->window, "win.undo", NULL);
+  mg_test_spin ();
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "4 open of 4");
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 5);
+  g_assert_nonnull (mg_test_find (fx->window, "quote", "we will build it before winter"));
+  g_assert_false (mg_history_can_undo (mg_window_get_history (fx->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +368,8 @@ main (int   argc,
               fixture_set_up, test_walk, fixture_tear_down);
   g_test_add ("/review/resolve-undo-save", Fixture, NULL,
               fixture_set_up, test_resolve_undo_save, fixture_tear_down);
+  g_test_add ("/review/reopen", Fixture, NULL,
+              fixture_set_up, test_reopen, fixture_tear_down);
 
   status = g_test_run ();
   mg_test_remove_tree (scratch);

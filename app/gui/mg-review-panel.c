@@ -33,14 +33,18 @@ struct _MgReviewPanel
   /* Template widgets */
   GtkGrid           *button_grid;
   GtkDrawingArea    *chart;
+  GtkLabel          *chart_heading;
   GtkLabel          *colleague_label;
   GtkLabel          *count_label;
   GtkGrid           *figures_grid;
+  GtkBox            *legend_box;
   GtkListBox        *list;
+  GtkLabel          *list_heading;
   GtkScrolledWindow *list_scroller;
   GtkBox            *problems_box;
   GtkExpander       *problems_expander;
   GtkLabel          *problems_label;
+  GtkLabel          *title_label;
 
   /* Owned */
   MgAgreement       *chart_agreement;
@@ -248,14 +252,15 @@ kind_title (MgDisagreementKind kind)
 }
 
 static GtkWidget *
-span_line (MgAnnotation *annotation,
-           MgLabelSet   *labels,
-           const char   *whose)
+span_line (const MgReviewPanelLine *line,
+           MgLabelSet              *labels)
 {
-  g_autofree char *color = color_hex (labels, mg_annotation_get_label (annotation));
-  g_autofree char *text = mg_article_view_describe (annotation, labels);
+  g_autofree char *color = line->span ? color_hex (labels, mg_annotation_get_label (line->span))
+                                      : g_strdup ("#77767b");
+  g_autofree char *text = line->text ? g_strdup (line->text)
+                                     : mg_article_view_describe (line->span, labels);
   g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s  %s",
-                                                     color, whose, text);
+                                                     color, line->whose, text);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -378,14 +383,18 @@ mg_review_panel_class_init (MgReviewPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/marginalia/Marginalia/mg-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, button_grid);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, chart);
+  gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, chart_heading);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, colleague_label);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, figures_grid);
+  gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, legend_box);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, list_heading);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, problems_box);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, problems_expander);
   gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, MgReviewPanel, title_label);
 
   /* Escape in the panel leaves review; in the article it unselects. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.review-close", NULL);
@@ -545,27 +554,33 @@ mg_review_panel_clear (MgReviewPanel *self,
 }
 
 /**
- * mg_review_panel_append:
+ * mg_review_panel_append_item:
+ * @title: what the row is about ("Different labels")
+ * @lines: (array length=n_lines): the sides, each a span or a text
  * @labels: the labels of your dataset
  * @resolution: (nullable): how it was resolved, or %NULL while it is open
+ *
+ * Appends a row: a disagreement of a review or a conflict of a merge.
  */
 void
-mg_review_panel_append (MgReviewPanel        *self,
-                        const MgDisagreement *disagreement,
-                        MgLabelSet           *labels,
-                        const char           *resolution)
+mg_review_panel_append_item (MgReviewPanel           *self,
+                             const char              *title,
+                             const MgReviewPanelLine *lines,
+                             guint                    n_lines,
+                             MgLabelSet              *labels,
+                             const char              *resolution)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (kind_title (disagreement->kind));
+  GtkWidget *heading = gtk_label_new (title);
 
   g_return_if_fail (MG_IS_REVIEW_PANEL (self));
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (top), title);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (top), heading);
   if (resolution != NULL)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
@@ -580,10 +595,8 @@ mg_review_panel_append (MgReviewPanel        *self,
     }
   gtk_box_append (GTK_BOX (box), top);
 
-  if (disagreement->a != NULL)
-    gtk_box_append (GTK_BOX (box), span_line (disagreement->a, labels, _("Yours")));
-  if (disagreement->b != NULL)
-    gtk_box_append (GTK_BOX (box), span_line (disagreement->b, labels, _("Theirs")));
+  for (guint i = 0; i < n_lines; i++)
+    gtk_box_append (GTK_BOX (box), span_line (&lines[i], labels));
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   self->selecting = TRUE;
@@ -591,6 +604,63 @@ mg_review_panel_append (MgReviewPanel        *self,
   self->selecting = FALSE;
   self->n_rows++;
   update_count (self);
+}
+
+/**
+ * mg_review_panel_append:
+ * @labels: the labels of your dataset
+ * @resolution: (nullable): how it was resolved, or %NULL while it is open
+ */
+void
+mg_review_panel_append (MgReviewPanel        *self,
+                        const MgDisagreement *disagreement,
+                        MgLabelSet           *labels,
+                        const char           *resolution)
+{
+  MgReviewPanelLine lines[2];
+  guint n = 0;
+
+  if (disagreement->a != NULL)
+    lines[n++] = (MgReviewPanelLine) { _("Yours"), disagreement->a, NULL };
+  if (disagreement->b != NULL)
+    lines[n++] = (MgReviewPanelLine) { _("Theirs"), disagreement->b, NULL };
+  mg_review_panel_append_item (self, kind_title (disagreement->kind), lines, n, labels, resolution);
+}
+
+/**
+ * mg_review_panel_set_conflicts:
+ * @conflicts: %TRUE to show a merge's conflicts, %FALSE to compare with a
+ *   colleague
+ *
+ * Conflicts have no agreement to measure: the figures and the chart hide.
+ */
+void
+mg_review_panel_set_conflicts (MgReviewPanel *self,
+                               gboolean       conflicts)
+{
+  g_return_if_fail (MG_IS_REVIEW_PANEL (self));
+
+  gtk_label_set_text (self->title_label, conflicts ? _("Merge Conflicts") : _("Review"));
+  gtk_label_set_text (self->list_heading, conflicts ? _("Conflicts") : _("Disagreements"));
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_box), !conflicts);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_grid), !conflicts);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_heading), !conflicts);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !conflicts);
+  if (conflicts)
+    gtk_widget_set_visible (GTK_WIDGET (self->problems_box), FALSE);
+}
+
+/**
+ * mg_review_panel_get_count_text:
+ *
+ * Returns: the progress as shown ("2 open of 6")
+ */
+const char *
+mg_review_panel_get_count_text (MgReviewPanel *self)
+{
+  g_return_val_if_fail (MG_IS_REVIEW_PANEL (self), NULL);
+
+  return gtk_label_get_text (self->count_label);
 }
 
 /* Brings @row into view without taking the focus from the article, where

@@ -26,6 +26,21 @@ typedef enum
   MG_REVIEW_N_FIGURES,
 } MgReviewFigure;
 
+/**
+ * MgReviewPanelLine:
+ * @whose: the side, for people ("Yours")
+ * @span: (nullable): the side's span, for its colour and text
+ * @text: (nullable): what to show instead of the span's text
+ *
+ * One side of a row of the list.
+ */
+typedef struct
+{
+  const char   *whose;
+  MgAnnotation *span;
+  const char   *text;
+} MgReviewPanelLine;
+
 #define MG_TYPE_REVIEW_PANEL (mg_review_panel_get_type ())
 
 G_DECLARE_FINAL_TYPE (MgReviewPanel, mg_review_panel, MG, REVIEW_PANEL, AdwBin)
@@ -47,6 +62,15 @@ void        mg_review_panel_append            (MgReviewPanel            *self,
                                                const MgDisagreement     *disagreement,
                                                MgLabelSet               *labels,
                                                const char               *resolution);
+void        mg_review_panel_append_item       (MgReviewPanel            *self,
+                                               const char               *title,
+                                               const MgReviewPanelLine  *lines,
+                                               guint                     n_lines,
+                                               MgLabelSet               *labels,
+                                               const char               *resolution);
+void        mg_review_panel_set_conflicts     (MgReviewPanel            *self,
+                                               gboolean                  conflicts);
+const char *mg_review_panel_get_count_text    (MgReviewPanel            *self);
 void        mg_review_panel_select            (MgReviewPanel            *self,
                                                int                       position);
 int         mg_review_panel_get_selected      (MgReviewPanel            *self);

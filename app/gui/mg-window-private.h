@@ -123,10 +123,16 @@ void           _mg_window_review_document_changed (MgWindow       *self);
 void           _mg_window_review_start            (MgWindow       *self,
                                                    MgDataset      *theirs,
                                                    const char     *name);
+void           _mg_window_review_start_conflicts  (MgWindow       *self);
+void           _mg_window_review_open_colleague   (MgWindow       *self,
+                                                   GFile          *file);
 void           _mg_window_review_stop             (MgWindow       *self);
 MgReviewPanel *_mg_window_review_get_panel        (MgWindow       *self);
 MgAgreement   *_mg_window_review_get_agreement    (MgWindow       *self,
                                                    gboolean        dataset);
 int            _mg_window_review_get_current      (MgWindow       *self);
+const MgDisagreement *
+               _mg_window_review_get_current_disagreement (MgWindow *self);
+const char    *_mg_window_review_get_conflicts_offer (MgWindow    *self);
 
 G_END_DECLS

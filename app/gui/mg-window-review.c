@@ -1,10 +1,19 @@
-/* mg-window-review.c: review a colleague's dataset against your own
+/* mg-window-review.c: review a colleague's dataset against your own, or
+ * the conflicts a git merge left in yours
  *
- * MgReviewSession compares, resolves and remembers the resolutions; this
- * part shows the panel, keeps which disagreement is current and follows
- * the edits. The figures of the document shown are recomputed at each change, from
- * the document and its twin alone; those of the whole dataset wait for an
- * idle moment.
+ * MgReviewSession compares, resolves and remembers the resolutions, and
+ * mg-conflicts.c settles a merge's conflicts; this part shows the panel,
+ * keeps which row is current and follows the history. The figures of the
+ * document shown are recomputed at each change, from the document and its
+ * twin alone; those of the whole dataset wait for an idle moment.
+ *
+ * A review stays alive while the window shows the same dataset: closing
+ * it and opening the same colleague's file again (unchanged on disk)
+ * brings back its resolutions. They are kept in memory rather than in the
+ * dataset's unknown members: they describe this sitting's decisions about
+ * one version of a colleague's file, the edits they made are already in
+ * the dataset, and a member other tools carry along would go stale as soon
+ * as either file changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,11 +24,27 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-conflicts.h"
 #include "mg-review-session.h"
 #include "mg-window-private.h"
 
 /* The actions' names, in the order of MgResolution after NONE. */
 static const char *resolve_names[] = { "mine", "theirs", "both", "drop" };
+
+static void conflicts_refresh (MgWindow *self,
+                               gboolean  advance);
+static void show_row          (MgWindow *self,
+                               gboolean  advance);
+
+/* A conflict settled in this sitting, listed as such while its step is
+ * done. */
+typedef struct
+{
+  MgDocument   *document;
+  MgConflict   *conflict;   /* as it was */
+  MgResolution  how;
+  guint64       state;
+} Settled;
 
 struct _MgWindowReview
 {
@@ -27,21 +52,34 @@ struct _MgWindowReview
 
   /* Owned */
   MgReviewSession   *session;             /* NULL when not reviewing */
+  GHashTable        *sessions;            /* colleague's file → its review */
   MgAgreement       *document_agreement;  /* the document shown and its twin */
   MgAgreement       *dataset_agreement;
-  MgAnnotationStore *store;               /* yours, watched */
-  int                current;             /* row of the current disagreement */
+  GPtrArray         *items;               /* rows: MgReviewItem, or MgConflict */
+  GPtrArray         *settled;             /* of Settled */
+  MgHistory         *history;             /* yours, watched */
+  AdwToast          *conflicts_toast;
+  int                current;             /* row of the current item */
   guint              refresh_id;
   guint              dataset_refresh_id;
+  gboolean           conflicts;           /* settling a merge's conflicts */
 };
 
-/* How @d was resolved, for people; NULL while it is open. */
-static const char *
-resolution_of (MgWindowReview       *review,
-               MgDocument           *document,
-               const MgDisagreement *d)
+static void
+settled_free (gpointer data)
 {
-  switch (mg_review_session_get_resolution (review->session, document, d))
+  Settled *settled = data;
+
+  g_clear_object (&settled->document);
+  g_clear_pointer (&settled->conflict, mg_conflict_free);
+  g_free (settled);
+}
+
+/* How a row was resolved, for people; NULL while it is open. */
+static const char *
+resolution_name (MgResolution how)
+{
+  switch (how)
     {
     case MG_RESOLUTION_NONE:
       return NULL;
@@ -75,34 +113,86 @@ your_name (MgWindow *self)
   return name != NULL && *name != '\0' ? name : _("you");
 }
 
-/* The current disagreement */
+/* The current row */
 
-static const MgDisagreement *
-current_disagreement (MgWindow *self)
+static gboolean
+is_active (MgWindowReview *review)
+{
+  return review->session != NULL || review->conflicts;
+}
+
+static gpointer
+current_item (MgWindow *self)
 {
   MgWindowReview *review = self->review;
 
-  if (review->document_agreement == NULL || review->current < 0 ||
-      (guint) review->current >= mg_agreement_get_n_disagreements (review->document_agreement))
+  if (review->items == NULL || review->current < 0 || (guint) review->current >= review->items->len)
     return NULL;
+  return g_ptr_array_index (review->items, (guint) review->current);
+}
 
-  return mg_agreement_get_disagreement (review->document_agreement, (guint) review->current);
+/* The current disagreement, when it shows in the comparison: one the
+ * comparison no longer shows has nothing left to resolve. */
+static const MgDisagreement *
+current_disagreement (MgWindow *self)
+{
+  const MgReviewItem *item = self->review->conflicts ? NULL : current_item (self);
+
+  return item != NULL && item->position >= 0 ? &item->disagreement : NULL;
+}
+
+/* Your span where a resolved row's span was: your own, or theirs that
+ * became yours. */
+static MgAnnotation *
+span_in_store (MgWindow             *self,
+               const MgDisagreement *d)
+{
+  MgAnnotationStore *store = mg_document_get_store (self->document);
+  MgAnnotation *sides[2] = { d->a, d->b };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      MgAnnotation *found = sides[i] ? mg_annotation_store_find (store, mg_annotation_get_label (sides[i]),
+                                                                 mg_annotation_get_start (sides[i]),
+                                                                 mg_annotation_get_end (sides[i]))
+                                     : NULL;
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
 show_current (MgWindow *self)
 {
-  const MgDisagreement *d = current_disagreement (self);
+  MgWindowReview *review = self->review;
+  gpointer item = current_item (self);
   MgDocument *twin = twin_of (self, self->document);
   MgAnnotationStore *reference = twin ? mg_document_get_store (twin) : NULL;
+  const MgReviewItem *r = review->conflicts ? NULL : item;
+  const MgConflict *c = review->conflicts ? item : NULL;
+  MgAnnotation *yours = NULL, *shown = NULL;
 
-  mg_review_panel_select (self->review->panel, d ? self->review->current : -1);
-  mg_article_view_set_reference (self->article_view, reference, d ? d->b : NULL);
-  if (d == NULL)
+  mg_review_panel_select (review->panel, item ? review->current : -1);
+  mg_article_view_set_reference (self->article_view, reference,
+                                 r && r->position >= 0 ? r->disagreement.b : NULL);
+  if (r != NULL && r->position >= 0)
+    {
+      yours = r->disagreement.a;
+      shown = yours ? yours : r->disagreement.b;
+    }
+  else if (r != NULL)
+    yours = shown = span_in_store (self, &r->disagreement);
+  else if (c != NULL)
+    yours = shown = c->ours && mg_annotation_store_lookup (mg_document_get_store (self->document),
+                                                           mg_annotation_get_id (c->ours))
+                      ? c->ours : c->theirs;
+  if (item == NULL)
     return;
 
-  mg_article_view_set_selected (self->article_view, d->a);
-  mg_article_view_scroll_to_annotation (self->article_view, d->a ? d->a : d->b);
+  mg_article_view_set_selected (self->article_view, yours);
+  if (shown != NULL)
+    mg_article_view_scroll_to_annotation (self->article_view, shown);
 }
 
 /* Figures and the list */
@@ -110,13 +200,15 @@ show_current (MgWindow *self)
 static void
 update_actions (MgWindow *self)
 {
-  gboolean active = self->review->session != NULL;
+  MgWindowReview *review = self->review;
+  gboolean active = is_active (review);
+  gboolean resolvable = review->conflicts ? current_item (self) != NULL
+                                          : current_disagreement (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-close", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-next", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-previous", active);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-resolve",
-                                 active && current_disagreement (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-resolve", active && resolvable);
 }
 
 static void
@@ -175,15 +267,36 @@ fill_list (MgWindow *self)
 {
   MgWindowReview *review = self->review;
   MgLabelSet *labels = mg_dataset_get_labels (mg_window_get_dataset (self));
-  guint n = mg_agreement_get_n_disagreements (review->document_agreement);
 
+  g_clear_pointer (&review->items, g_ptr_array_unref);
+  review->items = mg_review_session_list (review->session, review->document_agreement, self->document);
   mg_review_panel_clear (review->panel, _("You agree on every span of this document"));
+  for (guint i = 0; i < review->items->len; i++)
+    {
+      const MgReviewItem *item = g_ptr_array_index (review->items, i);
+
+      mg_review_panel_append (review->panel, &item->disagreement, labels, resolution_name (item->how));
+    }
+}
+
+/* The first open row from @from on, round to the start; -1 when none is. */
+static int
+find_open (MgWindowReview *review,
+           guint           from)
+{
+  guint n = review->items ? review->items->len : 0;
+
   for (guint i = 0; i < n; i++)
     {
-      const MgDisagreement *d = mg_agreement_get_disagreement (review->document_agreement, i);
+      guint position = (from + i) % n;
+      gpointer item = g_ptr_array_index (review->items, position);
 
-      mg_review_panel_append (review->panel, d, labels, resolution_of (review, self->document, d));
+      /* Conflicts listed are open; settled ones are not in the list. */
+      if (review->conflicts ? ((MgConflict *) item)->id != NULL
+                            : ((MgReviewItem *) item)->how == MG_RESOLUTION_NONE)
+        return (int) position;
     }
+  return -1;
 }
 
 /* Recomputes the document's comparison. With @advance, the current row
@@ -194,15 +307,20 @@ refresh_document (MgWindow *self,
 {
   MgWindowReview *review = self->review;
   const MgAgreementFigures *figures = NULL;
-  guint n = 0;
+
+  if (review->conflicts)
+    {
+      conflicts_refresh (self, advance);
+      return;
+    }
 
   g_clear_handle_id (&review->refresh_id, g_source_remove);
   g_clear_object (&review->document_agreement);
+  g_clear_pointer (&review->items, g_ptr_array_unref);
 
   if (self->document != NULL &&
       (review->document_agreement = mg_review_session_compare_document (review->session, self->document)))
     {
-      n = mg_agreement_get_n_disagreements (review->document_agreement);
       if (mg_agreement_get_n_documents (review->document_agreement) > 0)
         figures = mg_agreement_get_figures (review->document_agreement, 0, -1);
       fill_list (self);
@@ -212,20 +330,27 @@ refresh_document (MgWindow *self,
                            self->document ? _("This document is not in their dataset")
                                           : _("No document"));
 
-  /* With nothing current, an undo that opens a disagreement again makes
-   * it the current one. */
-  if (advance || review->current < 0)
-    review->current = review->document_agreement
-                        ? mg_review_session_find_open (review->session, review->document_agreement,
-                                                       self->document, (guint) MAX (review->current, 0))
-                        : -1;
-  if (review->current >= (int) n)
-    review->current = (int) n - 1;
-
   mg_review_panel_set_figures (review->panel, figures,
                                review->dataset_agreement
                                  ? mg_agreement_get_figures (review->dataset_agreement, -1, -1)
                                  : NULL);
+  show_row (self, advance);
+}
+
+/* With @advance, the current row moves to the first open one from where
+ * it was; with nothing current, an undo that opens a row again makes it
+ * the current one. */
+static void
+show_row (MgWindow *self,
+          gboolean  advance)
+{
+  MgWindowReview *review = self->review;
+  int n = review->items ? (int) review->items->len : 0;
+
+  if (advance || review->current < 0)
+    review->current = find_open (review, (guint) MAX (review->current, 0));
+  if (review->current >= n)
+    review->current = n - 1;
   show_current (self);
   update_actions (self);
 }
@@ -242,62 +367,211 @@ refresh_cb (gpointer user_data)
 }
 
 /* Edits come in bursts (a group, an undo of a group): one refresh after
- * them is enough. */
+ * them is enough. The history tells of every step, those that change no
+ * span too (keeping yours). */
 static void
-store_changed_cb (MgWindow          *self,
-                  guint              start,
-                  guint              end,
-                  MgAnnotationStore *store)
+history_changed_cb (MgWindow  *self,
+                    MgHistory *history)
 {
   MgWindowReview *review = self->review;
 
   if (review->refresh_id == 0)
     review->refresh_id = g_idle_add (refresh_cb, self);
-  if (review->dataset_refresh_id == 0)
+  if (review->session != NULL && review->dataset_refresh_id == 0)
     review->dataset_refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_dataset_cb, self, NULL);
 }
 
 static void
-watch_store (MgWindow *self)
+watch_history (MgWindow  *self,
+               MgHistory *history)
 {
   MgWindowReview *review = self->review;
-  MgAnnotationStore *store = self->document ? mg_document_get_store (self->document) : NULL;
 
-  if (review->store == store)
+  if (review->history == history)
     return;
-  if (review->store != NULL)
-    g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
-  g_set_object (&review->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+  if (review->history != NULL)
+    g_signal_handlers_disconnect_by_func (review->history, history_changed_cb, self);
+  g_set_object (&review->history, history);
+  if (history != NULL)
+    g_signal_connect_object (history, "changed", G_CALLBACK (history_changed_cb), self,
                              G_CONNECT_SWAPPED);
+}
+
+/* Merge conflicts */
+
+static void
+append_conflict (MgWindow         *self,
+                 const MgConflict *c,
+                 const char       *resolution)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (mg_window_get_dataset (self));
+  const char *kind = c->kind ? c->kind : "";
+  MgReviewPanelLine lines[2];
+  const char *title;
+  guint n = 0;
+
+  if (g_str_equal (kind, MG_CONFLICT_CHANGED_BOTH))
+    title = _("Changed on both sides");
+  else if (g_str_equal (kind, MG_CONFLICT_DELETED_CHANGED))
+    title = _("Deleted on yours, changed on theirs");
+  else if (g_str_equal (kind, MG_CONFLICT_CHANGED_DELETED))
+    title = _("Changed on yours, deleted on theirs");
+  else if (g_str_equal (kind, MG_CONFLICT_NOTE_BOTH))
+    title = _("Note changed on both sides");
+  else if (g_str_equal (kind, MG_CONFLICT_DOCUMENT_DELETED_CHANGED))
+    title = _("Document deleted on yours, changed on theirs");
+  else if (g_str_equal (kind, MG_CONFLICT_DOCUMENT_CHANGED_DELETED))
+    title = _("Document changed on yours, deleted on theirs");
+  else
+    title = kind;
+
+  if (g_str_equal (kind, MG_CONFLICT_NOTE_BOTH))
+    {
+      lines[n++] = (MgReviewPanelLine) { _("Yours"), c->ours, c->ours ? mg_annotation_get_note (c->ours) : "" };
+      lines[n++] = (MgReviewPanelLine) { _("Theirs"), c->ours, c->theirs_note ? c->theirs_note : "" };
+    }
+  else
+    {
+      if (c->ours != NULL)
+        lines[n++] = (MgReviewPanelLine) { _("Yours"), c->ours, NULL };
+      if (c->theirs != NULL)
+        lines[n++] = (MgReviewPanelLine) { _("Theirs"), c->theirs, NULL };
+    }
+  mg_review_panel_append_item (self->review->panel, title, lines, n, labels, resolution);
+}
+
+static void
+conflicts_refresh (MgWindow *self,
+                   gboolean  advance)
+{
+  MgWindowReview *review = self->review;
+  guint left = mg_dataset_count_conflicts (mg_window_get_dataset (self));
+  g_autofree char *placeholder = NULL;
+
+  g_clear_handle_id (&review->refresh_id, g_source_remove);
+  g_clear_pointer (&review->items, g_ptr_array_unref);
+  review->items = self->document ? mg_document_list_conflicts (self->document)
+                                 : g_ptr_array_new ();
+
+  placeholder = left > 0
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "No conflicts here; %u conflict in another document (F8)",
+                                    "No conflicts here; %u conflicts in other documents (F8)", left), left)
+    : g_strdup (_("Every conflict of the merge is settled: save to finish"));
+  mg_review_panel_clear (review->panel, placeholder);
+  for (guint i = 0; i < review->items->len; i++)
+    append_conflict (self, g_ptr_array_index (review->items, i), NULL);
+
+  /* Those settled in this sitting, while their step is done. */
+  for (guint i = 0; i < review->settled->len; i++)
+    {
+      Settled *settled = g_ptr_array_index (review->settled, i);
+
+      if (settled->document == self->document &&
+          mg_history_is_done (mg_window_get_history (self), settled->state))
+        append_conflict (self, settled->conflict, resolution_name (settled->how));
+    }
+  show_row (self, advance);
+}
+
+/* The next document after the one shown that holds conflicts, round to
+ * the start. */
+static MgDocument *
+next_with_conflicts (MgWindow *self)
+{
+  MgDataset *dataset = mg_window_get_dataset (self);
+  guint n = mg_dataset_get_n_documents (dataset);
+  int at = self->document ? mg_dataset_index_of (dataset, self->document) : -1;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      MgDocument *doc = mg_dataset_get_document (dataset, (guint) (at + (int) i) % n);
+      JsonArray *conflicts = mg_document_get_conflicts (doc);
+
+      if (conflicts != NULL && json_array_get_length (conflicts) > 0)
+        return doc;
+    }
+  return NULL;
+}
+
+static void
+resolve_conflict (MgWindow     *self,
+                  MgResolution  how)
+{
+  MgWindowReview *review = self->review;
+  const MgConflict *c = current_item (self);
+  g_autoptr(MgDocument) document = self->document ? g_object_ref (self->document) : NULL;
+  g_autoptr(GError) error = NULL;
+  Settled *settled;
+  MgConflict *copy;
+
+  if (c == NULL || c->id == NULL)
+    return;
+  copy = g_new0 (MgConflict, 1);
+  copy->kind = g_strdup (c->kind);
+  copy->ours = c->ours ? g_object_ref (c->ours) : NULL;
+  copy->theirs = c->theirs ? g_object_ref (c->theirs) : NULL;
+  copy->theirs_note = g_strdup (c->theirs_note);
+  if (!mg_conflict_resolve (mg_window_get_history (self), document, c->id, how, &error))
+    {
+      mg_conflict_free (copy);
+      mg_window_toast (self, error->message);
+      return;
+    }
+  settled = g_new0 (Settled, 1);
+  settled->document = g_object_ref (document);
+  settled->conflict = copy;
+  settled->how = how;
+  settled->state = mg_history_get_state (mg_window_get_history (self));
+  g_ptr_array_add (review->settled, settled);
+
+  /* A document that the resolution removed goes out of view. */
+  if (mg_dataset_index_of (mg_window_get_dataset (self), document) < 0)
+    {
+      MgDocument *next = next_with_conflicts (self);
+      MgDataset *dataset = mg_window_get_dataset (self);
+
+      mg_window_show_document (self, next ? next
+                               : mg_dataset_get_n_documents (dataset) > 0 ? mg_dataset_get_document (dataset, 0)
+                                                                           : NULL);
+      return;
+    }
+  conflicts_refresh (self, TRUE);
 }
 
 /* Starting and stopping */
 
+static void
+clear_state (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+
+  g_clear_handle_id (&review->refresh_id, g_source_remove);
+  g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
+  watch_history (self, NULL);
+  g_clear_object (&review->session);
+  g_clear_object (&review->document_agreement);
+  g_clear_object (&review->dataset_agreement);
+  g_clear_pointer (&review->items, g_ptr_array_unref);
+  review->conflicts = FALSE;
+  review->current = -1;
+}
+
 /**
  * _mg_window_review_stop:
  *
- * Leaves review mode and forgets the colleague's dataset; your edits stay.
+ * Leaves review mode; your edits stay, and so does the review itself
+ * until the window shows another dataset.
  */
 void
 _mg_window_review_stop (MgWindow *self)
 {
   MgWindowReview *review = self->review;
 
-  if (review->session == NULL)
+  if (!is_active (review))
     return;
 
-  g_clear_handle_id (&review->refresh_id, g_source_remove);
-  g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
-  if (review->store != NULL)
-    g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
-  g_clear_object (&review->store);
-  g_clear_object (&review->session);
-  g_clear_object (&review->document_agreement);
-  g_clear_object (&review->dataset_agreement);
-  review->current = -1;
-
+  clear_state (self);
   mg_article_view_set_reference (self->article_view, NULL, NULL);
   mg_review_panel_set_chart (review->panel, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (review->panel), FALSE);
@@ -308,19 +582,48 @@ _mg_window_review_stop (MgWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
+static void
+show_panel (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+
+  if (review->conflicts_toast != NULL)
+    adw_toast_dismiss (review->conflicts_toast);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (review->panel), TRUE);
+  watch_history (self, mg_window_get_history (self));
+  review->current = 0;
+}
+
+static void
+start_session (MgWindow        *self,
+               MgReviewSession *session)
+{
+  MgWindowReview *review = self->review;
+
+  _mg_window_review_stop (self);
+  review->session = g_object_ref (session);
+  mg_review_panel_set_conflicts (review->panel, FALSE);
+  mg_review_panel_set_colleague (review->panel, mg_review_session_get_their_name (session));
+  show_panel (self);
+  refresh_dataset (self);
+  refresh_document (self, TRUE);
+}
+
 /**
  * _mg_window_review_start:
  * @theirs: a colleague's dataset of some of the same texts
  * @name: what to call the colleague
  *
- * Shows @theirs beside the window's dataset, which becomes the curated one.
+ * Shows @theirs beside the window's dataset, which becomes the curated
+ * one, in a review of its own.
  */
 void
 _mg_window_review_start (MgWindow   *self,
                          MgDataset  *theirs,
                          const char *name)
 {
-  MgWindowReview *review = self->review;
+  g_autoptr(MgReviewSession) session = NULL;
 
   g_return_if_fail (MG_IS_WINDOW (self));
   g_return_if_fail (MG_IS_DATASET (theirs));
@@ -328,18 +631,37 @@ _mg_window_review_start (MgWindow   *self,
   if (mg_window_get_dataset (self) == NULL)
     return;
 
+  session = mg_review_session_new (mg_window_get_dataset (self), your_name (self), theirs, name);
+  start_session (self, session);
+}
+
+/**
+ * _mg_window_review_start_conflicts:
+ *
+ * Lists the conflicts a git merge marked in the window's dataset, from the
+ * document shown, or the next that holds some.
+ */
+void
+_mg_window_review_start_conflicts (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+  JsonArray *here;
+
+  g_return_if_fail (MG_IS_WINDOW (self));
+
+  if (mg_window_get_dataset (self) == NULL)
+    return;
+
   _mg_window_review_stop (self);
-  review->session = mg_review_session_new (mg_window_get_dataset (self), your_name (self),
-                                           theirs, name);
-
-  mg_review_panel_set_colleague (review->panel, name);
-  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (review->panel), TRUE);
-
-  refresh_dataset (self);
-  watch_store (self);
-  review->current = 0;
-  refresh_document (self, TRUE);
+  review->conflicts = TRUE;
+  mg_review_panel_set_conflicts (review->panel, TRUE);
+  mg_review_panel_set_colleague (review->panel, _("From a git merge"));
+  show_panel (self);
+  here = self->document ? mg_document_get_conflicts (self->document) : NULL;
+  if ((here == NULL || json_array_get_length (here) == 0) && next_with_conflicts (self) != NULL)
+    mg_window_show_document (self, next_with_conflicts (self));
+  else
+    conflicts_refresh (self, TRUE);
 }
 
 MgReviewPanel *
@@ -361,10 +683,39 @@ _mg_window_review_get_agreement (MgWindow *self,
   return dataset ? self->review->dataset_agreement : self->review->document_agreement;
 }
 
+/**
+ * _mg_window_review_get_current:
+ *
+ * Returns: the current row, or -1
+ */
 int
 _mg_window_review_get_current (MgWindow *self)
 {
-  return current_disagreement (self) ? self->review->current : -1;
+  return current_item (self) ? self->review->current : -1;
+}
+
+/**
+ * _mg_window_review_get_current_disagreement:
+ *
+ * Returns: (nullable): the disagreement of the current row, when the
+ *   comparison still shows it
+ */
+const MgDisagreement *
+_mg_window_review_get_current_disagreement (MgWindow *self)
+{
+  return current_disagreement (self);
+}
+
+/**
+ * _mg_window_review_get_conflicts_offer:
+ *
+ * Returns: (nullable): what the offer to settle a merge's conflicts says,
+ *   while it shows
+ */
+const char *
+_mg_window_review_get_conflicts_offer (MgWindow *self)
+{
+  return self->review->conflicts_toast ? adw_toast_get_title (self->review->conflicts_toast) : NULL;
 }
 
 /* Actions */
@@ -376,6 +727,11 @@ resolve (MgWindow     *self,
   const MgDisagreement *d = current_disagreement (self);
   g_autoptr(GError) error = NULL;
 
+  if (self->review->conflicts)
+    {
+      resolve_conflict (self, how);
+      return;
+    }
   if (d == NULL)
     return;
   if (!mg_review_session_resolve (self->review->session, mg_window_get_history (self),
@@ -407,10 +763,18 @@ move_action (GtkWidget  *widget,
   MgWindow *self = MG_WINDOW (widget);
   MgWindowReview *review = self->review;
   gboolean forward = g_str_equal (action_name, "win.review-next");
-  guint n;
+  guint n = review->items ? review->items->len : 0;
+  MgDocument *next;
 
-  if (review->document_agreement == NULL ||
-      (n = mg_agreement_get_n_disagreements (review->document_agreement)) == 0)
+  /* Settling conflicts, F8 past the last of a document goes on to the
+   * next document that holds some. */
+  if (review->conflicts && forward && (n == 0 || review->current + 1 >= (int) n) &&
+      (next = next_with_conflicts (self)) != NULL && next != self->document)
+    {
+      mg_window_show_document (self, next);
+      return;
+    }
+  if (n == 0)
     return;
 
   if (forward)
@@ -430,16 +794,53 @@ close_action (GtkWidget  *widget,
 }
 
 static void
-colleague_chosen (MgWindow *self,
-                  GFile    *file)
+conflicts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
+  _mg_window_review_start_conflicts (MG_WINDOW (widget));
+}
+
+/* What names one version of a colleague's file: its address and its tag
+ * (modification time), so that a changed file starts a new review. */
+static char *
+colleague_key (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return g_strdup_printf ("%s\n%s", uri, info ? g_file_info_get_etag (info) : "");
+}
+
+/**
+ * _mg_window_review_open_colleague:
+ * @file: a colleague's dataset
+ *
+ * Reviews @file against the window's dataset: the review made of it
+ * before, if the file did not change since, or a new one.
+ */
+void
+_mg_window_review_open_colleague (MgWindow *self,
+                                  GFile    *file)
+{
+  MgWindowReview *review = self->review;
+  g_autofree char *key = colleague_key (file);
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *basename = g_file_get_basename (file);
   g_autoptr(MgDataset) theirs = NULL;
   g_autoptr(GError) error = NULL;
+  MgReviewSession *session;
   const char *annotator;
   char *dot;
 
+  if (mg_window_get_dataset (self) == NULL)
+    return;
+  if ((session = g_hash_table_lookup (review->sessions, key)) != NULL)
+    {
+      start_session (self, session);
+      return;
+    }
   if (path == NULL || !(theirs = mg_dataset_load_file (path, &error)))
     {
       g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), basename,
@@ -454,7 +855,10 @@ colleague_chosen (MgWindow *self,
   if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
     *dot = '\0';
   annotator = mg_dataset_get_annotator (theirs);
-  _mg_window_review_start (self, theirs, annotator && *annotator ? annotator : basename);
+  session = mg_review_session_new (mg_window_get_dataset (self), your_name (self), theirs,
+                                   annotator && *annotator ? annotator : basename);
+  g_hash_table_insert (review->sessions, g_steal_pointer (&key), session);
+  start_session (self, session);
 }
 
 static void
@@ -464,7 +868,7 @@ colleague_file_chosen (GtkWindow *window,
   MgWindow *self = MG_WINDOW (window);
 
   if (chosen != NULL && self->review != NULL)
-    colleague_chosen (self, g_ptr_array_index (chosen, 0));
+    _mg_window_review_open_colleague (self, g_ptr_array_index (chosen, 0));
 }
 
 static void
@@ -484,12 +888,37 @@ review_action (GtkWidget  *widget,
 void
 _mg_window_review_document_changed (MgWindow *self)
 {
-  if (self->review == NULL || self->review->session == NULL)
+  if (self->review == NULL || !is_active (self->review))
     return;
 
-  watch_store (self);
   self->review->current = 0;
   refresh_document (self, TRUE);
+}
+
+/* A dataset just opened that a git merge left conflicts in says so, and
+ * offers to settle them. */
+static void
+offer_conflicts (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+  MgDataset *dataset = mg_window_get_dataset (self);
+  guint n = dataset ? mg_dataset_count_conflicts (dataset) : 0;
+  g_autofree char *title = NULL;
+
+  if (review->conflicts_toast != NULL)
+    adw_toast_dismiss (review->conflicts_toast);
+  if (n == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "This file holds %u conflict from a git merge",
+                                        "This file holds %u conflicts from a git merge", n), n);
+  review->conflicts_toast = adw_toast_new (title);
+  g_object_add_weak_pointer (G_OBJECT (review->conflicts_toast), (gpointer *) &review->conflicts_toast);
+  adw_toast_set_button_label (review->conflicts_toast, _("_Review"));
+  adw_toast_set_action_name (review->conflicts_toast, "win.review-conflicts");
+  adw_toast_set_timeout (review->conflicts_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, review->conflicts_toast);
 }
 
 void
@@ -497,6 +926,9 @@ _mg_window_review_dataset_changed (MgWindow *self)
 {
   /* Resolutions belong to the dataset they were made in. */
   _mg_window_review_stop (self);
+  g_hash_table_remove_all (self->review->sessions);
+  g_ptr_array_set_size (self->review->settled, 0);
+  offer_conflicts (self);
 }
 
 static void
@@ -517,6 +949,7 @@ _mg_window_review_class_init (MgWindowClass *klass)
   g_type_ensure (MG_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL, conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.review-close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.review-next", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, move_action);
@@ -547,6 +980,8 @@ _mg_window_review_init (MgWindow *self)
 
   self->review = review;
   review->current = -1;
+  review->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  review->settled = g_ptr_array_new_with_free_func (settled_free);
 
   /* In review, the panel takes the place of the annotation list. */
   review->panel = MG_REVIEW_PANEL (mg_review_panel_new ());
@@ -566,14 +1001,11 @@ _mg_window_review_dispose (MgWindow *self)
   if (review == NULL)
     return;
 
-  g_clear_handle_id (&review->refresh_id, g_source_remove);
-  g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
-  if (review->store != NULL)
-    g_signal_handlers_disconnect_by_func (review->store, store_changed_cb, self);
-  g_clear_object (&review->store);
-  g_clear_object (&review->session);
-  g_clear_object (&review->document_agreement);
-  g_clear_object (&review->dataset_agreement);
+  clear_state (self);
+  g_clear_pointer (&review->sessions, g_hash_table_unref);
+  g_clear_pointer (&review->settled, g_ptr_array_unref);
+  if (review->conflicts_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (review->conflicts_toast), (gpointer *) &review->conflicts_toast);
   /* The panel is a child of the window's template and goes with it. */
   g_clear_pointer (&self->review, g_free);
 }
