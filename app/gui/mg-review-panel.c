@@ -266,6 +266,8 @@ span_line (const MgReviewPanelLine *line,
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Long spans are cut rather than widening the panel over the article. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_widget_add_css_class (label, "caption");
 
   return label;
@@ -578,6 +580,8 @@ mg_review_panel_append_item (MgReviewPanel           *self,
   g_return_if_fail (MG_IS_REVIEW_PANEL (self));
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (heading), 24);
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (top), heading);
@@ -642,6 +646,8 @@ mg_review_panel_set_conflicts (MgReviewPanel *self,
 
   gtk_label_set_text (self->title_label, conflicts ? _("Merge Conflicts") : _("Review"));
   gtk_label_set_text (self->list_heading, conflicts ? _("Conflicts") : _("Disagreements"));
+  if (conflicts)
+    gtk_label_set_text (self->colleague_label, _("From a git merge"));
   gtk_widget_set_visible (GTK_WIDGET (self->legend_box), !conflicts);
   gtk_widget_set_visible (GTK_WIDGET (self->figures_grid), !conflicts);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_heading), !conflicts);

@@ -509,8 +509,10 @@ resolve_conflict (MgWindow     *self,
     return;
   copy = g_new0 (MgConflict, 1);
   copy->kind = g_strdup (c->kind);
-  copy->ours = c->ours ? g_object_ref (c->ours) : NULL;
-  copy->theirs = c->theirs ? g_object_ref (c->theirs) : NULL;
+  /* Copies: the row shows the spans as they were, before the note or
+   * the label changed. */
+  copy->ours = c->ours ? mg_annotation_copy (c->ours) : NULL;
+  copy->theirs = c->theirs ? mg_annotation_copy (c->theirs) : NULL;
   copy->theirs_note = g_strdup (c->theirs_note);
   if (!mg_conflict_resolve (mg_window_get_history (self), document, c->id, how, &error))
     {
@@ -655,7 +657,6 @@ _mg_window_review_start_conflicts (MgWindow *self)
   _mg_window_review_stop (self);
   review->conflicts = TRUE;
   mg_review_panel_set_conflicts (review->panel, TRUE);
-  mg_review_panel_set_colleague (review->panel, _("From a git merge"));
   show_panel (self);
   here = self->document ? mg_document_get_conflicts (self->document) : NULL;
   if ((here == NULL || json_array_get_length (here) == 0) && next_with_conflicts (self) != NULL)
