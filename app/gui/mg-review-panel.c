@@ -56,6 +56,8 @@ struct _MgReviewPanel
 
   guint              n_rows;
   guint              n_resolved;
+  guint              scroll_id;   /* a scroll waiting for the rows' layout */
+  guint              scroll_frames;
 
   /* Set while the list changes under our hands, so that only the user's
    * choices are reported. */
@@ -356,6 +358,9 @@ mg_review_panel_dispose (GObject *object)
 {
   MgReviewPanel *self = MG_REVIEW_PANEL (object);
 
+  if (self->scroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->scroll_id);
+  self->scroll_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_REVIEW_PANEL);
   g_clear_object (&self->chart_agreement);
   g_clear_object (&self->chart_labels);
@@ -669,18 +674,26 @@ mg_review_panel_get_count_text (MgReviewPanel *self)
   return gtk_label_get_text (self->count_label);
 }
 
-/* Brings @row into view without taking the focus from the article, where
- * the review keys are meant to be pressed. */
-static void
-scroll_to_row (MgReviewPanel *self,
-               GtkListBoxRow *row)
+/* Brings the selected row into view without taking the focus from the
+ * article, where the review keys are meant to be pressed. Rows just
+ * appended have no place yet, nor at the start of the next frame: the
+ * scroll waits for the frame after, when they are laid out. */
+static gboolean
+scroll_to_selected (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
 {
+  MgReviewPanel *self = MG_REVIEW_PANEL (user_data);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
   graphene_rect_t bounds;
   double value, page;
 
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds))
-    return;
+  if (self->scroll_frames++ == 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_id = 0;
+  if (row == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds))
+    return G_SOURCE_REMOVE;
 
   value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
@@ -688,6 +701,16 @@ scroll_to_row (MgReviewPanel *self,
     gtk_adjustment_set_value (adjustment, bounds.origin.y);
   else if (bounds.origin.y + bounds.size.height > value + page)
     gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_row (MgReviewPanel *self)
+{
+  self->scroll_frames = 0;
+  if (self->scroll_id == 0)
+    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_to_selected,
+                                                    self, NULL);
 }
 
 /**
@@ -710,7 +733,7 @@ mg_review_panel_select (MgReviewPanel *self,
   if (row != NULL)
     {
       gtk_list_box_select_row (self->list, row);
-      scroll_to_row (self, row);
+      scroll_to_row (self);
     }
   else
     gtk_list_box_unselect_all (self->list);
