@@ -209,6 +209,11 @@ update_actions (MgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-next", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-previous", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-resolve", active && resolvable);
+  /* Offered while a merge's conflicts are left, and while settling them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-conflicts",
+                                 review->conflicts ||
+                                 (mg_window_get_dataset (self) != NULL &&
+                                  mg_dataset_count_conflicts (mg_window_get_dataset (self)) > 0));
 }
 
 static void
@@ -908,6 +913,7 @@ offer_conflicts (MgWindow *self)
 
   if (review->conflicts_toast != NULL)
     adw_toast_dismiss (review->conflicts_toast);
+  update_actions (self);
   if (n == 0)
     return;
 
