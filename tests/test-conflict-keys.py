@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+# test-conflict-keys.py: a git merge's conflicts settled with the keys alone
+#
+# Starts `marginalia MERGED.json` (the merge driver's output with one
+# conflict of every kind) on the display (run under Xvfb) and settles them
+# with key presses, through xdotool, as a person at the keyboard: F10 and M
+# open review of the conflicts from the main menu, Ctrl+1-4 settle, F8 goes
+# on, Ctrl+Z undoes, Ctrl+S saves; the file is read back after each save.
+# Prints TAP. Usage: test-conflict-keys.py MARGINALIA MERGED.json
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
+                    start, Tap, wait_for, windows_of, xdotool)
+
+PLAN = 4
+
+
+def keys(*names):
+    xdotool("key", "--delay", "60", *names)
+    time.sleep(0.4)
+
+
+def run(marginalia, fixture, scratch):
+    env = private_env(scratch)
+    dataset = os.path.join(scratch, "gold.json")
+    shutil.copyfile(fixture, dataset)
+    tap = Tap(PLAN)
+
+    process = start(marginalia, dataset, env)
+    pid = find_app_pid(process)
+    window = wait_for(lambda: windows_of(pid), 15) if pid else None
+    if not window:
+        process.kill()
+        bail("the window did not appear")
+    xdotool("windowfocus", "--sync", window[0])
+    time.sleep(0.5)
+
+    last = [os.stat(dataset).st_mtime_ns]
+
+    def saved():
+        """Saves with Ctrl+S and returns the documents by id."""
+        keys("ctrl+s")
+
+        def changed():
+            mtime = os.stat(dataset).st_mtime_ns
+            return mtime != last[0] and mtime
+        mtime = wait_for(changed, 5)
+        if mtime:
+            last[0] = mtime
+        with open(dataset, encoding="utf-8") as f:
+            return {d["id"]: d for d in json.load(f)["documents"]}
+
+    def spans(doc):
+        return {a["id"]: a for a in doc["annotations"]}
+
+    try:
+        # The port's conflicts in their order: note-both, changed-deleted,
+        # deleted-changed, changed-both. Take theirs, keep yours, drop, keep
+        # both.
+        keys("F10", "m")
+        keys("ctrl+2", "ctrl+1", "ctrl+4", "ctrl+3")
+        docs = saved()
+        port = docs["port"]
+        a = spans(port)
+        tap.ok("conflicts" not in port and a["a4"]["note"] == "confirmed by the port"
+               and "a3" in a and "a2" not in a and "a1" in a and "a5" in a,
+               "Ctrl+1-4 settle the port's four conflicts: %s" % sorted(a))
+
+        # F8 goes on to storm (changed here, deleted there: keep ours), then
+        # budget (deleted here, changed there: take theirs keeps it).
+        keys("F8", "ctrl+1", "F8", "ctrl+2")
+        docs = saved()
+        tap.ok(not any("conflicts" in d for d in docs.values()) and set(docs) == {"port", "storm", "budget"},
+               "F8 walks to the other documents' conflicts: %s" % sorted(docs))
+
+        keys("ctrl+z")
+        docs = saved()
+        tap.ok(len(docs["budget"].get("conflicts", [])) == 1, "Ctrl+Z brings the last conflict back")
+
+        # Drop both: the document we deleted goes.
+        keys("ctrl+4")
+        docs = saved()
+        tap.ok("budget" not in docs and not any("conflicts" in d for d in docs.values()),
+               "dropping a document's conflict removes it")
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def main():
+    if len(sys.argv) != 3:
+        bail("usage: test-conflict-keys.py MARGINALIA MERGED")
+    marginalia, fixture = sys.argv[1], sys.argv[2]
+    skip_unless_display()
+
+    scratch = tempfile.mkdtemp(prefix="marginalia-conflict-keys-")
+    try:
+        run(marginalia, fixture, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
