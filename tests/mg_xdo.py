@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -97,3 +98,40 @@ def find_app_pid(process):
     if os.path.basename(process.args[0]) == "marginalia":
         return process.pid
     return wait_for(lookup, 10)
+
+
+def open_app(marginalia, dataset, env):
+    """Starts marginalia on DATASET and focuses its window; returns the
+    process and the program's pid. Bails out when no window appears."""
+    process = start(marginalia, dataset, env)
+    pid = find_app_pid(process)
+    window = wait_for(lambda: windows_of(pid), 15) if pid else None
+    if not window:
+        process.kill()
+        bail("the window did not appear")
+    xdotool("windowfocus", "--sync", window[0])
+    time.sleep(0.5)
+    return process, pid
+
+
+def wait_for_write(path, last):
+    """Waits for PATH to be written after the time LAST[0] and notes it."""
+    def changed():
+        mtime = os.stat(path).st_mtime_ns
+        return mtime != last[0] and mtime
+    mtime = wait_for(changed, 5)
+    if mtime:
+        last[0] = mtime
+
+
+def main_with_scratch(usage, run, prefix):
+    """The main of a key test: MARGINALIA FIXTURE, a display, a scratch
+    folder removed afterwards."""
+    if len(sys.argv) != 3:
+        bail("usage: " + usage)
+    skip_unless_display()
+    scratch = tempfile.mkdtemp(prefix=prefix)
+    try:
+        run(sys.argv[1], sys.argv[2], scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

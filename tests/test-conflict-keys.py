@@ -15,12 +15,11 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
-                    start, Tap, wait_for, windows_of, xdotool)
+from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
+                    wait_for_write, xdotool)
 
 PLAN = 4
 
@@ -36,27 +35,13 @@ def run(marginalia, fixture, scratch):
     shutil.copyfile(fixture, dataset)
     tap = Tap(PLAN)
 
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    xdotool("windowfocus", "--sync", window[0])
-    time.sleep(0.5)
-
+    process, pid = open_app(marginalia, dataset, env)
     last = [os.stat(dataset).st_mtime_ns]
 
     def saved():
         """Saves with Ctrl+S and returns the documents by id."""
         keys("ctrl+s")
-
-        def changed():
-            mtime = os.stat(dataset).st_mtime_ns
-            return mtime != last[0] and mtime
-        mtime = wait_for(changed, 5)
-        if mtime:
-            last[0] = mtime
+        wait_for_write(dataset, last)
         with open(dataset, encoding="utf-8") as f:
             return {d["id"]: d for d in json.load(f)["documents"]}
 
@@ -98,18 +83,5 @@ def run(marginalia, fixture, scratch):
         process.wait(timeout=10)
 
 
-def main():
-    if len(sys.argv) != 3:
-        bail("usage: test-conflict-keys.py MARGINALIA MERGED")
-    marginalia, fixture = sys.argv[1], sys.argv[2]
-    skip_unless_display()
-
-    scratch = tempfile.mkdtemp(prefix="marginalia-conflict-keys-")
-    try:
-        run(marginalia, fixture, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
 if __name__ == "__main__":
-    main()
+    main_with_scratch("test-conflict-keys.py MARGINALIA MERGED", run, "marginalia-conflict-keys-")

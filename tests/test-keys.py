@@ -21,8 +21,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
-                    start, Tap, wait_for, windows_of, xdotool)
+from mg_xdo import (bail, open_app, private_env, skip_unless_display,  # noqa: E402
+                    Tap, wait_for_write, xdotool)
 
 PLAN = 8
 
@@ -43,27 +43,14 @@ def run(marginalia, fixture, scratch):
     shutil.copyfile(fixture, dataset)
     tap = Tap(PLAN)
 
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    xdotool("windowfocus", "--sync", window[0])
-    time.sleep(0.5)
+    process, pid = open_app(marginalia, dataset, env)
 
     last = [os.stat(dataset).st_mtime_ns]
 
     def saved():
         """Saves with Ctrl+S and returns the first document's annotations."""
         keys("ctrl+s")
-
-        def changed():
-            mtime = os.stat(dataset).st_mtime_ns
-            return mtime != last[0] and mtime
-        mtime = wait_for(changed, 5)
-        if mtime:
-            last[0] = mtime
+        wait_for_write(dataset, last)
         with open(dataset, encoding="utf-8") as f:
             data = json.load(f)
         return {(a["label"], a["text"]): a for a in data["documents"][0]["annotations"]}
