@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -851,7 +853,9 @@ _mg_annotated_int (JsonObject *object,
   if (json_node_get_value_type (node) != G_TYPE_DOUBLE)
     return FALSE;
   d = json_node_get_double (node);
-  if (d != (double)(gint64)d)
+  /* Only a whole number a gint64 holds: converting any other double to an
+   * integer is undefined behaviour in C. */
+  if (!(d >= -9007199254740992.0 && d <= 9007199254740992.0) || d != floor (d))
     return FALSE;
   *value = (gint64)d;
   return TRUE;
