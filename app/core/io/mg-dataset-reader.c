@@ -683,27 +683,6 @@ read_document_member (Loader         *self,
     read_relations (self, document, f->relations);
 }
 
-/* Two annotations are twins when label, start and end agree. */
-static guint
-span_hash (gconstpointer key)
-{
-  MgAnnotation *a = (MgAnnotation *)key;
-
-  return (mg_annotation_get_start (a) * 2654435761u) ^ (mg_annotation_get_end (a) * 40503u) ^
-         g_str_hash (mg_annotation_get_label (a));
-}
-
-static gboolean
-span_equal (gconstpointer a,
-            gconstpointer b)
-{
-  MgAnnotation *x = (MgAnnotation *)a, *y = (MgAnnotation *)b;
-
-  return mg_annotation_get_start (x) == mg_annotation_get_start (y) &&
-         mg_annotation_get_end (x) == mg_annotation_get_end (y) &&
-         g_str_equal (mg_annotation_get_label (x), mg_annotation_get_label (y));
-}
-
 /* Whether one annotation fits the text and the ones before it; @ids and
  * @spans gain it when it does. */
 static gboolean
@@ -759,7 +738,7 @@ add_annotations (Loader     *self,
 {
   g_autoptr(GPtrArray) good = g_ptr_array_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) spans = g_hash_table_new (span_hash, span_equal);
+  g_autoptr(GHashTable) spans = g_hash_table_new (mg_annotation_span_hash, mg_annotation_span_equal);
   g_autoptr(GError) error = NULL;
 
   self->in_annotation = TRUE;

@@ -388,3 +388,36 @@ mg_timestamp_now (void)
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/**
+ * mg_annotation_span_hash:
+ * @annotation: (type MgAnnotation): an annotation
+ *
+ * A #GHashFunc over label, start and end, with mg_annotation_span_equal():
+ * the annotations a table so keyed holds once are twins, which the format
+ * calls duplicates.
+ */
+guint
+mg_annotation_span_hash (gconstpointer annotation)
+{
+  MgAnnotation *a = (MgAnnotation *)annotation;
+
+  return (mg_annotation_get_start (a) * 2654435761u) ^ (mg_annotation_get_end (a) * 40503u) ^
+         g_str_hash (mg_annotation_get_label (a));
+}
+
+/**
+ * mg_annotation_span_equal:
+ *
+ * Whether two annotations have one label, start and end.
+ */
+gboolean
+mg_annotation_span_equal (gconstpointer a,
+                          gconstpointer b)
+{
+  MgAnnotation *x = (MgAnnotation *)a, *y = (MgAnnotation *)b;
+
+  return mg_annotation_get_start (x) == mg_annotation_get_start (y) &&
+         mg_annotation_get_end (x) == mg_annotation_get_end (y) &&
+         g_strcmp0 (mg_annotation_get_label (x), mg_annotation_get_label (y)) == 0;
+}

@@ -53,4 +53,8 @@ void          mg_annotation_set_extra    (MgAnnotation *self,
 
 char         *mg_timestamp_now           (void);
 
+guint         mg_annotation_span_hash    (gconstpointer  annotation);
+gboolean      mg_annotation_span_equal   (gconstpointer  a,
+                                          gconstpointer  b);
+
 G_END_DECLS

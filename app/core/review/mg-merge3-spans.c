@@ -62,26 +62,6 @@ later_free (gpointer data)
   g_free (l);
 }
 
-static guint
-span_hash (gconstpointer key)
-{
-  MgAnnotation *a = (MgAnnotation *)key;
-
-  return (mg_annotation_get_start (a) * 2654435761u) ^ (mg_annotation_get_end (a) * 40503u) ^
-         g_str_hash (mg_annotation_get_label (a));
-}
-
-static gboolean
-same_span (gconstpointer x,
-           gconstpointer y)
-{
-  MgAnnotation *a = (MgAnnotation *)x, *b = (MgAnnotation *)y;
-
-  return mg_annotation_get_start (a) == mg_annotation_get_start (b) &&
-         mg_annotation_get_end (a) == mg_annotation_get_end (b) &&
-         g_strcmp0 (mg_annotation_get_label (a), mg_annotation_get_label (b)) == 0;
-}
-
 static gboolean
 same_range (MgAnnotation *a,
             MgAnnotation *b)
@@ -117,7 +97,7 @@ gboolean
 _mg_annotations_same (MgAnnotation *a,
                       MgAnnotation *b)
 {
-  return same_span (a, b) && same_note (a, b) && same_extra (a, b);
+  return mg_annotation_span_equal (a, b) && same_note (a, b) && same_extra (a, b);
 }
 
 char *
@@ -611,7 +591,7 @@ _mg_merge3_spans (MgDocument  *base,
 
   s.kept = g_ptr_array_new_with_free_func (g_object_unref);
   s.ids = g_hash_table_new (g_str_hash, g_str_equal);
-  s.spans = g_hash_table_new (span_hash, same_span);
+  s.spans = g_hash_table_new (mg_annotation_span_hash, mg_annotation_span_equal);
   s.ours_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s.theirs_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s.ours_linked = newly_linked (s.base, s.ours);
