@@ -481,6 +481,26 @@ def test_diff(root):
     check("diff with a missing file fails naming it", code == 1 and "missing.json" in err, err)
 
 
+def test_hostile_ids(root):
+    """Ids and labels come from the file: git shows the listing and the diff on a
+    terminal, where an escape sequence in an id would clear the screen or set the
+    window title. Every control character is printed as an escape."""
+    tmp = os.path.join(root, "hostile")
+    os.makedirs(tmp)
+    data = dataset(document("doc\x1b[2J\x9b", ARTICLE))
+    doc = data["documents"][0]
+    doc["annotations"].append(span(doc, "a\x1b]0;title\x07", "quote", "We have no choice"))
+    old, new = os.path.join(tmp, "old.json"), os.path.join(tmp, "new.json")
+    save(old, data)
+    doc["annotations"].append(span(doc, "b\x1b[1m", "actor", "Anna de Vries"))
+    save(new, data)
+    for args in (["diff", old, new], ["diff", "--textconv", new]):
+        code, out, err = run([TOOL, *args])
+        check("%s prints no control character" % " ".join(args[:2]),
+              code == 0 and not any(c in out for c in "\x1b\x07\x9b") and "\\x1b[2J" in out,
+              repr(out + err))
+
+
 def test_not_a_dataset(root):
     repo = Repo(root, "plain-json")
     lines = ["{", '  "name": "x",', '  "a": 1,', '  "b": 2,', '  "c": 3', "}"]
@@ -594,7 +614,7 @@ def main():
     root = tempfile.mkdtemp(prefix="marginalia-git-")
     try:
         for test in (test_setup, test_both_add, test_relabel_conflict, test_delete_edit, test_same_article,
-                     test_notes, test_diff, test_not_a_dataset, test_driver_errors, test_large):
+                     test_notes, test_diff, test_hostile_ids, test_not_a_dataset, test_driver_errors, test_large):
             try:
                 test(root)
             except Exception as e:  # a crash is a failure, not a stop

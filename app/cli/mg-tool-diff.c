@@ -37,6 +37,7 @@ textconv (const char *path)
   g_autoptr(MgDataset) dataset = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *listing = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
 
@@ -51,8 +52,11 @@ textconv (const char *path)
       fwrite (contents, 1, length, stdout);
       return MG_TOOL_OK;
     }
+  /* Ids and labels are printed as the file has them: a hostile one must
+   * not reach the terminal git pages the listing to. */
   listing = mg_dataset_listing (dataset);
-  fputs (listing, stdout);
+  shown = mg_tool_escape_lines (listing);
+  fputs (shown, stdout);
   return MG_TOOL_OK;
 }
 
@@ -64,6 +68,7 @@ diff (const char *label,
   g_autoptr(MgDataset) old_dataset = NULL;
   g_autoptr(MgDataset) new_dataset = NULL;
   g_autofree char *changes = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
 
   if ((old_dataset = load_side (old_path, &error)) == NULL ||
@@ -73,9 +78,14 @@ diff (const char *label,
       return MG_TOOL_INVALID;
     }
   changes = mg_dataset_diff (old_dataset, new_dataset);
+  shown = mg_tool_escape_lines (changes);
   if (label != NULL && *changes != '\0')
-    printf ("marginalia diff %s\n", label);
-  fputs (changes, stdout);
+    {
+      g_autofree char *shown_label = mg_tool_escape (label);
+
+      printf ("marginalia diff %s\n", shown_label);
+    }
+  fputs (shown, stdout);
   return MG_TOOL_OK;
 }
 

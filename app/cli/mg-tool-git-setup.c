@@ -77,15 +77,17 @@ set_config (const char  *top,
   const char *set[] = { "config", "--local", key, value, NULL };
   g_autofree char *current = run_git (top, get, NULL);
   g_autofree char *done = NULL;
+  /* The value names where the tool is installed: any folder name. */
+  g_autofree char *shown = mg_tool_escape (value);
 
   if (g_strcmp0 (current, value) == 0)
     {
-      printf (_("git config %s is already “%s”\n"), key, value);
+      printf (_("git config %s is already “%s”\n"), key, shown);
       return TRUE;
     }
   if ((done = run_git (top, set, error)) == NULL)
     return FALSE;
-  printf (_("git config %s set to “%s”\n"), key, value);
+  printf (_("git config %s set to “%s”\n"), key, shown);
   return TRUE;
 }
 
@@ -99,7 +101,11 @@ write_config (const char  *top,
   g_autofree char *textconv = g_strdup_printf ("%s diff --textconv", tool);
 
   if (!on_path)
-    printf (_("marginalia-tool is not on PATH: git will run %s\n"), tool);
+    {
+      g_autofree char *shown = mg_tool_escape (tool);
+
+      printf (_("marginalia-tool is not on PATH: git will run %s\n"), shown);
+    }
   return set_config (top, "merge.marginalia.name", "Marginalia dataset merge", error) &&
          set_config (top, "merge.marginalia.driver", driver, error) &&
          set_config (top, "diff.marginalia.textconv", textconv, error) &&
@@ -128,6 +134,7 @@ write_attributes (const char  *dir,
   g_autofree char *contents = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *shown_path = mg_tool_escape (path);
   guint added = 0;
 
   if (!g_file_get_contents (path, &contents, NULL, NULL))
@@ -136,16 +143,17 @@ write_attributes (const char  *dir,
   for (guint i = 0; patterns[i] != NULL; i++)
     {
       g_autofree char *line = g_strdup_printf ("%s merge=marginalia diff=marginalia", patterns[i]);
+      g_autofree char *shown_line = mg_tool_escape (line);
 
       if (has_line (contents, line))
         {
-          printf (_("%s already has “%s”\n"), path, line);
+          printf (_("%s already has “%s”\n"), shown_path, shown_line);
           continue;
         }
       if (out->len > 0 && out->str[out->len - 1] != '\n')
         g_string_append_c (out, '\n');
       g_string_append_printf (out, "%s\n", line);
-      printf (_("%s: added “%s”\n"), path, line);
+      printf (_("%s: added “%s”\n"), shown_path, shown_line);
       added++;
     }
   if (added == 0)

@@ -51,13 +51,16 @@ merge_as_text (char       **argv,
                          argv[2], argv[1], argv[3], NULL };
   g_autoptr(GError) error = NULL;
   int status;
+  g_autofree char *shown_why = mg_tool_escape (why);
 
   /* TRANSLATORS: "PATH: not a Marginalia dataset (WHY); merged as text" */
-  g_printerr (_("%s: not a Marginalia dataset (%s); merged as text\n"), path, why);
+  g_printerr (_("%s: not a Marginalia dataset (%s); merged as text\n"), path, shown_why);
   if (!g_spawn_sync (NULL, (char **)args, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                      &status, &error))
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_autofree char *message = mg_tool_escape (error->message);
+
+      g_printerr ("%s: %s\n", path, message);
       return DRIVER_FAILED;
     }
   if (!WIFEXITED (status) || WEXITSTATUS (status) > 127)
@@ -71,7 +74,11 @@ report (const char *path,
         GPtrArray  *notices)
 {
   for (guint i = 0; i < notices->len; i++)
-    g_printerr ("%s: %s\n", path, (char *)notices->pdata[i]);
+    {
+      g_autofree char *notice = mg_tool_escape (notices->pdata[i]);
+
+      g_printerr ("%s: %s\n", path, notice);
+    }
   if (conflicts->len == 0)
     return DRIVER_CLEAN;
 
@@ -80,7 +87,11 @@ report (const char *path,
                            "%s: %u conflicts, marked in the merged dataset:\n", conflicts->len),
               path, conflicts->len);
   for (guint i = 0; i < conflicts->len; i++)
-    g_printerr ("%s: %s\n", path, (char *)conflicts->pdata[i]);
+    {
+      g_autofree char *conflict = mg_tool_escape (conflicts->pdata[i]);
+
+      g_printerr ("%s: %s\n", path, conflict);
+    }
   return DRIVER_CONFLICTS;
 }
 
@@ -93,7 +104,7 @@ mg_tool_merge_driver (int    argc,
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  const char *path;
+  g_autofree char *path = NULL;
   int r;
 
   context = g_option_context_new (_("BASE OURS THEIRS [PATH] — merge three versions of a dataset for git"));
@@ -108,7 +119,9 @@ mg_tool_merge_driver (int    argc,
       g_printerr ("marginalia-tool merge-driver: %s\n", _("give BASE, OURS and THEIRS, and PATH"));
       return MG_TOOL_USAGE;
     }
-  path = argc == 5 ? argv[4] : argv[2];
+  /* Git's path and the loader's messages name what the repository holds:
+   * both are escaped before they reach the terminal. */
+  path = mg_tool_escape (argc == 5 ? argv[4] : argv[2]);
 
   if (!is_empty_file (argv[1]) && (base = mg_dataset_load_file (argv[1], &error)) == NULL)
     return merge_as_text (argv, path, error->message);
@@ -119,12 +132,16 @@ mg_tool_merge_driver (int    argc,
   merged = mg_merge3_datasets (base, ours, theirs, conflicts, notices, &error);
   if (merged == NULL)
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_autofree char *message = mg_tool_escape (error->message);
+
+      g_printerr ("%s: %s\n", path, message);
       return DRIVER_FAILED;
     }
   if (!mg_dataset_save_file (merged, argv[2], &error))
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_autofree char *message = mg_tool_escape (error->message);
+
+      g_printerr ("%s: %s\n", path, message);
       return DRIVER_FAILED;
     }
   return report (path, conflicts, notices);

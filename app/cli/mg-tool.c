@@ -15,20 +15,9 @@
 #include "mg-dataset-io.h"
 #include "mg-tool.h"
 
-/**
- * mg_tool_escape:
- * @text: (nullable): text from a file or the command line
- *
- * Makes @text safe to show on a terminal: control characters (such as
- * ESC, which starts the sequences that move the cursor, clear the screen
- * or set the window title) and bytes that are not UTF-8 are shown as
- * escapes, "\x1b", "\n", "\u009b", so a hostile document id can neither
- * hide error lines nor fake them.
- *
- * Returns: (transfer full): the text to print
- */
-char *
-mg_tool_escape (const char *text)
+static char *
+escape (const char *text,
+        gboolean    keep_lines)
 {
   GString *out;
   const char *p, *end;
@@ -47,7 +36,9 @@ mg_tool_escape (const char *text)
           p++;
           continue;
         }
-      if (c == '\n')
+      if (keep_lines && c == '\n')
+        g_string_append_c (out, '\n');
+      else if (c == '\n')
         g_string_append (out, "\\n");
       else if (c == '\t')
         g_string_append (out, "\\t");
@@ -62,6 +53,39 @@ mg_tool_escape (const char *text)
       p = g_utf8_next_char (p);
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * mg_tool_escape:
+ * @text: (nullable): text from a file or the command line
+ *
+ * Makes @text safe to show on a terminal: control characters (such as
+ * ESC, which starts the sequences that move the cursor, clear the screen
+ * or set the window title) and bytes that are not UTF-8 are shown as
+ * escapes, "\x1b", "\n", "\u009b", so a hostile document id can neither
+ * hide error lines nor fake them.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+mg_tool_escape (const char *text)
+{
+  return escape (text, FALSE);
+}
+
+/**
+ * mg_tool_escape_lines:
+ * @text: (nullable): lines made from a file's contents
+ *
+ * As mg_tool_escape(), but line ends are kept: for listings of many lines
+ * (the diff, git's textconv) whose ids and labels come from the file.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+mg_tool_escape_lines (const char *text)
+{
+  return escape (text, TRUE);
 }
 
 /**

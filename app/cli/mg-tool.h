@@ -51,6 +51,7 @@ void mg_tool_problem  (const char     *format,
                        ...) G_GNUC_PRINTF (1, 2);
 void mg_tool_print_json (JsonNode     *root);
 char *mg_tool_escape  (const char     *text);
+char *mg_tool_escape_lines (const char *text);
 gboolean mg_tool_check_outputs (const char  *command,
                                 const char **outputs,
                                 int          n_outputs,

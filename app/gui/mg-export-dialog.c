@@ -22,6 +22,7 @@
 
 #include "mg-dialogs.h"
 #include "mg-export-dialog.h"
+#include "mg-file-writer.h"
 
 struct _MgExportDialog
 {
@@ -162,11 +163,17 @@ export_thread (GTask        *task,
    * no config behind either. */
   if (job->config != NULL)
     {
-      g_autofree char *xml = mg_export_label_studio_config (job->dataset);
+      char *xml = mg_export_label_studio_config (job->dataset);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (xml, strlen (xml));
+      g_autofree char *path = g_file_get_path (job->config);
 
-      /* The export itself is in place: a success, with a complaint. */
-      if (!g_file_replace_contents (job->config, xml, strlen (xml), NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
+      /* Written as every other file is (io/mg-file-writer.c): a crash
+       * leaves the old config or the new, and a replaced one keeps its
+       * mode. The export itself is in place: a success, with a
+       * complaint. */
+      if (path == NULL)
+        job->config_error = g_strdup (_("not a local file"));
+      else if (!mg_file_write_bytes (path, bytes, MG_FILE_WRITE_DEFAULT, &error))
         job->config_error = g_strdup (error->message);
     }
 
