@@ -181,6 +181,63 @@ def test_schema(tmp):
     check("JSON Schema refuses a string offset", ok)
 
 
+def test_status(tmp):
+    """Documents by status in stats; an unknown status refused by validate."""
+    sha = hashlib.sha256("Ana said hi.".encode()).hexdigest()
+    docs = [{"id": f"d{i}", "text": "Ana said hi.", "text_sha256": sha} for i in range(5)]
+    docs[0]["status"] = "done"
+    docs[1]["status"] = "done"
+    docs[2]["status"] = "in-progress"
+    docs[3]["status"] = "skipped"
+    dataset = {"format": "marginalia-dataset", "version": 1, "labels": [{"id": "quote"}],
+               "documents": docs}
+    path = os.path.join(tmp, "statuses.json")
+    with open(path, "w") as f:
+        json.dump(dataset, f)
+    code, _, err = run("validate", path)
+    check("validate accepts every status", code == 0 and err == "", err)
+    code, out, err = run("stats", "--json", path)
+    stats = json.loads(out)[0] if code == 0 else {}
+    check("stats --json counts documents by status",
+          stats.get("statuses") == {"to-do": 1, "in-progress": 1, "done": 2, "skipped": 1}, out + err)
+    check("stats --json gives each document's status",
+          [d["status"] for d in stats.get("per_document", [])] ==
+          ["done", "done", "in-progress", "skipped", "to-do"], out)
+    code, out, _ = run("stats", path)
+    check("stats prints documents by status",
+          code == 0 and "to do: 1" in out and "in progress: 1" in out and "done: 2" in out
+          and "skipped: 1" in out and "in-progress" in out, out)
+
+    docs[4]["status"] = "finished"
+    with open(path, "w") as f:
+        json.dump(dataset, f)
+    code, _, err = run("validate", path)
+    check("validate refuses an unknown status with one line naming file and document",
+          code == 1 and err.count("\n") == 1 and err.startswith(path + ": document “d4”: ")
+          and "“status”" in err and "finished" in err, err)
+    if importlib_util_find("jsonschema"):
+        import jsonschema
+        schema = json.load(open(os.path.join(HERE, "..", "data", "marginalia-dataset.schema.json")))
+        try:
+            jsonschema.validate(dataset, schema)
+            ok = False
+        except jsonschema.ValidationError:
+            ok = True
+        check("JSON Schema refuses an unknown status", ok)
+        docs[4]["status"] = "done"
+        try:
+            jsonschema.validate(dataset, schema)
+            ok = True
+        except jsonschema.ValidationError:
+            ok = False
+        check("JSON Schema accepts the statuses", ok)
+
+
+def importlib_util_find(name):
+    import importlib.util
+    return importlib.util.find_spec(name) is not None
+
+
 def test_import_brat(tmp):
     folder = os.path.join(FIXTURES, "brat", "collection")
     dataset = os.path.join(tmp, "brat.json")
@@ -213,6 +270,7 @@ def main():
         test_import_appends(tmp)
         test_schema(tmp)
         test_import_brat(tmp)
+        test_status(tmp)
     except Exception as e:  # a crash of the test itself must fail, visibly
         results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
     finally:

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mg-dataset-io.h"
+#include "mg-document-status.h"
 #include "mg-tool.h"
 
 typedef struct
@@ -85,10 +86,31 @@ add_document (JsonBuilder *builder,
   json_builder_add_string_value (builder, mg_document_get_title (doc));
   json_builder_set_member_name (builder, "characters");
   json_builder_add_int_value (builder, mg_document_get_length (doc));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, mg_document_status_to_string (mg_document_status_get (doc)));
   json_builder_set_member_name (builder, "annotations");
   json_builder_add_int_value (builder,
                               mg_annotation_store_get_n_annotations (mg_document_get_store (doc)));
   add_counts (builder, labels, counts);
+  json_builder_end_object (builder);
+}
+
+/* "statuses": {"to-do": N, "in-progress": N, "done": N, "skipped": N},
+ * every status named, so a script can read any of them. */
+static void
+add_statuses (JsonBuilder *builder,
+              MgDataset   *dataset)
+{
+  guint counts[MG_DOCUMENT_N_STATUSES];
+
+  mg_document_status_count (dataset, counts);
+  json_builder_set_member_name (builder, "statuses");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < MG_DOCUMENT_N_STATUSES; s++)
+    {
+      json_builder_set_member_name (builder, mg_document_status_to_string (s));
+      json_builder_add_int_value (builder, counts[s]);
+    }
   json_builder_end_object (builder);
 }
 
@@ -115,6 +137,7 @@ print_json (GArray *loaded)
       json_builder_add_int_value (builder, mg_dataset_get_n_documents (l->dataset));
       json_builder_set_member_name (builder, "annotations");
       json_builder_add_int_value (builder, mg_dataset_count_annotations (l->dataset));
+      add_statuses (builder, l->dataset);
 
       json_builder_set_member_name (builder, "per_document");
       json_builder_begin_array (builder);
@@ -163,13 +186,21 @@ print_header (Loaded     *l,
 {
   g_autofree char *path = mg_tool_escape (l->path);
   g_autofree char *annotator = mg_tool_escape (mg_dataset_get_annotator (l->dataset));
+  guint counts[MG_DOCUMENT_N_STATUSES];
 
   printf ("%s\n", path);
   printf ("  %s: %s\n", _("annotator"), *annotator ? annotator : "—");
-  printf ("  %s: %u    %s: %u\n\n", _("documents"), mg_dataset_get_n_documents (l->dataset),
+  printf ("  %s: %u    %s: %u\n", _("documents"), mg_dataset_get_n_documents (l->dataset),
           _("annotations"), mg_dataset_count_annotations (l->dataset));
+  mg_document_status_count (l->dataset, counts);
+  /* Translators: the counts of documents by status, in a table's header. */
+  printf ("  %s: %u    %s: %u    %s: %u    %s: %u\n\n",
+          _("to do"), counts[MG_DOCUMENT_STATUS_TO_DO],
+          _("in progress"), counts[MG_DOCUMENT_STATUS_IN_PROGRESS],
+          _("done"), counts[MG_DOCUMENT_STATUS_DONE],
+          _("skipped"), counts[MG_DOCUMENT_STATUS_SKIPPED]);
 
-  printf ("  %-32s %7s", _("document"), _("chars"));
+  printf ("  %-32s %-11s %7s", _("document"), _("status"), _("chars"));
   for (guint k = 0; k < mg_label_set_get_n_labels (labels); k++)
     print_cell (mg_label_get_id (mg_label_set_get_label (labels, k)), 7);
   if (with_other)
@@ -179,6 +210,7 @@ print_header (Loaded     *l,
 
 static void
 print_row (const char  *name,
+           const char  *status,
            const char  *length,
            const guint *counts,
            guint        n_labels,
@@ -187,7 +219,7 @@ print_row (const char  *name,
 {
   g_autofree char *shown = cell (name, 32);
 
-  printf ("  %s%*s %7s", shown, (int) (32 - g_utf8_strlen (shown, -1)), "", length);
+  printf ("  %s%*s %-11s %7s", shown, (int) (32 - g_utf8_strlen (shown, -1)), "", status, length);
   for (guint k = 0; k < n_labels + (with_other ? 1 : 0); k++)
     printf (" %7u", counts[k]);
   printf (" %7u\n", total);
@@ -217,10 +249,11 @@ print_dataset (Loaded *l)
       MgDocument *doc = mg_dataset_get_document (l->dataset, d);
       g_autofree char *length = g_strdup_printf ("%u", mg_document_get_length (doc));
 
-      print_row (mg_document_get_id (doc), length, g_ptr_array_index (rows, d), n_labels,
+      print_row (mg_document_get_id (doc), mg_document_status_to_string (mg_document_status_get (doc)),
+                 length, g_ptr_array_index (rows, d), n_labels,
                  total[n_labels] > 0, mg_annotation_store_get_n_annotations (mg_document_get_store (doc)));
     }
-  print_row (_("all documents"), "", total, n_labels, total[n_labels] > 0,
+  print_row (_("all documents"), "", "", total, n_labels, total[n_labels] > 0,
              mg_dataset_count_annotations (l->dataset));
 }
 

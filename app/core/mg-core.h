@@ -10,6 +10,7 @@
 #include "mg-dataset.h"
 #include "mg-dataset-io.h"
 #include "mg-document.h"
+#include "mg-document-status.h"
 #include "mg-error.h"
 #include "mg-history.h"
 #include "mg-label.h"

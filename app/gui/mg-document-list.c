@@ -1,7 +1,9 @@
 /* mg-document-list.c: the documents of the dataset, with their counts
  *
- * A GtkListView straight over the dataset, which is a GListModel of
- * documents; each bound row follows its document's store for the count.
+ * A GtkListView over the dataset, which is a GListModel of documents,
+ * through a filter by status (mg-status-filter.c) that a drop-down above
+ * the list sets; each bound row follows its document's store for the count
+ * and the document itself for its status.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,14 +15,19 @@
 #include <glib/gi18n.h>
 
 #include "mg-document-list.h"
+#include "mg-status-filter.h"
 
 struct _MgDocumentList
 {
   GtkWidget           parent_instance;
 
-  GtkWidget          *scroller;
+  GtkWidget          *box;
+  GtkDropDown        *filter_dropdown;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
+  GtkFilterListModel *filtered;
+  MgStatusFilter     *filter;
+  MgDocument         *current;    /* weak */
 
   guint               selecting : 1;
 };
@@ -28,11 +35,49 @@ struct _MgDocumentList
 G_DEFINE_FINAL_TYPE (MgDocumentList, mg_document_list, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_STATUS_FILTER,
+  N_PROPS
+};
+
+enum {
   DOCUMENT_SELECTED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* The drop-down's choices, in its order. */
+static const char *filter_names[] = {
+  MG_STATUS_FILTER_ALL, MG_STATUS_FILTER_NOT_DONE, "to-do", "in-progress", "done", "skipped",
+};
+
+/* The badge after the title: an icon for every status but to do, and the
+ * status's name for a screen reader and as a tooltip in every case. */
+static void
+update_status (GtkListItem *item)
+{
+  MgDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  MgDocumentStatus status;
+  const char *label;
+
+  if (document == NULL)
+    return;
+
+  status = mg_document_status_get (document);
+  label = mg_document_status_get_label (status);
+  gtk_image_set_from_icon_name (GTK_IMAGE (badge), mg_document_status_get_icon_name (status));
+  gtk_widget_set_tooltip_text (badge, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_remove_css_class (box, "in-progress");
+  gtk_widget_remove_css_class (box, "done");
+  gtk_widget_remove_css_class (box, "skipped");
+  if (status != MG_DOCUMENT_STATUS_TO_DO)
+    gtk_widget_add_css_class (box, mg_document_status_to_string (status));
+}
 
 static void
 update_count (GtkListItem *item)
@@ -56,6 +101,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_image_new ();
   GtkWidget *count = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -69,7 +115,12 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (count, "count");
   gtk_widget_add_css_class (count, "numeric");
   gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  /* The badge keeps its room when empty, so that counts stay aligned. */
+  gtk_widget_set_size_request (badge, 16, 16);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status");
   gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), badge);
   gtk_box_append (GTK_BOX (box), count);
   gtk_list_item_set_child (item, box);
 }
@@ -81,6 +132,14 @@ store_changed_cb (GtkListItem       *item,
                   MgAnnotationStore *store)
 {
   update_count (item);
+}
+
+static void
+document_extra_cb (GtkListItem *item,
+                   GParamSpec  *pspec,
+                   MgDocument  *document)
+{
+  update_status (item);
 }
 
 static void
@@ -96,8 +155,12 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), text && *text ? text : mg_document_get_id (document));
   gtk_widget_set_tooltip_text (box, text);
   update_count (item);
+  update_status (item);
   g_signal_connect_object (mg_document_get_store (document), "changed",
                            G_CALLBACK (store_changed_cb), item,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::extra",
+                           G_CALLBACK (document_extra_cb), item,
                            G_CONNECT_SWAPPED);
 }
 
@@ -109,8 +172,11 @@ unbind_cb (GtkSignalListItemFactory *factory,
   MgDocument *document = gtk_list_item_get_item (item);
 
   if (document != NULL)
-    g_signal_handlers_disconnect_by_func (mg_document_get_store (document),
-                                          store_changed_cb, item);
+    {
+      g_signal_handlers_disconnect_by_func (mg_document_get_store (document),
+                                            store_changed_cb, item);
+      g_signal_handlers_disconnect_by_func (document, document_extra_cb, item);
+    }
 }
 
 static void
@@ -120,7 +186,8 @@ selected_cb (MgDocumentList     *self,
 {
   MgDocument *document = gtk_single_selection_get_selected_item (selection);
 
-  if (!self->selecting && document != NULL)
+  /* The filter moving the shown document's row is no choice of the person. */
+  if (!self->selecting && document != NULL && document != self->current)
     g_signal_emit (self, signals[DOCUMENT_SELECTED], 0, document);
 }
 
@@ -129,10 +196,48 @@ mg_document_list_dispose (GObject *object)
 {
   MgDocumentList *self = MG_DOCUMENT_LIST (object);
 
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_weak_pointer (&self->current);
 
   G_OBJECT_CLASS (mg_document_list_parent_class)->dispose (object);
+}
+
+static void
+mg_document_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MgDocumentList *self = MG_DOCUMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS_FILTER:
+      g_value_set_string (value, mg_status_filter_get_shown (self->filter));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_document_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MgDocumentList *self = MG_DOCUMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS_FILTER:
+      mg_document_list_set_status_filter (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -142,6 +247,21 @@ mg_document_list_class_init (MgDocumentListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mg_document_list_dispose;
+  object_class->get_property = mg_document_list_get_property;
+  object_class->set_property = mg_document_list_set_property;
+
+  /**
+   * MgDocumentList:status-filter:
+   *
+   * The documents listed: "all", "not-done" or those of one status
+   * ("to-do", "in-progress", "done", "skipped"); the document shown is
+   * listed whatever its status. The action documents.filter sets it.
+   */
+  properties[PROP_STATUS_FILTER] =
+    g_param_spec_string ("status-filter", NULL, NULL, MG_STATUS_FILTER_ALL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "documents.filter", "status-filter");
 
   /**
    * MgDocumentList::document-selected:
@@ -159,15 +279,58 @@ mg_document_list_class_init (MgDocumentListClass *klass)
 }
 
 static void
+filter_chosen_cb (MgDocumentList *self,
+                  GParamSpec     *pspec,
+                  GtkDropDown    *dropdown)
+{
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+
+  if (chosen < G_N_ELEMENTS (filter_names) &&
+      !g_str_equal (filter_names[chosen], mg_status_filter_get_shown (self->filter)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "documents.filter", "s", filter_names[chosen]);
+}
+
+static GtkWidget *
+make_filter_dropdown (MgDocumentList *self)
+{
+  const char *labels[G_N_ELEMENTS (filter_names) + 1] = {
+    _("All Documents"), _("Not Done"),
+  };
+  GtkWidget *dropdown;
+
+  for (guint i = 2; i < G_N_ELEMENTS (filter_names); i++)
+    {
+      MgDocumentStatus status;
+
+      mg_document_status_parse (filter_names[i], &status);
+      labels[i] = mg_document_status_get_label (status);
+    }
+  dropdown = gtk_drop_down_new_from_strings (labels);
+  gtk_widget_set_tooltip_text (dropdown, _("Show Documents by Status"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show Documents by Status"), -1);
+  gtk_widget_set_margin_start (dropdown, 6);
+  gtk_widget_set_margin_end (dropdown, 6);
+  gtk_widget_set_margin_top (dropdown, 6);
+  gtk_widget_set_margin_bottom (dropdown, 6);
+  g_signal_connect_object (dropdown, "notify::selected",
+                           G_CALLBACK (filter_chosen_cb), self, G_CONNECT_SWAPPED);
+  return dropdown;
+}
+
+static void
 mg_document_list_init (MgDocumentList *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scroller;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->filter = mg_status_filter_new ();
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
@@ -176,11 +339,17 @@ mg_document_list_init (MgDocumentList *self)
                                                       factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
 
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list_view));
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->filter_dropdown = GTK_DROP_DOWN (make_filter_dropdown (self));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->filter_dropdown));
+  gtk_box_append (GTK_BOX (self->box), scroller);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -200,7 +369,7 @@ mg_document_list_set_dataset (MgDocumentList *self,
   g_return_if_fail (MG_IS_DOCUMENT_LIST (self));
 
   self->selecting = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (dataset));
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (dataset));
   self->selecting = FALSE;
 }
 
@@ -214,21 +383,97 @@ void
 mg_document_list_select (MgDocumentList *self,
                          MgDocument     *document)
 {
-  GListModel *model;
+  GListModel *model = G_LIST_MODEL (self->filtered);
   guint position = GTK_INVALID_LIST_POSITION;
 
   g_return_if_fail (MG_IS_DOCUMENT_LIST (self));
 
-  model = gtk_single_selection_get_model (self->selection);
-  if (model != NULL && document != NULL)
+  g_set_weak_pointer (&self->current, document);
+  self->selecting = TRUE;
+  mg_status_filter_set_current (self->filter, document);
+  self->selecting = FALSE;
+  for (guint i = 0; document != NULL && i < g_list_model_get_n_items (model); i++)
     {
-      int index = mg_dataset_index_of (MG_DATASET (model), document);
+      g_autoptr(MgDocument) item = g_list_model_get_item (model, i);
 
-      if (index >= 0)
-        position = index;
+      if (item == document)
+        {
+          position = i;
+          break;
+        }
     }
 
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
+}
+
+/**
+ * mg_document_list_set_status_filter:
+ * @shown: "all", "not-done" or a status name ("to-do", "in-progress",
+ *   "done", "skipped")
+ *
+ * Lists only the documents @shown names, and the document shown.
+ */
+void
+mg_document_list_set_status_filter (MgDocumentList *self,
+                                    const char     *shown)
+{
+  g_return_if_fail (MG_IS_DOCUMENT_LIST (self));
+
+  if (g_strcmp0 (shown, mg_status_filter_get_shown (self->filter)) == 0)
+    return;
+  self->selecting = TRUE;
+  if (!mg_status_filter_set_shown (self->filter, shown))
+    {
+      self->selecting = FALSE;
+      g_warning ("No such status filter: %s", shown);
+      return;
+    }
+  self->selecting = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
+    if (g_str_equal (filter_names[i], shown))
+      gtk_drop_down_set_selected (self->filter_dropdown, i);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
+}
+
+/**
+ * mg_document_list_get_status_filter:
+ *
+ * Returns: what the list shows; see mg_document_list_set_status_filter()
+ */
+const char *
+mg_document_list_get_status_filter (MgDocumentList *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_LIST (self), NULL);
+  return mg_status_filter_get_shown (self->filter);
+}
+
+/**
+ * mg_document_list_refilter:
+ *
+ * Matches the documents against the filter again, after their statuses
+ * changed.
+ */
+void
+mg_document_list_refilter (MgDocumentList *self)
+{
+  g_return_if_fail (MG_IS_DOCUMENT_LIST (self));
+
+  self->selecting = TRUE;
+  mg_status_filter_refilter (self->filter);
+  self->selecting = FALSE;
+}
+
+/**
+ * mg_document_list_get_n_shown:
+ *
+ * Returns: how many documents the list shows through its filter
+ */
+guint
+mg_document_list_get_n_shown (MgDocumentList *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_LIST (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }

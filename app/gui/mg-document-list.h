@@ -20,5 +20,10 @@ void       mg_document_list_set_dataset (MgDocumentList *self,
                                          MgDataset      *dataset);
 void       mg_document_list_select      (MgDocumentList *self,
                                          MgDocument     *document);
+void       mg_document_list_set_status_filter (MgDocumentList *self,
+                                               const char     *shown);
+const char *mg_document_list_get_status_filter (MgDocumentList *self);
+void       mg_document_list_refilter    (MgDocumentList *self);
+guint      mg_document_list_get_n_shown (MgDocumentList *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _MgPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
+  GtkSpinButton        *article_zoom_spin;
   GtkSpinButton        *autosave_delay_spin;
   AdwEntryRow          *annotator_row;
   GtkSwitch            *snap_to_words_switch;
@@ -48,6 +49,7 @@ mg_preferences_window_class_init (MgPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/marginalia/Marginalia/mg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, annotator_row);
+  gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, article_zoom_spin);
   gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, autosave_delay_spin);
   gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, snap_to_words_switch);
 }
@@ -68,6 +70,9 @@ mg_preferences_window_init (MgPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "autosave-delay",
                    self->autosave_delay_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "article-zoom",
+                   self->article_zoom_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

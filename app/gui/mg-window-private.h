@@ -8,6 +8,8 @@
  *   mg-window-save.c    saving, a file changed on disk, unsaved work
  *   mg-window-drafts.c  offering drafts back after a crash
  *   mg-window-review.c  reviewing a colleague's dataset
+ *   mg-window-status.c  each document's status, the progress over them
+ *   mg-window-zoom.c    the article's text size
  * The open dataset, its file and its drafts are the window's MgSession.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +36,8 @@ G_BEGIN_DECLS
 typedef struct _MgWindowFiles  MgWindowFiles;
 typedef struct _MgWindowSave   MgWindowSave;
 typedef struct _MgWindowReview MgWindowReview;
+typedef struct _MgWindowStatus MgWindowStatus;
+typedef struct _MgWindowZoom   MgWindowZoom;
 
 typedef void (*MgWindowContinuation) (MgWindow  *self,
                                       gpointer   data);
@@ -77,11 +81,14 @@ struct _MgWindow
   MgWindowFiles        *files;
   MgWindowSave         *save;
   MgWindowReview       *review;
+  MgWindowStatus       *status;
+  MgWindowZoom         *zoom;
 };
 
 /* Provided by mg-window.c */
 GtkWidget *_mg_window_prompt              (MgWindow               *self,
                                            const MgPrompt         *prompt);
+void       _mg_window_update_title        (MgWindow               *self);
 
 /* Provided by mg-window-annotation.c */
 void       _mg_window_annotation_class_init (MgWindowClass        *klass);
@@ -134,5 +141,18 @@ int            _mg_window_review_get_current      (MgWindow       *self);
 const MgDisagreement *
                _mg_window_review_get_current_disagreement (MgWindow *self);
 const char    *_mg_window_review_get_conflicts_offer (MgWindow    *self);
+
+/* Provided by mg-window-status.c */
+void       _mg_window_status_class_init   (MgWindowClass          *klass);
+void       _mg_window_status_init         (MgWindow               *self);
+void       _mg_window_status_dispose      (MgWindow               *self);
+void       _mg_window_status_document_changed (MgWindow           *self);
+char      *_mg_window_status_describe     (MgWindow               *self);
+
+/* Provided by mg-window-zoom.c */
+void       _mg_window_zoom_class_init     (MgWindowClass          *klass);
+void       _mg_window_zoom_init           (MgWindow               *self);
+void       _mg_window_zoom_dispose        (MgWindow               *self);
+guint      _mg_window_zoom_get            (MgWindow               *self);
 
 G_END_DECLS

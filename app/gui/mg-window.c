@@ -42,18 +42,26 @@ dataset_display_name (MgWindow *self)
   return g_steal_pointer (&basename);
 }
 
-static void
-update_title (MgWindow *self)
+/* Also after every edit: the subtitle holds the progress over the
+ * dataset, first, so that a long document title never hides it. */
+void
+_mg_window_update_title (MgWindow *self)
 {
   g_autofree char *name = dataset_display_name (self);
   g_autofree char *title = NULL;
+  g_autofree char *progress = _mg_window_status_describe (self);
+  g_autofree char *subtitle = NULL;
+  const char *document_title = self->document ? mg_document_get_title (self->document) : NULL;
   gboolean modified = mg_session_get_modified (self->session);
 
   /* The dot says "unsaved" without taking room from the name. */
   title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title,
-                                 self->document ? mg_document_get_title (self->document) : NULL);
+  if (progress != NULL && document_title != NULL && *document_title != '\0')
+    subtitle = g_strdup_printf ("%s · %s", progress, document_title);
+  else
+    subtitle = progress ? g_steal_pointer (&progress) : g_strdup (document_title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -532,6 +540,8 @@ mg_window_dispose (GObject *object)
   _mg_window_files_dispose (self);
   _mg_window_save_dispose (self);
   _mg_window_review_dispose (self);
+  _mg_window_status_dispose (self);
+  _mg_window_zoom_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
@@ -585,8 +595,8 @@ bind_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-annotation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-annotation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-not-done", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-not-done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.grow-start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.shrink-start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.grow-end", NULL);
@@ -691,6 +701,8 @@ mg_window_class_init (MgWindowClass *klass)
   _mg_window_save_class_init (klass);
   _mg_window_drafts_class_init (klass);
   _mg_window_review_class_init (klass);
+  _mg_window_status_class_init (klass);
+  _mg_window_zoom_class_init (klass);
 }
 
 /* Runs a window action for a key pressed in the article itself, and only
@@ -722,8 +734,8 @@ add_article_shortcuts (MgWindow *self)
     { GDK_KEY_Return,    0,                "win.edit-note" },
     { GDK_KEY_KP_Enter,  0,                "win.edit-note" },
     { GDK_KEY_Return,    GDK_CONTROL_MASK, "win.edit-note" },
-    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document" },
-    { GDK_KEY_Page_Up,   GDK_CONTROL_MASK, "win.previous-document" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-not-done" },
+    { GDK_KEY_Page_Up,   GDK_CONTROL_MASK, "win.previous-not-done" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -762,7 +774,7 @@ session_state_cb (MgWindow   *self,
                   GParamSpec *pspec,
                   MgSession  *session)
 {
-  update_title (self);
+  _mg_window_update_title (self);
 }
 
 /* The name in the preferences signs the open dataset at once, not after
@@ -821,6 +833,8 @@ mg_window_init (MgWindow *self)
   _mg_window_save_init (self);
   _mg_window_drafts_init (self);
   _mg_window_review_init (self);
+  _mg_window_status_init (self);
+  _mg_window_zoom_init (self);
 }
 
 MgWindow *
@@ -920,12 +934,13 @@ mg_window_show_document (MgWindow   *self,
     }
   mg_document_list_select (self->document_list, document);
   _mg_window_review_document_changed (self);
+  _mg_window_status_document_changed (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, document ? "document" : "empty");
   if (document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 
-  update_title (self);
+  _mg_window_update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

@@ -29,6 +29,7 @@
 
 #include "mg-dataset-io.h"
 #include "mg-dataset-io-private.h"
+#include "mg-document-status.h"
 #include "mg-error.h"
 #include "mg-json-reader.h"
 
@@ -781,6 +782,7 @@ make_document (Loader         *self,
                DocumentFields *f,
                const char     *label)
 {
+  g_autofree char *message = NULL;
   MgDocument *doc;
 
   if (f->id == NULL || *f->id == '\0')
@@ -805,6 +807,8 @@ make_document (Loader         *self,
   mg_document_set_extra (doc, f->extra);
   if (f->meta != NULL)
     mg_document_set_meta (doc, json_node_get_object (f->meta));
+  if (!mg_document_status_check (doc, &message))
+    problem (self, label, NULL, "%s", message);
 
   if (f->sha256 == NULL)
     problem (self, label, NULL, _("has no “text_sha256”"));

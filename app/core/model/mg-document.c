@@ -41,6 +41,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_TITLE,
+  PROP_EXTRA,
   N_PROPS
 };
 
@@ -92,6 +93,9 @@ mg_document_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_EXTRA:
+      g_value_set_boxed (value, self->extra);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -131,6 +135,11 @@ mg_document_class_init (MgDocumentClass *klass)
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  /* Notified when the unknown members are replaced (a status set, a
+   * conflict settled), for the views that show them. */
+  properties[PROP_EXTRA] =
+    g_param_spec_boxed ("extra", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -501,8 +510,11 @@ mg_document_set_extra (MgDocument *self,
 {
   g_return_if_fail (MG_IS_DOCUMENT (self));
 
+  if (extra == self->extra)
+    return;
   if (extra != NULL)
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA]);
 }

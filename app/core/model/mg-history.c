@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-document-status-private.h"
 #include "mg-error.h"
 #include "mg-history.h"
 
@@ -32,6 +33,7 @@
 typedef enum
 {
   STEP_GROUP,
+  /* From here to STEP_REMOVE_RELATION: edits of a document's annotations. */
   STEP_ADD_ANNOTATION,
   STEP_REMOVE_ANNOTATION,
   STEP_SET_LABEL,
@@ -88,6 +90,7 @@ struct _MgHistory
   guint      can_undo : 1;
   guint      can_redo : 1;
   guint      modified : 1;
+  guint      start_documents : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgHistory, mg_history, G_TYPE_OBJECT)
@@ -191,13 +194,40 @@ clear_redo (MgHistory *self)
   g_ptr_array_set_size (self->redo, 0);
 }
 
+/* The first edit of the annotations of a document to do marks it in
+ * progress, as a person would expect, in the same undo step as the edit
+ * (see mg_history_set_start_documents()). Returns that second step, made. */
+static Step *
+start_document (MgHistory *self,
+                Step      *step)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  Step *started;
+
+  if (!self->start_documents || step->kind < STEP_ADD_ANNOTATION ||
+      step->kind > STEP_REMOVE_RELATION || step->document == NULL ||
+      mg_document_status_get (step->document) != MG_DOCUMENT_STATUS_TO_DO)
+    return NULL;
+
+  extra = _mg_document_status_extra (step->document, MG_DOCUMENT_STATUS_IN_PROGRESS);
+  started = step_new (STEP_SET_EXTRA, step->document);
+  started->extra_before = mg_document_get_extra (step->document)
+                            ? json_object_ref (mg_document_get_extra (step->document)) : NULL;
+  started->extra_after = json_object_ref (extra);
+  mg_document_set_extra (step->document, extra);
+  return started;
+}
+
 /* Keeps @step, an edit just made, as an undo step of its own or as part
  * of the open group. */
 static void
 record (MgHistory *self,
         Step      *step)
 {
+  Step *started;
+
   clear_redo (self);
+  started = start_document (self, step);
 
   if (self->group != NULL)
     {
@@ -205,6 +235,18 @@ record (MgHistory *self,
       if (self->group->children->len > 0 && self->saved == self->group->serial)
         self->saved = UNREACHABLE;
       g_ptr_array_add (self->group->children, step);
+      if (started != NULL)
+        g_ptr_array_add (self->group->children, started);
+    }
+  else if (started != NULL)
+    {
+      Step *group = step_new (STEP_GROUP, NULL);
+
+      group->children = g_ptr_array_new_with_free_func ((GDestroyNotify)step_free);
+      g_ptr_array_add (group->children, step);
+      g_ptr_array_add (group->children, started);
+      group->serial = ++self->serial;
+      g_ptr_array_add (self->undo, group);
     }
   else
     {
@@ -781,6 +823,22 @@ mg_history_set_extra (MgHistory  *self,
   step->extra_after = extra ? json_object_ref (extra) : NULL;
   mg_document_set_extra (document, extra);
   record (self, step);
+}
+
+/**
+ * mg_history_set_start_documents:
+ * @start: whether the first edit of a document to do marks it in progress
+ *
+ * When on, an edit of the annotations or relations of a document whose
+ * status is to do also sets its status to in progress, in the same undo
+ * step (see mg-document-status.h). Off for a new history.
+ */
+void
+mg_history_set_start_documents (MgHistory *self,
+                                gboolean   start)
+{
+  g_return_if_fail (MG_IS_HISTORY (self));
+  self->start_documents = !!start;
 }
 
 /**

@@ -57,6 +57,8 @@ void        mg_history_remove_document    (MgHistory    *self,
 void        mg_history_set_extra          (MgHistory    *self,
                                            MgDocument   *document,
                                            JsonObject   *extra);
+void        mg_history_set_start_documents (MgHistory   *self,
+                                           gboolean      start);
 void        mg_history_add_mark           (MgHistory    *self,
                                            MgDocument   *document);
 guint64     mg_history_get_state          (MgHistory    *self);

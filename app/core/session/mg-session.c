@@ -92,6 +92,9 @@ _mg_session_install (MgSession     *self,
   g_clear_object (&self->history);
   g_set_object (&self->dataset, dataset);
   self->history = mg_history_new (dataset);
+  /* A person coding in the window expects a document they start on to be
+   * in progress without saying so. */
+  mg_history_set_start_documents (self->history, TRUE);
   self->n_changes = 0;
   g_signal_connect_object (self->history, "notify::modified",
                            G_CALLBACK (history_modified_cb), self, G_CONNECT_SWAPPED);
