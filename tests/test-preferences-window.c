@@ -53,6 +53,32 @@ test_bindings (void)
   g_object_unref (window);
 }
 
+/* The article's text size, in percent, bounded as the key is. */
+static void
+test_article_zoom (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window, *spin;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  window = mg_preferences_window_new (NULL);
+  g_object_ref_sink (window);
+  spin = mg_test_find_widget (window, GTK_TYPE_SPIN_BUTTON, "article-zoom");
+  g_assert_nonnull (spin);
+
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 100);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 150);
+  g_assert_cmpuint (g_settings_get_uint (settings, "article-zoom"), ==, 150);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1000);
+  g_assert_cmpuint (g_settings_get_uint (settings, "article-zoom"), ==, 300);
+  g_settings_set_uint (settings, "article-zoom", 80);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 80);
+
+  g_settings_reset (settings, "article-zoom");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -61,6 +87,7 @@ main (int   argc,
 
   mg_test_init_display ();
   g_test_add_func ("/preferences/bindings", test_bindings);
+  g_test_add_func ("/preferences/article-zoom", test_article_zoom);
 
   return g_test_run ();
 }
