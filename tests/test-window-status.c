@@ -197,6 +197,29 @@ test_toggle_and_first_edit (void)
   mg_test_close_window (window);
 }
 
+/* The list of documents (the drop-down has a list view of its own). */
+static GtkWidget *
+rows_of (MgDocumentList *list)
+{
+  /* The list's box holds the drop-down, its caption and the scroller. */
+  GtkWidget *scroller = gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (list)));
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+
+  return mg_test_find_widget (scroller, GTK_TYPE_LIST_VIEW, NULL);
+}
+
+/* The caption under the filter, or NULL while it is hidden. */
+static const char *
+shown_caption (MgDocumentList *list)
+{
+  GtkWidget *dropdown = mg_test_find_widget (GTK_WIDGET (list), GTK_TYPE_DROP_DOWN, NULL);
+  GtkWidget *caption = gtk_widget_get_next_sibling (dropdown);
+
+  g_assert_true (GTK_IS_LABEL (caption));
+  return gtk_widget_get_visible (caption) ? gtk_label_get_text (GTK_LABEL (caption)) : NULL;
+}
+
 /* The filter lists one status, or all not done, and always the document
  * shown; the drop-down follows the action. */
 static void
@@ -227,6 +250,7 @@ test_filter (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 4);
   /* Article 2, done, and Article 1, shown. */
   g_assert_cmpuint (mg_document_list_get_n_shown (list), ==, 2);
+  g_assert_cmpstr (shown_caption (list), ==, "2 of 5 documents listed");
   g_assert_nonnull (badge_of (GTK_WIDGET (list), "Article 1"));
   g_assert_nonnull (badge_of (GTK_WIDGET (list), "Article 2"));
   g_assert_null (badge_of (GTK_WIDGET (list), "Article 4"));
@@ -254,15 +278,24 @@ test_filter (void)
   g_assert_cmpuint (mg_document_list_get_n_shown (list), ==, 4);
   g_assert_null (badge_of (GTK_WIDGET (list), "Article 3"));
 
-  /* Picking a document in the filtered list shows that document. */
+  /* Picking a document in the filtered list shows that document: the
+   * third row lists Article 4 (Article 3 is skipped). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "documents.filter", "s", "to-do"));
   mg_test_spin ();
   g_assert_cmpuint (mg_document_list_get_n_shown (list), ==, 4);
+  g_assert_cmpstr (shown_caption (list), ==, "4 of 5 documents listed");
+  g_assert_true (gtk_widget_activate_action (rows_of (list), "list.select-item", "(ubb)", 2, FALSE, FALSE));
+  mg_test_spin ();
+  g_assert_true (mg_window_get_document (window) == nth (window, 3));
+  /* Article 2, done, is no longer shown, so it leaves the list. */
+  g_assert_cmpuint (mg_document_list_get_n_shown (list), ==, 3);
+  g_assert_cmpstr (shown_caption (list), ==, "3 of 5 documents listed");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "documents.filter", "s", "all"));
   mg_test_spin ();
   g_assert_cmpuint (mg_document_list_get_n_shown (list), ==, 5);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_null (shown_caption (list));
 
   mg_test_close_window (window);
 }

@@ -23,6 +23,7 @@ struct _MgDocumentList
 
   GtkWidget          *box;
   GtkDropDown        *filter_dropdown;
+  GtkLabel           *shown_label;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   GtkFilterListModel *filtered;
@@ -290,6 +291,34 @@ filter_chosen_cb (MgDocumentList *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "documents.filter", "s", filter_names[chosen]);
 }
 
+/* Under the drop-down while it filters: how many of the documents the
+ * list shows, so that a short list never looks like a small dataset. */
+static void
+update_shown (MgDocumentList *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  guint total = all ? g_list_model_get_n_items (all) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->shown_label),
+                          !g_str_equal (mg_status_filter_get_shown (self->filter), MG_STATUS_FILTER_ALL));
+  /* Translators: documents listed of all the documents of the dataset. */
+  text = g_strdup_printf (ngettext ("%u of %u document listed", "%u of %u documents listed", total),
+                          shown, total);
+  gtk_label_set_text (self->shown_label, text);
+}
+
+static void
+filtered_changed_cb (MgDocumentList *self,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     GListModel     *model)
+{
+  update_shown (self);
+}
+
 static GtkWidget *
 make_filter_dropdown (MgDocumentList *self)
 {
@@ -345,10 +374,21 @@ mg_document_list_init (MgDocumentList *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
   gtk_widget_set_vexpand (scroller, TRUE);
 
+  self->shown_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->shown_label, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->shown_label), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->shown_label), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->shown_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->shown_label), "dim-label");
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
+
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->filter_dropdown = GTK_DROP_DOWN (make_filter_dropdown (self));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->filter_dropdown));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->shown_label));
   gtk_box_append (GTK_BOX (self->box), scroller);
+  update_shown (self);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
@@ -371,6 +411,30 @@ mg_document_list_set_dataset (MgDocumentList *self,
   self->selecting = TRUE;
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (dataset));
   self->selecting = FALSE;
+  update_shown (self);
+}
+
+/* Marks the row of the document shown, wherever the filter put it. */
+static void
+reselect (MgDocumentList *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->current != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MgDocument) item = g_list_model_get_item (model, i);
+
+      if (item == self->current)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
 }
 
 /**
@@ -383,29 +447,13 @@ void
 mg_document_list_select (MgDocumentList *self,
                          MgDocument     *document)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint position = GTK_INVALID_LIST_POSITION;
-
   g_return_if_fail (MG_IS_DOCUMENT_LIST (self));
 
   g_set_weak_pointer (&self->current, document);
   self->selecting = TRUE;
   mg_status_filter_set_current (self->filter, document);
   self->selecting = FALSE;
-  for (guint i = 0; document != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MgDocument) item = g_list_model_get_item (model, i);
-
-      if (item == document)
-        {
-          position = i;
-          break;
-        }
-    }
-
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->selecting = FALSE;
+  reselect (self);
 }
 
 /**
@@ -431,10 +479,12 @@ mg_document_list_set_status_filter (MgDocumentList *self,
       return;
     }
   self->selecting = FALSE;
+  reselect (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
     if (g_str_equal (filter_names[i], shown))
       gtk_drop_down_set_selected (self->filter_dropdown, i);
+  update_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
 }
 
@@ -461,9 +511,12 @@ mg_document_list_refilter (MgDocumentList *self)
 {
   g_return_if_fail (MG_IS_DOCUMENT_LIST (self));
 
+  if (g_str_equal (mg_status_filter_get_shown (self->filter), MG_STATUS_FILTER_ALL))
+    return;
   self->selecting = TRUE;
   mg_status_filter_refilter (self->filter);
   self->selecting = FALSE;
+  reselect (self);
 }
 
 /**
