@@ -24,6 +24,7 @@ struct _MgWindowStatus
   GSimpleAction *action;    /* win.document-status */
   MgHistory     *history;   /* whose ::changed is followed; owned */
   MgDataset     *dataset;   /* whose ::items-changed is followed; owned */
+  guint          refresh_id;
 };
 
 /* The action's state follows the document shown, whatever changed it: a
@@ -39,12 +40,25 @@ sync_state (MgWindow *self)
                              g_variant_new_string (mg_document_status_to_string (status)));
 }
 
+static gboolean
+refresh_cb (gpointer data)
+{
+  MgWindow *self = data;
+
+  self->status->refresh_id = 0;
+  mg_document_list_refilter (self->document_list);
+  _mg_window_update_title (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counting and filtering go over every document: an import of thousands
+ * of articles, one change each, does them once, before the next frame. */
 static void
 changed (MgWindow *self)
 {
   sync_state (self);
-  mg_document_list_refilter (self->document_list);
-  _mg_window_update_title (self);
+  if (self->status->refresh_id == 0)
+    self->status->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 static void
@@ -247,6 +261,7 @@ _mg_window_status_dispose (MgWindow *self)
   if (self->status == NULL)
     return;
 
+  g_clear_handle_id (&self->status->refresh_id, g_source_remove);
   if (self->status->history != NULL)
     g_signal_handlers_disconnect_by_func (self->status->history, history_changed_cb, self);
   if (self->status->dataset != NULL)
