@@ -208,6 +208,14 @@ def test_status(tmp):
           code == 0 and "to do: 1" in out and "in progress: 1" in out and "done: 2" in out
           and "skipped: 1" in out and "in-progress" in out, out)
 
+    later = os.path.join(tmp, "statuses-later.json")
+    docs[4]["status"] = "done"
+    with open(later, "w") as f:
+        json.dump(dataset, f)
+    code, out, err = run("diff", path, later)
+    check("diff names a status changed", code == 0 and "d4:\n" in out and "status: to-do → done" in out,
+          out + err)
+
     docs[4]["status"] = "finished"
     with open(path, "w") as f:
         json.dump(dataset, f)

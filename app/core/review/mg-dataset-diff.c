@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-dataset-diff.h"
+#include "mg-document-status.h"
 #include "mg-json-writer.h"
 #include "mg-merge3-private.h"
 
@@ -336,6 +337,9 @@ diff_document (GString    *out,
 
       line (body, _("title changed: %s → %s"), old_title, new_title);
     }
+  if (mg_document_status_get (a) != mg_document_status_get (b))
+    line (body, _("status: %s → %s"), mg_document_status_to_string (mg_document_status_get (a)),
+          mg_document_status_to_string (mg_document_status_get (b)));
   diff_spans (body, old_store, new_store);
   diff_relations (body, old_store, new_store);
   diff_conflicts (body, mg_document_get_conflicts (a), mg_document_get_conflicts (b));
