@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-dataset-io.h"
+#include "mg-merge-files.h"
 #include "mg-tool.h"
 
 static char *
@@ -295,16 +296,12 @@ mg_tool_load_datasets (char       **paths,
                        GPtrArray  **names)
 {
   g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = TRUE;
 
   for (int i = 0; i < n; i++)
     {
       g_autoptr(GError) error = NULL;
       MgDataset *dataset = mg_dataset_load_file (paths[i], &error);
-      g_autofree char *base = g_path_get_basename (paths[i]);
-      const char *annotator;
-      char *name;
 
       if (dataset == NULL)
         {
@@ -313,25 +310,13 @@ mg_tool_load_datasets (char       **paths,
           continue;
         }
       g_ptr_array_add (datasets, dataset);
-
-      annotator = mg_dataset_get_annotator (dataset);
-      if (annotator == NULL || *annotator == '\0')
-        name = g_strdup (base);
-      else
-        name = g_strdup (annotator);
-      for (guint k = 0; k < out->len; k++)
-        if (g_strcmp0 (g_ptr_array_index (out, k), name) == 0)
-          {
-            g_free (name);
-            name = g_strdup_printf ("%s (%s)", annotator, base);
-            break;
-          }
-      g_ptr_array_add (out, name);
     }
 
   if (!ok)
     return NULL;
-  *names = g_steal_pointer (&out);
+  /* Named as the window's merge names them, so both write the same. */
+  *names = mg_merge_annotator_names ((MgDataset * const *) datasets->pdata,
+                                     (const char * const *) paths, (guint) n);
   return g_steal_pointer (&datasets);
 }
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-disagreement-mark.h"
 #include "mg-document-list.h"
 #include "mg-status-filter.h"
 
@@ -29,6 +30,8 @@ struct _MgDocumentList
   GtkFilterListModel *filtered;
   MgStatusFilter     *filter;
   MgDocument         *current;    /* weak */
+  GHashTable         *open_counts;   /* MgDocument → disagreements open, in review */
+  GHashTable         *bound;         /* the GtkListItems showing a document */
 
   guint               selecting : 1;
 };
@@ -122,6 +125,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (badge, "status");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), mg_disagreement_mark_new ());
   gtk_box_append (GTK_BOX (box), count);
   gtk_list_item_set_child (item, box);
 }
@@ -135,6 +139,18 @@ store_changed_cb (GtkListItem       *item,
   update_count (item);
 }
 
+/* The mark sits between the title and the count. */
+static void
+update_mark (MgDocumentList *self,
+             GtkListItem    *item)
+{
+  MgDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *count = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  guint n = document && self->open_counts ? GPOINTER_TO_UINT (g_hash_table_lookup (self->open_counts, document)) : 0;
+
+  mg_disagreement_mark_set_count (gtk_widget_get_prev_sibling (count), n);
+}
+
 static void
 document_extra_cb (GtkListItem *item,
                    GParamSpec  *pspec,
@@ -146,7 +162,7 @@ document_extra_cb (GtkListItem *item,
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         gpointer                  user_data)
+         MgDocumentList           *self)
 {
   MgDocument *document = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
@@ -157,6 +173,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (box, text);
   update_count (item);
   update_status (item);
+  g_hash_table_add (self->bound, item);
+  update_mark (self, item);
   g_signal_connect_object (mg_document_get_store (document), "changed",
                            G_CALLBACK (store_changed_cb), item,
                            G_CONNECT_SWAPPED);
@@ -168,10 +186,11 @@ bind_cb (GtkSignalListItemFactory *factory,
 static void
 unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  user_data)
+           MgDocumentList           *self)
 {
   MgDocument *document = gtk_list_item_get_item (item);
 
+  g_hash_table_remove (self->bound, item);
   if (document != NULL)
     {
       g_signal_handlers_disconnect_by_func (mg_document_get_store (document),
@@ -201,6 +220,8 @@ mg_document_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_weak_pointer (&self->current);
+  g_clear_pointer (&self->open_counts, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (mg_document_list_parent_class)->dispose (object);
 }
@@ -354,8 +375,9 @@ mg_document_list_init (MgDocumentList *self)
   GtkWidget *scroller;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
+  self->bound = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
 
   self->filter = mg_status_filter_new ();
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
@@ -529,4 +551,31 @@ mg_document_list_get_n_shown (MgDocumentList *self)
 {
   g_return_val_if_fail (MG_IS_DOCUMENT_LIST (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+/**
+ * mg_document_list_set_open_counts:
+ * @open_counts: (nullable) (element-type MgDocument guint): how many
+ *   disagreements each document has open in a review, or %NULL out of
+ *   review
+ *
+ * Marks the documents with disagreements left to review.
+ */
+void
+mg_document_list_set_open_counts (MgDocumentList *self,
+                                  GHashTable     *open_counts)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_return_if_fail (MG_IS_DOCUMENT_LIST (self));
+
+  if (open_counts != NULL)
+    g_hash_table_ref (open_counts);
+  g_clear_pointer (&self->open_counts, g_hash_table_unref);
+  self->open_counts = open_counts;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_mark (self, item);
 }

@@ -25,5 +25,7 @@ void       mg_document_list_set_status_filter (MgDocumentList *self,
 const char *mg_document_list_get_status_filter (MgDocumentList *self);
 void       mg_document_list_refilter    (MgDocumentList *self);
 guint      mg_document_list_get_n_shown (MgDocumentList *self);
+void       mg_document_list_set_open_counts (MgDocumentList *self,
+                                             GHashTable     *open_counts);
 
 G_END_DECLS

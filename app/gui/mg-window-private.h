@@ -141,6 +141,8 @@ int            _mg_window_review_get_current      (MgWindow       *self);
 const MgDisagreement *
                _mg_window_review_get_current_disagreement (MgWindow *self);
 const char    *_mg_window_review_get_conflicts_offer (MgWindow    *self);
+GFile         *_mg_window_review_get_colleague_file  (MgWindow    *self);
+const char    *_mg_window_review_get_notice          (MgWindow    *self);
 
 /* Provided by mg-window-status.c */
 void       _mg_window_status_class_init   (MgWindowClass          *klass);

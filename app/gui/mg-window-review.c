@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-conflicts.h"
+#include "mg-merge-dialog.h"
 #include "mg-review-session.h"
 #include "mg-window-private.h"
 
@@ -58,6 +59,9 @@ struct _MgWindowReview
   GPtrArray         *items;               /* rows: MgReviewItem, or MgConflict */
   GPtrArray         *settled;             /* of Settled */
   MgHistory         *history;             /* yours, watched */
+  GHashTable        *open_counts;         /* your MgDocument → disagreements open */
+  GFile             *colleague_file;      /* theirs, when reviewed from a file */
+  const char        *notice;              /* what the last F8 said, if anything */
   AdwToast          *conflicts_toast;
   int                current;             /* row of the current item */
   guint              refresh_id;
@@ -248,6 +252,10 @@ refresh_dataset (MgWindow *self)
   mg_review_panel_set_problems (review->panel, problems);
   mg_review_panel_set_chart (review->panel, review->dataset_agreement,
                              mg_dataset_get_labels (mg_window_get_dataset (self)));
+
+  g_clear_pointer (&review->open_counts, g_hash_table_unref);
+  review->open_counts = mg_review_session_count_open (review->session, review->dataset_agreement);
+  mg_document_list_set_open_counts (self->document_list, review->open_counts);
 }
 
 static gboolean
@@ -304,6 +312,30 @@ find_open (MgWindowReview *review,
   return -1;
 }
 
+/* The sidebar's mark of the document shown follows each resolution and
+ * undo at once; those of the others come with the comparison of the whole
+ * dataset, at the next idle moment. */
+static void
+count_open_here (MgWindow *self)
+{
+  MgWindowReview *review = self->review;
+  guint n = 0;
+
+  for (guint i = 0; i < review->items->len; i++)
+    {
+      const MgReviewItem *item = g_ptr_array_index (review->items, i);
+
+      n += item->position >= 0 && item->how == MG_RESOLUTION_NONE;
+    }
+  if (review->open_counts == NULL)
+    return;
+  if (n > 0)
+    g_hash_table_insert (review->open_counts, self->document, GUINT_TO_POINTER (n));
+  else
+    g_hash_table_remove (review->open_counts, self->document);
+  mg_document_list_set_open_counts (self->document_list, review->open_counts);
+}
+
 /* Recomputes the document's comparison. With @advance, the current row
  * moves to the first open disagreement from where it was. */
 static void
@@ -329,6 +361,7 @@ refresh_document (MgWindow *self,
       if (mg_agreement_get_n_documents (review->document_agreement) > 0)
         figures = mg_agreement_get_figures (review->document_agreement, 0, -1);
       fill_list (self);
+      count_open_here (self);
     }
   else
     mg_review_panel_clear (review->panel,
@@ -560,6 +593,8 @@ clear_state (MgWindow *self)
   g_clear_object (&review->document_agreement);
   g_clear_object (&review->dataset_agreement);
   g_clear_pointer (&review->items, g_ptr_array_unref);
+  g_clear_pointer (&review->open_counts, g_hash_table_unref);
+  g_clear_object (&review->colleague_file);
   review->conflicts = FALSE;
   review->current = -1;
 }
@@ -579,6 +614,7 @@ _mg_window_review_stop (MgWindow *self)
     return;
 
   clear_state (self);
+  mg_document_list_set_open_counts (self->document_list, NULL);
   mg_article_view_set_reference (self->article_view, NULL, NULL);
   mg_review_panel_set_chart (review->panel, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (review->panel), FALSE);
@@ -713,6 +749,30 @@ _mg_window_review_get_current_disagreement (MgWindow *self)
 }
 
 /**
+ * _mg_window_review_get_colleague_file:
+ *
+ * Returns: (nullable) (transfer none): the colleague's dataset file under
+ *   review, when the review was opened from one
+ */
+GFile *
+_mg_window_review_get_colleague_file (MgWindow *self)
+{
+  return self->review->colleague_file;
+}
+
+/**
+ * _mg_window_review_get_notice:
+ *
+ * Returns: (nullable): what the last move through the disagreements said
+ *   in a toast: that it went round the dataset, or that none is open
+ */
+const char *
+_mg_window_review_get_notice (MgWindow *self)
+{
+  return self->review->notice;
+}
+
+/**
  * _mg_window_review_get_conflicts_offer:
  *
  * Returns: (nullable): what the offer to settle a merge's conflicts says,
@@ -761,6 +821,109 @@ resolve_action (GtkWidget  *widget,
       resolve (MG_WINDOW (widget), (MgResolution) (i + 1));
 }
 
+static guint
+open_in (MgWindowReview *review,
+         MgDocument     *document)
+{
+  return review->open_counts ? GPOINTER_TO_UINT (g_hash_table_lookup (review->open_counts, document)) : 0;
+}
+
+/* The last open row, or -1. */
+static int
+find_last_open (MgWindowReview *review)
+{
+  for (guint i = review->items ? review->items->len : 0; i > 0; i--)
+    if (((MgReviewItem *) g_ptr_array_index (review->items, i - 1))->how == MG_RESOLUTION_NONE)
+      return (int) i - 1;
+  return -1;
+}
+
+/* The next document after the one shown (or before it) with open
+ * disagreements, round the dataset; @wrapped says whether it went past
+ * an end. */
+static MgDocument *
+document_with_open (MgWindow *self,
+                    gboolean  forward,
+                    gboolean *wrapped)
+{
+  MgDataset *dataset = mg_window_get_dataset (self);
+  int n = (int) mg_dataset_get_n_documents (dataset);
+  int at = self->document ? mg_dataset_index_of (dataset, self->document) : -1;
+
+  if (at < 0)
+    at = forward ? -1 : n;
+  for (int i = 1; i <= n; i++)
+    {
+      int index = forward ? at + i : at - i;
+      MgDocument *doc = mg_dataset_get_document (dataset, (guint) ((index + n) % n));
+
+      if (doc != self->document && open_in (self->review, doc) > 0)
+        {
+          *wrapped = index < 0 || index >= n;
+          return doc;
+        }
+    }
+  return NULL;
+}
+
+/* F8 and Shift+F8 in a review: through the rows of the document while it
+ * has open disagreements, round to its first (or last) open one at the
+ * end; once it has none left, on to the next (or previous) document that
+ * has some. Returns FALSE to walk the rows as they are, when no
+ * disagreement is open anywhere. */
+static gboolean
+move_across (MgWindow *self,
+             gboolean  forward)
+{
+  MgWindowReview *review = self->review;
+  int n = review->items ? (int) review->items->len : 0;
+  gboolean wrapped = FALSE;
+  MgDocument *next;
+
+  review->notice = NULL;
+  /* The counts must be those of the dataset as it is now, after an undo
+   * whose refresh is still waiting. */
+  if (review->refresh_id != 0)
+    refresh_document (self, FALSE);
+  if (review->dataset_refresh_id != 0)
+    {
+      g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
+      refresh_dataset_cb (self);
+    }
+
+  if (find_open (review, 0) >= 0)
+    {
+      if (forward)
+        review->current = review->current + 1 < n ? review->current + 1 : find_open (review, 0);
+      else
+        review->current = review->current > 0 ? review->current - 1 : find_last_open (review);
+      show_current (self);
+      update_actions (self);
+      return TRUE;
+    }
+  if ((next = document_with_open (self, forward, &wrapped)) == NULL)
+    {
+      review->notice = _("All disagreements resolved");
+      mg_window_toast (self, review->notice);
+      return FALSE;
+    }
+
+  mg_window_show_document (self, next);
+  if (!forward && self->document == next)
+    {
+      review->current = find_last_open (review);
+      show_current (self);
+      update_actions (self);
+    }
+  if (wrapped)
+    {
+      review->notice = forward ? _("Continued from the first document")
+                               : _("Continued from the last document");
+      mg_window_toast (self, review->notice);
+    }
+  return TRUE;
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -780,6 +943,8 @@ move_action (GtkWidget  *widget,
       mg_window_show_document (self, next);
       return;
     }
+  if (!review->conflicts && move_across (self, forward))
+    return;
   if (n == 0)
     return;
 
@@ -845,6 +1010,7 @@ _mg_window_review_open_colleague (MgWindow *self,
   if ((session = g_hash_table_lookup (review->sessions, key)) != NULL)
     {
       start_session (self, session);
+      g_set_object (&review->colleague_file, file);
       return;
     }
   if (path == NULL || !(theirs = mg_dataset_load_file (path, &error)))
@@ -865,6 +1031,7 @@ _mg_window_review_open_colleague (MgWindow *self,
                                    annotator && *annotator ? annotator : basename);
   g_hash_table_insert (review->sessions, g_steal_pointer (&key), session);
   start_session (self, session);
+  g_set_object (&review->colleague_file, file);
 }
 
 static void
@@ -887,6 +1054,16 @@ review_action (GtkWidget  *widget,
 
   if (mg_window_get_dataset (MG_WINDOW (widget)) != NULL)
     mg_dialogs_choose (GTK_WINDOW (widget), &chooser, colleague_file_chosen);
+}
+
+/* Merging into a gold dataset works on files, with or without a dataset
+ * open; under review it offers the review's two files. */
+static void
+merge_gold_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  gtk_window_present (GTK_WINDOW (mg_merge_dialog_new (MG_WINDOW (widget))));
 }
 
 /* The window's side */
@@ -961,6 +1138,7 @@ _mg_window_review_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-next", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "win.review-resolve", "s", resolve_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-gold", NULL, merge_gold_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.review-next", NULL);

@@ -551,3 +551,37 @@ mg_review_session_list (MgReviewSession *self,
   g_ptr_array_sort (items, item_compare);
   return items;
 }
+
+/**
+ * mg_review_session_count_open:
+ * @agreement: a comparison from mg_review_session_compare() or
+ *   mg_review_session_compare_document()
+ *
+ * How many disagreements of each of your documents @agreement shows and
+ * no resolution settles: what is left to review, document by document.
+ *
+ * Returns: (transfer full) (element-type MgDocument guint): your documents
+ *   with open disagreements, each to how many (GUINT_TO_POINTER)
+ */
+GHashTable *
+mg_review_session_count_open (MgReviewSession *self,
+                              MgAgreement     *agreement)
+{
+  GHashTable *open = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  g_return_val_if_fail (MG_IS_REVIEW_SESSION (self), open);
+  g_return_val_if_fail (MG_IS_AGREEMENT (agreement), open);
+
+  for (guint i = 0; i < mg_agreement_get_n_disagreements (agreement); i++)
+    {
+      const MgDisagreement *d = mg_agreement_get_disagreement (agreement, i);
+      MgDocument *document = mg_agreement_get_document (agreement, d->document, 0);
+      guint n;
+
+      if (mg_review_session_get_resolution (self, document, d) != MG_RESOLUTION_NONE)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (open, document));
+      g_hash_table_insert (open, document, GUINT_TO_POINTER (n + 1));
+    }
+  return open;
+}

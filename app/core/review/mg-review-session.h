@@ -76,5 +76,7 @@ int              mg_review_session_find_open        (MgReviewSession      *self,
 GPtrArray       *mg_review_session_list             (MgReviewSession      *self,
                                                      MgAgreement          *document_agreement,
                                                      MgDocument           *document);
+GHashTable      *mg_review_session_count_open       (MgReviewSession      *self,
+                                                     MgAgreement          *agreement);
 
 G_END_DECLS
