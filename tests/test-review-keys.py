@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+# test-review-keys.py: a review across the dataset, with the keys alone
+#
+# Starts `marginalia AYSE.json` on the display (run under Xvfb), opens
+# bora's dataset for review with Ctrl+R (the path typed into the file
+# chooser), keeps ayşe's spans on the four disagreements of the first
+# article with Ctrl+1, then presses F8: with nothing left there it goes on
+# to the next article with an open disagreement, where Ctrl+2 takes bora's
+# span. Ctrl+S saves, and the file is read back: the second article has
+# bora's span and the first is as it was. F8 is pressed for real, through
+# xdotool, so a widget that swallowed it would fail the test.
+# Prints TAP. Usage: test-review-keys.py MARGINALIA REVIEW-FIXTURES-FOLDER
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import signal
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
+                    wait_for_write, xdotool)
+
+PLAN = 3
+
+
+def keys(*names):
+    xdotool("key", "--delay", "80", *names)
+    time.sleep(0.5)
+
+
+def annotations(path):
+    with open(path, encoding="utf-8") as f:
+        return {d["id"]: sorted((a["label"], a["start"], a["end"]) for a in d["annotations"])
+                for d in json.load(f)["documents"]}
+
+
+def run(marginalia, fixtures, scratch):
+    env = private_env(scratch)
+    mine = os.path.join(scratch, "ayse.json")
+    theirs = os.path.join(scratch, "bora.json")
+    shutil.copyfile(os.path.join(fixtures, "mine.json"), mine)
+    shutil.copyfile(os.path.join(fixtures, "theirs.json"), theirs)
+    before = annotations(mine)
+    tap = Tap(PLAN)
+
+    process, pid = open_app(marginalia, mine, env)
+    last = [os.stat(mine).st_mtime_ns]
+
+    def saved():
+        keys("ctrl+s")
+        wait_for_write(mine, last)
+        return annotations(mine)
+
+    try:
+        # Ctrl+R asks for the colleague's file; a typed path opens it.
+        keys("ctrl+r")
+        time.sleep(1)
+        xdotool("type", "--delay", "20", theirs)
+        time.sleep(0.5)
+        keys("Return")
+        time.sleep(1.5)
+
+        # Keep yours on the four disagreements of the harbour article.
+        keys("ctrl+1", "ctrl+1", "ctrl+1", "ctrl+1")
+        after_keep = saved()
+        tap.ok(after_keep["harbour"] == before["harbour"],
+               "keeping yours four times changes no span of the first article")
+
+        # Nothing open there: F8 goes on to the budget article, where
+        # Ctrl+2 takes bora's span.
+        keys("F8")
+        keys("ctrl+2")
+        after = saved()
+        tap.ok(len(after["budget"]) == len(before["budget"]) + 1,
+               "F8 went on to the next article and Ctrl+2 took their span: %r" % after["budget"])
+        tap.ok(after["harbour"] == before["harbour"], "the first article is as it was")
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main_with_scratch("test-review-keys.py MARGINALIA FIXTURES", run, "marginalia-review-keys-")
