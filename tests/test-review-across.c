@@ -360,7 +360,7 @@ test_merge_dialog (Fixture       *fx,
   written = mg_dataset_load_file (gold, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_left, >, 0);
-  expected = g_strdup_printf ("Wrote gold.json: %u documents, %u spans kept, %u disagreements left out",
+  expected = g_strdup_printf ("Wrote gold.json: %u documents, %u spans kept, %u left unresolved",
                               mg_dataset_get_n_documents (written),
                               mg_dataset_count_annotations (written), n_left);
   g_assert_cmpstr (mg_merge_dialog_get_status (dialog), ==, expected);

@@ -268,11 +268,13 @@ summary_text (MgMergeDialog  *self,
   g_autofree char *spans = g_strdup_printf (ngettext ("%u span kept", "%u spans kept", summary->n_spans),
                                             summary->n_spans);
   guint left = summary->unresolved->len;
-  g_autofree char *disagreements = g_strdup_printf (ngettext ("%u disagreement left out",
-                                                              "%u disagreements left out", left),
+  /* Spans, relations and documents not every input has, as the tool
+   * lists them on standard error. */
+  g_autofree char *disagreements = g_strdup_printf (ngettext ("%u left unresolved",
+                                                              "%u left unresolved", left),
                                                     left);
 
-  /* Translators: "gold.json: 3 documents, 40 spans kept, 5 disagreements left out" */
+  /* Translators: "Wrote gold.json: 3 documents, 40 spans kept, 5 left unresolved" */
   return g_strdup_printf (_("Wrote %s: %s, %s, %s"), name, documents, spans, disagreements);
 }
 
