@@ -9,6 +9,9 @@
 
 #include "mg-core.h"
 #include "mg-merge.h"
+#include "mg-merge-files.h"
+
+#include <glib/gstdio.h>
 
 static const char rutte[] = "Mark Rutte said NATO will spend 5% more.";
 
@@ -252,6 +255,68 @@ test_left_out_and_labels (void)
   g_assert_cmpstr (unresolved->pdata[0], ==, "gone: left out: not in the dataset of B, C");
 }
 
+/* Files in, a file out: never over an input, whatever its name; an
+ * unreadable input named in the error and nothing written. */
+static void
+test_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-merge-XXXXXX", &error);
+  g_autofree char *a = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *gold = g_build_filename (dir, "gold.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autoptr(MgDataset) x = mg_dataset_new ();
+  g_autoptr(MgDataset) y = mg_dataset_new ();
+  g_autoptr(MgMergeSummary) summary = NULL;
+  MgDocument *doc;
+  const char *inputs[] = { a, b };
+  const char *broken[] = { a, bad };
+
+  g_assert_no_error (error);
+  mg_dataset_set_annotator (x, "ayse");
+  mg_dataset_set_annotator (y, "ayse");
+  doc = add_document (x, "rutte", rutte);
+  add_span (doc, "actor", 0, 10, NULL, NULL, NULL);
+  add_span (doc, "figure", 32, 34, NULL, NULL, NULL);
+  doc = add_document (y, "rutte", rutte);
+  add_span (doc, "actor", 0, 10, NULL, NULL, NULL);
+  g_assert_true (mg_dataset_save_file (x, a, NULL));
+  g_assert_true (mg_dataset_save_file (y, b, NULL));
+  g_assert_cmpint (symlink (a, link), ==, 0);
+
+  /* The same annotator twice: told apart by file. */
+  {
+    MgDataset *both[] = { x, y };
+    g_autoptr(GPtrArray) names = mg_merge_annotator_names (both, inputs, 2);
+
+    g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "ayse");
+    g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "ayse (b.json)");
+  }
+
+  g_assert_null (mg_merge_files (inputs, 2, MG_MERGE_UNANIMOUS, "cem", link, NULL, &error));
+  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, link));
+  g_clear_error (&error);
+
+  summary = mg_merge_files (inputs, 2, MG_MERGE_UNANIMOUS, "cem", gold, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_documents, ==, 1);
+  g_assert_cmpuint (summary->n_spans, ==, 1);
+  g_assert_cmpuint (summary->unresolved->len, ==, 1);
+
+  g_assert_true (g_file_set_contents (bad, "{", -1, NULL));
+  g_assert_cmpint (g_unlink (gold), ==, 0);
+  g_assert_null (mg_merge_files (broken, 2, MG_MERGE_UNANIMOUS, "cem", gold, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "bad.json"));
+  g_assert_false (g_file_test (gold, G_FILE_TEST_EXISTS));
+
+  for (const char **p = (const char *[]) { a, b, link, bad, NULL }; *p; p++)
+    g_unlink (*p);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/merge/majority-triple", test_majority_triple);
   g_test_add_func ("/merge/relations", test_relations);
   g_test_add_func ("/merge/left-out-and-labels", test_left_out_and_labels);
+  g_test_add_func ("/merge/files", test_files);
 
   return g_test_run ();
 }

@@ -239,6 +239,45 @@ test_list (Fixture       *fx,
   g_assert_cmpuint (n_open, ==, 4);
 }
 
+/* What is left to review, document by document, follows resolutions and
+ * their undo; documents with nothing open are not counted. */
+static void
+test_count_open (Fixture       *fx,
+                 gconstpointer  data)
+{
+  MgDocument *budget = mg_dataset_lookup_document (fx->mine, "budget");
+  g_autoptr(MgAgreement) whole = mg_review_session_compare (fx->review);
+  g_autoptr(GHashTable) open = mg_review_session_count_open (fx->review, whole);
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) undone = NULL;
+  g_autoptr(MgAgreement) here = NULL;
+  g_autoptr(GHashTable) here_open = NULL;
+
+  g_assert_cmpuint (g_hash_table_size (open), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (open, fx->harbour)), ==, 4);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (open, budget)), ==, 1);
+
+  resolve_next (fx, MG_RESOLUTION_MINE);
+  resolve_next (fx, MG_RESOLUTION_THEIRS);
+  g_clear_object (&whole);
+  whole = mg_review_session_compare (fx->review);
+  after = mg_review_session_count_open (fx->review, whole);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (after, fx->harbour)), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (after, budget)), ==, 1);
+
+  /* A document's own comparison counts the same. */
+  here = mg_review_session_compare_document (fx->review, fx->harbour);
+  here_open = mg_review_session_count_open (fx->review, here);
+  g_assert_cmpuint (g_hash_table_size (here_open), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (here_open, fx->harbour)), ==, 2);
+
+  mg_history_undo (fx->history);
+  g_clear_object (&whole);
+  whole = mg_review_session_compare (fx->review);
+  undone = mg_review_session_count_open (fx->review, whole);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (undone, fx->harbour)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +287,7 @@ main (int   argc,
   g_test_add ("/review-session/twins", Fixture, NULL, fixture_setup, test_twins, fixture_teardown);
   g_test_add ("/review-session/resolve", Fixture, NULL, fixture_setup, test_resolve, fixture_teardown);
   g_test_add ("/review-session/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/review-session/count-open", Fixture, NULL, fixture_setup, test_count_open, fixture_teardown);
 
   return g_test_run ();
 }
