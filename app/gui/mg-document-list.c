@@ -146,7 +146,10 @@ update_mark (MgDocumentList *self,
 {
   MgDocument *document = gtk_list_item_get_item (item);
   GtkWidget *count = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-  guint n = document && self->open_counts ? GPOINTER_TO_UINT (g_hash_table_lookup (self->open_counts, document)) : 0;
+  guint n = 0;
+
+  if (document != NULL && self->open_counts != NULL)
+    n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_counts, document));
 
   mg_disagreement_mark_set_count (gtk_widget_get_prev_sibling (count), n);
 }

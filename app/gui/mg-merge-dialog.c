@@ -209,7 +209,8 @@ use_review_action (GtkWidget  *widget,
   mg_merge_dialog_add_input (self, yours);
   mg_merge_dialog_add_input (self, theirs);
   if (mg_history_get_modified (mg_window_get_history (self->window)))
-    show_status (self, _("Your unsaved edits are not in your file and will not be merged: save first to merge them"),
+    show_status (self,
+                 _("Your unsaved edits are not in your file and will not be merged: save first to merge them"),
                  FALSE);
 }
 
