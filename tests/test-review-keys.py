@@ -7,7 +7,7 @@
 # article with Ctrl+1, then presses F8: with nothing left there it goes on
 # to the next article with an open disagreement, where Ctrl+2 takes bora's
 # span. Ctrl+S saves, and the file is read back: the second article has
-# bora's span and the first is as it was. F8 is pressed for real, through
+# bora's span and the first is as it was. Undone, the same again with ]. F8 is pressed for real, through
 # xdotool, so a widget that swallowed it would fail the test.
 # Prints TAP. Usage: test-review-keys.py MARGINALIA REVIEW-FIXTURES-FOLDER
 #
@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
                     wait_for_write, xdotool)
 
-PLAN = 3
+PLAN = 4
 
 
 def keys(*names):
@@ -78,6 +78,17 @@ def run(marginalia, fixtures, scratch):
         tap.ok(len(after["budget"]) == len(before["budget"]) + 1,
                "F8 went on to the next article and Ctrl+2 took their span: %r" % after["budget"])
         tap.ok(after["harbour"] == before["harbour"], "the first article is as it was")
+
+        # Undone, the budget article's disagreement is open again; from the
+        # first article, which has none left, ] goes to it as F8 does, and
+        # Ctrl+3 keeps both there.
+        keys("ctrl+z")
+        undone = saved()
+        keys("ctrl+Prior", "bracketright", "ctrl+3")
+        again = saved()
+        tap.ok(undone["budget"] == before["budget"] and again["budget"] == after["budget"]
+               and again["harbour"] == before["harbour"],
+               "] goes on to the next article with an open disagreement: %r" % again["budget"])
     finally:
         if pid:
             os.kill(pid, signal.SIGKILL)
