@@ -340,6 +340,7 @@ test_merge_dialog (Fixture       *fx,
   /* Never over an input: refused in one line naming it, the file as it was. */
   mine_before = read_file (fx->mine);
   mg_merge_dialog_set_output (dialog, mine_file);
+  g_assert_true (mg_merge_dialog_get_failed (dialog));
   run_merge (dialog);
   g_assert_true (mg_merge_dialog_get_failed (dialog));
   g_assert_nonnull (strstr (mg_merge_dialog_get_status (dialog), fx->mine));

@@ -216,6 +216,26 @@ use_review_action (GtkWidget  *widget,
 
 /* Output */
 
+/* Said as soon as the file is chosen, not only when Merge is pressed. */
+static void
+warn_if_input (MgMergeDialog *self)
+{
+  g_autofree char *output = g_file_get_path (self->output);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      char *path = g_file_get_path (g_ptr_array_index (self->inputs, i));
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (output != NULL &&
+      !mg_merge_check_output (output, (const char * const *) paths->pdata, paths->len, &error))
+    show_error (self, error->message);
+}
+
 static void
 update_output (MgMergeDialog *self)
 {
@@ -582,6 +602,7 @@ mg_merge_dialog_set_output (MgMergeDialog *self,
   g_set_object (&self->output, output);
   update_output (self);
   show_status (self, NULL, FALSE);
+  warn_if_input (self);
 }
 
 /**
