@@ -398,6 +398,51 @@ test_merge_dialog (Fixture       *fx,
                     mg_dataset_count_annotations (written));
 }
 
+static GtkWidget *
+find_review_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "review-list"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_review_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* In a short window the figures give way: the list of disagreements keeps
+ * room for three rows at 900×650. */
+static void
+test_short_window (void)
+{
+  g_autoptr(MgDataset) mine = NULL;
+  g_autoptr(MgDataset) theirs = NULL;
+  MgWindow *window;
+  GtkWidget *list, *scroller;
+  GtkListBoxRow *row;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  mine = mg_test_load_fixture ("review", "mine.json");
+  theirs = mg_test_load_fixture ("review", "theirs.json");
+  window = mg_test_open_window_sized (mine, 900, 650);
+  _mg_window_review_start (window, theirs, "bora");
+  mg_test_spin_for (200);
+
+  list = find_review_list (GTK_WIDGET (_mg_window_review_get_panel (window)));
+  g_assert_nonnull (list);
+  scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row)), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 3 * gtk_widget_get_height (GTK_WIDGET (row)));
+
+  mg_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +457,7 @@ main (int   argc,
               fixture_set_up, test_across, fixture_tear_down);
   g_test_add ("/review-across/merge-dialog", Fixture, NULL,
               fixture_set_up, test_merge_dialog, fixture_tear_down);
+  g_test_add_func ("/review-across/short-window", test_short_window);
 
   status = g_test_run ();
   mg_test_remove_tree (scratch);
