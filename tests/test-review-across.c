@@ -7,7 +7,8 @@
  * when none is left; the sidebar marks each document with what is left
  * and follows every resolution and undo. The merge dialog writes the same
  * bytes as `marginalia-tool merge` from the same files, refuses to write
- * over an input and names the file it could not read.
+ * over an input and names the file it could not read. In a short window
+ * the panel keeps room for a few rows of the list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
