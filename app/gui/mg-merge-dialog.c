@@ -1,8 +1,10 @@
 /* mg-merge-dialog.c: several annotators' datasets merged into a gold one
  *
  * The window's face of `marginalia-tool merge`: the same files, the same
- * rule and curator give the same bytes, since both go through
- * mg_merge_files(). The merge reads the files, not the window's dataset:
+ * rule and curator give the same bytes, since both name the annotators
+ * with mg_merge_annotator_names(), merge with mg_merge_datasets() and
+ * write with the dataset writer. The merge reads the files, not the
+ * window's dataset:
  * what it merges is what the annotators saved, and unsaved edits in the
  * window are said to be left out rather than merged behind the person's
  * back. It runs in a thread; the dialog stays up to tell what it wrote and

@@ -1,9 +1,11 @@
 /* mg-merge-files.c: a gold dataset merged from dataset files into a file
  *
- * What `marginalia-tool merge` and the window's merge dialog share, so
- * that both write the same bytes from the same files: the annotators'
- * names, the refusal to write over an input, and the merge itself, which
- * the window runs in a thread.
+ * The window's merge: files read, merged and written whole, in a thread.
+ * `marginalia-tool merge` names the annotators with the same
+ * mg_merge_annotator_names(), so that both write the same bytes from the
+ * same files; it keeps its own checks of outputs, which also know folders
+ * and several outputs, and reads every input before it stops, to name
+ * every bad one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
