@@ -530,6 +530,139 @@ test_documents (Fixture       *f,
   g_assert_true (mg_history_undo (f->history) == f->doc);
 }
 
+/* The order of the documents, as the list shows them. */
+static char *
+order (MgDataset *dataset)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < mg_dataset_get_n_documents (dataset); i++)
+    g_string_append_printf (s, "%s%s", i ? " " : "",
+                            mg_document_get_id (mg_dataset_get_document (dataset, i)));
+  return g_string_free (s, FALSE);
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *n)
+{
+  /* A move is one change of the rows between, not a removal then an
+   * insertion that would drop the list's selection. */
+  g_assert_cmpuint (removed, ==, added);
+  (*n)++;
+}
+
+static void
+test_move_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(MgDocument) second = make_document ("second");
+  g_autoptr(MgDocument) third = make_document ("third");
+  g_autofree char *before = NULL;
+  g_autofree char *moved = NULL;
+  guint n_items_changed = 0;
+  guint n_changed;
+
+  mg_history_add_document (f->history, second);
+  mg_history_add_document (f->history, third);
+  mg_history_mark_saved (f->history);
+  before = dump (f);
+  g_signal_connect (f->dataset, "items-changed", G_CALLBACK (count_items_changed), &n_items_changed);
+
+  /* To the end, then back to the start, each one undo step. */
+  mg_history_move_document (f->history, f->doc, 2);
+  moved = order (f->dataset);
+  g_assert_cmpstr (moved, ==, "second third budget");
+  g_assert_true (mg_history_get_modified (f->history));
+  g_clear_pointer (&moved, g_free);
+  mg_history_move_document (f->history, third, 0);
+  moved = order (f->dataset);
+  g_assert_cmpstr (moved, ==, "third second budget");
+  g_clear_pointer (&moved, g_free);
+  g_assert_cmpuint (n_items_changed, ==, 2);
+
+  g_assert_true (mg_history_undo (f->history) == third);
+  moved = order (f->dataset);
+  g_assert_cmpstr (moved, ==, "second third budget");
+  g_clear_pointer (&moved, g_free);
+  g_assert_true (mg_history_undo (f->history) == f->doc);
+  {
+    g_autofree char *now = dump (f);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_false (mg_history_get_modified (f->history));
+  g_assert_true (mg_history_redo (f->history) == f->doc);
+  moved = order (f->dataset);
+  g_assert_cmpstr (moved, ==, "second third budget");
+  g_clear_pointer (&moved, g_free);
+
+  /* Past the end is the end; where it is already is no step. */
+  n_changed = f->n_changed;
+  mg_history_move_document (f->history, f->doc, 99);
+  mg_history_move_document (f->history, second, 0);
+  g_assert_cmpuint (f->n_changed, ==, n_changed);
+  mg_history_move_document (f->history, second, 99);
+  moved = order (f->dataset);
+  g_assert_cmpstr (moved, ==, "third budget second");
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
+}
+
+static void
+notify_title (MgDocument *document,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_set_title (Fixture       *f,
+                gconstpointer  data)
+{
+  guint n_notify = 0;
+  guint n_changed;
+
+  mg_document_set_title (f->doc, "Budget to grow");
+  mg_history_mark_saved (f->history);
+  g_signal_connect (f->doc, "notify::title", G_CALLBACK (notify_title), &n_notify);
+
+  mg_history_set_title (f->history, f->doc, "Budget to grow by 4%");
+  g_assert_cmpstr (mg_document_get_title (f->doc), ==, "Budget to grow by 4%");
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (mg_history_get_modified (f->history));
+
+  g_assert_true (mg_history_undo (f->history) == f->doc);
+  g_assert_cmpstr (mg_document_get_title (f->doc), ==, "Budget to grow");
+  g_assert_false (mg_history_get_modified (f->history));
+  g_assert_true (mg_history_redo (f->history) == f->doc);
+  g_assert_cmpstr (mg_document_get_title (f->doc), ==, "Budget to grow by 4%");
+  g_assert_cmpuint (n_notify, ==, 3);
+
+  /* The same title again, however spelled, is no step. */
+  n_changed = f->n_changed;
+  mg_history_set_title (f->history, f->doc, "Budget to grow by 4%");
+  g_assert_cmpuint (f->n_changed, ==, n_changed);
+
+  /* No title and the empty one are written alike: one title. */
+  mg_history_set_title (f->history, f->doc, NULL);
+  g_assert_cmpstr (mg_document_get_title (f->doc), ==, "");
+  mg_history_set_title (f->history, f->doc, "");
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
+  mg_history_undo (f->history);
+  g_assert_cmpstr (mg_document_get_title (f->doc), ==, "Budget to grow by 4%");
+
+  /* A title set by hand does not join the note merging. */
+  mg_history_set_note (f->history, f->doc, f->quote, "one");
+  mg_history_set_title (f->history, f->doc, "Another");
+  mg_history_set_note (f->history, f->doc, f->quote, "one two");
+  mg_history_undo (f->history);
+  g_assert_cmpstr (mg_annotation_get_note (f->quote), ==, "one");
+  g_assert_cmpstr (mg_document_get_title (f->doc), ==, "Another");
+}
+
 static void
 test_groups (Fixture       *f,
              gconstpointer  data)
@@ -898,6 +1031,8 @@ main (int   argc,
   ADD ("/history/attribution", test_attribution);
   ADD ("/history/attribution-other-document", test_attribution_other_document);
   ADD ("/history/documents", test_documents);
+  ADD ("/history/move-document", test_move_document);
+  ADD ("/history/set-title", test_set_title);
   ADD ("/history/groups", test_groups);
   ADD ("/history/redo-cleared", test_redo_cleared);
   ADD ("/history/failure-records-nothing", test_failure_records_nothing);

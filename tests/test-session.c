@@ -675,11 +675,61 @@ test_import_duplicates (Fixture       *fx,
   g_clear_pointer (&reports, g_ptr_array_unref);
   g_clear_object (&result);
 
-  /* Once in, the same file again is all duplicates. */
+  /* Once in, the same file again is all duplicates, and the session
+   * names the document that already has the text. */
   mg_session_import_async (fx->session, &article_file, 1, NULL, got_result_cb, &result);
   reports = mg_session_import_finish (fx->session, wait_result (&result), &error);
   g_assert_cmpuint (mg_session_import_count_duplicates (reports), ==, 1);
   g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 4);
+  {
+    MgSessionImportReport *report = g_ptr_array_index (reports, 0);
+    MgDocument *again = g_ptr_array_index (report->duplicates, 0);
+
+    g_assert_true (mg_session_find_same_text (fx->session, again) == mg_dataset_get_document (dataset, 2));
+    /* A document is not its own twin; the first of the dataset has none. */
+    g_assert_true (mg_session_find_same_text (fx->session, mg_dataset_get_document (dataset, 2))
+                   == mg_dataset_get_document (dataset, 3));
+    g_assert_null (mg_session_find_same_text (fx->session, mg_dataset_get_document (dataset, 0)));
+  }
+}
+
+/* The sample is a welcome page: the session says so until another dataset
+ * takes its place, and a new dataset is empty, unsaved, with the default
+ * labels. */
+static void
+test_welcome_and_new (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(MgDataset) sample = mg_dataset_new ();
+  g_autoptr(MgDocument) article = mg_document_new ("sample", "Harbour fees rise on Tuesday.", -1);
+  MgDataset *fresh;
+
+  g_assert_true (mg_dataset_add_document (sample, article));
+  g_assert_false (mg_session_get_welcome (fx->session));
+  mg_session_set_welcome (fx->session, sample);
+  g_assert_true (mg_session_get_welcome (fx->session));
+  g_assert_true (mg_session_get_dataset (fx->session) == sample);
+  g_assert_null (mg_session_get_file (fx->session));
+
+  /* Tagging the sample keeps it the sample. */
+  edit (fx->session, "figure");
+  g_assert_true (mg_session_get_welcome (fx->session));
+
+  mg_session_new_dataset (fx->session, "ayse");
+  fresh = mg_session_get_dataset (fx->session);
+  g_assert_false (mg_session_get_welcome (fx->session));
+  g_assert_true (fresh != sample);
+  g_assert_cmpuint (mg_dataset_get_n_documents (fresh), ==, 0);
+  g_assert_cmpstr (mg_dataset_get_annotator (fresh), ==, "ayse");
+  g_assert_cmpuint (mg_label_set_get_n_labels (mg_dataset_get_labels (fresh)), ==, 4);
+  g_assert_null (mg_session_get_file (fx->session));
+  g_assert_false (mg_session_get_modified (fx->session));
+  g_assert_false (mg_history_can_undo (mg_session_get_history (fx->session)));
+
+  /* Opening a file ends the welcome too. */
+  mg_session_set_welcome (fx->session, sample);
+  g_assert_true (load (fx->session, fx->file, NULL));
+  g_assert_false (mg_session_get_welcome (fx->session));
 }
 
 int
@@ -702,6 +752,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("import", test_import);
   ADD ("import-duplicates", test_import_duplicates);
+  ADD ("welcome-and-new", test_welcome_and_new);
 
   return g_test_run ();
 }

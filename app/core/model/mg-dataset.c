@@ -312,6 +312,38 @@ mg_dataset_remove_document (MgDataset  *self,
 }
 
 /**
+ * mg_dataset_move_document:
+ * @position: the new position of @document, clamped to the last
+ *
+ * Moves @document, telling list views of the rows between its old and new
+ * place as changed in one go, so a view keeps its selection on the rows
+ * that stay.
+ */
+void
+mg_dataset_move_document (MgDataset  *self,
+                          MgDocument *document,
+                          guint       position)
+{
+  guint pos, lo, hi;
+
+  g_return_if_fail (MG_IS_DATASET (self));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+
+  if (!g_ptr_array_find (self->documents, document, &pos))
+    return;
+  position = MIN (position, self->documents->len - 1);
+  if (pos == position)
+    return;
+
+  /* The array keeps its reference across the move. */
+  g_ptr_array_insert (self->documents, position > pos ? position + 1 : position, document);
+  g_ptr_array_steal_index (self->documents, position > pos ? pos : pos + 1);
+  lo = MIN (pos, position);
+  hi = MAX (pos, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+}
+
+/**
  * mg_dataset_unique_id:
  * @wanted: the id one would like, such as a file's base name
  *

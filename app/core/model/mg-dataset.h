@@ -37,6 +37,9 @@ void        mg_dataset_insert_document   (MgDataset  *self,
                                           MgDocument *document);
 void        mg_dataset_remove_document   (MgDataset  *self,
                                           MgDocument *document);
+void        mg_dataset_move_document   (MgDataset  *self,
+                                          MgDocument *document,
+                                          guint       position);
 char       *mg_dataset_unique_id         (MgDataset  *self,
                                           const char *wanted);
 guint       mg_dataset_count_annotations (MgDataset  *self);

@@ -43,6 +43,8 @@ typedef enum
   STEP_REMOVE_RELATION,
   STEP_ADD_DOCUMENT,
   STEP_REMOVE_DOCUMENT,
+  STEP_MOVE_DOCUMENT,
+  STEP_SET_TITLE,
   STEP_SET_EXTRA,
   STEP_MARK,
 } StepKind;
@@ -59,7 +61,7 @@ typedef struct
   GPtrArray    *children;         /* of Step, for a group */
   JsonObject   *extra_before;     /* a document's unknown members */
   JsonObject   *extra_after;
-  char         *before;           /* label or note */
+  char         *before;           /* label, note or title */
   char         *after;
   char         *modified_before;
   char         *modified_after;
@@ -68,6 +70,7 @@ typedef struct
   guint         start_after;
   guint         end_after;
   guint         position;         /* of a relation or a document */
+  guint         position_before;  /* of a moved document */
 } Step;
 
 struct _MgHistory
@@ -796,6 +799,69 @@ mg_history_remove_document (MgHistory  *self,
 }
 
 /**
+ * mg_history_move_document:
+ * @position: where @document goes, counted in the dataset as it is without
+ *   it; clamped to the last place
+ *
+ * Moves @document to @position among the documents, which is where the
+ * dataset writes it; undo puts it back. A move to where it is records
+ * nothing.
+ */
+void
+mg_history_move_document (MgHistory  *self,
+                          MgDocument *document,
+                          guint       position)
+{
+  Step *step;
+  int pos;
+
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+
+  pos = mg_dataset_index_of (self->dataset, document);
+  g_return_if_fail (pos >= 0);
+
+  position = MIN (position, mg_dataset_get_n_documents (self->dataset) - 1);
+  if ((guint)pos == position)
+    return;
+
+  step = step_new (STEP_MOVE_DOCUMENT, document);
+  step->position_before = (guint)pos;
+  step->position = position;
+  mg_dataset_move_document (self->dataset, document, position);
+  record (self, step);
+}
+
+/**
+ * mg_history_set_title:
+ * @title: (nullable): the new title; %NULL or empty leaves the document
+ *   untitled, shown by its id
+ *
+ * Renames @document, as one step however long the title. Setting the title
+ * it has records nothing.
+ */
+void
+mg_history_set_title (MgHistory  *self,
+                      MgDocument *document,
+                      const char *title)
+{
+  Step *step;
+
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+
+  /* No title reads as "", as the file writes it: the two are one title. */
+  if (g_strcmp0 (mg_document_get_title (document), title ? title : "") == 0)
+    return;
+
+  step = step_new (STEP_SET_TITLE, document);
+  step->before = g_strdup (mg_document_get_title (document));
+  step->after = g_strdup (title);
+  mg_document_set_title (document, title);
+  record (self, step);
+}
+
+/**
  * mg_history_set_extra:
  * @extra: (nullable): the document's new unknown members; not changed
  *   afterwards, as undo puts back the object itself
@@ -1125,6 +1191,13 @@ apply (MgHistory *self,
         mg_dataset_insert_document (self->dataset, step->position, step->document);
       else
         mg_dataset_remove_document (self->dataset, step->document);
+      break;
+    case STEP_MOVE_DOCUMENT:
+      mg_dataset_move_document (self->dataset, step->document,
+                                forward ? step->position : step->position_before);
+      break;
+    case STEP_SET_TITLE:
+      mg_document_set_title (step->document, forward ? step->after : step->before);
       break;
     case STEP_SET_EXTRA:
       mg_document_set_extra (step->document, forward ? step->extra_after : step->extra_before);

@@ -54,6 +54,12 @@ void        mg_history_add_document       (MgHistory    *self,
                                            MgDocument   *document);
 void        mg_history_remove_document    (MgHistory    *self,
                                            MgDocument   *document);
+void        mg_history_move_document      (MgHistory    *self,
+                                           MgDocument   *document,
+                                           guint         position);
+void        mg_history_set_title          (MgHistory    *self,
+                                           MgDocument   *document,
+                                           const char   *title);
 void        mg_history_set_extra          (MgHistory    *self,
                                            MgDocument   *document,
                                            JsonObject   *extra);

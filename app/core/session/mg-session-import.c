@@ -269,6 +269,38 @@ mg_session_import_add (MgSession *self,
 }
 
 /**
+ * mg_session_find_same_text:
+ * @document: a document, in the dataset or not
+ *
+ * Where the dataset already holds the text of @document: the place to go
+ * instead of importing it again.
+ *
+ * Returns: (transfer none) (nullable): the first document of the dataset,
+ *   other than @document, whose `text_sha256` is that of @document
+ */
+MgDocument *
+mg_session_find_same_text (MgSession  *self,
+                           MgDocument *document)
+{
+  const char *sha;
+
+  g_return_val_if_fail (MG_IS_SESSION (self), NULL);
+  g_return_val_if_fail (MG_IS_DOCUMENT (document), NULL);
+
+  if (self->dataset == NULL)
+    return NULL;
+  sha = mg_document_get_text_sha256 (document);
+  for (guint i = 0; i < mg_dataset_get_n_documents (self->dataset); i++)
+    {
+      MgDocument *other = mg_dataset_get_document (self->dataset, i);
+
+      if (other != document && g_str_equal (mg_document_get_text_sha256 (other), sha))
+        return other;
+    }
+  return NULL;
+}
+
+/**
  * mg_session_get_import_progress:
  * @done: (out): the files read so far
  * @total: (out): the files to read

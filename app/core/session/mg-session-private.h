@@ -59,6 +59,7 @@ struct _MgSession
   guint          generation;     /* bumped whenever the draft is discarded */
   guint          n_changes;      /* of the history, to tell edits made during a save */
 
+  guint          welcome : 1;    /* the dataset is the sample shown at first start */
   guint          write_again : 1;
   guint          given_up : 1;   /* the person discarded the work: no draft at the end */
   guint          check_after_save : 1;

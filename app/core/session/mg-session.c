@@ -101,6 +101,8 @@ _mg_session_install (MgSession     *self,
   g_signal_connect_object (self->history, "changed",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Whatever takes the place of the sample is the person's own. */
+  self->welcome = FALSE;
   set_file (self, file);
   self->stamp = *stamp;
   self->kept = (MgStamp) { 0 };
@@ -141,6 +143,59 @@ mg_session_set_dataset (MgSession *self,
     _mg_stamp_query (file, &stamp);
   self->n_opened++;
   _mg_session_install (self, dataset, file, &stamp, NULL);
+}
+
+/**
+ * mg_session_set_welcome:
+ * @dataset: the sample, a dataset of no file
+ *
+ * Opens @dataset as mg_session_set_dataset() does, as the welcome page:
+ * something to try, never a dataset the person's own articles go into
+ * (mg_session_get_welcome() says when it is still shown).
+ */
+void
+mg_session_set_welcome (MgSession *self,
+                        MgDataset *dataset)
+{
+  g_return_if_fail (MG_IS_SESSION (self));
+  g_return_if_fail (MG_IS_DATASET (dataset));
+
+  mg_session_set_dataset (self, dataset, NULL);
+  self->welcome = TRUE;
+}
+
+/**
+ * mg_session_get_welcome:
+ *
+ * Returns: whether the dataset shown is the welcome sample: an import
+ *   starts a dataset of its own rather than add to it
+ */
+gboolean
+mg_session_get_welcome (MgSession *self)
+{
+  g_return_val_if_fail (MG_IS_SESSION (self), FALSE);
+
+  return self->welcome;
+}
+
+/**
+ * mg_session_new_dataset:
+ * @annotator: (nullable): who signs it
+ *
+ * Opens an empty dataset with the default labels and no file, in place
+ * of the session's work, as mg_session_set_dataset() does.
+ */
+void
+mg_session_new_dataset (MgSession  *self,
+                        const char *annotator)
+{
+  g_autoptr(MgDataset) dataset = mg_dataset_new ();
+
+  g_return_if_fail (MG_IS_SESSION (self));
+
+  if (annotator != NULL && *annotator != '\0')
+    mg_dataset_set_annotator (dataset, annotator);
+  mg_session_set_dataset (self, dataset, NULL);
 }
 
 /* Runs @thread over @data in a worker thread, then @done on the main loop

@@ -66,6 +66,12 @@ void        mg_session_set_dataset          (MgSession            *self,
                                              MgDataset            *dataset,
                                              GFile                *file);
 
+void        mg_session_set_welcome          (MgSession            *self,
+                                             MgDataset            *dataset);
+gboolean    mg_session_get_welcome          (MgSession            *self);
+void        mg_session_new_dataset          (MgSession            *self,
+                                             const char           *annotator);
+
 void        mg_session_load_async           (MgSession            *self,
                                              GFile                *file,
                                              GCancellable         *cancellable,
@@ -118,6 +124,8 @@ guint       mg_session_import_count_duplicates (GPtrArray         *reports);
 void        mg_session_import_add           (MgSession            *self,
                                              GPtrArray            *reports,
                                              gboolean              skip_duplicates);
+MgDocument *mg_session_find_same_text      (MgSession            *self,
+                                             MgDocument           *document);
 gboolean    mg_session_get_import_progress  (MgSession            *self,
                                              guint                *done,
                                              guint                *total);
