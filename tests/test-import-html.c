@@ -448,8 +448,8 @@ test_furniture_rules (void)
   for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
     if (strstr (text, dropped[i]) != NULL)
       g_error ("kept “%s” in:\n%s", dropped[i], text);
-  /* The standfirst comes first. */
-  g_assert_true (g_str_has_prefix (text, "The restored tide mill"));
+  /* The headline, once, without the site's name, then the standfirst. */
+  g_assert_true (g_str_has_prefix (text, "Tide mill reopens after ten years\n\nThe restored tide mill"));
 }
 
 /* A blog whose article is only in <noscript> (the script-driven copy is
@@ -502,6 +502,40 @@ test_whole_page_fallback (void)
   g_assert_null (strchr (warnings->pdata[0], '\n'));
 }
 
+/* The headline leads the text once: added when the body lacks it, never
+ * doubled when the body already starts with it, however spelled. */
+static void
+test_headline_leads (void)
+{
+  static const struct {
+    const char *headline;
+    const char *body;
+    const char *text;
+  } cases[] = {
+    { "Ferry fares rise", "Fares rose by 4% on Monday.", "Ferry fares rise\n\nFares rose by 4% on Monday." },
+    { "Ferry fares rise", "Ferry fares rise\n\nFares rose.", "Ferry fares rise\n\nFares rose." },
+    { "Ferry fares rise", "FERRY  fares rise\n\nFares rose.", "FERRY  fares rise\n\nFares rose." },
+    /* The page's title carries the site's name, the heading does not;
+     * or the heading a kicker the title lacks. */
+    { "Ferry fares rise | Coastal Courier", "Ferry fares rise\n\nFares rose.", "Ferry fares rise\n\nFares rose." },
+    { "Ferry fares rise", "Ferry fares rise: what it costs\n\nFares rose.",
+      "Ferry fares rise: what it costs\n\nFares rose." },
+    /* A first sentence that only starts with the headline's words. */
+    { "The new ferry", "The new ferry at the north pier.", "The new ferry\n\nThe new ferry at the north pier." },
+    { "  Ferry \n fares  ", "Fares rose.", "Ferry fares\n\nFares rose." },
+    { NULL, "Fares rose.", "Fares rose." },
+    { "", "Fares rose.", "Fares rose." },
+    { "Ferry fares rise", "", "Ferry fares rise" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = _mg_import_with_headline (cases[i].body, cases[i].headline);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/import-html/unclosed-font", test_unclosed_font);
   g_test_add_func ("/import-html/huge-text-node", test_huge_text_node);
   g_test_add_func ("/import-html/furniture-rules", test_furniture_rules);
+  g_test_add_func ("/import-html/headline-leads", test_headline_leads);
   g_test_add_func ("/import-html/article-found-anyway", test_article_found_anyway);
   g_test_add_func ("/import-html/whole-page-fallback", test_whole_page_fallback);
 

@@ -565,6 +565,13 @@ mg_import_html (const char  *data,
 
   id = _mg_import_id_from_name (name);
   base = _mg_import_base_name (name);
+  /* The headline is coded too: it leads the text, as in a plain-text
+   * article. */
+  {
+    g_autofree char *body = g_steal_pointer (&text);
+
+    text = _mg_import_with_headline (body, title);
+  }
   /* The tree's text is valid already; the document must never be
    * refused, so check once more what reaches it. */
   valid = _mg_import_make_valid (text);

@@ -26,5 +26,7 @@ gboolean  _mg_import_looks_binary (const char *data,
 void      _mg_import_set_meta     (MgDocument *doc,
                                    const char *key,
                                    const char *value);
+char     *_mg_import_with_headline (const char *text,
+                                    const char *headline);
 
 G_END_DECLS

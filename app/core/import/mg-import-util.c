@@ -259,3 +259,78 @@ _mg_import_id_from_name (const char *name)
 
   return _mg_import_slug (base);
 }
+
+/* Case and white space aside, the words of @text, for comparing a
+ * headline with the first line of a body. */
+static char *
+comparable (const char *text,
+            gssize      n_bytes)
+{
+  g_autofree char *line = g_strndup (text, n_bytes < 0 ? strlen (text) : (gsize) n_bytes);
+  g_autofree char *clean = _mg_import_clean_line (line);
+
+  return clean ? g_utf8_casefold (clean, -1) : g_strdup ("");
+}
+
+/* Whether @longer is @shorter, or @shorter and then a site's name or a
+ * kicker after a separator ("Story | Site", "Story: the Details"). A body
+ * whose first sentence merely begins with the headline's words is not its
+ * headline. */
+static gboolean
+same_heading (const char *longer,
+              const char *shorter)
+{
+  static const char * const separators[] = { "|", "-", "\xe2\x80\x93", "\xe2\x80\x94", ":", "\xc2\xb7", NULL };
+  const char *rest;
+
+  if (*shorter == '\0' || !g_str_has_prefix (longer, shorter))
+    return FALSE;
+  rest = longer + strlen (shorter);
+  if (*rest == '\0')
+    return TRUE;
+  while (*rest == ' ')
+    rest++;
+  for (guint i = 0; separators[i] != NULL; i++)
+    if (g_str_has_prefix (rest, separators[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * _mg_import_with_headline:
+ * @text: the article's body, one paragraph a line, paragraphs apart by a
+ *   blank line
+ * @headline: (nullable): its title
+ *
+ * Headlines make claims a coder marks like any other, so the headline
+ * leads the text, on its own line, as plain-text articles have it. A body
+ * that already starts with it (a page whose article keeps its heading, or
+ * the heading with the site name the title lacks, or the other way round)
+ * is left as it is, never doubled. A body whose first sentence only starts
+ * with the headline's words still gets it.
+ *
+ * Returns: (transfer full): the text to import
+ */
+char *
+_mg_import_with_headline (const char *text,
+                          const char *headline)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *first = NULL;
+  const char *end;
+
+  title = headline ? comparable (headline, -1) : NULL;
+  if (title == NULL || *title == '\0')
+    return g_strdup (text);
+
+  end = strchr (text, '\n');
+  first = comparable (text, end ? end - text : -1);
+  if (same_heading (first, title) || same_heading (title, first))
+    return g_strdup (text);
+
+  {
+    g_autofree char *line = _mg_import_clean_line (headline);
+
+    return *text ? g_strconcat (line, "\n\n", text, NULL) : g_strdup (line);
+  }
+}

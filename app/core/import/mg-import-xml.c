@@ -791,7 +791,13 @@ make_documents (GPtrArray  *items,
         id = g_strdup (stem_slug);
       /* Text and title come through _mg_import_clean_line() or a tree made
        * valid; checked once more, as the document must never refuse it. */
-      text = _mg_import_make_valid (item->text);
+      /* The headline is coded too: it leads the text, as in a plain-text
+       * article. */
+      {
+        g_autofree char *body = _mg_import_make_valid (item->text);
+
+        text = _mg_import_with_headline (body, item->title);
+      }
       doc = mg_document_new (id, text, -1);
       mg_document_set_source_path (doc, base);
       mg_document_set_media_type (doc, media_types[kind]);
