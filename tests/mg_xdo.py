@@ -79,7 +79,7 @@ def private_env(scratch):
 def start(marginalia, dataset, env):
     # A private session bus each time: an instance killed earlier must not
     # be found by the next one.
-    command = [marginalia, dataset]
+    command = [marginalia] + ([dataset] if dataset else [])
     if shutil.which("dbus-run-session"):
         command = ["dbus-run-session", "--"] + command
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
@@ -101,7 +101,7 @@ def find_app_pid(process):
 
 
 def open_app(marginalia, dataset, env):
-    """Starts marginalia on DATASET and focuses its window; returns the
+    """Starts marginalia on DATASET (None: no file) and focuses its window; returns the
     process and the program's pid. Bails out when no window appears."""
     process = start(marginalia, dataset, env)
     pid = find_app_pid(process)

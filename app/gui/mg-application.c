@@ -11,6 +11,7 @@
 
 #include "mg-core.h"
 #include "mg-import.h"
+#include "mg-session.h"
 
 #include "mg-about.h"
 #include "mg-application.h"
@@ -102,7 +103,8 @@ mg_application_activate (GApplication *app)
   window = mg_window_new (self);
 
   /* With no file the sample article is there, so a first-time user can
-   * start tagging at once. */
+   * start tagging at once. It is a welcome page: the person's articles
+   * go into a dataset of their own. */
   if (mg_window_get_dataset (window) == NULL)
     {
       g_autoptr(MgDataset) dataset = new_dataset (self);
@@ -110,10 +112,12 @@ mg_application_activate (GApplication *app)
 
       if (sample != NULL)
         mg_dataset_add_document (dataset, sample);
-      mg_window_set_dataset (window, dataset, NULL);
+      mg_session_set_welcome (mg_window_get_session (window), dataset);
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  /* The work goes on where it was left, over the sample. */
+  mg_window_reopen_last (window);
 }
 
 static void

@@ -32,6 +32,7 @@ struct _MgDocumentList
   MgDocument         *current;    /* weak */
   GHashTable         *open_counts;   /* MgDocument → disagreements open, in review */
   GHashTable         *bound;         /* the GtkListItems showing a document */
+  GtkWidget          *menu;       /* a row's context menu */
 
   guint               selecting : 1;
 };
@@ -98,6 +99,27 @@ update_count (GtkListItem *item)
   gtk_label_set_text (GTK_LABEL (count), text);
 }
 
+static void popup_menu (MgDocumentList *self,
+                        MgDocument     *document,
+                        GtkWidget      *row,
+                        double          x,
+                        double          y);
+
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *item)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *self = gtk_widget_get_ancestor (box, MG_TYPE_DOCUMENT_LIST);
+
+  if (self != NULL && gtk_list_item_get_item (item) != NULL)
+    popup_menu (MG_DOCUMENT_LIST (self), gtk_list_item_get_item (item), box, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -128,6 +150,38 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), mg_disagreement_mark_new ());
   gtk_box_append (GTK_BOX (box), count);
   gtk_list_item_set_child (item, box);
+
+  /* A right click opens the row's menu: rename, move, remove. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), item);
+    gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  }
+}
+
+static void
+show_title (GtkListItem *item)
+{
+  MgDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  const char *text;
+
+  if (document == NULL)
+    return;
+  text = mg_document_get_title (document);
+  gtk_label_set_text (GTK_LABEL (title), text && *text ? text : mg_document_get_id (document));
+  gtk_widget_set_tooltip_text (box, text);
+}
+
+static void
+title_changed_cb (GtkListItem *item,
+                  GParamSpec  *pspec,
+                  MgDocument  *document)
+{
+  show_title (item);
 }
 
 static void
@@ -168,12 +222,10 @@ bind_cb (GtkSignalListItemFactory *factory,
          MgDocumentList           *self)
 {
   MgDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  const char *text = mg_document_get_title (document);
 
-  gtk_label_set_text (GTK_LABEL (title), text && *text ? text : mg_document_get_id (document));
-  gtk_widget_set_tooltip_text (box, text);
+  show_title (item);
+  g_signal_connect_object (document, "notify::title",
+                           G_CALLBACK (title_changed_cb), item, G_CONNECT_SWAPPED);
   update_count (item);
   update_status (item);
   g_hash_table_add (self->bound, item);
@@ -199,6 +251,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
       g_signal_handlers_disconnect_by_func (mg_document_get_store (document),
                                             store_changed_cb, item);
       g_signal_handlers_disconnect_by_func (document, document_extra_cb, item);
+      g_signal_handlers_disconnect_by_func (document, title_changed_cb, item);
     }
 }
 
@@ -219,6 +272,7 @@ mg_document_list_dispose (GObject *object)
 {
   MgDocumentList *self = MG_DOCUMENT_LIST (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -266,6 +320,79 @@ mg_document_list_set_property (GObject      *object,
 }
 
 static void
+add_item (GMenu      *section,
+          const char *label,
+          const char *action,
+          const char *id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target (item, action, "s", id);
+  g_menu_append_item (section, item);
+}
+
+/* The menu of @document's row, at (@x, @y) of @row. Its items are window
+ * actions that name the document, which need not be the one shown. */
+static void
+popup_menu (MgDocumentList *self,
+            MgDocument     *document,
+            GtkWidget      *row,
+            double          x,
+            double          y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) move = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+  const char *id = mg_document_get_id (document);
+  graphene_point_t at;
+
+  add_item (edit, _("_Rename…"), "win.rename-document", id);
+  add_item (move, _("Move _Up"), "win.move-document-up", id);
+  add_item (move, _("Move _Down"), "win.move-document-down", id);
+  add_item (remove, _("_Remove…"), "win.remove-document", id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (move));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+
+  if (!gtk_widget_compute_point (row, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &at))
+    at = GRAPHENE_POINT_INIT (0, 0);
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) at.x, (int) at.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* Menu or Shift+F10 on the focused row, the keyboard's right click. */
+static void
+menu_key_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MgDocumentList *self = MG_DOCUMENT_LIST (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  MgDocument *document = gtk_single_selection_get_selected_item (self->selection);
+  double y = 0;
+
+  if (document == NULL)
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    {
+      graphene_point_t p;
+
+      if (gtk_widget_compute_point (focus, widget, &GRAPHENE_POINT_INIT (0, 0), &p))
+        y = p.y + gtk_widget_get_height (focus) / 2.0;
+    }
+  popup_menu (self, document, widget, 24, y);
+}
+
+static void
 mg_document_list_class_init (MgDocumentListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -298,6 +425,10 @@ mg_document_list_class_init (MgDocumentListClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, MG_TYPE_DOCUMENT);
+
+  gtk_widget_class_install_action (widget_class, "documents.menu", NULL, menu_key_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "documents.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "documents.menu", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "documentlist");

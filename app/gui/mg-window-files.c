@@ -199,13 +199,35 @@ finish_import (MgWindow  *self,
     }
 }
 
+/* The document already holding the text of the first duplicate. */
+static MgDocument *
+first_existing (MgWindow  *self,
+                GPtrArray *reports)
+{
+  for (guint i = 0; i < reports->len; i++)
+    {
+      MgSessionImportReport *report = g_ptr_array_index (reports, i);
+
+      for (guint j = 0; j < report->duplicates->len; j++)
+        {
+          MgDocument *found = mg_session_find_same_text (self->session,
+                                                         g_ptr_array_index (report->duplicates, j));
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
 static void
 duplicates_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         MgWindow         *self)
 {
   GPtrArray *reports = g_object_get_data (G_OBJECT (dialog), "reports");
-  gboolean skip = g_str_equal (response, "skip");
+  gboolean go = g_str_equal (response, "go");
+  gboolean skip = go || g_str_equal (response, "skip");
 
   if (self->files == NULL || mg_window_get_dataset (self) == NULL)
     return;
@@ -216,9 +238,18 @@ duplicates_response_cb (AdwMessageDialog *dialog,
     }
   if (!skip || mg_session_import_count_duplicates (reports) < n_documents (reports))
     mg_session_import_add (self->session, reports, skip);
-  else
+  else if (!go)
     mg_window_toast (self, _("Every article was already in the dataset"));
   finish_import (self, reports, skip);
+  /* Go to Existing: what is new is added, and the window shows the
+   * article the person had already, to work on there. */
+  if (go)
+    {
+      MgDocument *existing = first_existing (self, reports);
+
+      if (existing != NULL)
+        mg_window_show_document (self, existing);
+    }
 }
 
 /* The same text imported again is most often a mistake (the same file
@@ -230,6 +261,7 @@ ask_about_duplicates (MgWindow  *self,
   static const MgDialogResponse responses[] = {
     { "cancel", N_("_Cancel"), ADW_RESPONSE_DEFAULT },
     { "anyway", N_("_Import Anyway"), ADW_RESPONSE_DEFAULT },
+    { "go", N_("_Go to Existing"), ADW_RESPONSE_DEFAULT },
     { "skip", N_("_Skip Duplicates"), ADW_RESPONSE_SUGGESTED },
   };
   guint n = mg_session_import_count_duplicates (reports);
@@ -290,6 +322,17 @@ cancel_import (MgWindow *self)
     g_cancellable_cancel (self->files->import->cancellable);
 }
 
+static void import_files (MgWindow  *self,
+                          GPtrArray *chosen);
+
+static void
+import_into_new (MgWindow *self,
+                 gpointer  data)
+{
+  _mg_window_new_dataset (self);
+  import_files (self, data);
+}
+
 static void
 import_files (MgWindow  *self,
               GPtrArray *chosen)
@@ -301,6 +344,15 @@ import_files (MgWindow  *self,
   if (self->files->import != NULL)
     {
       mg_window_toast (self, _("Wait for the import under way to finish"));
+      return;
+    }
+  /* The sample is never mixed into the person's work: articles start a
+   * dataset of their own, unsaved, once any tagging tried on the sample
+   * was asked about. */
+  if (mg_session_get_welcome (self->session))
+    {
+      _mg_window_confirm_unsaved (self, import_into_new, g_ptr_array_ref (chosen),
+                                  (GDestroyNotify) g_ptr_array_unref);
       return;
     }
 

@@ -10,6 +10,8 @@
  *   mg-window-review.c  reviewing a colleague's dataset
  *   mg-window-status.c  each document's status, the progress over them
  *   mg-window-zoom.c    the article's text size
+ *   mg-window-documents.c  new datasets; documents removed, renamed, moved
+ *   mg-window-recent.c  the last dataset reopened, the recent ones
  * The open dataset, its file and its drafts are the window's MgSession.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +30,7 @@
 #include "mg-dialogs.h"
 #include "mg-document-list.h"
 #include "mg-label-palette.h"
+#include "mg-metadata-panel.h"
 #include "mg-review-panel.h"
 #include "mg-window.h"
 
@@ -66,6 +69,8 @@ struct _MgWindow
   GtkScrolledWindow    *speaker_scroller;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *metadata_button;  /* bound in mg-window-documents.c */
+  MgMetadataPanel      *metadata_panel;
 
   /* Owned */
   GSettings            *settings;
@@ -103,6 +108,15 @@ void       _mg_window_files_dataset_changed (MgWindow             *self);
 void       _mg_window_load                (MgWindow               *self,
                                            GFile                  *file,
                                            gboolean                reload);
+
+/* Provided by mg-window-documents.c */
+void       _mg_window_documents_class_init (MgWindowClass         *klass);
+void       _mg_window_documents_init       (MgWindow              *self);
+void       _mg_window_new_dataset          (MgWindow              *self);
+
+/* Provided by mg-window-recent.c */
+void       _mg_window_recent_class_init    (MgWindowClass         *klass);
+void       _mg_window_recent_init          (MgWindow              *self);
 
 /* Provided by mg-window-save.c */
 void       _mg_window_save_class_init      (MgWindowClass         *klass);

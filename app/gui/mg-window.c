@@ -703,6 +703,8 @@ mg_window_class_init (MgWindowClass *klass)
   _mg_window_review_class_init (klass);
   _mg_window_status_class_init (klass);
   _mg_window_zoom_class_init (klass);
+  _mg_window_documents_class_init (klass);
+  _mg_window_recent_class_init (klass);
 }
 
 /* Runs a window action for a key pressed in the article itself, and only
@@ -835,6 +837,8 @@ mg_window_init (MgWindow *self)
   _mg_window_review_init (self);
   _mg_window_status_init (self);
   _mg_window_zoom_init (self);
+  _mg_window_documents_init (self);
+  _mg_window_recent_init (self);
 }
 
 MgWindow *

@@ -22,6 +22,7 @@ MgWindow   *mg_window_new           (MgApplication *app);
 void        mg_window_set_dataset   (MgWindow      *self,
                                      MgDataset     *dataset,
                                      GFile         *file);
+void        mg_window_reopen_last   (MgWindow      *self);
 void        mg_window_open_files    (MgWindow      *self,
                                      GFile        **files,
                                      int            n_files);
