@@ -3,8 +3,8 @@
  * The title is the one field a person edits here: Enter hands it to
  * win.set-title, which makes it one step of the history, so Ctrl+Z takes a
  * retitling back like any edit. The rest (byline, date, address, section,
- * source) is what the import read, shown to be checked and copied; a field
- * the article lacks is left out rather than shown empty.
+ * dateline, site, file) is what the import read, shown to be checked and
+ * copied; a field the article lacks is left out rather than shown empty.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +27,8 @@ static const struct {
   { "author",    N_("Byline"),    { "author", "byline", "by", NULL } },
   { "published", N_("Published"), { "published", "date", "updated", NULL } },
   { "url",       N_("Address"),   { "url", NULL } },
-  { "section",   N_("Section"),   { "section", "dateline", NULL } },
+  { "section",   N_("Section"),   { "section", NULL } },
+  { "dateline",  N_("Dateline"),  { "dateline", NULL } },
   { "site",      N_("Site"),      { "site_name", "source", NULL } },
 };
 
@@ -261,8 +262,8 @@ mg_metadata_panel_focus_title (MgMetadataPanel *self)
 
 /**
  * mg_metadata_panel_get_value:
- * @field: "title", "author", "published", "url", "section", "site" or
- *   "file"
+ * @field: "title", "author", "published", "url", "section", "dateline",
+ *   "site" or "file"
  *
  * Returns: (nullable): what the panel shows for @field, %NULL when the row
  *   is hidden; for tests
