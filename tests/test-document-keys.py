@@ -5,7 +5,8 @@
 # Starts `marginalia DATASET` on the display (run under Xvfb) and, with key
 # presses alone through xdotool: renames the document (F2, type, Enter),
 # undoes it, moves it down and up (Ctrl+Shift+Page Down/Up, which the
-# article's text view would take for itself), starts a new dataset
+# article's text view would take for itself), removes it (Ctrl+Delete, a
+# question since it has annotations) and undoes that, starts a new dataset
 # (Ctrl+N) and quits. Started again with no file, the last dataset opens;
 # once that file is gone, the start says so without a dialog and shows the
 # sample. Each edit is saved with Ctrl+S and read back from disk.
@@ -24,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
                     wait_for, wait_for_write, windows_of, xdotool)
 
-PLAN = 7
+PLAN = 9
 
 
 def keys(*names):
@@ -86,6 +87,26 @@ def run(marginalia, fixture, scratch):
         docs = saved()
         order = [d["id"] for d in docs]
         tap.ok(order[0] == "ferry-contract", "Ctrl+Shift+Page Up moves it back up: %r" % order)
+
+        # A document with annotations: the question comes up (a second
+        # window), Escape keeps the document, Tab Return removes it.
+        keys("ctrl+Delete")
+        asked = wait_for(lambda: len(windows_of(pid)) == 2, 5)
+        keys("Escape")
+        time.sleep(0.5)
+        kept = len(windows_of(pid)) == 1
+        keys("ctrl+Delete")
+        wait_for(lambda: len(windows_of(pid)) == 2, 5)
+        keys("Tab", "Return")
+        time.sleep(0.5)
+        docs = saved()
+        tap.ok(asked and kept and [d["id"] for d in docs] == ["wet-summer"],
+               "Ctrl+Delete asks, then removes the document: %r" % [d["id"] for d in docs])
+
+        keys("ctrl+z")
+        docs = saved()
+        tap.ok([d["id"] for d in docs] == ["ferry-contract", "wet-summer"],
+               "Ctrl+Z puts it back in its place: %r" % [d["id"] for d in docs])
 
         keys("ctrl+n")
         name = wait_for(lambda: window_name(pid) == "New Dataset" and window_name(pid), 5)

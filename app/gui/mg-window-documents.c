@@ -214,9 +214,10 @@ move_action (GtkWidget  *widget,
 /* Keys */
 
 /* GtkTextView and GtkListView both move their cursor by pages with
- * Ctrl+Shift+Page Up/Down, before the window's bindings see the keys: they
- * are caught on the way down instead, except in a popover (the note, the
- * title), where they edit text. */
+ * Ctrl+Shift+Page Up/Down, and the text view deletes a word with
+ * Ctrl+Delete, before the window's bindings see the keys: they are caught
+ * on the way down instead, except in a popover (the note, the title), where
+ * they edit text. */
 static gboolean
 move_key_cb (GtkWidget *widget,
              GVariant  *args,
@@ -283,6 +284,8 @@ _mg_window_documents_class_init (MgWindowClass *klass)
                                        "win.move-document-up", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.move-document-down", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "win.remove-document", "s", "");
 }
 
 void
@@ -295,9 +298,12 @@ _mg_window_documents_init (MgWindow *self)
   add_shortcut (controller, GDK_KEY_Page_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_key_cb, "win.move-document-down");
   add_shortcut (controller, GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_key_cb, "win.move-document-up");
   add_shortcut (controller, GDK_KEY_KP_Page_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_key_cb, "win.move-document-down");
+  add_shortcut (controller, GDK_KEY_Delete, GDK_CONTROL_MASK, move_key_cb, "win.remove-document");
+  add_shortcut (controller, GDK_KEY_KP_Delete, GDK_CONTROL_MASK, move_key_cb, "win.remove-document");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  /* In the sidebar Delete is about the document, not an annotation. */
+  /* In the sidebar, once the keyboard is there, Delete is about the
+   * document, not an annotation. */
   controller = gtk_shortcut_controller_new ();
   add_shortcut (controller, GDK_KEY_Delete, 0, list_key_cb, "win.remove-document");
   add_shortcut (controller, GDK_KEY_KP_Delete, 0, list_key_cb, "win.remove-document");
