@@ -730,6 +730,18 @@ test_welcome_and_new (Fixture       *fx,
   mg_session_set_welcome (fx->session, sample);
   g_assert_true (load (fx->session, fx->file, NULL));
   g_assert_false (mg_session_get_welcome (fx->session));
+
+  /* So does saving the sample under a name: it is the person's now. */
+  mg_session_set_welcome (fx->session, sample);
+  {
+    g_autofree char *path = g_build_filename (fx->dir, "mine.json", NULL);
+    g_autoptr(GFile) mine = g_file_new_for_path (path);
+    g_autoptr(GAsyncResult) result = NULL;
+
+    mg_session_save_async (fx->session, mine, MG_SESSION_SAVE_NONE, NULL, got_result_cb, &result);
+    g_assert_true (mg_session_save_finish (fx->session, wait_result (&result), NULL));
+  }
+  g_assert_false (mg_session_get_welcome (fx->session));
 }
 
 int

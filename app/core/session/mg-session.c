@@ -70,6 +70,9 @@ static void
 set_file (MgSession *self,
           GFile     *file)
 {
+  /* The sample saved under a name of the person's is theirs to add to. */
+  if (file != NULL)
+    self->welcome = FALSE;
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
