@@ -149,7 +149,7 @@ test_context_menu (void)
   g_assert_false (action_enabled (window, "win.copy"));
 
   model = gtk_menu_button_get_menu_model (
-    GTK_MENU_BUTTON (mg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL)));
+    GTK_MENU_BUTTON (mg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "primary-menu")));
   g_assert_true (model_has_action (model, "win.attribute", NULL));
   g_assert_true (model_has_action (model, "win.edit-note", NULL));
 
