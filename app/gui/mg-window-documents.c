@@ -256,7 +256,6 @@ document_shown_cb (MgWindow   *self,
                    gpointer    data)
 {
   mg_metadata_panel_set_document (self->metadata_panel, self->document);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->metadata_button), self->document != NULL);
 }
 
 /* Life cycle, called by mg-window.c */
