@@ -126,6 +126,8 @@ mg_metadata_panel_dispose (GObject *object)
 
   mg_metadata_panel_set_document (self, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  /* They went with the box; a pending selection must not reach them. */
+  self->title = NULL;
 
   G_OBJECT_CLASS (mg_metadata_panel_parent_class)->dispose (object);
 }
@@ -235,10 +237,12 @@ static gboolean
 select_title_cb (gpointer data)
 {
   MgMetadataPanel *self = data;
+  GtkRoot *root = self->title ? gtk_widget_get_root (GTK_WIDGET (self->title)) : NULL;
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  if (gtk_widget_has_focus (GTK_WIDGET (self->title)) ||
-      gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
-                              GTK_WIDGET (self->title)))
+  /* The entry's text is a child of it, and has the focus in its place. */
+  if (focus != NULL &&
+      (focus == GTK_WIDGET (self->title) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->title))))
     gtk_editable_select_region (GTK_EDITABLE (self->title), 0, -1);
   return G_SOURCE_REMOVE;
 }
