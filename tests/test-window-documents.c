@@ -54,7 +54,7 @@ answer (MgWindow   *window,
 static char *
 sidebar_titles (MgWindow *window)
 {
-  GtkWidget *list = mg_test_find_widget (GTK_WIDGET (window->document_list), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *list = mg_test_find_widget (GTK_WIDGET (window->document_list), GTK_TYPE_LIST_VIEW, "document-rows");
   GString *s = g_string_new (NULL);
 
   mg_test_spin ();
@@ -160,7 +160,9 @@ test_move_and_rename (void)
   mg_test_activate (window, "win.set-title", "Cafés brace for rain");
   renamed = sidebar_titles (window);
   g_assert_cmpstr (renamed, ==, "City council delays ferry contract|Cafés brace for rain");
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Cafés brace for rain");
+  /* The subtitle is the progress, then the document's title. */
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (window->window_title),
+                                   "· Cafés brace for rain"));
   mg_test_activate (window, "win.undo", NULL);
   back = sidebar_titles (window);
   g_assert_cmpstr (back, ==, before);

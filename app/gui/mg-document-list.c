@@ -523,6 +523,8 @@ mg_document_list_init (MgDocumentList *self)
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
                                                       factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  /* Named for tests: the filter's drop-down holds a list view too. */
+  gtk_widget_set_name (GTK_WIDGET (self->list_view), "document-rows");
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
