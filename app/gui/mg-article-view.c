@@ -19,6 +19,9 @@
 #include "mg-article-view-private.h"
 #include "mg-span-marks.h"
 #include "mg-note-marks.h"
+#include "mg-label-names.h"
+#include "mg-relation-marks.h"
+#include "mg-span-handles.h"
 
 /* Tints over the page colour, one pair for light and one for dark. */
 #define ALPHA_LIGHT_1 0.16
@@ -55,6 +58,7 @@ struct _MgArticleView
   GtkPopover         *chooser;
   MgAnnotationStore  *reference;    /* a colleague's spans, in review */
   MgAnnotation       *reference_selected;
+  MgSpanHandles      *handles;
 
   /* Press position, to tell a click from a drag */
   double              press_x;
@@ -63,6 +67,7 @@ struct _MgArticleView
   guint               snap_to_words : 1;
   guint               dark : 1;
   guint               pressed : 1;
+  guint               show_label_names : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgArticleView, mg_article_view, GTK_TYPE_TEXT_VIEW)
@@ -71,6 +76,7 @@ enum {
   PROP_0,
   PROP_SELECTED,
   PROP_SNAP_TO_WORDS,
+  PROP_SHOW_LABEL_NAMES,
   N_PROPS
 };
 
@@ -587,6 +593,13 @@ snapshot_span_marks (MgArticleView *self,
   g_autoptr(GArray) colors = g_array_sized_new (FALSE, FALSE, sizeof (GdkRGBA),
                                                 self->label_tags->len);
   guint start, end;
+  GdkRGBA ink, paper;
+
+  /* The text's colour, and the page's as the theme paints it. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &ink);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gdk_rgba_parse (&paper, self->dark ? "#1e1e1e" : "#ffffff");
 
   for (guint i = 0; i < self->label_tags->len; i++)
     {
@@ -605,6 +618,11 @@ snapshot_span_marks (MgArticleView *self,
                               (const GdkRGBA *) colors->data, start, end);
       mg_note_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
                               (const GdkRGBA *) colors->data, start, end);
+      if (self->show_label_names)
+        mg_label_names_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
+                                 (const GdkRGBA *) colors->data, &ink, self->dark, start, end);
+      mg_relation_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->selected,
+                                  &ink, &paper, start, end);
     }
 }
 
@@ -683,6 +701,8 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
 
   outline_line (snapshot, &color,
                 line_x0, line_x1, line_y, line_h);
+
+  mg_span_handles_snapshot (self->handles, snapshot, &color, shown_start, shown_end);
 }
 
 /* Clicking an annotation */
@@ -931,6 +951,7 @@ mg_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->label_tags, g_array_unref);
   g_clear_pointer (&self->popovers, g_ptr_array_unref);
+  g_clear_pointer (&self->handles, mg_span_handles_free);
 
   G_OBJECT_CLASS (mg_article_view_parent_class)->finalize (object);
 }
@@ -951,6 +972,10 @@ mg_article_view_get_property (GObject    *object,
 
     case PROP_SNAP_TO_WORDS:
       g_value_set_boolean (value, self->snap_to_words);
+      break;
+
+    case PROP_SHOW_LABEL_NAMES:
+      g_value_set_boolean (value, self->show_label_names);
       break;
 
     default:
@@ -976,6 +1001,15 @@ mg_article_view_set_property (GObject      *object,
       if (self->snap_to_words != g_value_get_boolean (value))
         {
           self->snap_to_words = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_SHOW_LABEL_NAMES:
+      if (self->show_label_names != g_value_get_boolean (value))
+        {
+          self->show_label_names = g_value_get_boolean (value);
+          mg_label_names_make_room (GTK_TEXT_VIEW (self), self->show_label_names);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1010,6 +1044,10 @@ mg_article_view_class_init (MgArticleViewClass *klass)
     g_param_spec_boolean ("snap-to-words", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_LABEL_NAMES] =
+    g_param_spec_boolean ("show-label-names", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "textview");
@@ -1038,6 +1076,9 @@ mg_article_view_init (MgArticleView *self)
   gtk_text_view_set_pixels_inside_wrap (view, 6);
   gtk_text_buffer_set_enable_undo (get_buffer (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "article");
+
+  /* Before the click watcher below: a press on a handle drags it. */
+  self->handles = mg_span_handles_new (self);
 
   legacy = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
@@ -1097,6 +1138,8 @@ mg_article_view_set_document (MgArticleView *self,
       self->store = g_object_ref (mg_document_get_store (document));
       g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "relations-changed", G_CALLBACK (gtk_widget_queue_draw),
+                               self, G_CONNECT_SWAPPED);
       refresh_range (self, buffer, 0, mg_document_get_length (document));
     }
 

@@ -20,6 +20,7 @@ struct _MgPreferencesWindow
   GtkSpinButton        *autosave_delay_spin;
   AdwEntryRow          *annotator_row;
   GtkSwitch            *snap_to_words_switch;
+  GtkSwitch            *label_names_switch;
 
   /* Owned */
   GSettings            *settings;
@@ -52,6 +53,7 @@ mg_preferences_window_class_init (MgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, article_zoom_spin);
   gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, autosave_delay_spin);
   gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, snap_to_words_switch);
+  gtk_widget_class_bind_template_child (widget_class, MgPreferencesWindow, label_names_switch);
 }
 
 static void
@@ -67,6 +69,9 @@ mg_preferences_window_init (MgPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words",
                    self->snap_to_words_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-label-names",
+                   self->label_names_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "autosave-delay",
                    self->autosave_delay_spin, "value",

@@ -385,6 +385,34 @@ boundary_action (GtkWidget  *widget,
   mg_article_view_scroll_to_annotation (self->article_view, selected);
 }
 
+/* A boundary dragged with the mouse. The article view snaps it as it
+ * goes; the range is snapped here again, so that what is committed follows
+ * the same rule as a key press, whoever asks. One step of the history. */
+static void
+set_range_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgAnnotation *selected = current_annotation (self);
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  if (selected == NULL || self->document == NULL)
+    return;
+
+  g_variant_get (param, "(uu)", &start, &end);
+  if (start >= end ||
+      !mg_span_edges_snap (mg_document_get_text_index (self->document), &start, &end,
+                           g_settings_get_boolean (self->settings, "snap-to-words")) ||
+      (start == mg_annotation_get_start (selected) && end == mg_annotation_get_end (selected)) ||
+      refuse_duplicate (self, selected, start, end))
+    return;
+
+  if (!mg_history_set_range (history (self), self->document, selected, start, end, &error))
+    show_error_toast (self, error);
+}
+
 static void
 unselect_action (GtkWidget  *widget,
                  const char *action_name,
@@ -687,6 +715,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.shrink-start", NULL, boundary_action);
   gtk_widget_class_install_action (widget_class, "win.grow-end", NULL, boundary_action);
   gtk_widget_class_install_action (widget_class, "win.shrink-end", NULL, boundary_action);
+  gtk_widget_class_install_action (widget_class, "win.set-range", "(uu)", set_range_action);
   gtk_widget_class_install_action (widget_class, "win.unselect", NULL, unselect_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
@@ -824,6 +853,13 @@ mg_window_init (MgWindow *self)
 
   g_settings_bind (self->settings, "snap-to-words", self->article_view, "snap-to-words",
                    G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-label-names", self->article_view, "show-label-names",
+                   G_SETTINGS_BIND_GET);
+  {
+    g_autoptr(GAction) names = g_settings_create_action (self->settings, "show-label-names");
+
+    g_action_map_add_action (G_ACTION_MAP (self), names);
+  }
   self->annotator_name = g_settings_get_string (self->settings, "annotator-name");
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (annotator_name_cb), self, G_CONNECT_SWAPPED);
