@@ -249,9 +249,11 @@ check_relations (gboolean dark)
   speaker = first_line_of (window, actor);
   assert_boxed (plain, linked, &speaker, dark, "speaker of the selected quote");
 
-  /* Its name hangs under the quote's end, in a chip of ink. */
+  /* Its name hangs under the quote's end, beside the end's knob, in a
+   * chip of ink. */
   end = last_line_of (window, quote);
-  n = count_ink_changes (plain, linked, end.x + end.width - 4, end.x + end.width + 40,
+  n = count_ink_changes (plain, linked, MAX (end.x + end.width - 120, 0),
+                         MIN (end.x + end.width + 120, plain->width),
                          end.y + end.height + 2, end.y + end.height + 12, dark);
   g_test_message ("chip under the quote's end: %d pixels of ink", n);
   g_assert_cmpint (n, >=, 44 * 10 / 2);
@@ -346,7 +348,7 @@ check_label_names (gboolean dark)
   /* Room above the line, where the name is written on the label's tint. */
   g_assert_cmpint (r_on.y, >, r_off.y);
   for (int y = r_on.y - 13; y < r_on.y - 1; y++)
-    for (int x = r_on.x; x < r_on.x + 40; x++)
+    for (int x = r_on.x; x < r_on.x + 45; x++)
       {
         int l = luminance (pixel (on, x, y));
 
@@ -354,9 +356,9 @@ check_label_names (gboolean dark)
           ink++;
       }
   g_test_message ("label name over the quote: %d pixels of ink, %d of tint", ink,
-                  count_bluish (on, r_on.x, r_on.x + 40, r_on.y - 13, r_on.y - 1));
+                  count_bluish (on, r_on.x, r_on.x + 45, r_on.y - 13, r_on.y - 1));
   g_assert_cmpint (ink, >=, 15);
-  g_assert_cmpint (count_bluish (on, r_on.x, r_on.x + 40, r_on.y - 13, r_on.y - 1), >=, 60);
+  g_assert_cmpint (count_bluish (on, r_on.x, r_on.x + 45, r_on.y - 13, r_on.y - 1), >=, 60);
 
   /* Not one pixel of the line's own text is covered. */
   g_assert_true (rows_equal (off, r_off.y, on, r_on.y, r_on.height));

@@ -19,9 +19,12 @@
 
 #include "mg-label-names.h"
 
-/* The room above each line, in pixels, and the gap between two names. */
+/* The room above each line, in pixels, the gap between two names, and
+ * how far a name stands in from its span's start, clear of the knob of a
+ * selected span's handle. */
 #define ROOM 14
 #define SPACING 3
+#define INDENT 5
 
 /* Tints of the chip behind a name, over the light and the dark page. */
 #define ALPHA_LIGHT 0.22
@@ -125,7 +128,7 @@ mg_label_names_snapshot (GtkTextView       *view,
           line_y = r.y;
           free_x = G_MININT;
         }
-      x = MAX (r.x, free_x);
+      x = MAX (r.x + INDENT, free_x);
       y = r.y - ROOM;
       free_x = x + extents.width + 6 + SPACING;
 

@@ -25,6 +25,10 @@
 #define GAP  3
 #define LINE 2
 
+/* The chip stands this far from the quote's end, clear of the knob of
+ * the selection's end handle. */
+#define KNOB_ROOM 8
+
 /* A speaker's name longer than this is cut in the chip. */
 #define CHIP_MAX_CHARS 32
 
@@ -130,8 +134,8 @@ name_speaker (GtkTextView   *view,
   GskRoundedRect chip;
   int x, y, width, height;
 
-  pango_font_description_set_size (font, pango_font_description_get_size (font) * 4 / 5);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_size (font, pango_font_description_get_size (font) * 3 / 4);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
@@ -143,7 +147,10 @@ name_speaker (GtkTextView   *view,
 
   width = extents.width + 10;
   height = extents.height + 2;
-  x = MIN (r.x + r.width - 4, visible.x + visible.width - width - 4);
+  /* Right of the end's handle, or left of it where the line has no room. */
+  x = r.x + r.width + KNOB_ROOM;
+  if (x + width > visible.x + visible.width - 2)
+    x = r.x + r.width - KNOB_ROOM - width;
   x = MAX (x, visible.x + 2);
   y = r.y + r.height + 2;
 
