@@ -5,7 +5,8 @@
 # Starts `marginalia DATASET` on the display (run under Xvfb), selects a
 # quote with Alt+Down and finds the knobs of its handles in the window's
 # pixels (solid disks of the quote's colour, which nothing else draws).
-# Its start knob is dragged along its line with xdotool: the start moves
+# Over a knob the pointer's cursor (read through XFIXES) changes. Its
+# start knob is dragged along its line with xdotool: the start moves
 # to the beginning of a word, the end stays, and one Ctrl+Z takes it back.
 # Then its end knob is dragged far before its start: the span never goes
 # empty or turns round. After each step the dataset is saved with Ctrl+S
@@ -14,6 +15,8 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import os
@@ -27,7 +30,7 @@ from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env, start,  
                     Tap, wait_for, wait_for_write, windows_of, xdotool)
 from mg_xshot import grab  # noqa: E402
 
-PLAN = 6
+PLAN = 7
 WIDTH, HEIGHT = 1400, 900
 QUOTE = "“We want a fair deal, not a fight,”"
 QUOTE_RGB = (0x00, 0x72, 0xB2)
@@ -78,6 +81,45 @@ def find_knobs(shot):
                 if all(abs(centre[0] - k[0]) > 12 or abs(centre[1] - k[1]) > 12 for k in knobs):
                     knobs.append(centre)
     return knobs
+
+
+class _CursorImage(ctypes.Structure):
+    _fields_ = [("x", ctypes.c_short), ("y", ctypes.c_short),
+                ("width", ctypes.c_ushort), ("height", ctypes.c_ushort),
+                ("xhot", ctypes.c_ushort), ("yhot", ctypes.c_ushort),
+                ("cursor_serial", ctypes.c_ulong), ("pixels", ctypes.POINTER(ctypes.c_ulong)),
+                ("atom", ctypes.c_ulong), ("name", ctypes.c_char_p)]
+
+
+def pointer_cursor():
+    """The name and a digest of the pixels of the pointer's cursor, through
+    the XFIXES extension, or None where it cannot be read."""
+    path = ctypes.util.find_library("Xfixes")
+    if path is None:
+        return None
+    xlib = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11") or "libX11.so.6")
+    xfixes = ctypes.cdll.LoadLibrary(path)
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xlib.XFree.argtypes = [ctypes.c_void_p]
+    xfixes.XFixesQueryVersion.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int),
+                                          ctypes.POINTER(ctypes.c_int)]
+    xfixes.XFixesGetCursorImage.restype = ctypes.POINTER(_CursorImage)
+    xfixes.XFixesGetCursorImage.argtypes = [ctypes.c_void_p]
+    display = xlib.XOpenDisplay(None)
+    major, minor = ctypes.c_int(6), ctypes.c_int(0)
+    xfixes.XFixesQueryVersion(display, ctypes.byref(major), ctypes.byref(minor))
+    image = xfixes.XFixesGetCursorImage(display)
+    if not image:
+        xlib.XCloseDisplay(display)
+        return None
+    c = image.contents
+    pixels = bytes(ctypes.string_at(c.pixels, c.width * c.height * ctypes.sizeof(ctypes.c_ulong)))
+    result = (c.name or b"").decode(), hashlib.sha256(pixels).hexdigest()[:12]
+    xlib.XFree(image)
+    xlib.XCloseDisplay(display)
+    return result
 
 
 def drag(window, start, end, steps=12):
@@ -137,9 +179,21 @@ def run(marginalia, fixture, scratch):
                 tap.ok(False, "no knobs to drag")
             return
 
+        # Over a knob the pointer becomes a resize arrow; over the text
+        # beside it, it is the text's own again.
+        (sx, sy), (ex, ey) = found
+        xdotool("mousemove", "--window", window, str(sx + 60), str(sy + 14))
+        time.sleep(0.4)
+        over_text = pointer_cursor()
+        xdotool("mousemove", "--window", window, str(sx), str(sy))
+        time.sleep(0.4)
+        over_knob = pointer_cursor()
+        tap.ok(over_text is not None and over_text != over_knob,
+               "the pointer changes over a handle: %r over the text, %r over the knob"
+               % (over_text, over_knob))
+
         # The start knob sits above the first line; drag it to the right
         # along that line, into the middle of the quote.
-        (sx, sy), (ex, ey) = found
         drag(window, (sx, sy), (sx + 90, sy + 14))
         moved = saved_quote()
         ok = (moved is not None and q_start < moved[0] < q_end and moved[1] == q_end and
