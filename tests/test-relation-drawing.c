@@ -332,6 +332,14 @@ check_label_names (gboolean dark)
 
   set_dark (dark);
   window = open_world ();
+
+  /* Names of labels with no span on screen are never laid out. */
+  mg_test_activate (window, "win.show-label-names", NULL);
+  g_clear_pointer (&on, drawing_free);
+  on = render (window);
+  mg_test_activate (window, "win.show-label-names", NULL);
+  g_clear_pointer (&on, drawing_free);
+
   quote = tag_text (window, "quote", "“We want a fair deal, not a fight,”");
   tag_text (window, "actor", "Marta Lindqvist");
   tag_text (window, "claim", "wages have risen by 12 percent");

@@ -46,6 +46,14 @@ mg_label_names_make_room (GtkTextView *view,
   gtk_text_view_set_pixels_inside_wrap (view, MAX (gtk_text_view_get_pixels_inside_wrap (view) + step, 0));
 }
 
+/* A label with no span on screen has no layout. */
+static void
+unref_layout (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
 /* One layout per label, made on first use in a frame. */
 static PangoLayout *
 layout_for (GtkTextView *view,
@@ -95,7 +103,7 @@ mg_label_names_snapshot (GtkTextView       *view,
                          guint              visible_end)
 {
   g_autoptr(GPtrArray) spans = mg_annotation_store_overlapping (store, visible_start, visible_end);
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_full (mg_label_set_get_n_labels (labels), g_object_unref);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_full (mg_label_set_get_n_labels (labels), unref_layout);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   int line_y = G_MININT, free_x = G_MININT;
 
