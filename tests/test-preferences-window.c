@@ -79,6 +79,52 @@ test_article_zoom (void)
   g_object_unref (window);
 }
 
+/* The switch of the row titled @title. */
+static GtkWidget *
+switch_of_row (GtkWidget  *root,
+               const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return mg_test_find_widget (root, GTK_TYPE_SWITCH, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = switch_of_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Label names over spans: off by default, and the switch and the key
+ * follow each other. */
+static void
+test_label_names (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window, *toggle;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_preferences_window_new (NULL);
+  g_object_ref_sink (window);
+  toggle = switch_of_row (window, "Show Label Names");
+  g_assert_nonnull (toggle);
+
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "show-label-names"));
+  g_settings_set_boolean (settings, "show-label-names", FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,6 +134,7 @@ main (int   argc,
   mg_test_init_display ();
   g_test_add_func ("/preferences/bindings", test_bindings);
   g_test_add_func ("/preferences/article-zoom", test_article_zoom);
+  g_test_add_func ("/preferences/label-names", test_label_names);
 
   return g_test_run ();
 }
