@@ -9,8 +9,9 @@
 # start knob is dragged along its line with xdotool: the start moves
 # to the beginning of a word, the end stays, and one Ctrl+Z takes it back.
 # Then its end knob is dragged far before its start: the span never goes
-# empty or turns round. After each step the dataset is saved with Ctrl+S
-# and read back from disk.
+# empty or turns round. Escape during a drag leaves the span as it was,
+# and a click on a knob changes nothing. After each step the dataset is
+# saved with Ctrl+S and read back from disk.
 # Prints TAP. Usage: test-span-handles.py MARGINALIA WORLD.json
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +31,7 @@ from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env, start,  
                     Tap, wait_for, wait_for_write, windows_of, xdotool)
 from mg_xshot import grab  # noqa: E402
 
-PLAN = 7
+PLAN = 8
 WIDTH, HEIGHT = 1400, 900
 QUOTE = "“We want a fair deal, not a fight,”"
 QUOTE_RGB = (0x00, 0x72, 0xB2)
@@ -215,8 +216,23 @@ def run(marginalia, fixture, scratch):
                "dragging the end before the start leaves a span: %r → %r"
                % (shrunk, text[shrunk[0]:shrunk[1]] if shrunk else None))
 
-        # A click on a handle without a drag changes nothing.
+        # Escape during a drag puts the boundary back.
         keys("ctrl+z")
+        found = knobs()
+        if len(found) == 2:
+            (sx, sy), (ex, ey) = found
+            xdotool("mousemove", "--window", window, str(sx), str(sy))
+            time.sleep(0.3)
+            xdotool("mousedown", "1")
+            for step in range(1, 7):
+                xdotool("mousemove", "--window", window, str(sx + 15 * step), str(sy + 14))
+                time.sleep(0.05)
+            keys("Escape")
+            xdotool("mouseup", "1")
+            time.sleep(0.5)
+        tap.ok(saved_quote() == (q_start, q_end), "Escape during a drag leaves the span as it was")
+
+        # A click on a handle without a drag changes nothing.
         found = knobs()
         if len(found) == 2:
             xdotool("mousemove", "--window", window, str(found[0][0]), str(found[0][1]))

@@ -9,7 +9,7 @@
  * never on white space) and kept from going empty or crossing the other
  * end. On release the new range goes to the window's win.set-range
  * action, which makes it one step of the history; nothing changes in the
- * store before.
+ * store before, and Escape during the drag leaves the span as it was.
  *
  * The view's own click and drag gestures would select text under the
  * pointer, so events are watched in the capture phase by a controller
@@ -254,6 +254,16 @@ event_cb (GtkEventControllerLegacy *controller,
   graphene_point_t p;
   double x, y, nx, ny;
   Edge edge;
+
+  /* Escape puts the boundary back where it was; the release that follows
+   * is then an ordinary one. */
+  if (type == GDK_KEY_PRESS && self->dragging != EDGE_NONE &&
+      gdk_key_event_get_keyval (event) == GDK_KEY_Escape)
+    {
+      self->dragging = EDGE_NONE;
+      gtk_widget_queue_draw (widget);
+      return GDK_EVENT_STOP;
+    }
 
   if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE && type != GDK_MOTION_NOTIFY)
     return GDK_EVENT_PROPAGATE;
