@@ -9,8 +9,9 @@
 # start knob is dragged along its line with xdotool: the start moves
 # to the beginning of a word, the end stays, and one Ctrl+Z takes it back.
 # Then its end knob is dragged far before its start: the span never goes
-# empty or turns round. Escape during a drag leaves the span as it was,
-# and a click on a knob changes nothing. After each step the dataset is
+# empty or turns round. Escape during a drag leaves the span as it was;
+# held below the article, the end scrolls it to its last paragraph; and a
+# click on a knob changes nothing. After each step the dataset is
 # saved with Ctrl+S and read back from disk.
 # Prints TAP. Usage: test-span-handles.py MARGINALIA WORLD.json
 #
@@ -31,10 +32,11 @@ from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env, start,  
                     Tap, wait_for, wait_for_write, windows_of, xdotool)
 from mg_xshot import grab  # noqa: E402
 
-PLAN = 8
+PLAN = 9
 WIDTH, HEIGHT = 1400, 900
 QUOTE = "“We want a fair deal, not a fight,”"
 QUOTE_RGB = (0x00, 0x72, 0xB2)
+BOTTOM = HEIGHT - 60  # in the window, below the article, over its palette
 KNOB = 6  # a solid square this wide fits inside a knob, and nowhere else
 
 
@@ -232,13 +234,35 @@ def run(marginalia, fixture, scratch):
             time.sleep(0.5)
         tap.ok(saved_quote() == (q_start, q_end), "Escape during a drag leaves the span as it was")
 
+        # Held at the bottom of the article, the end knob scrolls it and
+        # reaches the last paragraph, which the window did not show.
+        found = knobs()
+        if len(found) == 2:
+            (sx, sy), (ex, ey) = found
+            xdotool("mousemove", "--window", window, str(ex), str(ey))
+            time.sleep(0.3)
+            xdotool("mousedown", "1")
+            for step in range(1, 9):
+                xdotool("mousemove", "--window", window, str(ex), str(ey + (BOTTOM - ey) * step // 8))
+                time.sleep(0.05)
+            time.sleep(3)
+            xdotool("mouseup", "1")
+            time.sleep(0.5)
+        far = saved_quote()
+        last_paragraph = text.index("Last year the ferry")
+        tap.ok(far is not None and far[0] == q_start and far[1] > last_paragraph,
+               "dragged to the bottom, the end scrolls to the last paragraph: %r (it starts at %d)"
+               % (far, last_paragraph))
+        keys("ctrl+z", "ctrl+Home", "alt+Down")
+
         # A click on a handle without a drag changes nothing.
         found = knobs()
         if len(found) == 2:
             xdotool("mousemove", "--window", window, str(found[0][0]), str(found[0][1]))
             xdotool("click", "1")
             time.sleep(0.5)
-        tap.ok(saved_quote() == (q_start, q_end), "a click on a knob changes nothing")
+        tap.ok(len(found) == 2 and saved_quote() == (q_start, q_end),
+               "a click on a knob changes nothing")
     finally:
         if pid:
             os.kill(pid, signal.SIGKILL)

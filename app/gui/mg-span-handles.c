@@ -7,9 +7,11 @@
  * would become is tinted, its edges snapped as a selection's are (whole
  * words while that preference is on, never inside a character cluster,
  * never on white space) and kept from going empty or crossing the other
- * end. On release the new range goes to the window's win.set-range
- * action, which makes it one step of the history; nothing changes in the
- * store before, and Escape during the drag leaves the span as it was.
+ * end; held at the top or bottom of the view, the pointer scrolls the
+ * article, so a boundary can go where the view did not show. On release
+ * the new range goes to the window's win.set-range action, which makes it
+ * one step of the history; nothing changes in the store before, and
+ * Escape during the drag leaves the span as it was.
  *
  * The view's own click and drag gestures would select text under the
  * pointer, so events are watched in the capture phase by a controller
@@ -32,6 +34,11 @@
 #define REACH  8
 #define PREVIEW_ALPHA 0.30
 
+/* Dragged this close to the top or bottom of the view, or past it, the
+ * article scrolls, faster the farther the pointer goes, every TICK ms. */
+#define SCROLL_EDGE 24
+#define SCROLL_TICK 30
+
 typedef enum
 {
   EDGE_NONE,
@@ -46,6 +53,9 @@ struct _MgSpanHandles
   Edge           dragging;
   guint          start;         /* the range as the drag leaves it */
   guint          end;
+  double         pointer_x;     /* where the drag is, in widget coordinates */
+  double         pointer_y;
+  guint          scroll_id;
   guint          over_handle : 1;
 };
 
@@ -229,6 +239,61 @@ set_over_handle (MgSpanHandles *self,
     }
 }
 
+/* How far to scroll for the pointer's height: none inside the view. */
+static double
+scroll_step (MgSpanHandles *self)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self->view));
+  double y = self->pointer_y;
+
+  if (y < SCROLL_EDGE)
+    return -MIN (SCROLL_EDGE - y, 4 * SCROLL_EDGE) / 2 - 2;
+  if (y > height - SCROLL_EDGE)
+    return MIN (y - (height - SCROLL_EDGE), 4 * SCROLL_EDGE) / 2 + 2;
+  return 0;
+}
+
+static void
+stop_scrolling (MgSpanHandles *self)
+{
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
+}
+
+/* A boundary beyond what the view shows is reached by holding the pointer
+ * at the view's edge: the view scrolls and the drag follows. */
+static gboolean
+scroll_cb (gpointer data)
+{
+  MgSpanHandles *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  double step = scroll_step (self);
+
+  if (self->dragging == EDGE_NONE || step == 0 || adjustment == NULL)
+    {
+      self->scroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
+  drag_to (self, offset_at (self, self->pointer_x, self->pointer_y));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+follow_pointer (MgSpanHandles *self,
+                double         x,
+                double         y)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  drag_to (self, offset_at (self, x, y));
+
+  if (scroll_step (self) != 0 && self->scroll_id == 0)
+    self->scroll_id = g_timeout_add (SCROLL_TICK, scroll_cb, self);
+  else if (scroll_step (self) == 0)
+    stop_scrolling (self);
+}
+
 static void
 finish_drag (MgSpanHandles *self)
 {
@@ -236,6 +301,7 @@ finish_drag (MgSpanHandles *self)
   guint start = self->start, end = self->end;
 
   self->dragging = EDGE_NONE;
+  stop_scrolling (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 
   if (selected != NULL &&
@@ -261,6 +327,7 @@ event_cb (GtkEventControllerLegacy *controller,
       gdk_key_event_get_keyval (event) == GDK_KEY_Escape)
     {
       self->dragging = EDGE_NONE;
+      stop_scrolling (self);
       gtk_widget_queue_draw (widget);
       return GDK_EVENT_STOP;
     }
@@ -294,7 +361,7 @@ event_cb (GtkEventControllerLegacy *controller,
           set_over_handle (self, handle_at (self, p.x, p.y) != EDGE_NONE);
           return GDK_EVENT_PROPAGATE;
         }
-      drag_to (self, offset_at (self, p.x, p.y));
+      follow_pointer (self, p.x, p.y);
       return GDK_EVENT_STOP;
 
     case GDK_BUTTON_RELEASE:
@@ -314,6 +381,7 @@ static void
 selected_cb (MgSpanHandles *self)
 {
   self->dragging = EDGE_NONE;
+  stop_scrolling (self);
   set_over_handle (self, FALSE);
 }
 
@@ -341,6 +409,7 @@ mg_span_handles_new (MgArticleView *view)
 void
 mg_span_handles_free (MgSpanHandles *self)
 {
+  stop_scrolling (self);
   g_clear_object (&self->saved_cursor);
   g_free (self);
 }
