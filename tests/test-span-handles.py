@@ -253,7 +253,7 @@ def run(marginalia, fixture, scratch):
         tap.ok(far is not None and far[0] == q_start and far[1] > last_paragraph,
                "dragged to the bottom, the end scrolls to the last paragraph: %r (it starts at %d)"
                % (far, last_paragraph))
-        keys("ctrl+z", "ctrl+Home", "alt+Down")
+        keys("ctrl+z", "Escape", "ctrl+Home", "alt+Down")
 
         # A click on a handle without a drag changes nothing.
         found = knobs()
