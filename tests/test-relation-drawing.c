@@ -127,6 +127,27 @@ count_ink_changes (const Drawing *a,
   return n;
 }
 
+/* Waits until the article's height and scroll position stay the same for
+ * a while: room made or taken back above the lines is measured again in
+ * idle time. */
+static void
+wait_layout (MgWindow *window)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->article_view));
+  double last_upper = -1, last_value = -1;
+
+  for (guint still = 0, round = 0; still < 6 && round < 400; round++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment);
+      double value = gtk_adjustment_get_value (adjustment);
+
+      still = upper == last_upper && value == last_value ? still + 1 : 0;
+      last_upper = upper;
+      last_value = value;
+      mg_test_spin_for (50);
+    }
+}
+
 static guint
 offset_of (MgWindow   *window,
            const char *needle)
@@ -237,6 +258,7 @@ check_relations (gboolean dark)
   g_assert_nonnull (actor);
 
   mg_article_view_set_selected (window->article_view, quote);
+  wait_layout (window);
   plain = render (window);
   relation = mg_relation_new (NULL, MG_RELATION_ATTRIBUTED_TO, mg_annotation_get_id (quote),
                               mg_annotation_get_id (actor));
@@ -335,21 +357,24 @@ check_label_names (gboolean dark)
 
   /* Names of labels with no span on screen are never laid out. */
   mg_test_activate (window, "win.show-label-names", NULL);
+  wait_layout (window);
   g_clear_pointer (&on, drawing_free);
   on = render (window);
   mg_test_activate (window, "win.show-label-names", NULL);
+  wait_layout (window);
   g_clear_pointer (&on, drawing_free);
 
   quote = tag_text (window, "quote", "“We want a fair deal, not a fight,”");
   tag_text (window, "actor", "Marta Lindqvist");
   tag_text (window, "claim", "wages have risen by 12 percent");
   mg_article_view_set_selected (window->article_view, NULL);
+  wait_layout (window);
   off = render (window);
   r_off = first_line_of (window, quote);
 
   mg_test_activate (window, "win.show-label-names", NULL);
   g_assert_true (g_settings_get_boolean (window->settings, "show-label-names"));
-  mg_test_spin_for (300);
+  wait_layout (window);
   on = render (window);
   r_on = first_line_of (window, quote);
 
@@ -374,7 +399,7 @@ check_label_names (gboolean dark)
   /* Off again, the article is drawn as before. */
   mg_test_activate (window, "win.show-label-names", NULL);
   g_assert_false (g_settings_get_boolean (window->settings, "show-label-names"));
-  mg_test_spin_for (300);
+  wait_layout (window);
   off_again = render (window);
   g_assert_true (rows_equal (off, 0, off_again, 0, off->height));
 
@@ -412,6 +437,7 @@ test_handles (void)
   window = open_world ();
   quote = tag_text (window, "quote", "“We want a fair deal, not a fight,”");
   mg_article_view_set_selected (window->article_view, NULL);
+  wait_layout (window);
   unselected = render (window);
   mg_article_view_set_selected (window->article_view, quote);
   selected = render (window);
