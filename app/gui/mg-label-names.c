@@ -106,8 +106,10 @@ mg_label_names_snapshot (GtkTextView       *view,
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_full (mg_label_set_get_n_labels (labels), unref_layout);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   int line_y = G_MININT, free_x = G_MININT;
+  GdkRectangle visible;
 
   g_ptr_array_set_size (layouts, (int) mg_label_set_get_n_labels (labels));
+  gtk_text_view_get_visible_rect (view, &visible);
 
   /* The store gives spans in order of their start, so names go left to
    * right along each line and top to bottom. */
@@ -136,7 +138,8 @@ mg_label_names_snapshot (GtkTextView       *view,
           line_y = r.y;
           free_x = G_MININT;
         }
-      x = MAX (r.x + INDENT, free_x);
+      /* Kept inside the view for a span that starts at a line's end. */
+      x = MIN (MAX (r.x + INDENT, free_x), visible.x + visible.width - extents.width - 8);
       y = r.y - ROOM;
       free_x = x + extents.width + 6 + SPACING;
 
