@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "import",   mg_tool_import,   N_("Import articles into a dataset") },
   { "validate", mg_tool_validate, N_("Check datasets against the format") },
   { "stats",    mg_tool_stats,    N_("Count documents and annotations") },
+  { "scheme",   mg_tool_scheme,   N_("Export, import or start from a coding scheme") },
   { "export",   mg_tool_export,   N_("Export a dataset for other tools") },
   { "agree",    mg_tool_agree,    N_("Measure agreement between annotators") },
   { "merge",    mg_tool_merge,    N_("Merge datasets into a gold dataset") },

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-dataset-io.h"
+#include "mg-scheme.h"
 #include "mg-tool.h"
 
 int
@@ -18,10 +19,12 @@ mg_tool_validate (int    argc,
   int status = MG_TOOL_OK;
   int r;
 
-  context = g_option_context_new (_("DATASET… — check datasets against the format"));
+  context = g_option_context_new (_("DATASET… — check datasets against the format and their scheme"));
   g_option_context_set_summary (context,
     _("Exits 0 when every dataset is valid; otherwise prints one line per problem,\n"
-      "naming the file, document and annotation at fault, and exits 1."));
+      "naming the file, document and annotation at fault, and exits 1.\n"
+      "Attribute values, document codes and relation types are checked\n"
+      "against the labels, codes and relation types the dataset declares."));
   if ((r = mg_tool_parse (context, &argc, &argv)) != MG_TOOL_OK)
     return r;
 
@@ -37,6 +40,14 @@ mg_tool_validate (int    argc,
       g_autoptr(MgDataset) dataset = NULL;
 
       dataset = mg_dataset_validate_file (argv[i], problems);
+      /* The scheme's values are checked on what could be read, so one run
+       * names every problem. */
+      if (dataset != NULL)
+        {
+          g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (dataset, argv[i], problems);
+
+          mg_scheme_check_dataset (scheme, dataset, argv[i], problems);
+        }
       for (guint j = 0; j < problems->len; j++)
         mg_tool_problem ("%s", (const char *)g_ptr_array_index (problems, j));
       if (problems->len > 0)

@@ -28,6 +28,8 @@ int  mg_tool_validate (int    argc,
                        char **argv);
 int  mg_tool_stats    (int    argc,
                        char **argv);
+int  mg_tool_scheme   (int    argc,
+                       char **argv);
 
 int  mg_tool_agree    (int    argc,
                        char **argv);

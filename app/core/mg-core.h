@@ -16,6 +16,8 @@
 #include "mg-label.h"
 #include "mg-label-set.h"
 #include "mg-relation.h"
+#include "mg-scheme.h"
+#include "mg-scheme-io.h"
 #include "mg-span-edges.h"
 #include "mg-text-index.h"
 #include "mg-types.h"

@@ -15,6 +15,7 @@
 #include "mg-dataset-io.h"
 #include "mg-file-writer.h"
 #include "mg-json-writer.h"
+#include "mg-scheme-io.h"
 
 static void
 write_label (GString *out,
@@ -29,7 +30,7 @@ write_label (GString *out,
   g_string_append (out, ", \"key\": ");
   mg_json_write_string (out, mg_label_get_key (label));
   if (mg_label_get_extra (label) != NULL)
-    mg_json_write_members (out, mg_label_get_extra (label), TRUE);
+    _mg_scheme_write_members (out, mg_label_get_extra (label), TRUE);
   g_string_append_c (out, '}');
 }
 
@@ -177,6 +178,12 @@ write_extra_lines (GString    *out,
     {
       const char *name = g_ptr_array_index (names, i);
 
+      /* A scheme's lists, one relation type or code a line. */
+      if (g_str_equal (name, "relation_types") || g_str_equal (name, "document_codes"))
+        {
+          _mg_scheme_write_list (out, name, json_object_get_member (extra, name), indent);
+          continue;
+        }
       g_string_append (out, ",\n");
       g_string_append (out, indent);
       mg_json_write_string (out, name);

@@ -841,6 +841,37 @@ mg_annotation_store_set_note (MgAnnotationStore *self,
 }
 
 /**
+ * mg_annotation_store_set_extra:
+ * @extra: (nullable): the annotation's new unknown members, such as its
+ *   attributes; not changed afterwards, as copies of the annotation and
+ *   undo steps share it
+ *
+ * Replaces the members of @annotation the store does not read itself, and
+ * tells the listeners, as a new note does.
+ */
+void
+mg_annotation_store_set_extra (MgAnnotationStore *self,
+                               MgAnnotation      *annotation,
+                               JsonObject        *extra)
+{
+  guint pos;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+
+  if (mg_annotation_get_extra (annotation) == extra)
+    return;
+
+  pos = mg_annotation_store_get_position (self, annotation);
+  g_return_if_fail (pos != G_MAXUINT);
+
+  mg_annotation_set_extra (annotation, extra);
+  touch (annotation);
+  g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
+  g_signal_emit (self, signals[CHANGED], 0,
+                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+}
+
+/**
  * mg_annotation_store_at:
  * @offset: a code-point offset
  *

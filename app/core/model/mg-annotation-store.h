@@ -50,6 +50,9 @@ gboolean      mg_annotation_store_set_range         (MgAnnotationStore *self,
 void          mg_annotation_store_set_note          (MgAnnotationStore *self,
                                                      MgAnnotation      *annotation,
                                                      const char        *note);
+void          mg_annotation_store_set_extra         (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     JsonObject        *extra);
 GPtrArray    *mg_annotation_store_at                (MgAnnotationStore *self,
                                                      guint              offset);
 GPtrArray    *mg_annotation_store_overlapping       (MgAnnotationStore *self,

@@ -26,6 +26,7 @@
 #include "mg-document-status-private.h"
 #include "mg-error.h"
 #include "mg-history.h"
+#include "mg-scheme.h"
 
 /* No state has this serial: the saved state can no longer be reached. */
 #define UNREACHABLE G_MAXUINT64
@@ -39,6 +40,7 @@ typedef enum
   STEP_SET_LABEL,
   STEP_SET_RANGE,
   STEP_SET_NOTE,
+  STEP_SET_ATTRIBUTES,
   STEP_ADD_RELATION,
   STEP_REMOVE_RELATION,
   STEP_ADD_DOCUMENT,
@@ -59,7 +61,7 @@ typedef struct
   GPtrArray    *relations;        /* removed with an annotation, in list order */
   GArray       *positions;        /* of guint: where each of them was */
   GPtrArray    *children;         /* of Step, for a group */
-  JsonObject   *extra_before;     /* a document's unknown members */
+  JsonObject   *extra_before;     /* a document's or a span's unknown members */
   JsonObject   *extra_after;
   char         *before;           /* label, note or title */
   char         *after;
@@ -891,6 +893,81 @@ mg_history_set_extra (MgHistory  *self,
   record (self, step);
 }
 
+static gboolean
+same_value (JsonNode *a,
+            JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
+/**
+ * mg_history_set_attribute:
+ * @id: the attribute, as the scheme names it
+ * @value: (nullable): its new value (a string, or true or false), or %NULL
+ *   to remove it
+ *
+ * Sets one attribute of a span, as a step of its own. The scheme is not
+ * asked: offering only what it allows is for the caller
+ * (mg_scheme_get_attributes()), and `validate` names what it refuses.
+ */
+void
+mg_history_set_attribute (MgHistory    *self,
+                          MgDocument   *document,
+                          MgAnnotation *annotation,
+                          const char   *id,
+                          JsonNode     *value)
+{
+  MgAnnotationStore *store;
+  Step *step;
+
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+  g_return_if_fail (id != NULL);
+
+  store = mg_document_get_store (document);
+  g_return_if_fail (in_store (store, annotation));
+
+  if (same_value (mg_annotation_get_attribute (annotation, id), value))
+    return;
+
+  step = begin_edit (STEP_SET_ATTRIBUTES, document, annotation);
+  step->extra_before = mg_annotation_get_extra (annotation);
+  if (step->extra_before != NULL)
+    json_object_ref (step->extra_before);
+  step->extra_after = mg_extra_with_value (step->extra_before, "attributes", id, value);
+  mg_annotation_store_set_extra (store, annotation, step->extra_after);
+  step->modified_after = g_strdup (mg_annotation_get_modified (annotation));
+  record (self, step);
+}
+
+/**
+ * mg_history_set_code:
+ * @id: the document code, as the scheme names it
+ * @value: (nullable): its new value, or %NULL to remove it
+ *
+ * Sets one code of a whole document (its "codes" member), as a step of
+ * its own.
+ */
+void
+mg_history_set_code (MgHistory  *self,
+                     MgDocument *document,
+                     const char *id,
+                     JsonNode   *value)
+{
+  g_autoptr(JsonObject) extra = NULL;
+
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+  g_return_if_fail (id != NULL);
+
+  if (same_value (mg_document_get_code (document, id), value))
+    return;
+  extra = mg_extra_with_value (mg_document_get_extra (document), "codes", id, value);
+  mg_history_set_extra (self, document, extra);
+}
+
 /**
  * mg_history_set_start_documents:
  * @start: whether the first edit of a document to do marks it in progress
@@ -1118,7 +1195,7 @@ apply_annotation (Step              *step,
     put_back_relations (store, step);
 }
 
-/* A label, range or note set to what it was after (@forward) or before. */
+/* A label, range, note or attributes set to what it was after (@forward) or before. */
 static void
 apply_edit (Step              *step,
             MgAnnotationStore *store,
@@ -1135,6 +1212,9 @@ apply_edit (Step              *step,
                                                 forward ? step->start_after : step->start_before,
                                                 forward ? step->end_after : step->end_before,
                                                 &error), &error);
+  else if (step->kind == STEP_SET_ATTRIBUTES)
+    mg_annotation_store_set_extra (store, step->annotation,
+                                   forward ? step->extra_after : step->extra_before);
   else
     mg_annotation_store_set_note (store, step->annotation,
                                   forward ? step->after : step->before);
@@ -1179,6 +1259,7 @@ apply (MgHistory *self,
     case STEP_SET_LABEL:
     case STEP_SET_RANGE:
     case STEP_SET_NOTE:
+    case STEP_SET_ATTRIBUTES:
       apply_edit (step, store, forward);
       break;
     case STEP_ADD_RELATION:

@@ -65,6 +65,15 @@ void        mg_history_set_extra          (MgHistory    *self,
                                            JsonObject   *extra);
 void        mg_history_set_start_documents (MgHistory   *self,
                                            gboolean      start);
+void        mg_history_set_attribute      (MgHistory    *self,
+                                           MgDocument   *document,
+                                           MgAnnotation *annotation,
+                                           const char   *id,
+                                           JsonNode     *value);
+void        mg_history_set_code           (MgHistory    *self,
+                                           MgDocument   *document,
+                                           const char   *id,
+                                           JsonNode     *value);
 void        mg_history_add_mark           (MgHistory    *self,
                                            MgDocument   *document);
 guint64     mg_history_get_state          (MgHistory    *self);

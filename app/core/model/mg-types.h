@@ -17,6 +17,7 @@ typedef struct _MgHistory         MgHistory;
 typedef struct _MgLabel           MgLabel;
 typedef struct _MgLabelSet        MgLabelSet;
 typedef struct _MgRelation        MgRelation;
+typedef struct _MgScheme          MgScheme;
 
 /* The one relation type the format defines today. */
 #define MG_RELATION_ATTRIBUTED_TO "attributed-to"
