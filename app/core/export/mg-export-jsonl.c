@@ -2,7 +2,8 @@
  *
  * The shape analysts load with pandas.read_json(lines=True) and feed to
  * spaCy's Doc.char_span(start, end, label): the text beside its spans, so
- * that text[start:end] needs nothing else.
+ * that text[start:end] needs nothing else. A span's attributes and a
+ * document's codes come as they are in the dataset, when there are any.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +33,11 @@ write_span (MgExportContext *ctx,
   _mg_export_json_member (out, "text", mg_annotation_get_text (a));
   g_string_append_c (out, ',');
   _mg_export_json_member (out, "note", mg_annotation_get_note (a));
+  if (mg_annotation_get_attributes (a) != NULL)
+    {
+      g_string_append (out, ",\"attributes\":");
+      _mg_export_json_object (out, mg_annotation_get_attributes (a));
+    }
   g_string_append_c (out, '}');
 }
 
@@ -89,6 +95,11 @@ _mg_export_jsonl (MgExportContext  *ctx,
         }
       g_string_append (out, "],");
       write_relations (out, store);
+      if (mg_document_get_codes (doc) != NULL)
+        {
+          g_string_append (out, ",\"codes\":");
+          _mg_export_json_object (out, mg_document_get_codes (doc));
+        }
       g_string_append (out, "}\n");
 
       if (!_mg_export_document_done (ctx, error))

@@ -7,6 +7,7 @@
 
 #include "mg-export.h"
 #include "mg-folder-writer.h"
+#include "mg-scheme.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,10 @@ void        _mg_export_json_uint      (GString          *out,
                                        const char       *name,
                                        guint             value);
 GHashTable *_mg_export_attributions   (MgAnnotationStore *store);
+GPtrArray  *_mg_export_attribute_ids  (MgDataset        *dataset,
+                                       MgScheme         *scheme);
+GPtrArray  *_mg_export_code_ids       (MgDataset        *dataset,
+                                       MgScheme         *scheme);
 char       *_mg_export_document_uri   (MgDocument       *document);
 
 gboolean    _mg_export_jsonl          (MgExportContext  *ctx,

@@ -263,6 +263,87 @@ _mg_export_attributions (MgAnnotationStore *store)
   return map;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Adds the member names of @object that @ids lacks to @extra. */
+static void
+add_unknown (GPtrArray  *ids,
+             GPtrArray  *extra,
+             JsonObject *object)
+{
+  g_autoptr(GList) members = object ? json_object_get_members (object) : NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_ptr_array_find_with_equal_func (ids, l->data, g_str_equal, NULL) &&
+        !g_ptr_array_find_with_equal_func (extra, l->data, g_str_equal, NULL))
+      g_ptr_array_add (extra, l->data);
+}
+
+static GPtrArray *
+with_extra (GPtrArray *ids,
+            GPtrArray *extra)
+{
+  g_ptr_array_sort (extra, compare_strings);
+  for (guint i = 0; i < extra->len; i++)
+    g_ptr_array_add (ids, g_ptr_array_index (extra, i));
+  return ids;
+}
+
+/**
+ * _mg_export_attribute_ids:
+ *
+ * The attributes a table has columns for: those the scheme declares, in
+ * its order, then any other a span carries (as a brat import keeps them),
+ * sorted, so that no value is left out of an export.
+ *
+ * Returns: (transfer container) (element-type utf8): borrowed ids
+ */
+GPtrArray *
+_mg_export_attribute_ids (MgDataset *dataset,
+                          MgScheme  *scheme)
+{
+  GPtrArray *ids = mg_scheme_get_attribute_ids (scheme);
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+
+  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
+    {
+      MgAnnotationStore *store = mg_document_get_store (mg_dataset_get_document (dataset, d));
+
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        add_unknown (ids, extra,
+                     mg_annotation_get_attributes (mg_annotation_store_get_annotation (store, i)));
+    }
+  return with_extra (ids, extra);
+}
+
+/**
+ * _mg_export_code_ids:
+ *
+ * The document codes a table has columns for, as
+ * _mg_export_attribute_ids() chooses attributes.
+ *
+ * Returns: (transfer container) (element-type utf8): borrowed ids
+ */
+GPtrArray *
+_mg_export_code_ids (MgDataset *dataset,
+                     MgScheme  *scheme)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  GPtrArray *codes = mg_scheme_get_document_codes (scheme);
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+
+  for (guint i = 0; i < codes->len; i++)
+    g_ptr_array_add (ids, ((MgField *) g_ptr_array_index (codes, i))->id);
+  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
+    add_unknown (ids, extra, mg_document_get_codes (mg_dataset_get_document (dataset, d)));
+  return with_extra (ids, extra);
+}
+
 /* The document's URL when it has one, else a name for its exact text. */
 char *
 _mg_export_document_uri (MgDocument *document)

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Exports of a dataset with a coding scheme: a span's attributes, the
+relation types and the document codes, read back as each consumer reads
+them (Python's csv and pandas for CSV, json for JSON Lines, brat's own
+rules for the .ann lines and annotation.conf), and a brat export imported
+again gives back the attributes brat can hold.
+
+usage: test-export-scheme.py PATH-TO-marginalia-tool     (prints TAP)
+"""
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TOOL = sys.argv[1] if len(sys.argv) > 1 else os.environ["MARGINALIA_TOOL"]
+results = []
+
+TEXTS = {
+    "taxes": "Kaya said taxes rise by 4% next year.\n",
+    "ports": "“Fees will rise,” the Port Authority warned, citing 12% costs.\n",
+}
+
+LABELS = [
+    {"id": "source", "name": "Source", "color": "#D55E00", "key": "1"},
+    {"id": "cue", "name": "Cue", "color": "#E69F00", "key": "2"},
+    {"id": "content", "name": "Content", "color": "#0072B2", "key": "3",
+     "attributes": [{"id": "kind", "name": "Kind", "type": "choice", "values": ["direct", "indirect", "partial"]},
+                    {"id": "comment", "name": "Comment", "type": "text"},
+                    {"id": "checkable", "name": "Checkable", "type": "boolean"}]},
+]
+RELATION_TYPES = [{"id": "attribution", "name": "Attribution", "from": ["content"], "to": ["source"]},
+                  {"id": "cued-by", "from": ["content"], "to": ["cue"]}]
+DOCUMENT_CODES = [{"id": "stance", "name": "Stance", "type": "choice", "values": ["pro", "against", "neutral"]},
+                  {"id": "topic", "type": "text"}]
+
+
+def run(*args):
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    p = subprocess.run([TOOL, *args], capture_output=True, env=env, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8", "replace")
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def skip(name, why):
+    results.append((f"{name} # SKIP {why}", True, ""))
+
+
+def span(doc, ident, label, part, **extra):
+    start = TEXTS[doc].index(part)
+    return dict(id=ident, label=label, start=start, end=start + len(part), text=part, note="", **extra)
+
+
+def make_dataset(tmp):
+    path = os.path.join(tmp, "coded.json")
+    for name, text in TEXTS.items():
+        with open(os.path.join(tmp, name + ".txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+    code, _, err = run("import", "-o", path, *(os.path.join(tmp, n + ".txt") for n in TEXTS))
+    check("the articles import", code == 0, err)
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    data["labels"] = LABELS
+    data["relation_types"] = RELATION_TYPES
+    data["document_codes"] = DOCUMENT_CODES
+    docs = {d["id"]: d for d in data["documents"]}
+    docs["taxes"]["annotations"] = [
+        span("taxes", "a1", "source", "Kaya"),
+        span("taxes", "a2", "cue", "said"),
+        span("taxes", "a3", "content", "taxes rise by 4% next year",
+             attributes={"kind": "indirect", "checkable": True, "comment": "=SUM(A1), \"odd\"\nline"}),
+    ]
+    docs["taxes"]["relations"] = [{"id": "r1", "type": "attribution", "from": "a3", "to": "a1"},
+                                  {"id": "r2", "type": "cued-by", "from": "a3", "to": "a2"}]
+    docs["taxes"]["codes"] = {"stance": "against", "topic": "taxes, budget"}
+    docs["ports"]["annotations"] = [
+        span("ports", "a1", "content", "“Fees will rise,”", attributes={"kind": "direct", "checkable": False}),
+        span("ports", "a2", "source", "the Port Authority"),
+        span("ports", "a3", "cue", "warned"),
+        span("ports", "a4", "content", "citing 12% costs"),
+    ]
+    docs["ports"]["relations"] = [{"id": "r1", "type": "attribution", "from": "a1", "to": "a2"}]
+    docs["ports"]["codes"] = {"stance": "neutral"}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+    code, _, err = run("validate", path)
+    check("the coded dataset is valid", code == 0, err)
+    return path, docs
+
+
+def test_csv(path, docs):
+    code, out, err = run("export", "--to=csv", path)
+    check("csv exits 0", code == 0, err)
+    rows = list(csv.DictReader(out.splitlines(keepends=True)))
+    header = out.split("\r\n", 1)[0].split(",")
+    check("csv: a column per attribute, then per document code, after the usual ones",
+          header[-5:] == ["attribute_kind", "attribute_comment", "attribute_checkable", "code_stance", "code_topic"],
+          repr(header))
+    bad = []
+    for row in rows:
+        doc = docs[row["document_id"]]
+        a = next(s for s in doc["annotations"] if s["id"] == row["annotation_id"])
+        attributes = a.get("attributes", {})
+        want_kind = attributes.get("kind", "")
+        want_check = {True: "true", False: "false"}.get(attributes.get("checkable"), "")
+        want_comment = attributes.get("comment", "")
+        if want_comment.startswith("="):
+            want_comment = "'" + want_comment  # a formula to a spreadsheet
+        if (row["attribute_kind"] != want_kind or row["attribute_checkable"] != want_check
+                or row["attribute_comment"] != want_comment
+                or row["code_stance"] != doc["codes"].get("stance", "")
+                or row["code_topic"] != doc["codes"].get("topic", "")):
+            bad.append(row)
+    check("csv: every span's attributes and its document's codes, empty where none",
+          len(rows) == 7 and not bad, repr(bad[:2]))
+    try:
+        import pandas as pd
+    except ImportError as e:
+        skip("pandas reads the attribute and code columns", str(e))
+        return
+    with open(os.path.join(os.path.dirname(path), "coded.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write(out)
+    frame = pd.read_csv(os.path.join(os.path.dirname(path), "coded.csv"), keep_default_na=False)
+    check("pandas reads the attribute and code columns",
+          list(frame["attribute_kind"]) == [r["attribute_kind"] for r in rows]
+          and list(frame["code_stance"]) == [r["code_stance"] for r in rows])
+
+
+def test_jsonl(path, docs):
+    code, out, err = run("export", "--to=jsonl", path)
+    check("jsonl exits 0", code == 0, err)
+    rows = [json.loads(line) for line in out.splitlines()]
+    bad = []
+    for row in rows:
+        doc = docs[row["id"]]
+        if row.get("codes") != doc["codes"]:
+            bad.append((row["id"], "codes"))
+        for s in row["spans"]:
+            a = next(x for x in doc["annotations"] if x["id"] == s["id"])
+            if s.get("attributes") != a.get("attributes"):
+                bad.append((row["id"], s["id"]))
+        if {(r["type"], r["from"], r["to"]) for r in row["relations"]} != \
+                {(r["type"], r["from"], r["to"]) for r in doc["relations"]}:
+            bad.append((row["id"], "relations"))
+    check("jsonl: spans carry their attributes, documents their codes, relations their types",
+          len(rows) == 2 and not bad, repr(bad[:3]))
+
+
+def read_conf(path):
+    """annotation.conf as brat's config parser splits it."""
+    sections, section = {}, None
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                section = sections.setdefault(line[1:-1], [])
+                continue
+            name, _, args = line.partition("\t")
+            parsed = {}
+            for part in filter(None, (p.strip() for p in args.split(","))):
+                key, _, values = part.partition(":")
+                parsed[key] = values.split("|")
+            section.append((name, parsed))
+    return sections
+
+
+def test_brat(path, docs, tmp):
+    out = os.path.join(tmp, "brat")
+    code, _, err = run("export", "--to=brat", "-o", out, path)
+    check("brat exits 0", code == 0, err)
+    conf = read_conf(os.path.join(out, "annotation.conf"))
+    attributes = dict(conf.get("attributes", []))
+    relations = dict(conf.get("relations", []))
+    check("annotation.conf: the scheme's relation types with the labels they link",
+          relations.get("attribution") == {"Arg1": ["content"], "Arg2": ["source"]}
+          and relations.get("cued-by") == {"Arg1": ["content"], "Arg2": ["cue"]}, repr(relations))
+    check("annotation.conf: a choice with its values, a boolean as a binary attribute, no text attribute",
+          attributes.get("kind") == {"Arg": ["content"], "Value": ["direct", "indirect", "partial"]}
+          and attributes.get("checkable") == {"Arg": ["content"]}
+          and "comment" not in attributes, repr(attributes))
+
+    bad = []
+    found = {}
+    for name in TEXTS:
+        types, attrs = {}, []
+        with open(os.path.join(out, name + ".ann"), encoding="utf-8") as f:
+            for line in f.read().splitlines():
+                ident, data = line.split("\t", 1)
+                if ident.startswith("T"):
+                    head = data.split("\t", 1)[0]
+                    label, offsets = head.split(" ", 1)
+                    start = int(offsets.split(" ")[0])
+                    types[ident] = (label, start)
+                elif ident.startswith("A"):
+                    parts = data.split(" ")
+                    attrs.append((parts[0], parts[1], parts[2] if len(parts) > 2 else None))
+        for attribute, target, value in attrs:
+            rule = attributes.get(attribute)
+            # brat refuses an attribute its config lacks, on a type it does
+            # not name, or with a value it does not list.
+            if rule is None or types[target][0] not in rule["Arg"] or \
+                    (value is None) != ("Value" not in rule) or (value and value not in rule["Value"]):
+                bad.append((name, attribute, target, value))
+            found[(name, types[target][1], attribute)] = value if value is not None else True
+    want = {}
+    for name, doc in docs.items():
+        for a in doc["annotations"]:
+            for k, v in a.get("attributes", {}).items():
+                if k != "comment" and v is not False:
+                    want[(name, a["start"], k)] = v
+    check("brat: A lines as annotation.conf declares them", not bad, repr(bad))
+    check("brat: every choice and true boolean as an A line, false and text left out",
+          found == want, repr((found, want)))
+
+    code, stdout, err = run("import", out)
+    check("a brat export imports again", code == 0, err)
+    back = {d["meta"].get("source_document", d["id"]): d for d in json.loads(stdout)["documents"]} if code == 0 else {}
+    got = {}
+    for doc in back.values():
+        name = next(n for n, t in TEXTS.items() if t == doc["text"])
+        for a in doc["annotations"]:
+            for k, v in a.get("attributes", {}).items():
+                got[(name, a["start"], k)] = v
+    check("brat: the attributes come back from brat as they were", got == want, repr((got, want)))
+
+
+def test_plain_unchanged(tmp):
+    """A dataset without a scheme exports as before: no new column or member."""
+    article = os.path.join(tmp, "plain.txt")
+    with open(article, "w", encoding="utf-8") as f:
+        f.write("Nothing to code.\n")
+    code, out, err = run("import", article)
+    path = os.path.join(tmp, "plain.json")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(out)
+    code, out, err = run("export", "--to=csv", path)
+    check("csv without a scheme keeps its columns",
+          out == "document_id,annotation_id,label,start,end,text,note,annotator,attributed_to,attributed_to_text\r\n",
+          out)
+    code, out, err = run("export", "--to=jsonl", path)
+    check("jsonl without a scheme has no codes", code == 0 and "codes" not in json.loads(out), out)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="mg-export-scheme-")
+    try:
+        path, docs = make_dataset(tmp)
+        test_csv(path, docs)
+        test_jsonl(path, docs)
+        test_brat(path, docs, tmp)
+        test_plain_unchanged(tmp)
+    except Exception as e:  # a crash of the test itself must fail, visibly
+        results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"1..{len(results)}")
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+        if not ok and detail:
+            for line in str(detail).splitlines()[:10]:
+                print(f"# {line}")
+    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+
+
+if __name__ == "__main__":
+    main()
