@@ -156,6 +156,25 @@ def test_import_scheme(tmp):
           json.loads(stdout)["document_codes"] == read(path)["document_codes"], err)
 
 
+def test_agree(tmp):
+    path, data = stance_dataset(tmp)
+    other = os.path.join(tmp, "bora.json")
+    data["annotator"] = "bora"
+    data["documents"][0]["annotations"][1]["attributes"] = {"checkable": False}
+    data["documents"][0]["codes"] = {"stance": "against"}
+    write(other, data)
+    code, out, err = run("agree", "--json", path, other)
+    report = json.loads(out) if code == 0 else {}
+    check("agree --json gives kappa and alpha of each attribute and document code",
+          code == 0 and report["attributes"] == {"checkable": {"kappa": 0.0, "alpha": 0.0, "pairs": 1, "units": 1}}
+          and report["codes"]["stance"] == {"kappa": 1.0, "alpha": 1.0, "pairs": 1, "units": 1}
+          and report["codes"]["topic"]["pairs"] == 1, out + err)
+    code, out, err = run("agree", path, other)
+    check("agree's table lists them",
+          code == 0 and "\n  checkable              0.000    0.000  1 / 1\n" in out
+          and "\n  stance                 1.000    1.000  1\n" in out, out + err)
+
+
 def test_usage(tmp):
     path, _ = stance_dataset(tmp)
     check("scheme without a subcommand is a usage error", run("scheme")[0] == 2)
@@ -180,6 +199,7 @@ def main():
         test_shipped_schemes(tmp)
         test_validate(tmp)
         test_import_scheme(tmp)
+        test_agree(tmp)
         test_usage(tmp)
     except Exception as e:  # a crash of the test itself must fail, visibly
         results.append((f"test script raised {type(e).__name__}: {e}", False, ""))

@@ -144,6 +144,43 @@ add_documents (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* "attributes" and "codes": {ID: {"kappa", "alpha", "pairs", "units"}},
+ * when the datasets have any. */
+static void
+add_values (JsonBuilder *builder,
+            MgAgreement *agreement)
+{
+  for (int codes = 0; codes < 2; codes++)
+    {
+      gboolean open = FALSE;
+
+      for (guint i = 0; i < mg_agreement_get_n_values (agreement); i++)
+        {
+          const MgValueAgreement *v = mg_agreement_get_value (agreement, i);
+
+          if (v->is_code != codes)
+            continue;
+          if (!open)
+            {
+              json_builder_set_member_name (builder, codes ? "codes" : "attributes");
+              json_builder_begin_object (builder);
+              open = TRUE;
+            }
+          json_builder_set_member_name (builder, v->id);
+          json_builder_begin_object (builder);
+          add_number (builder, "kappa", v->kappa);
+          add_number (builder, "alpha", v->alpha);
+          json_builder_set_member_name (builder, "pairs");
+          json_builder_add_int_value (builder, v->n_pairs);
+          json_builder_set_member_name (builder, "units");
+          json_builder_add_int_value (builder, v->n_units);
+          json_builder_end_object (builder);
+        }
+      if (open)
+        json_builder_end_object (builder);
+    }
+}
+
 static void
 print_json (MgAgreement *agreement)
 {
@@ -159,6 +196,7 @@ print_json (MgAgreement *agreement)
 
   add_documents (builder, agreement);
   add_figures (builder, agreement, -1);
+  add_values (builder, agreement);
 
   json_builder_set_member_name (builder, "per_document");
   json_builder_begin_array (builder);
@@ -198,6 +236,45 @@ print_json (MgAgreement *agreement)
 }
 
 /* Table ------------------------------------------------------------------- */
+
+static const char *cell (char        buffer[32],
+                         double      value);
+
+/* Kappa and alpha of each attribute and document code, when there are any. */
+static void
+print_values (MgAgreement *agreement)
+{
+  for (int codes = 0; codes < 2; codes++)
+    {
+      gboolean open = FALSE;
+
+      for (guint i = 0; i < mg_agreement_get_n_values (agreement); i++)
+        {
+          const MgValueAgreement *v = mg_agreement_get_value (agreement, i);
+          g_autofree char *id = NULL;
+          char k[32], a[32];
+          int pad;
+
+          if (v->is_code != codes)
+            continue;
+          if (!open)
+            {
+              printf ("\n%s\n", codes ? _("Document codes, over the documents compared:")
+                                       : _("Attributes, over the spans marked alike (kappa: A and B; alpha: all):"));
+              printf ("  %-20s %7s  %7s  %s\n", codes ? _("code") : _("attribute"),
+                      _("kappa"), _("alpha"), codes ? _("documents") : _("spans (A and B / all)"));
+              open = TRUE;
+            }
+          id = mg_tool_escape (v->id);
+          pad = 20 - (int) g_utf8_strlen (id, -1);
+          printf ("  %s%*s %s  %s  ", id, MAX (pad, 0), "", cell (k, v->kappa), cell (a, v->alpha));
+          if (codes)
+            printf ("%u\n", v->n_units);
+          else
+            printf ("%u / %u\n", v->n_pairs, v->n_units);
+        }
+    }
+}
 
 /* A figure in 7 columns; undefined ones as a dash. */
 static const char *
@@ -315,6 +392,8 @@ print_table (MgAgreement *agreement)
     print_row (mg_agreement_get_label (agreement, l),
                mg_agreement_get_figures (agreement, -1, l), TRUE);
   print_row (_("all labels"), mg_agreement_get_figures (agreement, -1, -1), TRUE);
+
+  print_values (agreement);
 
   printf ("\n%s\n", _("Per document, all labels:"));
   print_header (_("document"));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "mg-agreement.h"
+#include "mg-scheme.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,9 @@ void        _mg_agreement_pair_documents      (MgAgreement       *self,
 void        _mg_agreement_find_disagreements  (MgAgreement       *self,
                                                guint              document,
                                                GHashTable        *label_index);
+
+GPtrArray  *_mg_agreement_count_values        (MgAgreement       *self,
+                                               MgScheme          *scheme);
+void        _mg_value_agreement_free          (MgValueAgreement  *value);
 
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _MgAgreement
   GArray             *disagreements;
   GPtrArray          *left_out;     /* MgLeftOutDocument* */
   GPtrArray          *notes;        /* char* */
+  GPtrArray          *values;       /* MgValueAgreement*: attributes, then codes */
   guint              *doc_tokens;
   Counts             *counts;       /* (n_documents + 1) × (n_labels + 1) */
   MgAgreementFigures *figures;      /* the same shape */
@@ -95,6 +96,7 @@ mg_agreement_finalize (GObject *object)
   g_clear_pointer (&self->disagreements, g_array_unref);
   g_clear_pointer (&self->left_out, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
   g_clear_pointer (&self->doc_tokens, g_free);
   g_clear_pointer (&self->counts, g_free);
   g_clear_pointer (&self->figures, g_free);
@@ -490,10 +492,45 @@ mg_agreement_new (MgDataset * const  *datasets,
     }
   pool (self);
 
+  {
+    g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (datasets[0], NULL, NULL);
+
+    self->values = _mg_agreement_count_values (self, scheme);
+  }
+
   return self;
 }
 
 /* Accessors -------------------------------------------------------------- */
+
+/**
+ * mg_agreement_get_n_values:
+ *
+ * Returns: how many attributes and document codes were compared: those
+ *   the first dataset's scheme declares, and any other a span or document
+ *   compared carries
+ */
+guint
+mg_agreement_get_n_values (MgAgreement *self)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), 0);
+  return self->values->len;
+}
+
+/**
+ * mg_agreement_get_value:
+ *
+ * Returns: (transfer none): the agreement on one attribute (all of them
+ *   first) or document code
+ */
+const MgValueAgreement *
+mg_agreement_get_value (MgAgreement *self,
+                        guint        position)
+{
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (position < self->values->len, NULL);
+  return g_ptr_array_index (self->values, position);
+}
 
 guint
 mg_agreement_get_n_annotators (MgAgreement *self)

@@ -100,6 +100,31 @@ typedef struct
   char *note;
 } MgLeftOutDocument;
 
+/**
+ * MgValueAgreement:
+ * @id: the attribute or document code
+ * @is_code: whether it is a document code, else an attribute of spans
+ * @n_pairs: the spans A and B marked alike (for a code, the documents)
+ *   behind @kappa
+ * @n_units: the spans every annotator marked alike (the documents) behind
+ *   @alpha
+ * @kappa: Cohen's kappa of A and B over their values, "none" one of them;
+ *   NAN without a unit
+ * @alpha: Krippendorff's alpha (nominal) of all annotators; NAN without
+ *   a unit
+ *
+ * Agreement on the values of one attribute or document code.
+ */
+typedef struct
+{
+  char     *id;
+  gboolean  is_code;
+  guint     n_pairs;
+  guint     n_units;
+  double    kappa;
+  double    alpha;
+} MgValueAgreement;
+
 #define MG_TYPE_AGREEMENT (mg_agreement_get_type ())
 
 G_DECLARE_FINAL_TYPE (MgAgreement, mg_agreement, MG, AGREEMENT, GObject)
@@ -126,6 +151,9 @@ const MgDisagreement     *mg_agreement_get_disagreement     (MgAgreement       *
 GPtrArray                *mg_agreement_get_notes            (MgAgreement       *self);
 GPtrArray                *mg_agreement_get_left_out         (MgAgreement       *self);
 
+guint                     mg_agreement_get_n_values         (MgAgreement       *self);
+const MgValueAgreement   *mg_agreement_get_value            (MgAgreement       *self,
+                                                             guint              position);
 const char               *mg_disagreement_kind_to_string    (MgDisagreementKind kind);
 
 G_END_DECLS
