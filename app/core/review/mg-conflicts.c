@@ -33,6 +33,8 @@ mg_conflict_free (MgConflict *conflict)
   g_clear_object (&conflict->ours);
   g_clear_object (&conflict->theirs);
   g_free (conflict->theirs_note);
+  g_free (conflict->value_id);
+  g_clear_pointer (&conflict->theirs_value, json_node_unref);
   g_free (conflict);
 }
 
@@ -95,6 +97,12 @@ mg_document_list_conflicts (MgDocument *document)
       conflict->ours = lookup_member (document, object, "ours");
       conflict->theirs = lookup_member (document, object, "theirs");
       conflict->theirs_note = g_strdup (string_member (object, "theirs_note"));
+      conflict->value_id = g_strdup (string_member (object, "attribute")
+                                     ? string_member (object, "attribute")
+                                     : string_member (object, "code"));
+      if (json_object_has_member (object, "theirs_value") &&
+          !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "theirs_value")))
+        conflict->theirs_value = json_node_copy (json_object_get_member (object, "theirs_value"));
       g_ptr_array_add (list, conflict);
     }
   return list;
@@ -205,6 +213,34 @@ set_note (MgHistory        *history,
                                                    : NULL);
 }
 
+/* An attribute or a code holds one value: ours stays, theirs replaces it,
+ * or dropping removes it; there is no keeping both. */
+static gboolean
+set_value (MgHistory         *history,
+           MgDocument        *document,
+           const MgConflict  *c,
+           MgResolution       how,
+           GError           **error)
+{
+  gboolean attribute = g_str_equal (c->kind, MG_CONFLICT_ATTRIBUTE_BOTH);
+  JsonNode *value = how == MG_RESOLUTION_THEIRS ? c->theirs_value : NULL;
+
+  if (how == MG_RESOLUTION_BOTH)
+    {
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   attribute ? _("an attribute holds one value: keep ours, take theirs or drop it")
+                             : _("a document code holds one value: keep ours, take theirs or drop it"));
+      return FALSE;
+    }
+  if (how == MG_RESOLUTION_MINE || c->value_id == NULL)
+    return TRUE;
+  if (attribute && c->ours != NULL)
+    mg_history_set_attribute (history, document, c->ours, c->value_id, value);
+  else if (!attribute)
+    mg_history_set_code (history, document, c->value_id, value);
+  return TRUE;
+}
+
 /* Makes the document's spans what @how asks of @c. */
 static gboolean
 apply (MgHistory         *history,
@@ -219,6 +255,8 @@ apply (MgHistory         *history,
 
   if (g_str_equal (kind, MG_CONFLICT_NOTE_BOTH))
     set_note (history, document, c, how);
+  else if (g_str_equal (kind, MG_CONFLICT_ATTRIBUTE_BOTH) || g_str_equal (kind, MG_CONFLICT_CODE_BOTH))
+    return set_value (history, document, c, how, error);
   else if (g_str_equal (kind, MG_CONFLICT_DOCUMENT_DELETED_CHANGED) ||
            g_str_equal (kind, MG_CONFLICT_DOCUMENT_CHANGED_DELETED))
     {

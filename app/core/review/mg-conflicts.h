@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * @ours: (nullable): our version of the span, when it is in the document
  * @theirs: (nullable): theirs, when it is in the document
  * @theirs_note: (nullable): their note, for %MG_CONFLICT_NOTE_BOTH
+ * @value_id: (nullable): the attribute of %MG_CONFLICT_ATTRIBUTE_BOTH or
+ *   the code of %MG_CONFLICT_CODE_BOTH
+ * @theirs_value: (nullable): their value of it, %NULL when they removed it
  *
  * One conflict of a document, its annotations looked up.
  */
@@ -28,6 +31,8 @@ typedef struct
   MgAnnotation *ours;
   MgAnnotation *theirs;
   char         *theirs_note;
+  char         *value_id;
+  JsonNode     *theirs_value;
 } MgConflict;
 
 void       mg_conflict_free           (MgConflict   *conflict);

@@ -42,5 +42,20 @@ MgDocument *_mg_counterpart        (MgDataset   *in,
                                     GHashTable  *taken,
                                     MgDocument  *doc);
 GHashTable *_mg_documents_by_sha   (MgDataset   *dataset);
+JsonObject *_mg_merge3_values      (JsonObject  *base,
+                                    JsonObject  *ours,
+                                    JsonObject  *theirs,
+                                    GPtrArray   *clashes);
+JsonObject *_mg_merge3_with_values (JsonObject  *extra,
+                                    const char  *name,
+                                    JsonObject  *values);
+void        _mg_merge3_value_conflict (MgDocument   *result,
+                                       MgMerge3Log  *log,
+                                       const char   *kind,
+                                       const char   *base_id,
+                                       MgAnnotation *span,
+                                       const char   *id,
+                                       JsonNode     *ours,
+                                       JsonNode     *theirs);
 
 G_END_DECLS

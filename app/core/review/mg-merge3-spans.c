@@ -1,7 +1,7 @@
 /* mg-merge3-spans.c: the three-way merge of one document's spans and relations
  *
  * Spans pair by id. Each field of a span (its label, its range, its note,
- * its unknown members) is merged on its own: what one side changed and the
+ * each of its attributes, its other unknown members) is merged on its own: what one side changed and the
  * other did not is taken, so one annotator's relabelling and another's note
  * on the same span both survive. What cannot be settled is kept in both
  * versions and marked in the document's "conflicts" member (see
@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-merge3-private.h"
+#include "mg-scheme.h"
 
 typedef struct
 {
@@ -89,6 +90,23 @@ same_extra (MgAnnotation *a,
             MgAnnotation *b)
 {
   return _mg_json_objects_equal (mg_annotation_get_extra (a), mg_annotation_get_extra (b));
+}
+
+static JsonObject *
+attributes_of (MgAnnotation *a)
+{
+  return a != NULL ? mg_annotation_get_attributes (a) : NULL;
+}
+
+/* The unknown members but the attributes, which merge one by one. */
+static gboolean
+same_other_extra (MgAnnotation *a,
+                  MgAnnotation *b)
+{
+  g_autoptr(JsonObject) x = _mg_merge3_with_values (mg_annotation_get_extra (a), "attributes", NULL);
+  g_autoptr(JsonObject) y = _mg_merge3_with_values (mg_annotation_get_extra (b), "attributes", NULL);
+
+  return _mg_json_objects_equal (x, y);
 }
 
 /* What an annotator can change; the text follows the range and the times
@@ -243,6 +261,21 @@ fold (Spans        *s,
 {
   const char *mine = mg_annotation_get_note (twin);
   const char *other = mg_annotation_get_note (a);
+  g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonObject) values = _mg_merge3_values (NULL, attributes_of (twin), attributes_of (a), clashes);
+
+  /* The attributes either gave, a conflict for each they gave apart. */
+  if (!_mg_json_objects_equal (values, attributes_of (twin)))
+    {
+      g_autoptr(JsonObject) extra = _mg_merge3_with_values (mg_annotation_get_extra (twin),
+                                                            "attributes", values);
+      mg_annotation_set_extra (twin, extra);
+    }
+  for (guint i = 0; i < clashes->len; i++)
+    _mg_merge3_value_conflict (s->result, s->log, MG_CONFLICT_ATTRIBUTE_BOTH, NULL, twin,
+                               g_ptr_array_index (clashes, i),
+                               mg_annotation_get_attribute (twin, g_ptr_array_index (clashes, i)),
+                               mg_annotation_get_attribute (a, g_ptr_array_index (clashes, i)));
 
   if (other == NULL || *other == '\0' || g_strcmp0 (mine, other) == 0)
     return;
@@ -312,7 +345,7 @@ version (MgAnnotation *base,
          MgAnnotation *label_from,
          MgAnnotation *range_from,
          MgAnnotation *note_from,
-         MgAnnotation *extra_from,
+         JsonObject   *extra,
          const char   *modified)
 {
   MgAnnotation *a = mg_annotation_new (mg_annotation_get_id (base),
@@ -321,7 +354,7 @@ version (MgAnnotation *base,
                                        mg_annotation_get_end (range_from));
 
   mg_annotation_set_note (a, mg_annotation_get_note (note_from));
-  mg_annotation_set_extra (a, mg_annotation_get_extra (extra_from));
+  mg_annotation_set_extra (a, extra);
   mg_annotation_set_created (a, mg_annotation_get_created (base));
   mg_annotation_set_modified (a, modified);
   return a;
@@ -355,16 +388,28 @@ merge_both (Spans        *s,
   MgAnnotation *label = pick (b, o, t, same_label, &label_clash);
   MgAnnotation *range = pick (b, o, t, same_range, &range_clash);
   MgAnnotation *note = pick (b, o, t, same_note, &note_clash);
-  MgAnnotation *extra = pick (b, o, t, same_extra, &extra_clash);
+  MgAnnotation *other = pick (b, o, t, same_other_extra, &extra_clash);
+  g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) their_clashes = g_ptr_array_new_with_free_func (g_free);
+  /* Attributes one by one; on a clash ours, or theirs in their version. */
+  g_autoptr(JsonObject) values = _mg_merge3_values (attributes_of (b), attributes_of (o),
+                                                    attributes_of (t), clashes);
+  g_autoptr(JsonObject) their_values = _mg_merge3_values (attributes_of (b), attributes_of (t),
+                                                          attributes_of (o), their_clashes);
+  g_autoptr(JsonObject) extra = _mg_merge3_with_values (mg_annotation_get_extra (other),
+                                                        "attributes", values);
+  g_autoptr(JsonObject) their_extra = _mg_merge3_with_values (mg_annotation_get_extra (other),
+                                                              "attributes", their_values);
   MgAnnotation *kept;
 
   if (label_clash || range_clash)
     {
       Later *l = g_new0 (Later, 1);
 
+      /* Both versions are kept, each with its own side's values. */
       kept = keep (s, version (b, label, range, o, extra, mg_annotation_get_modified (o)));
       l->annotation = version (b, label_clash ? t : label, range_clash ? t : range,
-                               note_clash ? t : note, extra, mg_annotation_get_modified (t));
+                               note_clash ? t : note, their_extra, mg_annotation_get_modified (t));
       l->theirs_id = g_strdup (mg_annotation_get_id (t));
       l->kind = MG_CONFLICT_CHANGED_BOTH;
       l->base_id = g_strdup (mg_annotation_get_id (b));
@@ -379,6 +424,11 @@ merge_both (Spans        *s,
   map (s->theirs_map, mg_annotation_get_id (t), kept);
   if (note_clash)
     note_conflict (s, kept, mg_annotation_get_note (t), mg_annotation_get_id (b));
+  for (guint i = 0; i < clashes->len; i++)
+    _mg_merge3_value_conflict (s->result, s->log, MG_CONFLICT_ATTRIBUTE_BOTH,
+                               mg_annotation_get_id (b), kept, g_ptr_array_index (clashes, i),
+                               mg_annotation_get_attribute (o, g_ptr_array_index (clashes, i)),
+                               mg_annotation_get_attribute (t, g_ptr_array_index (clashes, i)));
 }
 
 static void

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-merge3-private.h"
+#include "mg-scheme.h"
 
 gboolean
 _mg_json_objects_equal (JsonObject *a,
@@ -149,13 +150,45 @@ meta (MgDocument *doc)
   return doc != NULL ? mg_document_get_meta (doc) : NULL;
 }
 
+#define FIELD(doc, getter) ((doc) != NULL ? getter (doc) : NULL)
+
+/* The unknown members but the codes, which merge one by one. */
 static JsonObject *
-extra (MgDocument *doc)
+without_codes (MgDocument *doc)
 {
-  return doc != NULL ? mg_document_get_extra (doc) : NULL;
+  return doc != NULL ? _mg_merge3_with_values (mg_document_get_extra (doc), "codes", NULL) : NULL;
 }
 
-#define FIELD(doc, getter) ((doc) != NULL ? getter (doc) : NULL)
+static JsonObject *
+codes_of (MgDocument *doc)
+{
+  return doc != NULL ? mg_document_get_codes (doc) : NULL;
+}
+
+/* A document's codes, each on its own: a different change on both sides
+ * is a conflict, ours kept. */
+static void
+merge_codes (MgDocument  *b,
+             MgDocument  *o,
+             MgDocument  *t,
+             MgDocument  *result,
+             MgMerge3Log *log)
+{
+  g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonObject) codes = _mg_merge3_values (codes_of (b), codes_of (o), codes_of (t), clashes);
+
+  if (codes != NULL)
+    {
+      g_autoptr(JsonObject) x = _mg_merge3_with_values (mg_document_get_extra (result), "codes", codes);
+
+      mg_document_set_extra (result, x);
+    }
+  for (guint i = 0; i < clashes->len; i++)
+    _mg_merge3_value_conflict (result, log, MG_CONFLICT_CODE_BOTH, NULL, NULL,
+                               g_ptr_array_index (clashes, i),
+                               mg_document_get_code (o, g_ptr_array_index (clashes, i)),
+                               mg_document_get_code (t, g_ptr_array_index (clashes, i)));
+}
 
 /* The title, source, meta and unknown members of a document. When a side
  * is missing the other stands in for it, so its values are taken. */
@@ -188,10 +221,17 @@ merge_fields (MgDocument  *b,
                                                     id, "source.media_type", log));
   source = merge_objects_noting (source_extra (b), source_extra (o), source_extra (t), id, log);
   m = merge_objects_noting (meta (b), meta (o), meta (t), id, log);
-  x = merge_objects_noting (extra (b), extra (o), extra (t), id, log);
+  {
+    g_autoptr(JsonObject) xb = without_codes (b);
+    g_autoptr(JsonObject) xo = without_codes (o);
+    g_autoptr(JsonObject) xt = without_codes (t);
+
+    x = merge_objects_noting (xb, xo, xt, id, log);
+  }
   mg_document_set_source_extra (result, json_object_get_size (source) > 0 ? source : NULL);
   mg_document_set_meta (result, m);
   mg_document_set_extra (result, json_object_get_size (x) > 0 ? x : NULL);
+  merge_codes (b, o, t, result, log);
 }
 
 /**

@@ -32,6 +32,14 @@ G_BEGIN_DECLS
  * document is kept; "ours" and "theirs" are null. */
 #define MG_CONFLICT_DOCUMENT_DELETED_CHANGED "document-deleted-changed"
 #define MG_CONFLICT_DOCUMENT_CHANGED_DELETED "document-changed-deleted"
+/* Both sides gave one attribute of a span different values: the span holds
+ * ours; "ours" and "theirs" name that span, "attribute" the attribute and
+ * "theirs_value" their value (null when they removed it). */
+#define MG_CONFLICT_ATTRIBUTE_BOTH   "attribute-both"
+/* Both sides gave one document code different values: the document holds
+ * ours; "code" names it and "theirs_value" holds theirs; "ours" and
+ * "theirs" are null. */
+#define MG_CONFLICT_CODE_BOTH        "code-both"
 
 /* The document member that holds the conflicts. */
 #define MG_CONFLICTS_MEMBER "conflicts"
