@@ -230,6 +230,77 @@ def test_brat(path, docs, tmp):
     check("brat: the attributes come back from brat as they were", got == want, repr((got, want)))
 
 
+def test_label_studio(path, docs, tmp):
+    import xml.etree.ElementTree as ET
+    config = os.path.join(tmp, "config.xml")
+    out = os.path.join(tmp, "tasks.json")
+    code, _, err = run("export", "--to=label-studio", "--label-config=" + config, "-o", out, path)
+    check("label-studio exits 0", code == 0, err)
+    view = ET.parse(config).getroot()
+    controls = {e.get("name"): e for e in view if e.tag in ("Choices", "TextArea")}
+    check("label-studio config: a per-region control per attribute, a task control per code",
+          controls["attribute_kind"].get("perRegion") == "true"
+          and controls["attribute_kind"].get("whenLabelValue") == "content"
+          and [c.get("value") for c in controls["attribute_kind"]] == ["direct", "indirect", "partial"]
+          and [c.get("value") for c in controls["attribute_checkable"]] == ["true", "false"]
+          and controls["attribute_comment"].tag == "TextArea"
+          and controls["code_stance"].get("perRegion") is None
+          and controls["code_topic"].tag == "TextArea"
+          and [r.get("value") for r in view.find("Relations")] == ["attribution", "cued-by"],
+          ET.tostring(view, encoding="unicode"))
+    with open(out, encoding="utf-8") as f:
+        tasks = json.load(f)
+    bad, got = [], {}
+    for task in tasks:
+        name = task["data"]["document_id"]
+        results = task["annotations"][0]["result"]
+        regions = {r["id"]: r for r in results if r.get("type") == "labels"}
+        for r in results:
+            if r.get("type") not in ("choices", "textarea"):
+                continue
+            control = controls.get(r["from_name"])
+            values = r["value"].get("choices", r["value"].get("text"))
+            if control is None or (control.tag == "Choices" and values[0] not in [c.get("value") for c in control]):
+                bad.append(r)
+            if r["from_name"].startswith("attribute_"):
+                region = regions.get(r["id"])
+                if region is None or region["value"]["start"] != r["value"]["start"]:
+                    bad.append(r)
+                got[(name, r["value"]["start"], r["from_name"][10:])] = values[0]
+            else:
+                got[(name, "code", r["from_name"][5:])] = values[0]
+    want = {}
+    for name, doc in docs.items():
+        for a in doc["annotations"]:
+            for k, v in a.get("attributes", {}).items():
+                want[(name, a["start"], k)] = {True: "true", False: "false"}.get(v, v)
+        for k, v in doc["codes"].items():
+            want[(name, "code", k)] = v
+    check("label-studio: every attribute on its region and every code, as the config allows",
+          not bad and got == want, repr((bad[:2], got, want)))
+    code, stdout, err = run("import", "--format=label-studio", out)
+    notes = [a["note"] for d in json.loads(stdout)["documents"] for a in d["annotations"]] if code == 0 else None
+    check("label-studio: a text attribute is not read back as a note", notes == [""] * 7, repr(notes) + err)
+
+
+def test_w3c(path, docs):
+    code, out, err = run("export", "--to=w3c", path)
+    check("w3c exits 0", code == 0, err)
+    got = {}
+    for item in json.loads(out)["first"]["items"]:
+        fragment = dict(p.split("=", 1) for p in item["id"].split("#", 1)[1].split("&"))
+        for body in item["body"] if isinstance(item["body"], list) else []:
+            if isinstance(body, dict) and body.get("purpose") == "describing":
+                got[(fragment["document"], fragment["annotation"], body["schema:name"])] = body["value"]
+    want = {}
+    for name, doc in docs.items():
+        for a in doc["annotations"]:
+            for k, v in a.get("attributes", {}).items():
+                want[(name, a["id"], k)] = {True: "true", False: "false"}.get(v, v)
+    check("w3c: each attribute a describing body of its span, named by schema:name",
+          got == want, repr((got, want)))
+
+
 def test_plain_unchanged(tmp):
     """A dataset without a scheme exports as before: no new column or member."""
     article = os.path.join(tmp, "plain.txt")
@@ -254,6 +325,8 @@ def main():
         test_csv(path, docs)
         test_jsonl(path, docs)
         test_brat(path, docs, tmp)
+        test_label_studio(path, docs, tmp)
+        test_w3c(path, docs)
         test_plain_unchanged(tmp)
     except Exception as e:  # a crash of the test itself must fail, visibly
         results.append((f"test script raised {type(e).__name__}: {e}", False, ""))

@@ -13,6 +13,11 @@
  * count UTF-16 units instead. An attribution is an Annotation of its own,
  * motivated by linking, from the quote to the actor.
  *
+ * A span's attributes are describing bodies, one each, the attribute's id
+ * as the body's schema:name and its value (true and false as words) as
+ * the value. A document has no annotation of its own, so its codes are
+ * not in this format.
+ *
  * An annotation's IRI is the collection's IRI with the document's id and
  * the annotation's id as its fragment: two documents of one dataset may
  * share a text or a URL, but never an id, and JSON-LD merges nodes that
@@ -159,6 +164,28 @@ write_common (GString    *out,
 }
 
 static void
+write_attributes (GString      *out,
+                  MgAnnotation *a)
+{
+  JsonObject *attributes = mg_annotation_get_attributes (a);
+  g_autoptr(GList) ids = attributes ? json_object_get_members (attributes) : NULL;
+
+  ids = g_list_sort (ids, (GCompareFunc) strcmp);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autofree char *value = mg_value_to_string (json_object_get_member (attributes, l->data));
+
+      if (value == NULL)
+        continue;
+      g_string_append (out, ",{\"type\":\"TextualBody\",\"purpose\":\"describing\",");
+      _mg_export_json_member (out, "schema:name", l->data);
+      g_string_append_c (out, ',');
+      _mg_export_json_member (out, "value", value);
+      g_string_append_c (out, '}');
+    }
+}
+
+static void
 write_annotation (MgExportContext *ctx,
                   const char      *collection,
                   MgDocument      *doc,
@@ -183,6 +210,7 @@ write_annotation (MgExportContext *ctx,
   g_string_append (out, ",\"body\":[{\"type\":\"TextualBody\",\"purpose\":\"tagging\",");
   _mg_export_json_member (out, "value", mg_annotation_get_label (a));
   g_string_append_c (out, '}');
+  write_attributes (out, a);
   if (note != NULL && *note != '\0')
     {
       g_string_append (out, ",{\"type\":\"TextualBody\",\"purpose\":\"commenting\","

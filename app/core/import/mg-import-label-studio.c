@@ -78,8 +78,10 @@ region_note (JsonObject *result,
       JsonNode *node = json_array_get_element (results, i);
       JsonObject *other = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
+      /* Our export's text attributes are text areas of their own. */
       if (g_strcmp0 (_mg_annotated_string (other, "type"), "textarea") == 0
-          && g_strcmp0 (_mg_annotated_string (other, "id"), id) == 0)
+          && g_strcmp0 (_mg_annotated_string (other, "id"), id) == 0
+          && !g_str_has_prefix (_mg_annotated_string (other, "from_name") ? _mg_annotated_string (other, "from_name") : "", "attribute_"))
         note = join_strings (array_member (object_member (other, "value"), "text"));
     }
   return note;
