@@ -353,6 +353,59 @@ test_scheme_history (void)
   g_assert_cmpstr (g_bytes_get_data (redone, NULL), ==, data);
 }
 
+/* An editor of schemes changes it a member at a time, each an undo step. */
+static void
+test_scheme_edit (void)
+{
+  g_autofree char *json = dataset_json (SCHEME_LABELS, SPANS, "", NULL);
+  g_autoptr(MgDataset) dataset = load (json);
+  g_autoptr(MgHistory) history = mg_history_new (dataset);
+  g_autoptr(GBytes) before = mg_dataset_to_bytes (dataset);
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(MgScheme) scheme = NULL;
+  g_autoptr(MgScheme) back = NULL;
+  g_autoptr(JsonNode) attributes = json_from_string (
+    "[{\"id\": \"role\", \"type\": \"choice\", \"values\": [\"official\", \"citizen\"]}]", NULL);
+  g_autoptr(JsonNode) types = json_from_string (
+    "[{\"id\": \"attribution\", \"from\": [\"content\"], \"to\": [\"source\", \"cue\"]}]", NULL);
+  g_autoptr(JsonNode) definition = json_node_init_string (json_node_alloc (), "Who speaks");
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  MgLabel *source = mg_label_set_lookup (mg_dataset_get_labels (dataset), "source");
+  guint n_changed = 0;
+
+  mg_history_set_scheme_member (history, source, "attributes", attributes);
+  mg_history_set_scheme_member (history, source, "definition", definition);
+  mg_history_set_scheme_member (history, NULL, "relation_types", types);
+  mg_history_set_scheme_member (history, NULL, "document_codes", NULL);
+  /* The same value again is no step. */
+  mg_history_set_scheme_member (history, NULL, "relation_types", types);
+
+  scheme = mg_scheme_new_from_dataset (dataset, "t.json", problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (mg_scheme_lookup_attribute (scheme, "source", "role"));
+  g_assert_false (mg_scheme_has_document_codes (scheme));
+  g_assert_cmpstr (json_object_get_string_member (mg_label_get_extra (source), "definition"), ==, "Who speaks");
+  {
+    g_autoptr(GPtrArray) to_cue = mg_scheme_relation_types_between (scheme, "content", "cue");
+
+    g_assert_cmpuint (to_cue->len, ==, 1);
+  }
+
+  while (mg_history_can_undo (history))
+    {
+      g_assert_null (mg_history_undo (history));
+      n_changed++;
+    }
+  g_assert_cmpuint (n_changed, ==, 4);
+  undone = mg_dataset_to_bytes (dataset);
+  g_assert_cmpstr (g_bytes_get_data (undone, NULL), ==, g_bytes_get_data (before, NULL));
+  back = mg_scheme_new_from_dataset (dataset, "t.json", NULL);
+  g_assert_null (mg_scheme_get_attributes (back, "source"));
+  g_assert_true (mg_scheme_has_document_codes (back));
+  mg_history_redo (history);
+  g_assert_true (json_object_has_member (mg_label_get_extra (source), "attributes"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/scheme/file", test_scheme_file);
   g_test_add_func ("/scheme/apply", test_scheme_apply);
   g_test_add_func ("/scheme/history", test_scheme_history);
+  g_test_add_func ("/scheme/edit", test_scheme_edit);
 
   return g_test_run ();
 }

@@ -48,6 +48,7 @@ typedef enum
   STEP_MOVE_DOCUMENT,
   STEP_SET_TITLE,
   STEP_SET_EXTRA,
+  STEP_SET_SCHEME,
   STEP_MARK,
 } StepKind;
 
@@ -56,6 +57,7 @@ typedef struct
   StepKind      kind;
   guint64       serial;
   MgDocument   *document;
+  MgLabel      *label;            /* whose scheme members a step set */
   MgAnnotation *annotation;
   MgRelation   *relation;
   GPtrArray    *relations;        /* removed with an annotation, in list order */
@@ -121,6 +123,7 @@ static void
 step_free (Step *step)
 {
   g_clear_object (&step->document);
+  g_clear_object (&step->label);
   g_clear_object (&step->annotation);
   g_clear_object (&step->relation);
   g_clear_pointer (&step->relations, g_ptr_array_unref);
@@ -968,6 +971,71 @@ mg_history_set_code (MgHistory  *self,
   mg_history_set_extra (self, document, extra);
 }
 
+/* A copy of @extra with @member set to @value, or without it for %NULL;
+ * %NULL when nothing is left. */
+static JsonObject *
+extra_with_member (JsonObject *extra,
+                   const char *member,
+                   JsonNode   *value)
+{
+  g_autoptr(JsonObject) copy = json_object_new ();
+  g_autoptr(GList) members = extra ? json_object_get_members (extra) : NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, member))
+      json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (extra, l->data)));
+  if (value != NULL)
+    json_object_set_member (copy, member, json_node_copy (value));
+  return json_object_get_size (copy) > 0 ? g_steal_pointer (&copy) : NULL;
+}
+
+/**
+ * mg_history_set_scheme_member:
+ * @label: (nullable): a label of the dataset, or %NULL for the dataset
+ * @member: what to set: of a label "definition", "examples" or
+ *   "attributes", of the dataset "relation_types" or "document_codes"
+ *   (see README.md, "The dataset format")
+ * @value: (nullable): the member's new value, or %NULL to remove it
+ *
+ * Changes the coding scheme as one step, for an editor of schemes: the
+ * scheme lives in the unknown members of the labels and the dataset, and
+ * mg_scheme_new_from_dataset() reads it again after the step (or its
+ * undo), whose ::changed says when. Spans and documents whose values the
+ * new scheme refuses keep them; `validate` names them, and
+ * mg_scheme_apply() says what a change would drop.
+ *
+ * Undo and redo of such a step return no document.
+ */
+void
+mg_history_set_scheme_member (MgHistory  *self,
+                              MgLabel    *label,
+                              const char *member,
+                              JsonNode   *value)
+{
+  JsonObject *before;
+  JsonNode *old;
+  Step *step;
+
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (label == NULL || MG_IS_LABEL (label));
+  g_return_if_fail (member != NULL);
+
+  before = label ? mg_label_get_extra (label) : mg_dataset_get_extra (self->dataset);
+  old = before ? json_object_get_member (before, member) : NULL;
+  if (same_value (old, value))
+    return;
+
+  step = step_new (STEP_SET_SCHEME, NULL);
+  step->label = label ? g_object_ref (label) : NULL;
+  step->extra_before = before ? json_object_ref (before) : NULL;
+  step->extra_after = extra_with_member (before, member, value);
+  if (label != NULL)
+    mg_label_set_extra (label, step->extra_after);
+  else
+    mg_dataset_set_extra (self->dataset, step->extra_after);
+  record (self, step);
+}
+
 /**
  * mg_history_set_start_documents:
  * @start: whether the first edit of a document to do marks it in progress
@@ -1282,6 +1350,12 @@ apply (MgHistory *self,
       break;
     case STEP_SET_EXTRA:
       mg_document_set_extra (step->document, forward ? step->extra_after : step->extra_before);
+      break;
+    case STEP_SET_SCHEME:
+      if (step->label != NULL)
+        mg_label_set_extra (step->label, forward ? step->extra_after : step->extra_before);
+      else
+        mg_dataset_set_extra (self->dataset, forward ? step->extra_after : step->extra_before);
       break;
     case STEP_MARK:
       break;

@@ -74,6 +74,10 @@ void        mg_history_set_code           (MgHistory    *self,
                                            MgDocument   *document,
                                            const char   *id,
                                            JsonNode     *value);
+void        mg_history_set_scheme_member  (MgHistory    *self,
+                                           MgLabel      *label,
+                                           const char   *member,
+                                           JsonNode     *value);
 void        mg_history_add_mark           (MgHistory    *self,
                                            MgDocument   *document);
 guint64     mg_history_get_state          (MgHistory    *self);
