@@ -21,6 +21,14 @@ fail () { echo "test-installed: $*" >&2; exit 1; }
 LANGUAGE=tr LC_ALL=C.UTF-8 "$prefix/bin/marginalia-tool" --help | grep -q "Komutlar" \
   || fail "the installed Turkish translation is not used"
 
+# The coding schemes that come with Marginalia start valid datasets.
+for scheme in polnear stance; do
+  file="$prefix/share/marginalia/schemes/$scheme.json"
+  [ -f "$file" ] || fail "the $scheme scheme was not installed"
+  "$prefix/bin/marginalia-tool" scheme new "$file" | "$prefix/bin/marginalia-tool" validate /dev/stdin \
+    || fail "the installed $scheme scheme does not start a valid dataset"
+done
+
 if [ -x "$prefix/bin/marginalia" ] && [ -n "${DISPLAY:-}" ]; then
   log=$(mktemp)
   "$prefix/bin/marginalia" >"$log" 2>&1 &

@@ -175,6 +175,22 @@ def test_agree(tmp):
           and "\n  stance                 1.000    1.000  1\n" in out, out + err)
 
 
+def test_diff(tmp):
+    path, data = stance_dataset(tmp)
+    code, out, err = run("diff", "--textconv", path)
+    check("the git listing shows each attribute and document code, one a line",
+          code == 0 and "\n  code stance \"against\"\n  code topic \"taxes\"\n" in out
+          and "\n  attribute a2 checkable true\n" in out, out + err)
+    newer = os.path.join(tmp, "newer.json")
+    data["documents"][0]["annotations"][1]["attributes"] = {"checkable": False}
+    data["documents"][0]["codes"] = {"stance": "pro", "topic": "taxes"}
+    write(newer, data)
+    code, out, err = run("diff", path, newer)
+    check("diff says which attribute and code changed",
+          code == 0 and out == "taxes:\n  code stance changed: \"against\" → \"pro\"\n"
+                               "  attribute checkable changed on a2: true → false\n", out + err)
+
+
 def test_usage(tmp):
     path, _ = stance_dataset(tmp)
     check("scheme without a subcommand is a usage error", run("scheme")[0] == 2)
@@ -200,6 +216,7 @@ def main():
         test_validate(tmp)
         test_import_scheme(tmp)
         test_agree(tmp)
+        test_diff(tmp)
         test_usage(tmp)
     except Exception as e:  # a crash of the test itself must fail, visibly
         results.append((f"test script raised {type(e).__name__}: {e}", False, ""))

@@ -2,8 +2,9 @@
  *
  * Two readings of a dataset for people who keep it in git. The diff says
  * what changed per document, as an annotator would say it: added, removed,
- * relabelled, moved, note changed. The listing prints a dataset one fact a
- * line (a span, a note, a relation, a conflict), in the file's order, so
+ * relabelled, moved, note, attribute or code changed. The listing prints a
+ * dataset one fact a line (a span, a note, an attribute, a relation, a
+ * document code, a conflict), in the file's order, so
  * that git's own line diff of two listings reads like a changelog of the
  * coding: it is what git shows through a textconv filter, in git diff,
  * git log -p and git show alike.
@@ -21,6 +22,7 @@
 #include "mg-document-status.h"
 #include "mg-json-writer.h"
 #include "mg-merge3-private.h"
+#include "mg-scheme.h"
 
 /* A string as JSON writes it: quoted, and one line whatever it holds. */
 static void
@@ -64,6 +66,35 @@ append_conflict (GString  *out,
                           json_object_get_string_member_with_default (c, "theirs", "—"));
 }
 
+/* A value as JSON writes it: a string quoted, true and false bare. */
+static char *
+value_words (JsonNode *value)
+{
+  GString *out = g_string_new (NULL);
+
+  if (value == NULL)
+    g_string_append (out, "—");
+  else
+    mg_json_write_node (out, value);
+  return g_string_free (out, FALSE);
+}
+
+/* "ID VALUE" lines of an object of values, its ids sorted. */
+static void
+list_values (GString    *out,
+             const char *head,
+             JsonObject *values)
+{
+  g_autoptr(GPtrArray) ids = values ? mg_json_sorted_members (values) : NULL;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autofree char *value = value_words (json_object_get_member (values, ids->pdata[i]));
+
+      g_string_append_printf (out, "  %s %s %s\n", head, (char *) ids->pdata[i], value);
+    }
+}
+
 /* Listing */
 
 static void
@@ -77,6 +108,7 @@ list_document (GString    *out,
   append_quoted (out, mg_document_get_title (doc));
   g_string_append_printf (out, "\n  text sha256 %s, %u characters\n",
                           mg_document_get_text_sha256 (doc), mg_document_get_length (doc));
+  list_values (out, "code", mg_document_get_codes (doc));
   for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
     {
       MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
@@ -90,6 +122,12 @@ list_document (GString    *out,
           g_string_append_printf (out, "  note %s ", mg_annotation_get_id (a));
           append_quoted (out, note);
           g_string_append_c (out, '\n');
+        }
+      if (mg_annotation_get_attributes (a) != NULL)
+        {
+          g_autofree char *head = g_strdup_printf ("attribute %s", mg_annotation_get_id (a));
+
+          list_values (out, head, mg_annotation_get_attributes (a));
         }
     }
   for (guint i = 0; i < mg_annotation_store_get_n_relations (store); i++)
@@ -181,6 +219,43 @@ quoted (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* Each value that changed, by its id: of span @span's attributes, or of
+ * the document's codes when @span is NULL. */
+static void
+diff_values (GString    *out,
+             const char *span,
+             JsonObject *old_values,
+             JsonObject *new_values)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_ids = old_values ? mg_json_sorted_members (old_values) : NULL;
+  g_autoptr(GPtrArray) new_ids = new_values ? mg_json_sorted_members (new_values) : NULL;
+
+  for (guint i = 0; old_ids != NULL && i < old_ids->len; i++)
+    g_ptr_array_add (ids, old_ids->pdata[i]);
+  for (guint i = 0; new_ids != NULL && i < new_ids->len; i++)
+    if (old_values == NULL || !json_object_has_member (old_values, new_ids->pdata[i]))
+      g_ptr_array_add (ids, new_ids->pdata[i]);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = ids->pdata[i];
+      JsonNode *before = old_values ? json_object_get_member (old_values, id) : NULL;
+      JsonNode *after = new_values ? json_object_get_member (new_values, id) : NULL;
+      g_autofree char *was = NULL, *is = NULL;
+
+      if (before != NULL && after != NULL && json_node_equal (before, after))
+        continue;
+      was = value_words (before);
+      is = value_words (after);
+      if (span != NULL)
+        /* TRANSLATORS: "attribute kind changed on a3: "direct" → "partial"" */
+        line (out, _("attribute %s changed on %s: %s → %s"), id, span, was, is);
+      else
+        /* TRANSLATORS: "code stance changed: "pro" → "against"" */
+        line (out, _("code %s changed: %s → %s"), id, was, is);
+    }
+}
+
 static void
 diff_span (GString      *out,
            MgAnnotation *a,
@@ -214,6 +289,7 @@ diff_span (GString      *out,
 
       line (out, _("note changed on %s: %s → %s"), id, old_note, new_note);
     }
+  diff_values (out, id, mg_annotation_get_attributes (a), mg_annotation_get_attributes (b));
 }
 
 static void
@@ -340,6 +416,7 @@ diff_document (GString    *out,
   if (mg_document_status_get (a) != mg_document_status_get (b))
     line (body, _("status: %s → %s"), mg_document_status_to_string (mg_document_status_get (a)),
           mg_document_status_to_string (mg_document_status_get (b)));
+  diff_values (body, NULL, mg_document_get_codes (a), mg_document_get_codes (b));
   diff_spans (body, old_store, new_store);
   diff_relations (body, old_store, new_store);
   diff_conflicts (body, mg_document_get_conflicts (a), mg_document_get_conflicts (b));
