@@ -180,7 +180,6 @@ read_field (Reading    *r,
   g_autofree char *number = g_strdup_printf ("#%u", index + 1);
   g_autofree char *quoted = NULL;
   g_autofree char *where = field_where (owner, noun, number);
-  g_autoptr(GStrvBuilder) seen = NULL;
   JsonObject *object;
   const char *id, *type;
   MgField *field;
