@@ -149,6 +149,18 @@ def test_jsonl(path, docs):
             bad.append((row["id"], "relations"))
     check("jsonl: spans carry their attributes, documents their codes, relations their types",
           len(rows) == 2 and not bad, repr(bad[:3]))
+    exported = os.path.join(os.path.dirname(path), "coded.jsonl")
+    with open(exported, "w", encoding="utf-8") as f:
+        f.write(out)
+    code, stdout, err = run("import", "--format=jsonl-export", exported)
+    back = {d["id"]: d for d in json.loads(stdout)["documents"]} if code == 0 else {}
+    same = code == 0 and all(
+        back[n].get("codes") == d["codes"]
+        and {a["id"]: a.get("attributes") for a in back[n]["annotations"]}
+        == {a["id"]: a.get("attributes") for a in d["annotations"]}
+        for n, d in docs.items())
+    check("jsonl: imported again, the spans' attributes and the documents' codes come back",
+          same, err + stdout[:300])
 
 
 def read_conf(path):

@@ -123,8 +123,8 @@ test_scheme_reads (void)
   }
 }
 
-/* A dataset of before schemes: the built-in relation type, nothing checked
- * but document codes, which nothing declares. */
+/* A dataset of before schemes: the built-in relation type, and nothing
+ * checked, neither attributes, relation types nor document codes. */
 static void
 test_scheme_default (void)
 {
@@ -134,7 +134,7 @@ test_scheme_default (void)
     "{\"id\": \"a1\", \"label\": \"actor\", \"start\": 0, \"end\": 4, \"text\": \"Kaya\","
     " \"attributes\": {\"Negation\": true}},"
     "{\"id\": \"a2\", \"label\": \"quote\", \"start\": 10, \"end\": 20, \"text\": \"taxes rise\"}",
-    "{\"id\": \"r1\", \"type\": \"Coref\", \"from\": \"a1\", \"to\": \"a2\"}", NULL);
+    "{\"id\": \"r1\", \"type\": \"Coref\", \"from\": \"a1\", \"to\": \"a2\"}", "{\"mood\": \"calm\"}");
   g_autoptr(MgDataset) dataset = load (json);
   g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (dataset, "t.json", NULL);
   g_autoptr(GPtrArray) problems = check (dataset);

@@ -38,6 +38,10 @@ gboolean        _mg_annotated_add_span       (MgAnnotatedDoc   *self,
                                               const char       *note,
                                               guint             line,
                                               GError          **error);
+void            _mg_annotated_set_values     (MgAnnotatedDoc   *self,
+                                              const char       *key,
+                                              const char       *member,
+                                              JsonObject       *values);
 gboolean        _mg_annotated_add_relation   (MgAnnotatedDoc   *self,
                                               const char       *from,
                                               const char       *to,

@@ -25,6 +25,7 @@
 #include "mg-import-annotated-private.h"
 #include "mg-import-private.h"
 #include "mg-json-reader.h"
+#include "mg-scheme.h"
 
 #define MAX_JSON_DEPTH 64
 #define QUOTE_CHARS 40
@@ -692,6 +693,44 @@ _mg_annotated_add_span (MgAnnotatedDoc  *self,
     g_hash_table_replace (self->by_key, g_strdup (key), g_object_ref (twin));
 
   return TRUE;
+}
+
+/**
+ * _mg_annotated_set_values:
+ * @key: (nullable): the file's id of a span, or %NULL for the document
+ * @member: "attributes" of a span or "codes" of the document
+ * @values: (nullable): the values, as our exports write them
+ *
+ * Gives a span its attributes, or the document its codes, added to any it
+ * has (a span the file gives twice is one span).
+ */
+void
+_mg_annotated_set_values (MgAnnotatedDoc *self,
+                          const char     *key,
+                          const char     *member,
+                          JsonObject     *values)
+{
+  MgAnnotation *a = key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
+  g_autoptr(GList) ids = values != NULL ? json_object_get_members (values) : NULL;
+
+  if (key != NULL && a == NULL)
+    return;
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (values, l->data);
+      g_autoptr(JsonObject) extra = NULL;
+
+      if (a != NULL)
+        {
+          extra = mg_extra_with_value (mg_annotation_get_extra (a), member, l->data, value);
+          mg_annotation_set_extra (a, extra);
+        }
+      else
+        {
+          extra = mg_extra_with_value (mg_document_get_extra (self->document), member, l->data, value);
+          mg_document_set_extra (self->document, extra);
+        }
+    }
 }
 
 /**

@@ -1,8 +1,8 @@
 /* mg-import-jsonl-export.c: Marginalia's own JSON Lines export, read back
  *
  * Each line is {"id", "title", "meta", "text", "spans": [{"id", "start",
- * "end", "label", "text", "note"}], "relations": [{"id", "type", "from",
- * "to"}]}, as mg-export-jsonl.c writes it: the shape people edit in pandas
+ * "end", "label", "text", "note", "attributes"}], "relations": [{"id",
+ * "type", "from", "to"}], "codes"}, as mg-export-jsonl.c writes it: the shape people edit in pandas
  * and hand back. Offsets count code points unless the export was made
  * with --offsets=utf16; each span's "text" must equal its slice.
  *
@@ -43,6 +43,15 @@ list_member (JsonObject  *object,
   return TRUE;
 }
 
+static JsonObject *
+object_of (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static gboolean
 read_spans (MgAnnotatedDoc  *doc,
             JsonArray       *spans,
@@ -66,6 +75,7 @@ read_spans (MgAnnotatedDoc  *doc,
                                    _mg_annotated_string (o, "text"), _mg_annotated_string (o, "note"),
                                    line, error))
         return FALSE;
+      _mg_annotated_set_values (doc, id, "attributes", object_of (o, "attributes"));
     }
   return TRUE;
 }
@@ -118,6 +128,7 @@ read_line (JsonObject  *object,
 
   if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
     mg_document_set_meta (_mg_annotated_doc_get_document (doc), json_node_get_object (meta));
+  _mg_annotated_set_values (doc, NULL, "codes", object_of (object, "codes"));
   _mg_annotated_import_end (r, g_steal_pointer (&doc), _mg_annotated_string (object, "title"), NULL, NULL);
   return TRUE;
 }

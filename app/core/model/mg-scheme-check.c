@@ -97,6 +97,8 @@ code_problem (MgScheme   *scheme,
 {
   const MgField *field = mg_scheme_lookup_document_code (scheme, id);
 
+  if (!mg_scheme_has_document_codes (scheme))
+    return NULL;
   if (field == NULL)
     return g_strdup_printf (_("code “%s” is not one of the dataset's document codes"), id);
   if (!mg_field_accepts (field, value))

@@ -10,8 +10,9 @@
  *
  * A part of the scheme that a dataset does not declare checks nothing:
  * spans of a label without "attributes" may carry any attributes (brat's
- * importer keeps what a collection had), and relations of any type are
- * allowed while "relation_types" is absent, as they always were.
+ * importer keeps what a collection had), documents any codes while
+ * "document_codes" is absent, and relations of any type are allowed while
+ * "relation_types" is absent, as they always were.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
