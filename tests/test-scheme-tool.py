@@ -191,6 +191,23 @@ def test_diff(tmp):
                                "  attribute checkable changed on a2: true → false\n", out + err)
 
 
+def test_gold_merge(tmp):
+    path, data = stance_dataset(tmp)
+    other = os.path.join(tmp, "bora-gold.json")
+    data["annotator"] = "bora"
+    data["documents"][0]["codes"] = {"stance": "pro", "topic": "taxes"}
+    write(other, data)
+    gold = os.path.join(tmp, "gold.json")
+    code, out, err = run("merge", "--annotator=curator", "-o", gold, path, other)
+    merged = read(gold) if code == 0 else {}
+    doc = merged["documents"][0] if merged else {}
+    check("merge keeps the attributes and codes both agree on, and names the others",
+          code == 0 and doc["codes"] == {"topic": "taxes"}
+          and [a.get("attributes") for a in doc["annotations"]] == [None, {"checkable": True}]
+          and "taxes: code “stance” not agreed: stance.json “against”, bora “pro”" in err, err + out)
+    check("the gold dataset is valid", run("validate", gold)[0] == 0)
+
+
 def test_usage(tmp):
     path, _ = stance_dataset(tmp)
     check("scheme without a subcommand is a usage error", run("scheme")[0] == 2)
@@ -217,6 +234,7 @@ def main():
         test_import_scheme(tmp)
         test_agree(tmp)
         test_diff(tmp)
+        test_gold_merge(tmp)
         test_usage(tmp)
     except Exception as e:  # a crash of the test itself must fail, visibly
         results.append((f"test script raised {type(e).__name__}: {e}", False, ""))

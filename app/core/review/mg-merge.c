@@ -3,7 +3,9 @@
  * The gold dataset has the documents every input has, in the order of the
  * first, and in each the spans enough annotators share exactly. Anything
  * not kept is described in a line of @unresolved, so that a curator can
- * settle it by hand: a merge never loses a span silently.
+ * settle it by hand: a merge never loses a span silently. A kept span's
+ * attributes, and a document's codes, are voted on one by one by the same
+ * rule, and a value not carried is such a line too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,8 @@
 
 #include "mg-agreement.h"
 #include "mg-merge.h"
+#include "mg-merge3-private.h"
+#include "mg-scheme.h"
 
 /* One span (or relation) and which annotators have it. */
 typedef struct
@@ -129,6 +133,28 @@ copy_document (MgDocument *source)
   return doc;
 }
 
+static JsonObject *vote_values (Merge       *merge,
+                                JsonObject **objects,
+                                const char  *where,
+                                const char  *what);
+
+/* The document's codes, voted on one by one. */
+static void
+merge_codes (Merge       *merge,
+             MgDocument **docs,
+             MgDocument  *gold)
+{
+  g_autofree JsonObject **objects = g_new0 (JsonObject *, merge->n);
+  g_autoptr(JsonObject) values = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+
+  for (guint k = 0; k < merge->n; k++)
+    objects[k] = mg_document_get_codes (docs[k]);
+  values = vote_values (merge, objects, mg_document_get_id (gold), _("code"));
+  extra = _mg_merge3_with_values (mg_document_get_extra (gold), "codes", values);
+  mg_document_set_extra (gold, extra);
+}
+
 static char *
 span_key (MgAnnotation *a)
 {
@@ -176,9 +202,76 @@ merge_notes (Merge *merge,
   return g_string_free (s, FALSE);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The values the inputs agree on by the merge's rule, of @objects (one
+ * per input, NULL where it has none); each value not carried is a line
+ * of unresolved naming what each input gave. */
+static JsonObject *
+vote_values (Merge       *merge,
+             JsonObject **objects,
+             const char  *where,
+             const char  *what)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(JsonObject) result = json_object_new ();
+
+  for (guint k = 0; k < merge->n; k++)
+    {
+      g_autoptr(GList) members = objects[k] ? json_object_get_members (objects[k]) : NULL;
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_ptr_array_find_with_equal_func (ids, l->data, g_str_equal, NULL))
+          g_ptr_array_add (ids, l->data);
+    }
+  g_ptr_array_sort (ids, compare_ids);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      JsonNode *best = NULL;
+      guint best_votes = 0;
+      g_autoptr(GString) given = g_string_new (NULL);
+
+      for (guint k = 0; k < merge->n; k++)
+        {
+          JsonNode *value = objects[k] ? json_object_get_member (objects[k], id) : NULL;
+          g_autofree char *text = mg_value_to_string (value);
+          guint votes = 0;
+
+          for (guint j = 0; value != NULL && j < merge->n; j++)
+            {
+              JsonNode *other = objects[j] ? json_object_get_member (objects[j], id) : NULL;
+
+              votes += other != NULL && json_node_equal (value, other);
+            }
+          if (value != NULL && votes > best_votes)
+            {
+              best = value;
+              best_votes = votes;
+            }
+          g_string_append_printf (given, "%s%s “%s”", given->len ? ", " : "",
+                                  (char *) g_ptr_array_index (merge->names, k), text ? text : "");
+        }
+      if (best != NULL && carried (merge, best_votes))
+        json_object_set_member (result, id, json_node_copy (best));
+      else
+        /* TRANSLATORS: "DOCUMENT [0, 4) quote “Kaya”: attribute “kind” not agreed: ayse “direct”, bora “partial”" */
+        g_ptr_array_add (merge->unresolved, g_strdup_printf (_("%s: %s “%s” not agreed: %s"),
+                                                             where, what, id, given->str));
+    }
+  return json_object_get_size (result) > 0 ? g_steal_pointer (&result) : NULL;
+}
+
 static MgAnnotation *
-kept_span (Merge *merge,
-           Vote  *v)
+kept_span (Merge      *merge,
+           Vote       *v,
+           MgDocument *gold)
 {
   MgAnnotation *first = NULL;
   const char *created = NULL, *modified = NULL;
@@ -208,7 +301,18 @@ kept_span (Merge *merge,
   mg_annotation_set_note (a, note);
   mg_annotation_set_created (a, created);
   mg_annotation_set_modified (a, modified);
-  mg_annotation_set_extra (a, mg_annotation_get_extra (first));
+  {
+    g_autofree JsonObject **objects = g_new0 (JsonObject *, merge->n);
+    g_autofree char *where = g_strdup_printf ("%s %s", mg_document_get_id (gold), v->description);
+    g_autoptr(JsonObject) values = NULL;
+    g_autoptr(JsonObject) extra = NULL;
+
+    for (guint k = 0; k < merge->n; k++)
+      objects[k] = v->copies[k] ? mg_annotation_get_attributes (v->copies[k]) : NULL;
+    values = vote_values (merge, objects, where, _("attribute"));
+    extra = _mg_merge3_with_values (mg_annotation_get_extra (first), "attributes", values);
+    mg_annotation_set_extra (a, extra);
+  }
   return a;
 }
 
@@ -287,7 +391,7 @@ merge_spans (Merge       *merge,
           report (merge, gold, _("span"), v);
           continue;
         }
-      kept = kept_span (merge, v);
+      kept = kept_span (merge, v, gold);
       if (!mg_annotation_store_add (store, kept, &error))
         g_critical ("%s: %s", mg_document_get_id (gold), error->message);
       else
@@ -421,6 +525,7 @@ mg_merge_datasets (MgDataset * const  *datasets,
       for (guint k = 0; k < n_datasets; k++)
         docs[k] = mg_agreement_get_document (pairing, d, k);
       doc = copy_document (docs[0]);
+      merge_codes (&merge, docs, doc);
       merge_spans (&merge, docs, doc, gold_ids);
       merge_relations (&merge, docs, doc, gold_ids);
       mg_dataset_add_document (gold, doc);
