@@ -163,6 +163,11 @@ def test_jsonl(path, docs):
           same, err + stdout[:300])
 
 
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def read_conf(path):
     """annotation.conf as brat's config parser splits it."""
     sections, section = {}, None
@@ -293,6 +298,20 @@ def test_label_studio(path, docs, tmp):
     code, stdout, err = run("import", "--format=label-studio", out)
     notes = [a["note"] for d in json.loads(stdout)["documents"] for a in d["annotations"]] if code == 0 else None
     check("label-studio: a text attribute is not read back as a note", notes == [""] * 7, repr(notes) + err)
+
+    # Into a dataset with the scheme, the values come back, booleans too.
+    target = os.path.join(tmp, "target.json")
+    run("scheme", "new", path, "-o", target)
+    code, _, err = run("import", "--format=label-studio", "-o", target, out)
+    back = {d["id"]: d for d in read(target)["documents"]} if code == 0 else {}
+    same = code == 0 and all(
+        back[n].get("codes") == d["codes"]
+        and sorted((a["start"], json.dumps(a.get("attributes"), sort_keys=True)) for a in back[n]["annotations"])
+        == sorted((a["start"], json.dumps(a.get("attributes"), sort_keys=True)) for a in d["annotations"])
+        for n, d in docs.items())
+    check("label-studio: imported again, the attributes and codes come back", same,
+          err + json.dumps(back)[:600])
+    check("label-studio: and the dataset is valid", run("validate", target)[0] == 0)
 
 
 def test_w3c(path, docs):

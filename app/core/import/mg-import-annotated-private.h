@@ -42,6 +42,10 @@ void            _mg_annotated_set_values     (MgAnnotatedDoc   *self,
                                               const char       *key,
                                               const char       *member,
                                               JsonObject       *values);
+void            _mg_annotated_set_value_text (MgAnnotatedDoc   *self,
+                                              const char       *key,
+                                              const char       *id,
+                                              const char       *text);
 gboolean        _mg_annotated_add_relation   (MgAnnotatedDoc   *self,
                                               const char       *from,
                                               const char       *to,

@@ -733,6 +733,57 @@ _mg_annotated_set_values (MgAnnotatedDoc *self,
     }
 }
 
+/* Whether the dataset's label @label declares attribute @id a boolean. */
+static gboolean
+is_boolean_attribute (MgImportOptions *options,
+                      const char      *label,
+                      const char      *id)
+{
+  MgLabel *l = options && options->labels ? mg_label_set_lookup (options->labels, label) : NULL;
+  JsonObject *extra = l ? mg_label_get_extra (l) : NULL;
+  JsonNode *node = extra ? json_object_get_member (extra, "attributes") : NULL;
+  JsonArray *fields = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; fields != NULL && i < json_array_get_length (fields); i++)
+    {
+      JsonNode *field = json_array_get_element (fields, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (field) ? json_node_get_object (field) : NULL;
+
+      if (o != NULL && g_strcmp0 (_mg_annotated_string (o, "id"), id) == 0)
+        return g_strcmp0 (_mg_annotated_string (o, "type"), "boolean") == 0;
+    }
+  return FALSE;
+}
+
+/**
+ * _mg_annotated_set_value_text:
+ * @key: (nullable): the file's id of a span, or %NULL for the document
+ * @id: the attribute or code
+ * @text: its value as a tool that knows only strings gives it
+ *
+ * One value of a span's attribute or the document's code; "true" and
+ * "false" become true and false for an attribute the dataset's label
+ * declares a boolean.
+ */
+void
+_mg_annotated_set_value_text (MgAnnotatedDoc *self,
+                              const char     *key,
+                              const char     *id,
+                              const char     *text)
+{
+  MgAnnotation *a = key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
+  g_autoptr(JsonObject) values = json_object_new ();
+
+  if ((key != NULL && a == NULL) || id == NULL || text == NULL)
+    return;
+  if (a != NULL && (g_str_equal (text, "true") || g_str_equal (text, "false")) &&
+      is_boolean_attribute (self->options, mg_annotation_get_label (a), id))
+    json_object_set_boolean_member (values, id, g_str_equal (text, "true"));
+  else
+    json_object_set_string_member (values, id, text);
+  _mg_annotated_set_values (self, key, a != NULL ? "attributes" : "codes", values);
+}
+
 /**
  * _mg_annotated_add_relation:
  * @from: the file's id of the span the relation goes from

@@ -8,7 +8,10 @@
  * per-region "textarea" result with the region's id. A result of type
  * "relation" links two regions by "from_id" and "to_id", typed by its
  * "labels" and pointing the way its "direction" says ("left" turns it
- * round, "bi" makes two). A task annotated by several people gives the first
+ * round, "bi" makes two). "choices" and "textarea" results of controls
+ * named "attribute_ID" (with a region's id) and "code_ID", as our export
+ * writes them, are a span's attributes and the document's codes. A task
+ * annotated by several people gives the first
  * annotation that was not cancelled, with a warning; predictions are
  * suggestions, not annotations, and are left out.
  *
@@ -18,6 +21,8 @@
 #define G_LOG_DOMAIN "mg-import"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -142,6 +147,29 @@ read_relation (MgAnnotatedDoc  *doc,
   return TRUE;
 }
 
+/* A value of our export's attribute_ID and code_ID controls: the first
+ * choice, or the text. */
+static void
+read_value (MgAnnotatedDoc *doc,
+            JsonObject     *result)
+{
+  const char *from = _mg_annotated_string (result, "from_name");
+  JsonObject *value = object_member (result, "value");
+  JsonArray *values = array_member (value, "choices");
+  g_autofree char *id = _mg_annotated_id_string (result, "id");
+  g_autofree char *text = NULL;
+
+  if (values == NULL)
+    values = array_member (value, "text");
+  if (from == NULL || values == NULL || json_array_get_length (values) == 0)
+    return;
+  text = join_strings (values);
+  if (g_str_has_prefix (from, "attribute_") && id != NULL)
+    _mg_annotated_set_value_text (doc, id, from + strlen ("attribute_"), text);
+  else if (g_str_has_prefix (from, "code_"))
+    _mg_annotated_set_value_text (doc, NULL, from + strlen ("code_"), text);
+}
+
 /* Regions first, so that relations find them wherever they are listed. */
 static gboolean
 read_results (MgAnnotatedDoc  *doc,
@@ -161,6 +189,8 @@ read_results (MgAnnotatedDoc  *doc,
           return FALSE;
         if (pass == 1 && g_strcmp0 (type, "relation") == 0 && !read_relation (doc, result, line, error))
           return FALSE;
+        if (pass == 1 && (g_strcmp0 (type, "choices") == 0 || g_strcmp0 (type, "textarea") == 0))
+          read_value (doc, result);
       }
   return TRUE;
 }
