@@ -331,6 +331,21 @@ def test_w3c(path, docs):
     check("w3c: each attribute a describing body of its span, named by schema:name",
           got == want, repr((got, want)))
 
+    tmp = os.path.dirname(path)
+    exported = os.path.join(tmp, "coded.w3c.json")
+    with open(exported, "w", encoding="utf-8") as f:
+        f.write(out)
+    target = os.path.join(tmp, "w3c-target.json")
+    run("scheme", "new", path, "-o", target)
+    code, _, err = run("import", "--format=w3c", "--texts=" + path, "-o", target, exported)
+    back = read(target)["documents"] if code == 0 else []
+    got_back = sorted((d["text"], a["start"], json.dumps(a.get("attributes"), sort_keys=True))
+                      for d in back for a in d["annotations"])
+    wanted = sorted((TEXTS[n], a["start"], json.dumps(a.get("attributes"), sort_keys=True))
+                    for n, d in docs.items() for a in d["annotations"])
+    check("w3c: imported again, the attributes come back, booleans too", code == 0 and got_back == wanted,
+          err + repr((got_back, wanted))[:600])
+
 
 def test_plain_unchanged(tmp):
     """A dataset without a scheme exports as before: no new column or member."""

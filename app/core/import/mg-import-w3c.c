@@ -15,7 +15,8 @@
  * Annotations are read as the model has them and as mg-export-w3c.c
  * writes them: an AnnotationCollection whose first page holds the items,
  * a list of annotations, or one. A tagging body's value is the label (two
- * tagging bodies make two spans), a commenting body the note; an
+ * tagging bodies make two spans), a commenting body the note, a describing
+ * body with a schema:name (as our export writes attributes) an attribute; an
  * annotation motivated by linking is a relation from its target to its
  * body's resource, typed by its tagging body. Each text annotated becomes
  * a document: a copy of the one given, with the annotations.
@@ -217,6 +218,25 @@ selector_of_type (JsonObject *target,
   return NULL;
 }
 
+/* Our export's describing bodies, {"schema:name": ID, "value": VALUE}: a
+ * span's attributes, given to the span the file calls @key. */
+static void
+read_attributes (MgAnnotatedDoc *doc,
+                 JsonObject     *annotation,
+                 const char     *key)
+{
+  g_autoptr(GList) bodies = one_or_many (annotation, "body");
+
+  for (GList *l = bodies; l != NULL; l = l->next)
+    {
+      JsonObject *body = as_object (l->data);
+
+      if (g_strcmp0 (_mg_annotated_string (body, "purpose"), "describing") == 0)
+        _mg_annotated_set_value_text (doc, key, _mg_annotated_string (body, "schema:name"),
+                                      _mg_annotated_string (body, "value"));
+    }
+}
+
 /* The bodies' tagging values and the commenting one, joined. */
 static void
 read_bodies (JsonObject  *annotation,
@@ -303,7 +323,10 @@ read_span (Reading     *r,
                                  start, end, _mg_annotated_string (quote, "exact"), note, line, error))
       return FALSE;
   if (iri != NULL)
-    g_hash_table_replace (r->by_iri, g_strdup (iri), doc);
+    {
+      read_attributes (doc, annotation, iri);
+      g_hash_table_replace (r->by_iri, g_strdup (iri), doc);
+    }
   return TRUE;
 }
 
