@@ -147,8 +147,8 @@ read_relation (MgAnnotatedDoc  *doc,
   return TRUE;
 }
 
-/* A value of our export's attribute_ID and code_ID controls: the first
- * choice, or the text. */
+/* A value of our export's attribute_ID and code_ID controls: its choice,
+ * or its text (several joined by line feeds, as notes are). */
 static void
 read_value (MgAnnotatedDoc *doc,
             JsonObject     *result)
