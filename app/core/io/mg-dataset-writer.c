@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mg-dataset-io.h"
 #include "mg-file-writer.h"
 #include "mg-json-writer.h"
@@ -163,6 +165,24 @@ write_relations (GString           *out,
   g_string_append (out, "\n      ]");
 }
 
+static void
+write_array_lines (GString    *out,
+                   JsonArray  *array,
+                   const char *indent)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      g_string_append (out, indent);
+      g_string_append (out, "  ");
+      mg_json_write_node (out, json_array_get_element (array, i));
+    }
+  g_string_append_c (out, '\n');
+  g_string_append (out, indent);
+  g_string_append_c (out, ']');
+}
+
 /* Members this build does not know, each on a line of its own, sorted. */
 static void
 write_extra_lines (GString    *out,
@@ -178,17 +198,25 @@ write_extra_lines (GString    *out,
     {
       const char *name = g_ptr_array_index (names, i);
 
+      JsonNode *node = json_object_get_member (extra, name);
+
       /* A scheme's lists, one relation type or code a line. */
       if (g_str_equal (name, "relation_types") || g_str_equal (name, "document_codes"))
         {
-          _mg_scheme_write_list (out, name, json_object_get_member (extra, name), indent);
+          _mg_scheme_write_list (out, name, node, indent);
           continue;
         }
       g_string_append (out, ",\n");
       g_string_append (out, indent);
       mg_json_write_string (out, name);
       g_string_append (out, ": ");
-      mg_json_write_node (out, json_object_get_member (extra, name));
+      /* A document's rejected suggestions grow one at a time as a person
+       * codes: one a line, so a rejection is a one-line diff in git. */
+      if (strcmp (name, "rejected_suggestions") == 0 && JSON_NODE_HOLDS_ARRAY (node) &&
+          json_array_get_length (json_node_get_array (node)) > 0)
+        write_array_lines (out, json_node_get_array (node), indent);
+      else
+        mg_json_write_node (out, node);
     }
 }
 

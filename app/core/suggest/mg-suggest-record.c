@@ -1,0 +1,629 @@
+/* mg-suggest-record.c: what a dataset keeps about suggestions
+ *
+ * Suggestions themselves are never stored: they are computed again when a
+ * document is shown. What is stored, in members the reader keeps and the
+ * writer writes sorted, is what a person decided about them, so that a
+ * study can report how much of the coding began as a proposal:
+ *
+ *   an annotation's "origin": {"rule", "label"}, only on spans that began as
+ *     an accepted suggestion, kept when the span is later moved or relabelled;
+ *   a document's "rejected_suggestions": [{"label", "start", "end", "rule"}],
+ *     sorted by (start, end, label), so a rejected proposal is never shown
+ *     again;
+ *   the dataset's "suggestions": {"enabled": true}, off when absent.
+ *
+ * The members' objects are never changed in place once set: an annotation's
+ * copy and the history's undo steps share them. Every change builds new ones.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mg-suggest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mg-annotation-store.h"
+#include "mg-suggest-record.h"
+
+/* A new object holding the members of @object (the values shared), or an
+ * empty one. */
+static JsonObject *
+copy_members (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+
+  if (object != NULL)
+    {
+      GList *members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (copy, l->data,
+                                json_node_copy (json_object_get_member (object, l->data)));
+      g_list_free (members);
+    }
+  return copy;
+}
+
+static gboolean
+node_is_int (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/**
+ * mg_suggest_dataset_get_enabled:
+ *
+ * Returns: whether the dataset's "suggestions" member turns them on; a
+ *   dataset without it has them off
+ */
+gboolean
+mg_suggest_dataset_get_enabled (MgDataset *dataset)
+{
+  JsonObject *extra = mg_dataset_get_extra (dataset);
+  JsonNode *node, *enabled;
+
+  if (extra == NULL || (node = json_object_get_member (extra, MG_SUGGEST_DATASET_MEMBER)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  enabled = json_object_get_member (json_node_get_object (node), "enabled");
+  return enabled != NULL && JSON_NODE_HOLDS_VALUE (enabled) &&
+         json_node_get_value_type (enabled) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (enabled);
+}
+
+/**
+ * mg_suggest_dataset_set_enabled:
+ *
+ * Turns suggestions on or off for @dataset. Off removes the member when it
+ * holds nothing else, so a dataset that never had them on is written as
+ * before.
+ */
+void
+mg_suggest_dataset_set_enabled (MgDataset *dataset,
+                                gboolean   enabled)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(JsonObject) settings = NULL;
+  JsonNode *old;
+
+  if (mg_suggest_dataset_get_enabled (dataset) == !!enabled)
+    return;
+
+  extra = copy_members (mg_dataset_get_extra (dataset));
+  old = json_object_get_member (extra, MG_SUGGEST_DATASET_MEMBER);
+  settings = copy_members (old != NULL && JSON_NODE_HOLDS_OBJECT (old) ? json_node_get_object (old) : NULL);
+  json_object_set_boolean_member (settings, "enabled", enabled);
+  if (!enabled && json_object_get_size (settings) == 1)
+    json_object_remove_member (extra, MG_SUGGEST_DATASET_MEMBER);
+  else
+    json_object_set_object_member (extra, MG_SUGGEST_DATASET_MEMBER, g_steal_pointer (&settings));
+
+  mg_dataset_set_extra (dataset, json_object_get_size (extra) > 0 ? extra : NULL);
+}
+
+/**
+ * mg_suggest_set_origin:
+ * @annotation: an annotation in no store yet
+ *
+ * Records that @annotation began as a suggestion of @label by @rule.
+ */
+void
+mg_suggest_set_origin (MgAnnotation *annotation,
+                       const char   *rule,
+                       const char   *label)
+{
+  g_autoptr(JsonObject) extra = copy_members (mg_annotation_get_extra (annotation));
+  JsonObject *origin = json_object_new ();
+
+  json_object_set_string_member (origin, "rule", rule);
+  json_object_set_string_member (origin, "label", label);
+  json_object_set_object_member (extra, MG_SUGGEST_ORIGIN_MEMBER, origin);
+  mg_annotation_set_extra (annotation, extra);
+}
+
+/**
+ * mg_suggest_get_origin:
+ * @rule: (out) (optional): the rule that proposed the span
+ * @label: (out) (optional): the label it proposed
+ *
+ * Returns: whether @annotation began as an accepted suggestion
+ */
+gboolean
+mg_suggest_get_origin (MgAnnotation  *annotation,
+                       const char   **rule,
+                       const char   **label)
+{
+  JsonObject *extra = mg_annotation_get_extra (annotation);
+  JsonNode *node, *r, *l;
+  JsonObject *origin;
+
+  if (extra == NULL || (node = json_object_get_member (extra, MG_SUGGEST_ORIGIN_MEMBER)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  origin = json_node_get_object (node);
+  r = json_object_get_member (origin, "rule");
+  l = json_object_get_member (origin, "label");
+  if (!node_is_string (r) || !node_is_string (l))
+    return FALSE;
+  if (rule != NULL)
+    *rule = json_node_get_string (r);
+  if (label != NULL)
+    *label = json_node_get_string (l);
+  return TRUE;
+}
+
+static JsonArray *
+rejected_array (MgDocument *document)
+{
+  JsonObject *extra = mg_document_get_extra (document);
+  JsonNode *node;
+
+  if (extra == NULL || (node = json_object_get_member (extra, MG_SUGGEST_REJECTED_MEMBER)) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+/* The label, start and end of a rejection entry; FALSE for a malformed one,
+ * which rejects nothing (validate names it). */
+static gboolean
+read_entry (JsonNode    *node,
+            const char **label,
+            gint64      *start,
+            gint64      *end)
+{
+  JsonObject *entry;
+  JsonNode *l, *s, *e;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  entry = json_node_get_object (node);
+  l = json_object_get_member (entry, "label");
+  s = json_object_get_member (entry, "start");
+  e = json_object_get_member (entry, "end");
+  if (!node_is_string (l) || !node_is_int (s) || !node_is_int (e))
+    return FALSE;
+  *label = json_node_get_string (l);
+  *start = json_node_get_int (s);
+  *end = json_node_get_int (e);
+  return TRUE;
+}
+
+/**
+ * mg_suggest_is_rejected:
+ *
+ * Returns: whether a suggestion of @label over [@start, @end) was rejected
+ *   in @document
+ */
+gboolean
+mg_suggest_is_rejected (MgDocument *document,
+                        const char *label,
+                        guint       start,
+                        guint       end)
+{
+  JsonArray *array = rejected_array (document);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *l;
+      gint64 s, e;
+
+      if (read_entry (json_array_get_element (array, i), &l, &s, &e) &&
+          s == start && e == end && strcmp (l, label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * mg_suggest_count_rejected:
+ *
+ * Returns: how many suggestions were rejected in @document
+ */
+guint
+mg_suggest_count_rejected (MgDocument *document)
+{
+  JsonArray *array = rejected_array (document);
+
+  return array != NULL ? json_array_get_length (array) : 0;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  JsonNode *na = *(JsonNode **)a, *nb = *(JsonNode **)b;
+  const char *la = "", *lb = "";
+  gint64 sa = -1, ea = -1, sb = -1, eb = -1;
+
+  read_entry (na, &la, &sa, &ea);
+  read_entry (nb, &lb, &sb, &eb);
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (ea != eb)
+    return ea < eb ? -1 : 1;
+  return strcmp (la, lb);
+}
+
+/**
+ * mg_suggest_add_rejection:
+ *
+ * Builds the document's unknown members with @suggestion added to its
+ * rejected suggestions, kept sorted by (start, end, label). The document is
+ * not changed: pass the result to mg_history_set_extra(), so that undo
+ * takes the rejection back.
+ *
+ * Returns: (transfer full) (nullable): the new members, or %NULL when
+ *   @suggestion was rejected already
+ */
+JsonObject *
+mg_suggest_add_rejection (MgDocument         *document,
+                          const MgSuggestion *suggestion)
+{
+  JsonArray *old = rejected_array (document);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  JsonObject *extra, *entry;
+  JsonArray *array;
+  JsonNode *node;
+
+  if (mg_suggest_is_rejected (document, suggestion->label, suggestion->start, suggestion->end))
+    return NULL;
+
+  entry = json_object_new ();
+  json_object_set_string_member (entry, "label", suggestion->label);
+  json_object_set_int_member (entry, "start", suggestion->start);
+  json_object_set_int_member (entry, "end", suggestion->end);
+  json_object_set_string_member (entry, "rule", suggestion->rule);
+  node = json_node_init_object (json_node_alloc (), entry);
+  json_object_unref (entry);
+
+  for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
+    g_ptr_array_add (nodes, json_array_get_element (old, i));
+  g_ptr_array_add (nodes, node);
+  g_ptr_array_sort (nodes, compare_entries);
+
+  array = json_array_sized_new (nodes->len);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      JsonNode *n = g_ptr_array_index (nodes, i);
+
+      json_array_add_element (array, n == node ? n : json_node_copy (n));
+    }
+
+  extra = copy_members (mg_document_get_extra (document));
+  json_object_set_array_member (extra, MG_SUGGEST_REJECTED_MEMBER, array);
+  return extra;
+}
+
+static char *
+span_key (const char *label,
+          gint64      start,
+          gint64      end)
+{
+  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, label, start, end);
+}
+
+/**
+ * mg_suggest_filter:
+ * @labels: (nullable): the dataset's labels; a suggestion of a label not
+ *   among them is left out
+ *
+ * The suggestions to show or to add: those no span of @document already
+ * has (same label, start and end) and that were not rejected.
+ *
+ * Returns: (transfer full) (element-type guint): positions in @suggestions,
+ *   ascending
+ */
+GArray *
+mg_suggest_filter (MgSuggestions *suggestions,
+                   MgDocument    *document,
+                   MgLabelSet    *labels)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  JsonArray *rejected = rejected_array (document);
+  g_autoptr(GHashTable) refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; rejected != NULL && i < json_array_get_length (rejected); i++)
+    {
+      const char *l;
+      gint64 s, e;
+
+      if (read_entry (json_array_get_element (rejected, i), &l, &s, &e))
+        g_hash_table_add (refused, span_key (l, s, e));
+    }
+
+  for (guint i = 0; i < mg_suggestions_get_n_spans (suggestions); i++)
+    {
+      const MgSuggestion *s = mg_suggestions_get_span (suggestions, i);
+
+      if (labels != NULL && mg_label_set_lookup (labels, s->label) == NULL)
+        continue;
+      if (mg_annotation_store_find (store, s->label, s->start, s->end) != NULL)
+        continue;
+      if (g_hash_table_size (refused) > 0)
+        {
+          g_autofree char *key = span_key (s->label, s->start, s->end);
+
+          if (g_hash_table_contains (refused, key))
+            continue;
+        }
+      g_array_append_val (shown, i);
+    }
+  return shown;
+}
+
+/* The span a suggestion became, under any of @labels. */
+static MgAnnotation *
+find_span (MgAnnotationStore  *store,
+           const MgSuggestion *s,
+           const char * const *labels)
+{
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      MgAnnotation *a = mg_annotation_store_find (store, labels[i], s->start, s->end);
+
+      if (a != NULL)
+        return a;
+    }
+  return NULL;
+}
+
+/* Attributes the quote of @relation to its speaker when both are spans of
+ * the document and the quote is attributed to nobody yet: a person's own
+ * attribution is never replaced. */
+static gboolean
+link_relation (MgHistory                 *history,
+               MgDocument                *document,
+               MgSuggestions             *suggestions,
+               const MgSuggestedRelation *relation)
+{
+  static const char * const said[] = { "quote", "claim", NULL };
+  static const char * const actor[] = { "actor", NULL };
+  MgAnnotationStore *store = mg_document_get_store (document);
+  MgAnnotation *from, *to;
+
+  from = find_span (store, mg_suggestions_get_span (suggestions, relation->from), said);
+  to = find_span (store, mg_suggestions_get_span (suggestions, relation->to), actor);
+  if (from == NULL || to == NULL || mg_annotation_store_attributed_to (store, from) != NULL)
+    return FALSE;
+  return mg_history_set_attribution (history, document, from, to, NULL);
+}
+
+static MgAnnotation *
+add_span (MgHistory          *history,
+          MgDocument         *document,
+          const MgSuggestion *s,
+          const char         *label,
+          GError            **error)
+{
+  g_autoptr(MgAnnotation) annotation = mg_annotation_new (NULL, label ? label : s->label,
+                                                          s->start, s->end);
+
+  mg_suggest_set_origin (annotation, s->rule, s->label);
+  if (!mg_history_add_annotation (history, document, annotation, error))
+    return NULL;
+  return annotation;
+}
+
+/**
+ * mg_suggest_accept:
+ * @position: the suggestion in @suggestions
+ * @label: (nullable): the label to give the span, if not the one proposed
+ *
+ * Adds the suggestion as a span with its origin; when it is a quote whose
+ * speaker is a span already (or an actor some quote's speaker), adds the
+ * attributed-to relation as well. One step of the history.
+ *
+ * Returns: (transfer none) (nullable): the new span, or %NULL with @error
+ *   set when the store refuses it (a twin of a span, a label not defined)
+ */
+MgAnnotation *
+mg_suggest_accept (MgHistory      *history,
+                   MgDocument     *document,
+                   MgSuggestions  *suggestions,
+                   guint           position,
+                   const char     *label,
+                   GError        **error)
+{
+  MgAnnotation *annotation;
+
+  g_return_val_if_fail (position < mg_suggestions_get_n_spans (suggestions), NULL);
+
+  mg_history_begin_group (history);
+  annotation = add_span (history, document, mg_suggestions_get_span (suggestions, position),
+                         label, error);
+  for (guint i = 0; annotation != NULL && i < mg_suggestions_get_n_relations (suggestions); i++)
+    {
+      const MgSuggestedRelation *r = mg_suggestions_get_relation (suggestions, i);
+
+      if (r->from == position || r->to == position)
+        link_relation (history, document, suggestions, r);
+    }
+  mg_history_end_group (history);
+  return annotation;
+}
+
+/**
+ * mg_suggest_accept_all:
+ * @label: (nullable): accept only the suggestions of this label
+ * @relations: whether to add the attributed-to relations between accepted
+ *   quotes and speakers
+ *
+ * Adds every suggestion mg_suggest_filter() keeps (of @label, when given)
+ * as a span with its origin, as one step of the history.
+ *
+ * Returns: how many spans were added; on an error, those before it stay
+ */
+guint
+mg_suggest_accept_all (MgHistory      *history,
+                       MgDocument     *document,
+                       MgSuggestions  *suggestions,
+                       const char     *label,
+                       gboolean        relations,
+                       GError        **error)
+{
+  MgDataset *dataset = mg_history_get_dataset (history);
+  g_autoptr(GArray) shown = mg_suggest_filter (suggestions, document,
+                                               dataset ? mg_dataset_get_labels (dataset) : NULL);
+  guint added = 0;
+
+  mg_history_begin_group (history);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const MgSuggestion *s = mg_suggestions_get_span (suggestions, g_array_index (shown, guint, i));
+
+      if (label != NULL && strcmp (s->label, label) != 0)
+        continue;
+      if (add_span (history, document, s, NULL, error) == NULL)
+        break;
+      added++;
+    }
+  for (guint i = 0; relations && i < mg_suggestions_get_n_relations (suggestions); i++)
+    link_relation (history, document, suggestions, mg_suggestions_get_relation (suggestions, i));
+  mg_history_end_group (history);
+  return added;
+}
+
+/**
+ * mg_suggest_reject:
+ *
+ * Records in @document that @suggestion is rejected, as a step of the
+ * history; nothing when it was already.
+ */
+void
+mg_suggest_reject (MgHistory          *history,
+                   MgDocument         *document,
+                   const MgSuggestion *suggestion)
+{
+  g_autoptr(JsonObject) extra = mg_suggest_add_rejection (document, suggestion);
+
+  if (extra != NULL)
+    mg_history_set_extra (history, document, extra);
+}
+
+static void G_GNUC_PRINTF (5, 6)
+problem (GPtrArray  *problems,
+         const char *name,
+         MgDocument *document,
+         const char *annotation,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  GString *line = g_string_new (name);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_string_append (line, ": ");
+  if (document != NULL)
+    g_string_append_printf (line, _("document “%s”: "), mg_document_get_id (document));
+  if (annotation != NULL)
+    {
+      g_string_append_printf (line, _("annotation “%s”"), annotation);
+      g_string_append (line, ": ");
+    }
+  g_string_append (line, message);
+  g_ptr_array_add (problems, g_string_free (line, FALSE));
+}
+
+static void
+check_rejected (MgDocument *document,
+                const char *name,
+                GPtrArray  *problems)
+{
+  JsonObject *extra = mg_document_get_extra (document);
+  JsonNode *node;
+  JsonArray *array;
+
+  if (extra == NULL || (node = json_object_get_member (extra, MG_SUGGEST_REJECTED_MEMBER)) == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      problem (problems, name, document, NULL, _("“%s” must be an array"), MG_SUGGEST_REJECTED_MEMBER);
+      return;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *entry = json_array_get_element (array, i);
+      JsonNode *rule = NULL;
+      const char *label;
+      gint64 start, end;
+
+      if (JSON_NODE_HOLDS_OBJECT (entry))
+        rule = json_object_get_member (json_node_get_object (entry), "rule");
+      if (!read_entry (entry, &label, &start, &end) || (rule != NULL && !node_is_string (rule)))
+        problem (problems, name, document, NULL,
+                 _("rejected suggestion #%u must have a “label” string, “start” and “end” integers and a “rule” string"),
+                 i + 1);
+      else if (start < 0 || start >= end || end > mg_document_get_length (document))
+        problem (problems, name, document, NULL,
+                 _("rejected suggestion #%u: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is not a span of the text (%u characters)"),
+                 i + 1, start, end, mg_document_get_length (document));
+    }
+}
+
+/**
+ * mg_suggest_check_dataset:
+ * @name: the file's name, which begins each problem
+ * @problems: (element-type utf8): where to add one line per problem
+ *
+ * Checks the shape of the members that record suggestions: an
+ * annotation's "origin", a document's "rejected_suggestions" and the
+ * dataset's "suggestions". The reader keeps them as unknown members, so
+ * this is validate's part.
+ */
+void
+mg_suggest_check_dataset (MgDataset  *dataset,
+                          const char *name,
+                          GPtrArray  *problems)
+{
+  JsonObject *extra = mg_dataset_get_extra (dataset);
+  JsonNode *node;
+
+  if (extra != NULL && (node = json_object_get_member (extra, MG_SUGGEST_DATASET_MEMBER)) != NULL)
+    {
+      JsonNode *enabled = JSON_NODE_HOLDS_OBJECT (node)
+        ? json_object_get_member (json_node_get_object (node), "enabled") : NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          (enabled != NULL && !(JSON_NODE_HOLDS_VALUE (enabled) &&
+                                json_node_get_value_type (enabled) == G_TYPE_BOOLEAN)))
+        problem (problems, name, NULL, NULL,
+                 _("“suggestions” must be an object whose “enabled” is true or false"));
+    }
+
+  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
+    {
+      MgDocument *document = mg_dataset_get_document (dataset, d);
+      MgAnnotationStore *store = mg_document_get_store (document);
+
+      check_rejected (document, name, problems);
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+          JsonObject *a_extra = mg_annotation_get_extra (a);
+
+          if (a_extra != NULL && json_object_has_member (a_extra, MG_SUGGEST_ORIGIN_MEMBER) &&
+              !mg_suggest_get_origin (a, NULL, NULL))
+            problem (problems, name, document, mg_annotation_get_id (a),
+                     _("“origin” must be an object with a “rule” and a “label” string"));
+        }
+    }
+}

@@ -1,0 +1,387 @@
+/* test-suggest-record.c: what a dataset keeps about suggestions (origin,
+ * rejections, the dataset's switch), accepting and rejecting as steps of
+ * the history, and validate's checks of those members
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-core.h"
+#include "mg-dataset-io.h"
+#include "mg-history.h"
+#include "mg-suggest-record.h"
+
+#define TEXT "“We will raise the fees,” said Jan de Vries, the harbour master. " \
+             "Fees rose by 12% in 2025."
+
+static MgSuggestRules *rules;
+
+typedef struct
+{
+  MgDataset     *dataset;
+  MgDocument    *doc;
+  MgHistory     *history;
+  MgSuggestions *suggestions;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(MgLabelSet) labels = mg_label_set_new_default ();
+  g_autoptr(GError) error = NULL;
+
+  f->dataset = mg_dataset_new_with_labels (labels);
+  f->doc = mg_document_new ("harbour", TEXT, -1);
+  g_assert_true (mg_dataset_add_document (f->dataset, f->doc));
+  f->history = mg_history_new (f->dataset);
+  f->suggestions = mg_suggest_document (rules, f->doc, "en", MG_SUGGEST_ALL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_unref (f->suggestions);
+  g_object_unref (f->history);
+  g_object_unref (f->doc);
+  g_object_unref (f->dataset);
+}
+
+/* The position of the suggestion of @label over @want, which must exist. */
+static guint
+find (Fixture    *f,
+      const char *label,
+      const char *want)
+{
+  for (guint i = 0; i < mg_suggestions_get_n_spans (f->suggestions); i++)
+    {
+      const MgSuggestion *s = mg_suggestions_get_span (f->suggestions, i);
+      g_autofree char *got = mg_document_substring (f->doc, s->start, s->end);
+
+      if (strcmp (s->label, label) == 0 && strcmp (got, want) == 0)
+        return i;
+    }
+  g_error ("no %s suggestion “%s”", label, want);
+}
+
+static char *
+to_string (MgDataset *dataset)
+{
+  g_autoptr(GBytes) bytes = mg_dataset_to_bytes (dataset);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static MgDataset *
+reload (MgDataset *dataset)
+{
+  g_autofree char *text = to_string (dataset);
+  g_autoptr(GError) error = NULL;
+  MgDataset *copy = mg_dataset_load_data (text, strlen (text), "reload.json", &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+static gboolean
+shown (Fixture *f,
+       guint    position)
+{
+  g_autoptr(GArray) kept = mg_suggest_filter (f->suggestions, f->doc, mg_dataset_get_labels (f->dataset));
+
+  for (guint i = 0; i < kept->len; i++)
+    if (g_array_index (kept, guint, i) == position)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_enabled (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *before = to_string (f->dataset);
+  g_autofree char *on = NULL;
+  g_autofree char *off = NULL;
+  g_autoptr(MgDataset) copy = NULL;
+
+  g_assert_false (mg_suggest_dataset_get_enabled (f->dataset));
+  mg_suggest_dataset_set_enabled (f->dataset, TRUE);
+  g_assert_true (mg_suggest_dataset_get_enabled (f->dataset));
+  on = to_string (f->dataset);
+  g_assert_nonnull (strstr (on, "\n  \"suggestions\": {\"enabled\": true}\n}\n"));
+  copy = reload (f->dataset);
+  g_assert_true (mg_suggest_dataset_get_enabled (copy));
+
+  /* Off again writes the file as it was, not "enabled": false. */
+  mg_suggest_dataset_set_enabled (f->dataset, FALSE);
+  g_assert_false (mg_suggest_dataset_get_enabled (f->dataset));
+  off = to_string (f->dataset);
+  g_assert_cmpstr (off, ==, before);
+}
+
+static void
+test_origin_kept (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint quote = find (f, "quote", "“We will raise the fees,”");
+  const MgSuggestion *s = mg_suggestions_get_span (f->suggestions, quote);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDataset) copy = NULL;
+  g_autofree char *text = NULL;
+  MgAnnotation *a, *hand;
+  const char *rule = NULL, *label = NULL;
+
+  a = mg_suggest_accept (f->history, f->doc, f->suggestions, quote, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (mg_annotation_get_label (a), ==, "quote");
+  g_assert_true (mg_suggest_get_origin (a, &rule, &label));
+  g_assert_cmpstr (rule, ==, s->rule);
+  g_assert_cmpstr (label, ==, "quote");
+  g_assert_false (shown (f, quote));
+
+  /* Relabelled and moved, it still began as a suggestion of a quote. */
+  g_assert_true (mg_history_set_label (f->history, f->doc, a, "claim", &error));
+  g_assert_true (mg_history_set_range (f->history, f->doc, a, s->start + 1, s->end, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_suggest_get_origin (a, &rule, &label));
+  g_assert_cmpstr (label, ==, "quote");
+  /* Moved away, the proposal is no longer a twin of a span: shown again. */
+  g_assert_true (shown (f, quote));
+
+  /* A span made by hand has no origin. */
+  {
+    g_autoptr(MgAnnotation) h = mg_annotation_new (NULL, "claim", 65, 69);
+
+    g_assert_true (mg_history_add_annotation (f->history, f->doc, h, &error));
+    hand = h;
+  }
+  g_assert_false (mg_suggest_get_origin (hand, NULL, NULL));
+
+  text = to_string (f->dataset);
+  g_assert_nonnull (strstr (text, "\"origin\": {\"label\": \"quote\", \"rule\": \""));
+  g_assert_cmpuint (strstr (text, "\"origin\"") - text, ==,
+                    g_strrstr (text, "\"origin\"") - text);
+  copy = reload (f->dataset);
+  a = mg_annotation_store_find (mg_document_get_store (mg_dataset_get_document (copy, 0)),
+                                "claim", s->start + 1, s->end);
+  g_assert_nonnull (a);
+  g_assert_true (mg_suggest_get_origin (a, &rule, &label));
+  g_assert_cmpstr (label, ==, "quote");
+  g_assert_cmpstr (rule, ==, s->rule);
+}
+
+static void
+test_reject (Fixture       *f,
+             gconstpointer  data)
+{
+  guint figure = find (f, "figure", "12%");
+  guint year = find (f, "figure", "2025");
+  guint actor = find (f, "actor", "Jan de Vries");
+  const MgSuggestion *fs = mg_suggestions_get_span (f->suggestions, figure);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(MgDataset) copy = NULL;
+
+  g_assert_true (shown (f, figure));
+  /* Rejected out of order, the entries are written sorted, one a line. */
+  mg_suggest_reject (f->history, f->doc, mg_suggestions_get_span (f->suggestions, year));
+  mg_suggest_reject (f->history, f->doc, fs);
+  mg_suggest_reject (f->history, f->doc, mg_suggestions_get_span (f->suggestions, actor));
+  g_assert_false (shown (f, figure));
+  g_assert_false (shown (f, year));
+  g_assert_false (shown (f, actor));
+  g_assert_true (mg_suggest_is_rejected (f->doc, "figure", fs->start, fs->end));
+  g_assert_false (mg_suggest_is_rejected (f->doc, "actor", fs->start, fs->end));
+  g_assert_cmpuint (mg_suggest_count_rejected (f->doc), ==, 3);
+
+  /* Rejecting it twice records nothing. */
+  g_assert_null (mg_suggest_add_rejection (f->doc, fs));
+
+  text = to_string (f->dataset);
+  expected = g_strdup_printf (
+    "      \"rejected_suggestions\": [\n"
+    "        {\"end\": %u, \"label\": \"actor\", \"rule\": \"%s\", \"start\": %u},\n"
+    "        {\"end\": %u, \"label\": \"figure\", \"rule\": \"%s\", \"start\": %u},\n"
+    "        {\"end\": %u, \"label\": \"figure\", \"rule\": \"%s\", \"start\": %u}\n"
+    "      ]\n",
+    mg_suggestions_get_span (f->suggestions, actor)->end,
+    mg_suggestions_get_span (f->suggestions, actor)->rule,
+    mg_suggestions_get_span (f->suggestions, actor)->start,
+    fs->end, fs->rule, fs->start,
+    mg_suggestions_get_span (f->suggestions, year)->end,
+    mg_suggestions_get_span (f->suggestions, year)->rule,
+    mg_suggestions_get_span (f->suggestions, year)->start);
+  g_assert_nonnull (strstr (text, expected));
+  copy = reload (f->dataset);
+  g_assert_true (mg_suggest_is_rejected (mg_dataset_get_document (copy, 0), "figure", fs->start, fs->end));
+
+  /* Each rejection is a step: undo shows the proposal again. */
+  g_assert_true (mg_history_undo (f->history) == f->doc);
+  g_assert_true (shown (f, actor));
+  g_assert_false (shown (f, figure));
+  mg_history_undo (f->history);
+  mg_history_undo (f->history);
+  g_assert_true (shown (f, figure));
+  g_assert_cmpuint (mg_suggest_count_rejected (f->doc), ==, 0);
+}
+
+static void
+test_accept_links_speaker (Fixture       *f,
+                           gconstpointer  data)
+{
+  MgAnnotationStore *store = mg_document_get_store (f->doc);
+  guint quote = find (f, "quote", "“We will raise the fees,”");
+  guint actor = find (f, "actor", "Jan de Vries");
+  g_autoptr(GError) error = NULL;
+  MgAnnotation *speaker, *q;
+  gboolean related = FALSE;
+
+  for (guint i = 0; i < mg_suggestions_get_n_relations (f->suggestions); i++)
+    {
+      const MgSuggestedRelation *r = mg_suggestions_get_relation (f->suggestions, i);
+
+      related |= r->from == quote && r->to == actor;
+    }
+  g_assert_true (related);
+
+  speaker = mg_suggest_accept (f->history, f->doc, f->suggestions, actor, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 0);
+
+  q = mg_suggest_accept (f->history, f->doc, f->suggestions, quote, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_annotation_store_attributed_to (store, q) == speaker);
+
+  /* The quote and its relation are one step. */
+  mg_history_undo (f->history);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 0);
+
+  /* Accepting the actor after the quote links them too, under the label
+   * chosen for the quote. */
+  mg_history_undo (f->history);
+  q = mg_suggest_accept (f->history, f->doc, f->suggestions, quote, "claim", &error);
+  g_assert_no_error (error);
+  speaker = mg_suggest_accept (f->history, f->doc, f->suggestions, actor, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_annotation_store_attributed_to (store, q) == speaker);
+
+  /* A twin of a span is refused and records nothing. */
+  g_assert_null (mg_suggest_accept (f->history, f->doc, f->suggestions, actor, NULL, &error));
+  g_assert_error (error, MG_ERROR, MG_ERROR_DUPLICATE);
+}
+
+static void
+test_accept_all (Fixture       *f,
+                 gconstpointer  data)
+{
+  MgAnnotationStore *store = mg_document_get_store (f->doc);
+  g_autoptr(GError) error = NULL;
+  guint n_figures = 0;
+  guint added;
+
+  mg_suggest_reject (f->history, f->doc,
+                     mg_suggestions_get_span (f->suggestions, find (f, "figure", "2025")));
+  for (guint i = 0; i < mg_suggestions_get_n_spans (f->suggestions); i++)
+    n_figures += strcmp (mg_suggestions_get_span (f->suggestions, i)->label, "figure") == 0;
+  g_assert_cmpuint (n_figures, >=, 2);
+
+  added = mg_suggest_accept_all (f->history, f->doc, f->suggestions, "figure", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, n_figures - 1);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures - 1);
+
+  /* Every label, with relations: the rest, and the quote attributed. */
+  added = mg_suggest_accept_all (f->history, f->doc, f->suggestions, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, >=, 2);
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 1);
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    g_assert_true (mg_suggest_get_origin (mg_annotation_store_get_annotation (store, i), NULL, NULL));
+
+  /* One step each. */
+  mg_history_undo (f->history);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures - 1);
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 0);
+  mg_history_undo (f->history);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_cmpuint (mg_suggest_count_rejected (f->doc), ==, 1);
+}
+
+static void
+test_check (void)
+{
+  static const char *const bad[][2] = {
+    { "\"suggestions\": true", "“suggestions” must be an object" },
+    { "\"suggestions\": {\"enabled\": 1}", "“suggestions” must be an object" },
+    { "\"origin\": \"quote-marks\"", "annotation “a1”: “origin” must be" },
+    { "\"origin\": {\"rule\": \"quote-marks\"}", "annotation “a1”: “origin” must be" },
+    { "\"rejected_suggestions\": {}", "document “d”: “rejected_suggestions” must be an array" },
+    { "\"rejected_suggestions\": [{\"label\": \"quote\", \"start\": \"1\", \"end\": 3}]",
+      "document “d”: rejected suggestion #1 must have" },
+    { "\"rejected_suggestions\": [{\"label\": \"quote\", \"start\": 3, \"end\": 99, \"rule\": \"x\"}]",
+      "document “d”: rejected suggestion #1: 3–99 is not a span of the text (5 characters)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad) + 1; i++)
+    {
+      const char *member = i < G_N_ELEMENTS (bad) ? bad[i][0] : "\"origin\": {\"label\": \"quote\", \"rule\": \"r\"}";
+      gboolean on_annotation = strncmp (member, "\"origin\"", 8) == 0;
+      gboolean on_document = strncmp (member, "\"rejected", 9) == 0;
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\": \"marginalia-dataset\", \"version\": 1, \"annotator\": \"\", "
+        "\"labels\": [{\"id\": \"quote\", \"name\": \"Quote\", \"color\": \"#0072B2\", \"key\": \"1\"}], "
+        "\"documents\": [{\"id\": \"d\", \"title\": \"\", \"text\": \"hello\", \"text_sha256\": \"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\", "
+        "\"annotations\": [{\"id\": \"a1\", \"label\": \"quote\", \"start\": 0, \"end\": 5, \"text\": \"hello\"%s%s}]%s%s}]%s%s}",
+        on_annotation ? ", " : "", on_annotation ? member : "",
+        on_document ? ", " : "", on_document ? member : "",
+        !on_annotation && !on_document ? ", " : "", !on_annotation && !on_document ? member : "");
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(MgDataset) dataset = mg_dataset_validate_data (json, strlen (json), "in.json", problems);
+
+      g_assert_nonnull (dataset);
+      if (problems->len > 0)
+        g_error ("%s", (char *) problems->pdata[0]);
+      mg_suggest_check_dataset (dataset, "in.json", problems);
+      if (i == G_N_ELEMENTS (bad))
+        {
+          g_assert_cmpuint (problems->len, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_true (g_str_has_prefix (problems->pdata[0], "in.json: "));
+      g_assert_nonnull (strstr (problems->pdata[0], bad[i][1]));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  rules = mg_suggest_rules_new (NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/suggest-record/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("enabled", test_enabled);
+  ADD ("origin-kept", test_origin_kept);
+  ADD ("reject", test_reject);
+  ADD ("accept-links-speaker", test_accept_links_speaker);
+  ADD ("accept-all", test_accept_all);
+#undef ADD
+  g_test_add_func ("/suggest-record/check", test_check);
+
+  status = g_test_run ();
+  g_object_unref (rules);
+  return status;
+}
