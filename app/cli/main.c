@@ -26,6 +26,7 @@ static const Command commands[] = {
   { "stats",    mg_tool_stats,    N_("Count documents and annotations") },
   { "scheme",   mg_tool_scheme,   N_("Export, import or start from a coding scheme") },
   { "export",   mg_tool_export,   N_("Export a dataset for other tools") },
+  { "suggest",  mg_tool_suggest,  N_("Add the suggested quotes, actors and figures to a dataset") },
   { "agree",    mg_tool_agree,    N_("Measure agreement between annotators") },
   { "merge",    mg_tool_merge,    N_("Merge datasets into a gold dataset") },
   { "merge-driver", mg_tool_merge_driver, N_("Merge three versions of a dataset, for git") },

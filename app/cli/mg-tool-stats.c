@@ -12,6 +12,7 @@
 
 #include "mg-dataset-io.h"
 #include "mg-document-status.h"
+#include "mg-suggest-record.h"
 #include "mg-tool.h"
 
 typedef struct
@@ -114,6 +115,110 @@ add_statuses (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* What became of suggestions: spans that began as one, per label they have
+ * now (in the label set's order, then other labels), how many of those were
+ * relabelled since, and how many suggestions were rejected. */
+typedef struct
+{
+  guint *began;      /* n_labels + 1 */
+  guint  n_began;
+  guint  relabelled;
+  guint  rejected;
+} SuggestCounts;
+
+static void
+count_suggestions (MgDataset     *dataset,
+                   SuggestCounts *out)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+  guint n_labels = mg_label_set_get_n_labels (labels);
+
+  out->began = g_new0 (guint, n_labels + 1);
+  out->n_began = out->relabelled = out->rejected = 0;
+  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
+    {
+      MgDocument *doc = mg_dataset_get_document (dataset, d);
+      MgAnnotationStore *store = mg_document_get_store (doc);
+
+      out->rejected += mg_suggest_count_rejected (doc);
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+          const char *proposed;
+          int k;
+
+          if (!mg_suggest_get_origin (a, NULL, &proposed))
+            continue;
+          k = mg_label_set_index_of (labels, mg_annotation_get_label (a));
+          out->began[k >= 0 ? (guint) k : n_labels]++;
+          out->n_began++;
+          if (g_strcmp0 (proposed, mg_annotation_get_label (a)) != 0)
+            out->relabelled++;
+        }
+    }
+}
+
+static void
+add_suggestions (JsonBuilder *builder,
+                 MgDataset   *dataset)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+  guint n_labels = mg_label_set_get_n_labels (labels);
+  SuggestCounts c;
+
+  count_suggestions (dataset, &c);
+  json_builder_set_member_name (builder, "suggestions");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "enabled");
+  json_builder_add_boolean_value (builder, mg_suggest_dataset_get_enabled (dataset));
+  json_builder_set_member_name (builder, "accepted");
+  json_builder_add_int_value (builder, c.n_began);
+  json_builder_set_member_name (builder, "accepted_labels");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_labels; i++)
+    {
+      json_builder_set_member_name (builder, mg_label_get_id (mg_label_set_get_label (labels, i)));
+      json_builder_add_int_value (builder, c.began[i]);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "relabelled");
+  json_builder_add_int_value (builder, c.relabelled);
+  json_builder_set_member_name (builder, "rejected");
+  json_builder_add_int_value (builder, c.rejected);
+  json_builder_end_object (builder);
+  g_free (c.began);
+}
+
+static void
+print_suggestions (MgDataset *dataset)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+  guint n_labels = mg_label_set_get_n_labels (labels);
+  g_autoptr(GString) per_label = g_string_new (NULL);
+  SuggestCounts c;
+
+  count_suggestions (dataset, &c);
+  if (c.n_began > 0 || c.rejected > 0)
+    {
+      for (guint i = 0; i <= n_labels; i++)
+        if (c.began[i] > 0)
+          {
+            g_autofree char *label = mg_tool_escape (i < n_labels
+                                                     ? mg_label_get_id (mg_label_set_get_label (labels, i))
+                                                     : _("other"));
+
+            g_string_append_printf (per_label, "%s%s %u", per_label->len ? ", " : "", label, c.began[i]);
+          }
+      printf ("\n  ");
+      printf (_("began as suggestions: %u of %u annotations"), c.n_began,
+              mg_dataset_count_annotations (dataset));
+      if (per_label->len > 0)
+        printf (" (%s)", per_label->str);
+      printf (_("; %u relabelled since; %u suggestions rejected\n"), c.relabelled, c.rejected);
+    }
+  g_free (c.began);
+}
+
 static void
 print_json (GArray *loaded)
 {
@@ -146,6 +251,7 @@ print_json (GArray *loaded)
       json_builder_end_array (builder);
 
       add_counts (builder, labels, total);
+      add_suggestions (builder, l->dataset);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -255,6 +361,7 @@ print_dataset (Loaded *l)
     }
   print_row (_("all documents"), "", "", total, n_labels, total[n_labels] > 0,
              mg_dataset_count_annotations (l->dataset));
+  print_suggestions (l->dataset);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "mg-dataset-io.h"
 #include "mg-scheme.h"
+#include "mg-suggest-record.h"
 #include "mg-tool.h"
 
 int
@@ -41,12 +42,15 @@ mg_tool_validate (int    argc,
 
       dataset = mg_dataset_validate_file (argv[i], problems);
       /* The scheme's values are checked on what could be read, so one run
-       * names every problem. */
+       * names every problem; the members that record suggestions are
+       * unknown to the reader, which keeps them as they are: their shape
+       * is checked here too. */
       if (dataset != NULL)
         {
           g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (dataset, argv[i], problems);
 
           mg_scheme_check_dataset (scheme, dataset, argv[i], problems);
+          mg_suggest_check_dataset (dataset, argv[i], problems);
         }
       for (guint j = 0; j < problems->len; j++)
         mg_tool_problem ("%s", (const char *)g_ptr_array_index (problems, j));

@@ -30,6 +30,8 @@ int  mg_tool_stats    (int    argc,
                        char **argv);
 int  mg_tool_scheme   (int    argc,
                        char **argv);
+int  mg_tool_suggest  (int    argc,
+                       char **argv);
 
 int  mg_tool_agree    (int    argc,
                        char **argv);

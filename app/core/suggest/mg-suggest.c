@@ -366,7 +366,9 @@ mg_suggest_document (MgSuggestRules  *rules,
 
   all = mg_suggest_text (rules, mg_document_get_text (document), mg_document_get_text_bytes (document),
                          language, kinds, cancellable, error);
-  return all ? without_existing (all, mg_document_get_store (document)) : NULL;
+  if (all == NULL || (kinds & MG_SUGGEST_KEEP_COVERED))
+    return g_steal_pointer (&all);
+  return without_existing (all, mg_document_get_store (document));
 }
 
 typedef struct {
@@ -468,5 +470,7 @@ mg_suggest_document_finish (GAsyncResult  *result,
   if (all == NULL)
     return NULL;
   data = g_task_get_task_data (G_TASK (result));
+  if (data->kinds & MG_SUGGEST_KEEP_COVERED)
+    return g_steal_pointer (&all);
   return without_existing (all, mg_document_get_store (data->document));
 }

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * @MG_SUGGEST_RELATIONS: attributed-to relations from quotes to speakers
  *   (speakers are proposed as actors even without %MG_SUGGEST_ACTORS)
  * @MG_SUGGEST_ALL: everything
+ * @MG_SUGGEST_KEEP_COVERED: mg_suggest_document() and its async form keep
+ *   the proposals an annotation of the same label overlaps, for a caller
+ *   that filters them itself (a speaker coded already is still there for
+ *   its quote's relation to point at)
  */
 typedef enum {
   MG_SUGGEST_QUOTES    = 1 << 0,
@@ -27,6 +31,7 @@ typedef enum {
   MG_SUGGEST_FIGURES   = 1 << 2,
   MG_SUGGEST_RELATIONS = 1 << 3,
   MG_SUGGEST_ALL       = 0xf,
+  MG_SUGGEST_KEEP_COVERED = 1 << 4,
 } MgSuggestKinds;
 
 /**
