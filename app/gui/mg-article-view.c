@@ -22,6 +22,7 @@
 #include "mg-label-names.h"
 #include "mg-relation-marks.h"
 #include "mg-span-handles.h"
+#include "mg-suggestion-marks.h"
 
 /* Tints over the page colour, one pair for light and one for dark. */
 #define ALPHA_LIGHT_1 0.16
@@ -59,6 +60,7 @@ struct _MgArticleView
   MgAnnotationStore  *reference;    /* a colleague's spans, in review */
   MgAnnotation       *reference_selected;
   MgSpanHandles      *handles;
+  MgSuggestionMarks  *suggestion_marks; /* proposals, outlined */
 
   /* Press position, to tell a click from a drag */
   double              press_x;
@@ -645,6 +647,9 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
     _mg_article_view_snapshot_reference (self, snapshot, self->reference, self->reference_selected);
 
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->suggestion_marks != NULL)
+    mg_suggestion_marks_snapshot (self->suggestion_marks, view, snapshot);
+
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->selected == NULL)
     return;
 
@@ -938,6 +943,7 @@ mg_article_view_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->reference);
   g_clear_object (&self->reference_selected);
+  g_clear_object (&self->suggestion_marks);
   g_clear_object (&self->document);
   g_clear_object (&self->labels);
 
@@ -1370,5 +1376,22 @@ mg_article_view_set_reference (MgArticleView     *self,
 
   g_set_object (&self->reference, reference);
   g_set_object (&self->reference_selected, selected);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mg_article_view_set_suggestion_marks:
+ * @marks: (nullable): suggestions of the document shown, or %NULL for none
+ *
+ * Outlines @marks over the text, apart from the spans.
+ */
+void
+mg_article_view_set_suggestion_marks (MgArticleView     *self,
+                                      MgSuggestionMarks *marks)
+{
+  g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (marks == NULL || MG_IS_SUGGESTION_MARKS (marks));
+
+  g_set_object (&self->suggestion_marks, marks);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

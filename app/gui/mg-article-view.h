@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mg-core.h"
+#include "mg-suggestion-marks.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,8 @@ GtkTextTag    *mg_article_view_get_label_tag        (MgArticleView      *self,
 void           mg_article_view_set_reference        (MgArticleView      *self,
                                                      MgAnnotationStore  *reference,
                                                      MgAnnotation       *selected);
+void           mg_article_view_set_suggestion_marks (MgArticleView      *self,
+                                                     MgSuggestionMarks  *marks);
 
 char          *mg_article_view_describe             (MgAnnotation       *annotation,
                                                      MgLabelSet         *labels);

@@ -12,6 +12,7 @@
  *   mg-window-zoom.c    the article's text size
  *   mg-window-documents.c  new datasets; documents removed, renamed, moved
  *   mg-window-recent.c  the last dataset reopened, the recent ones
+ *   mg-window-suggest.c suggestions: computed, outlined, accepted, rejected
  * The open dataset, its file and its drafts are the window's MgSession.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,6 +42,7 @@ typedef struct _MgWindowSave   MgWindowSave;
 typedef struct _MgWindowReview MgWindowReview;
 typedef struct _MgWindowStatus MgWindowStatus;
 typedef struct _MgWindowZoom   MgWindowZoom;
+typedef struct _MgWindowSuggest MgWindowSuggest;
 
 typedef void (*MgWindowContinuation) (MgWindow  *self,
                                       gpointer   data);
@@ -88,6 +90,7 @@ struct _MgWindow
   MgWindowReview       *review;
   MgWindowStatus       *status;
   MgWindowZoom         *zoom;
+  MgWindowSuggest      *suggest;
 };
 
 /* Provided by mg-window.c */
@@ -170,5 +173,11 @@ void       _mg_window_zoom_class_init     (MgWindowClass          *klass);
 void       _mg_window_zoom_init           (MgWindow               *self);
 void       _mg_window_zoom_dispose        (MgWindow               *self);
 guint      _mg_window_zoom_get            (MgWindow               *self);
+
+/* Provided by mg-window-suggest.c */
+void           _mg_window_suggest_class_init      (MgWindowClass  *klass);
+void           _mg_window_suggest_init            (MgWindow       *self);
+void           _mg_window_suggest_dispose         (MgWindow       *self);
+MgSuggestionMarks *_mg_window_suggest_get_marks   (MgWindow       *self);
 
 G_END_DECLS

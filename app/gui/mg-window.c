@@ -570,6 +570,7 @@ mg_window_dispose (GObject *object)
   _mg_window_review_dispose (self);
   _mg_window_status_dispose (self);
   _mg_window_zoom_dispose (self);
+  _mg_window_suggest_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
@@ -734,6 +735,7 @@ mg_window_class_init (MgWindowClass *klass)
   _mg_window_zoom_class_init (klass);
   _mg_window_documents_class_init (klass);
   _mg_window_recent_class_init (klass);
+  _mg_window_suggest_class_init (klass);
 }
 
 /* Runs a window action for a key pressed in the article itself, and only
@@ -875,6 +877,7 @@ mg_window_init (MgWindow *self)
   _mg_window_zoom_init (self);
   _mg_window_documents_init (self);
   _mg_window_recent_init (self);
+  _mg_window_suggest_init (self);
 }
 
 MgWindow *
