@@ -268,6 +268,8 @@ test_accept_links_speaker (Fixture       *f,
   mg_history_undo (f->history);
   q = mg_suggest_accept (f->history, f->doc, f->suggestions, quote, "claim", &error);
   g_assert_no_error (error);
+  /* Accepted under another label, it is not proposed again. */
+  g_assert_false (shown (f, quote));
   speaker = mg_suggest_accept (f->history, f->doc, f->suggestions, actor, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (mg_annotation_store_attributed_to (store, q) == speaker);

@@ -321,7 +321,8 @@ span_key (const char *label,
  *   among them is left out
  *
  * The suggestions to show or to add: those no span of @document already
- * has (same label, start and end) and that were not rejected.
+ * has (same label, start and end), that no span began as (accepted under
+ * another label, with the same range) and that were not rejected.
  *
  * Returns: (transfer full) (element-type guint): positions in @suggestions,
  *   ascending
@@ -343,6 +344,15 @@ mg_suggest_filter (MgSuggestions *suggestions,
 
       if (read_entry (json_array_get_element (rejected, i), &l, &s, &e))
         g_hash_table_add (refused, span_key (l, s, e));
+    }
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      const char *proposed;
+
+      if (mg_suggest_get_origin (a, NULL, &proposed))
+        g_hash_table_add (refused, span_key (proposed, mg_annotation_get_start (a),
+                                             mg_annotation_get_end (a)));
     }
 
   for (guint i = 0; i < mg_suggestions_get_n_spans (suggestions); i++)

@@ -1,0 +1,316 @@
+/* test-window-suggest.c: suggestions in the real window: the switch, the
+ * walk, accepting and rejecting as steps of the history, and drawing only
+ * what is on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-suggest-record.h"
+#include "mg-test-gui.h"
+
+/* Suggestions, by start: the quote, its speaker, "12%" and "2025". */
+#define TEXT "Harbour fees rise\n\n" \
+             "“We will raise the fees,” said Jan de Vries, the harbour master. " \
+             "Fees rose by 12% in 2025.\n"
+
+static MgDataset *
+make_dataset (gboolean    enabled,
+              const char *second_text)
+{
+  g_autoptr(MgLabelSet) labels = mg_label_set_new_default ();
+  MgDataset *dataset = mg_dataset_new_with_labels (labels);
+  g_autoptr(MgDocument) doc = mg_document_new ("harbour", TEXT, -1);
+
+  mg_dataset_add_document (dataset, doc);
+  if (second_text != NULL)
+    {
+      g_autoptr(MgDocument) second = mg_document_new ("second", second_text, -1);
+
+      mg_dataset_add_document (dataset, second);
+    }
+  mg_suggest_dataset_set_enabled (dataset, enabled);
+  return dataset;
+}
+
+static gboolean
+computed (gpointer data)
+{
+  return _mg_window_suggest_get_marks (data) != NULL;
+}
+
+static MgSuggestionMarks *
+wait_marks (MgWindow *window)
+{
+  g_assert_true (mg_test_spin_until (computed, window, 10000));
+  return _mg_window_suggest_get_marks (window);
+}
+
+/* The text of the current suggestion, or NULL. */
+static char *
+current_text (MgWindow *window)
+{
+  MgSuggestionMarks *marks = _mg_window_suggest_get_marks (window);
+  const MgSuggestion *s;
+  int current;
+
+  if (marks == NULL || (current = mg_suggestion_marks_get_current (marks)) < 0)
+    return NULL;
+  s = mg_suggestions_get_span (mg_suggestion_marks_get_suggestions (marks),
+                               mg_suggestion_marks_get_shown (marks, (guint) current));
+  return mg_document_substring (mg_window_get_document (window), s->start, s->end);
+}
+
+static void
+test_switch (void)
+{
+  g_autoptr(MgDataset) dataset = make_dataset (FALSE, NULL);
+  g_autoptr(GVariant) state = NULL;
+  MgWindow *window;
+  MgSuggestionMarks *marks;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_window (dataset, NULL);
+  mg_test_spin_for (200);
+  /* Off by default: nothing computed, nothing drawn. */
+  g_assert_null (_mg_window_suggest_get_marks (window));
+  g_assert_false (mg_session_get_modified (mg_window_get_session (window)));
+
+  mg_test_activate (window, "win.suggestions", NULL);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "suggestions");
+  g_assert_true (g_variant_get_boolean (state));
+  g_assert_true (mg_suggest_dataset_get_enabled (mg_window_get_dataset (window)));
+  g_assert_true (mg_session_get_modified (mg_window_get_session (window)));
+  marks = wait_marks (window);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (marks), ==, 4);
+  g_assert_cmpint (mg_suggestion_marks_get_current (marks), ==, -1);
+  /* Suggestions are never data until accepted. */
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, 0);
+
+  mg_test_activate (window, "win.suggestions", NULL);
+  g_assert_false (mg_suggest_dataset_get_enabled (mg_window_get_dataset (window)));
+  g_assert_null (mg_dataset_get_extra (mg_window_get_dataset (window)));
+  g_assert_null (_mg_window_suggest_get_marks (window));
+
+  mg_test_close_window (window);
+}
+
+static void
+test_walk_accept_reject (void)
+{
+  g_autoptr(MgDataset) dataset = make_dataset (TRUE, NULL);
+  MgAnnotationStore *store;
+  MgAnnotation *actor, *quote, *claim;
+  MgWindow *window;
+  MgSuggestionMarks *marks;
+  const char *rule, *label;
+  char *text;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_window (dataset, NULL);
+  store = mg_test_store_of (window);
+  marks = wait_marks (window);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (marks), ==, 4);
+
+  /* From the caret at the start: the quote, then its speaker. */
+  mg_test_activate (window, "win.suggestion-next", NULL);
+  g_assert_cmpstr ((text = current_text (window)), ==, "“We will raise the fees,”");
+  g_free (text);
+  mg_test_activate (window, "win.suggestion-next", NULL);
+  g_assert_cmpstr ((text = current_text (window)), ==, "Jan de Vries");
+  g_free (text);
+
+  /* Accepted, the next one is current. */
+  mg_test_activate (window, "win.suggestion-accept", NULL);
+  actor = mg_annotation_store_find (store, "actor", mg_test_offset_of (mg_window_get_document (window), "Jan"),
+                                    mg_test_offset_of (mg_window_get_document (window), ", the harbour"));
+  g_assert_nonnull (actor);
+  g_assert_true (mg_suggest_get_origin (actor, &rule, &label));
+  g_assert_cmpstr (label, ==, "actor");
+  g_assert_cmpstr ((text = current_text (window)), ==, "12%");
+  g_free (text);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (_mg_window_suggest_get_marks (window)), ==, 3);
+
+  /* Back to the quote: accepted, it is attributed to its speaker, in one
+   * step. */
+  mg_test_activate (window, "win.suggestion-previous", NULL);
+  g_assert_cmpstr ((text = current_text (window)), ==, "“We will raise the fees,”");
+  g_free (text);
+  mg_test_activate (window, "win.suggestion-accept", NULL);
+  quote = mg_test_find (window, "quote", "“We will raise the fees,”");
+  g_assert_nonnull (quote);
+  g_assert_true (mg_annotation_store_attributed_to (store, quote) == actor);
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_test_find (window, "quote", "“We will raise the fees,”"));
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 0);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (_mg_window_suggest_get_marks (window)), ==, 3);
+  mg_test_activate (window, "win.redo", NULL);
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 1);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (_mg_window_suggest_get_marks (window)), ==, 2);
+
+  /* A label's key accepts under that label: 3 is claim. */
+  g_assert_cmpstr ((text = current_text (window)), ==, "12%");
+  g_free (text);
+  mg_test_activate (window, "win.suggestion-accept-key", "3");
+  claim = mg_test_find (window, "claim", "12%");
+  g_assert_nonnull (claim);
+  g_assert_true (mg_suggest_get_origin (claim, &rule, &label));
+  g_assert_cmpstr (label, ==, "figure");
+
+  /* Rejected: recorded in the document, never shown again, undoable. */
+  g_assert_cmpstr ((text = current_text (window)), ==, "2025");
+  g_free (text);
+  mg_test_activate (window, "win.suggestion-reject", NULL);
+  g_assert_cmpuint (mg_suggest_count_rejected (mg_window_get_document (window)), ==, 1);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (_mg_window_suggest_get_marks (window)), ==, 0);
+  g_assert_null (current_text (window));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_cmpuint (mg_suggest_count_rejected (mg_window_get_document (window)), ==, 0);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (_mg_window_suggest_get_marks (window)), ==, 1);
+
+  mg_test_close_window (window);
+}
+
+static void
+test_accept_all (void)
+{
+  g_autoptr(MgDataset) dataset = make_dataset (TRUE, NULL);
+  MgAnnotationStore *store;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_window (dataset, NULL);
+  store = mg_test_store_of (window);
+  wait_marks (window);
+
+  /* Nothing current: nothing to accept. */
+  mg_test_activate (window, "win.suggestion-accept-all", NULL);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+
+  mg_test_activate (window, "win.suggestion-previous", NULL);
+  mg_test_activate (window, "win.suggestion-accept-all", NULL);
+  g_assert_nonnull (mg_test_find (window, "figure", "12%"));
+  g_assert_nonnull (mg_test_find (window, "figure", "2025"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+  /* One step. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+
+  mg_test_close_window (window);
+}
+
+static void
+test_existing_hidden (void)
+{
+  g_autoptr(MgDataset) dataset = make_dataset (TRUE, NULL);
+  MgDocument *doc = mg_dataset_get_document (dataset, 0);
+  guint start = mg_test_offset_of (doc, "Jan de Vries");
+  g_autoptr(MgAnnotation) hand = mg_annotation_new (NULL, "actor", start, start + 12);
+  g_autoptr(MgAnnotation) wider = mg_annotation_new (NULL, "figure", mg_test_offset_of (doc, "by 12%"),
+                                                     mg_test_offset_of (doc, " in 2025"));
+  MgSuggestionMarks *marks;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_true (mg_annotation_store_add (mg_document_get_store (doc), hand, NULL));
+  g_assert_true (mg_annotation_store_add (mg_document_get_store (doc), wider, NULL));
+  window = mg_test_open_window (dataset, NULL);
+  marks = wait_marks (window);
+  /* The actor is a span already; "12%" is not the same span as "by 12%". */
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (marks), ==, 3);
+  /* Its quote, accepted, is attributed to the actor coded by hand. */
+  mg_test_activate (window, "win.suggestion-next", NULL);
+  mg_test_activate (window, "win.suggestion-accept", NULL);
+  g_assert_true (mg_annotation_store_attributed_to (mg_document_get_store (doc),
+                                                    mg_test_find (window, "quote", "“We will raise the fees,”")) == hand);
+
+  mg_test_close_window (window);
+}
+
+static void
+test_document_switch (void)
+{
+  g_autoptr(MgDataset) dataset = make_dataset (TRUE, "Prices rose 4% in March 2024.\n");
+  MgSuggestionMarks *marks;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_window (dataset, NULL);
+  /* Switched before the first is done: that one is cancelled, and only
+   * the second document's suggestions are shown. */
+  mg_window_show_document (window, mg_dataset_get_document (dataset, 1));
+  marks = wait_marks (window);
+  g_assert_true (mg_window_get_document (window) == mg_dataset_get_document (dataset, 1));
+  mg_test_spin_for (200);
+  marks = _mg_window_suggest_get_marks (window);
+  for (guint i = 0; i < mg_suggestion_marks_get_n_shown (marks); i++)
+    g_assert_cmpuint (mg_suggestions_get_span (mg_suggestion_marks_get_suggestions (marks),
+                                               mg_suggestion_marks_get_shown (marks, i))->end, <=, 30);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (marks), >=, 1);
+
+  mg_test_close_window (window);
+}
+
+static gboolean
+drawn (gpointer data)
+{
+  MgSuggestionMarks *marks = _mg_window_suggest_get_marks (data);
+
+  return marks != NULL && mg_suggestion_marks_get_n_walked (marks) > 0;
+}
+
+/* A long article: drawing walks the suggestions on screen, not all. */
+static void
+test_draws_visible_only (void)
+{
+  g_autoptr(MgLabelSet) labels = mg_label_set_new_default ();
+  g_autoptr(MgDataset) dataset = mg_dataset_new_with_labels (labels);
+  g_autoptr(GString) text = g_string_new ("Harbour fees\n\n");
+  g_autoptr(MgDocument) doc = NULL;
+  MgSuggestionMarks *marks;
+  MgWindow *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "Fees rose by %u%% in %u.\n", i % 90 + 2, 1900 + i % 100);
+  doc = mg_document_new ("long", text->str, -1);
+  mg_dataset_add_document (dataset, doc);
+  mg_suggest_dataset_set_enabled (dataset, TRUE);
+
+  window = mg_test_open_window_sized (dataset, 900, 650);
+  marks = wait_marks (window);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (marks), >=, 4000);
+  gtk_widget_queue_draw (GTK_WIDGET (window->article_view));
+  g_assert_true (mg_test_spin_until (drawn, window, 5000));
+  marks = _mg_window_suggest_get_marks (window);
+  g_assert_cmpuint (mg_suggestion_marks_get_n_walked (marks), <, 200);
+
+  mg_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  mg_test_init_display ();
+
+  g_test_add_func ("/window-suggest/switch", test_switch);
+  g_test_add_func ("/window-suggest/walk-accept-reject", test_walk_accept_reject);
+  g_test_add_func ("/window-suggest/accept-all", test_accept_all);
+  g_test_add_func ("/window-suggest/existing-hidden", test_existing_hidden);
+  g_test_add_func ("/window-suggest/document-switch", test_document_switch);
+  g_test_add_func ("/window-suggest/draws-visible-only", test_draws_visible_only);
+
+  return g_test_run ();
+}
