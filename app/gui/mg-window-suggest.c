@@ -203,7 +203,11 @@ toggle_change_state (GSimpleAction *action,
   mg_history_mark_modified (history (self));
   refresh (self);
   if (on && self->document != NULL)
-    mg_window_toast (self, _("Suggestions are outlined: N walks them, Enter accepts, Backspace rejects"));
+    {
+      /* Back from the menu to the article, where the keys work. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+      mg_window_toast (self, _("Suggestions are outlined: N walks them, Enter accepts, Backspace rejects"));
+    }
 }
 
 static const MgSuggestion *
