@@ -151,7 +151,11 @@ outline (GtkSnapshot   *snapshot,
   const float widths[4] = { width, width, width, width };
   const GdkRGBA colors[4] = { *color, *color, *color, *color };
 
-  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x0 - 1, y, x1 - x0 + 2, height), 3);
+  /* Grown by the border's width, so a thick one keeps off the glyphs. */
+  float out = width - 1;
+
+  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x0 - 1 - out, y - out,
+                                                              x1 - x0 + 2 + 2 * out, height + 2 * out), 3);
   gtk_snapshot_append_border (snapshot, &box, widths, colors);
 }
 

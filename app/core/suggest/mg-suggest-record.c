@@ -584,8 +584,8 @@ check_rejected (MgDocument *document,
                  i + 1);
       else if (start < 0 || start >= end || end > mg_document_get_length (document))
         problem (problems, name, document, NULL,
-                 _("rejected suggestion #%u: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is not a span of the text (%u characters)"),
-                 i + 1, start, end, mg_document_get_length (document));
+                 _("rejected suggestion #%u: %lld–%lld is not a span of the text (%u characters)"),
+                 i + 1, (long long) start, (long long) end, mg_document_get_length (document));
     }
 }
 
