@@ -484,6 +484,8 @@ _mg_window_suggest_init (MgWindow *self)
   g_signal_connect (self, "notify::document", G_CALLBACK (document_cb), NULL);
   g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (document_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::history", G_CALLBACK (document_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "notify::selected", G_CALLBACK (selected_cb), self,
                            G_CONNECT_SWAPPED);
   add_article_keys (self);
