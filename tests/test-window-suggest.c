@@ -125,6 +125,14 @@ test_walk_accept_reject (void)
   g_assert_cmpstr ((text = current_text (window)), ==, "Jan de Vries");
   g_free (text);
 
+  /* Escape leaves it; N comes back to the first after the caret. */
+  mg_test_activate (window, "win.suggestion-leave", NULL);
+  g_assert_null (current_text (window));
+  mg_test_activate (window, "win.suggestion-next", NULL);
+  mg_test_activate (window, "win.suggestion-next", NULL);
+  g_assert_cmpstr ((text = current_text (window)), ==, "Jan de Vries");
+  g_free (text);
+
   /* Accepted, the next one is current. */
   mg_test_activate (window, "win.suggestion-accept", NULL);
   actor = mg_annotation_store_find (store, "actor", mg_test_offset_of (mg_window_get_document (window), "Jan"),

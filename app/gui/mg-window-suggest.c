@@ -5,9 +5,9 @@
  * computed in a worker thread and outlined over the article. N and Shift+N
  * walk them; the current one is scrolled to and drawn thicker. Enter
  * accepts it, a label's key accepts it under that label, Backspace rejects
- * it, Ctrl+Shift+Enter accepts all of its label in the document. Each is
- * one step of the history; the core (mg-suggest-record.c) decides what is
- * shown and what an acceptance adds.
+ * it, Ctrl+Shift+Enter accepts all of its label in the document: each one
+ * step of the history. Escape leaves it. The core (mg-suggest-record.c)
+ * decides what is shown and what an acceptance adds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +40,7 @@ struct _MgWindowSuggest
 static const char *const actions[] = {
   "win.suggestion-next", "win.suggestion-previous", "win.suggestion-accept",
   "win.suggestion-accept-key", "win.suggestion-reject", "win.suggestion-accept-all",
+  "win.suggestion-leave",
 };
 
 static MgDataset *
@@ -196,7 +197,7 @@ toggle_change_state (GSimpleAction *action,
   MgWindow *self = user_data;
   gboolean on = g_variant_get_boolean (state);
 
-  if (dataset (self) == NULL || on == enabled (self))
+  if (self->suggest == NULL || dataset (self) == NULL || on == enabled (self))
     return;
   /* A setting of the dataset, saved with it, but not coding: no undo. */
   mg_suggest_dataset_set_enabled (dataset (self), on);
@@ -279,6 +280,24 @@ move_action (GtkWidget  *widget,
     current += forward ? 1 : -1;
   /* Round the document, as Alt+Down does over annotations. */
   make_current (self, ((current % n) + n) % n);
+}
+
+/* Escape: no suggestion current, so Enter and the labels' keys act on the
+ * text again. */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgWindowSuggest *sg = self->suggest;
+
+  if (sg->marks == NULL)
+    return;
+  sg->has_current = FALSE;
+  mg_suggestion_marks_set_current (sg->marks, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->article_view));
+  update_actions (self);
 }
 
 static void
@@ -390,6 +409,7 @@ add_article_keys (MgWindow *self)
     { GDK_KEY_Return,    0,                                  "win.suggestion-accept" },
     { GDK_KEY_KP_Enter,  0,                                  "win.suggestion-accept" },
     { GDK_KEY_BackSpace, 0,                                  "win.suggestion-reject" },
+    { GDK_KEY_Escape,    0,                                  "win.suggestion-leave" },
     { GDK_KEY_Return,    GDK_CONTROL_MASK | GDK_SHIFT_MASK,  "win.suggestion-accept-all" },
     { GDK_KEY_KP_Enter,  GDK_CONTROL_MASK | GDK_SHIFT_MASK,  "win.suggestion-accept-all" },
     { GDK_KEY_n,         0,                                  "win.suggestion-next" },
@@ -461,6 +481,7 @@ _mg_window_suggest_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.suggestion-accept-key", "s", accept_key_action);
   gtk_widget_class_install_action (widget_class, "win.suggestion-reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "win.suggestion-accept-all", NULL, accept_all_action);
+  gtk_widget_class_install_action (widget_class, "win.suggestion-leave", NULL, leave_action);
 
   /* Also from elsewhere than the article (the document list); disabled
    * actions let the key pass on. */
