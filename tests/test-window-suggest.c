@@ -269,6 +269,108 @@ test_document_switch (void)
 }
 
 static gboolean
+is_allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+static guchar *
+render (GtkWidget *widget,
+        int       *stride)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  *stride = width * 4;
+  pixels = g_malloc ((gsize) *stride * height);
+  gdk_texture_download (texture, pixels, *stride);
+  return pixels;
+}
+
+/* Pixels that differ in the rectangle [x0, x1) x [y0, y1). */
+static guint
+changed_pixels (const guchar *a,
+                const guchar *b,
+                int           stride,
+                int           x0,
+                int           y0,
+                int           x1,
+                int           y1)
+{
+  guint n = 0;
+
+  for (int j = MAX (y0, 0); j < y1; j++)
+    for (int i = MAX (x0, 0); i < x1; i++)
+      if (memcmp (a + j * stride + i * 4, b + j * stride + i * 4, 4) != 0)
+        n++;
+  return n;
+}
+
+/* A suggestion is an outline with no fill: turning suggestions on changes
+ * the pixels around "12%", never those inside it. */
+static void
+test_outline_no_fill (void)
+{
+  g_autoptr(MgDataset) dataset = make_dataset (FALSE, NULL);
+  g_autofree guchar *before = NULL;
+  g_autofree guchar *after = NULL;
+  GtkTextView *view;
+  MgWindow *window;
+  GdkRectangle first, last;
+  GtkTextIter iter;
+  guint start;
+  int stride, width, x0, y0, x1, y1;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_window_sized (dataset, 900, 650);
+  view = GTK_TEXT_VIEW (window->article_view);
+  g_assert_true (mg_test_spin_until (is_allocated, view, 10000));
+  /* The adaptive layout settles (panels fold or open) before comparing. */
+  width = -1;
+  for (guint i = 0; i < 30 && width != gtk_widget_get_width (GTK_WIDGET (view)); i++)
+    {
+      width = gtk_widget_get_width (GTK_WIDGET (view));
+      mg_test_spin_for (300);
+    }
+  before = render (GTK_WIDGET (view), &stride);
+
+  mg_test_activate (window, "win.suggestions", NULL);
+  wait_marks (window);
+  mg_test_spin_for (200);
+  after = render (GTK_WIDGET (view), &stride);
+  /* Compared pixel for pixel: the article kept its size. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), ==, width);
+
+  start = mg_test_offset_of (mg_window_get_document (window), "12%");
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) start);
+  gtk_text_view_get_iter_location (view, &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) start + 2);
+  gtk_text_view_get_iter_location (view, &iter, &last);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x0, &y0);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, last.x + last.width,
+                                         last.y + last.height, &x1, &y1);
+
+  /* Inside, two pixels in from the edges: the text as it was. */
+  g_assert_cmpuint (changed_pixels (before, after, stride, x0 + 2, y0 + 2, x1 - 2, y1 - 2), ==, 0);
+  /* The edges: the outline. */
+  g_assert_cmpuint (changed_pixels (before, after, stride, x0 - 3, y0 - 2, x0 + 1, y1 + 2), >=, 10);
+  g_assert_cmpuint (changed_pixels (before, after, stride, x0, y1 - 2, x1, y1 + 2), >=, 10);
+
+  mg_test_close_window (window);
+}
+
+static gboolean
 drawn (gpointer data)
 {
   MgSuggestionMarks *marks = _mg_window_suggest_get_marks (data);
@@ -319,6 +421,7 @@ main (int    argc,
   g_test_add_func ("/window-suggest/existing-hidden", test_existing_hidden);
   g_test_add_func ("/window-suggest/document-switch", test_document_switch);
   g_test_add_func ("/window-suggest/draws-visible-only", test_draws_visible_only);
+  g_test_add_func ("/window-suggest/outline-no-fill", test_outline_no_fill);
 
   return g_test_run ();
 }

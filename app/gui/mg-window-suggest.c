@@ -207,7 +207,7 @@ toggle_change_state (GSimpleAction *action,
     {
       /* Back from the menu to the article, where the keys work. */
       gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-      mg_window_toast (self, _("Suggestions are outlined: N walks them, Enter accepts, Backspace rejects"));
+      mg_window_toast (self, _("Suggestions on: press N to walk them"));
     }
 }
 
