@@ -12,6 +12,7 @@
 #include "mg-core.h"
 #include "mg-dataset-io.h"
 #include "mg-history.h"
+#include "mg-merge3.h"
 #include "mg-suggest-record.h"
 
 #define TEXT "“We will raise the fees,” said Jan de Vries, the harbour master. " \
@@ -317,6 +318,63 @@ test_accept_all (Fixture       *f,
 }
 
 static void
+reject_in (MgDataset          *dataset,
+           const MgSuggestion *s)
+{
+  MgDocument *doc = mg_dataset_get_document (dataset, 0);
+  g_autoptr(JsonObject) extra = mg_suggest_add_rejection (doc, s);
+
+  mg_document_set_extra (doc, extra);
+}
+
+/* A git merge of two annotators' rejections keeps both, less what one side
+ * took back. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  const MgSuggestion *quote = mg_suggestions_get_span (f->suggestions, find (f, "quote", "“We will raise the fees,”"));
+  const MgSuggestion *actor = mg_suggestions_get_span (f->suggestions, find (f, "actor", "Jan de Vries"));
+  const MgSuggestion *pct = mg_suggestions_get_span (f->suggestions, find (f, "figure", "12%"));
+  const MgSuggestion *year = mg_suggestions_get_span (f->suggestions, find (f, "figure", "2025"));
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MgDataset) ours = NULL;
+  g_autoptr(MgDataset) theirs = NULL;
+  g_autoptr(MgDataset) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDocument *doc;
+
+  reject_in (f->dataset, quote);
+  ours = reload (f->dataset);
+  theirs = reload (f->dataset);
+  reject_in (ours, pct);
+  mg_document_set_extra (mg_dataset_get_document (theirs, 0), NULL);
+  reject_in (theirs, year);
+  reject_in (theirs, actor);
+
+  merged = mg_merge3_datasets (f->dataset, ours, theirs, conflicts, notices, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (notices->len, ==, 0);
+  doc = mg_dataset_get_document (merged, 0);
+  g_assert_cmpuint (mg_suggest_count_rejected (doc), ==, 3);
+  g_assert_false (mg_suggest_is_rejected (doc, "quote", quote->start, quote->end));
+  g_assert_true (mg_suggest_is_rejected (doc, "figure", pct->start, pct->end));
+  g_assert_true (mg_suggest_is_rejected (doc, "figure", year->start, year->end));
+  g_assert_true (mg_suggest_is_rejected (doc, "actor", actor->start, actor->end));
+  /* Written sorted, as a fresh rejection would be. */
+  {
+    g_autofree char *text = to_string (merged);
+    const char *a = strstr (text, "\"label\": \"actor\"");
+    const char *p = strstr (text, "\"label\": \"figure\", \"rule\": \"figure-number\"");
+    const char *y = strstr (text, "\"label\": \"figure\", \"rule\": \"figure-date\"");
+
+    g_assert_true (a != NULL && p != NULL && y != NULL && a < p && p < y);
+  }
+}
+
+static void
 test_check (void)
 {
   static const char *const bad[][2] = {
@@ -380,6 +438,7 @@ main (int    argc,
   ADD ("reject", test_reject);
   ADD ("accept-links-speaker", test_accept_links_speaker);
   ADD ("accept-all", test_accept_all);
+  ADD ("merge", test_merge);
 #undef ADD
   g_test_add_func ("/suggest-record/check", test_check);
 

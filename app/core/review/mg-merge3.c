@@ -54,6 +54,80 @@ member (JsonObject *object,
   return object != NULL ? json_object_get_member (object, name) : NULL;
 }
 
+static gboolean
+array_has (JsonNode *array,
+           JsonNode *element)
+{
+  JsonArray *a = array != NULL && JSON_NODE_HOLDS_ARRAY (array) ? json_node_get_array (array) : NULL;
+
+  for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
+    if (json_node_equal (json_array_get_element (a, i), element))
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+entry_int (JsonNode   *entry,
+           const char *name)
+{
+  JsonNode *n = JSON_NODE_HOLDS_OBJECT (entry) ? json_object_get_member (json_node_get_object (entry), name) : NULL;
+
+  return n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_INT64
+    ? json_node_get_int (n) : -1;
+}
+
+static int
+compare_rejections (gconstpointer a,
+                    gconstpointer b)
+{
+  JsonNode *x = *(JsonNode **)a, *y = *(JsonNode **)b;
+  gint64 d = entry_int (x, "start") - entry_int (y, "start");
+  JsonNode *lx, *ly;
+
+  if (d == 0)
+    d = entry_int (x, "end") - entry_int (y, "end");
+  if (d != 0)
+    return d < 0 ? -1 : 1;
+  lx = JSON_NODE_HOLDS_OBJECT (x) ? json_object_get_member (json_node_get_object (x), "label") : NULL;
+  ly = JSON_NODE_HOLDS_OBJECT (y) ? json_object_get_member (json_node_get_object (y), "label") : NULL;
+  return g_strcmp0 (lx && JSON_NODE_HOLDS_VALUE (lx) ? json_node_get_string (lx) : NULL,
+                    ly && JSON_NODE_HOLDS_VALUE (ly) ? json_node_get_string (ly) : NULL);
+}
+
+/* A document's rejected suggestions are a set each annotator adds to: both
+ * sides' rejections are kept, less those one side took back (undo), sorted
+ * by (start, end, label) as the writer expects. Anything but arrays is left
+ * to the member-as-a-whole rule. */
+static JsonNode *
+merge_rejections (JsonNode *b,
+                  JsonNode *o,
+                  JsonNode *t)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  JsonNode *sides[2] = { o, t };
+  JsonArray *array;
+
+  for (guint s = 0; s < 2; s++)
+    {
+      JsonArray *side = json_node_get_array (sides[s]);
+
+      for (guint i = 0; i < json_array_get_length (side); i++)
+        {
+          JsonNode *e = json_array_get_element (side, i);
+          gboolean in_base = array_has (b, e), in_other = array_has (sides[1 - s], e);
+
+          if ((in_other || !in_base) &&
+              !g_ptr_array_find_with_equal_func (kept, e, (GEqualFunc) json_node_equal, NULL))
+            g_ptr_array_add (kept, e);
+        }
+    }
+  g_ptr_array_sort (kept, compare_rejections);
+  array = json_array_sized_new (kept->len);
+  for (guint i = 0; i < kept->len; i++)
+    json_array_add_element (array, json_node_copy (kept->pdata[i]));
+  return json_node_init_array (json_node_alloc (), array);
+}
+
 /* One member of a JSON object, merged as a whole; a clash keeps ours. */
 static void
 merge_member (JsonObject *result,
@@ -66,6 +140,17 @@ merge_member (JsonObject *result,
   JsonNode *b = member (base, name), *o = member (ours, name), *t = member (theirs, name);
   JsonNode *take = o;
 
+  if (strcmp (name, "rejected_suggestions") == 0 && !nodes_equal (o, t) &&
+      (o == NULL || JSON_NODE_HOLDS_ARRAY (o)) && (t == NULL || JSON_NODE_HOLDS_ARRAY (t)) &&
+      (b == NULL || JSON_NODE_HOLDS_ARRAY (b)))
+    {
+      g_autoptr(JsonNode) empty = json_node_init_array (json_node_alloc (), json_array_new ());
+      g_autoptr(JsonNode) merged = merge_rejections (b, o ? o : empty, t ? t : empty);
+
+      if (json_array_get_length (json_node_get_array (merged)) > 0)
+        json_object_set_member (result, name, g_steal_pointer (&merged));
+      return;
+    }
   if (nodes_equal (b, o) && !nodes_equal (b, t))
     take = t;
   else if (!nodes_equal (o, t) && !nodes_equal (b, t))
