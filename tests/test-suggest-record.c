@@ -317,6 +317,55 @@ test_accept_all (Fixture       *f,
   g_assert_cmpuint (mg_suggest_count_rejected (f->doc), ==, 1);
 }
 
+/* "he" stands for the actor named before: the quote he said is attributed
+ * to that actor's span, whichever is accepted first. */
+static void
+test_pronoun_speaker (void)
+{
+  g_autoptr(MgLabelSet) labels = mg_label_set_new_default ();
+  g_autoptr(MgDataset) dataset = mg_dataset_new_with_labels (labels);
+  g_autoptr(MgDocument) doc = mg_document_new ("d", "“We will raise the fees,” said Jan de Vries, "
+                                               "the harbour master. “It is needed,” he said.", -1);
+  g_autoptr(MgHistory) history = NULL;
+  g_autoptr(MgSuggestions) s = NULL;
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store = mg_document_get_store (doc);
+  MgAnnotation *actor, *second;
+  int jan = -1, needed = -1;
+
+  mg_dataset_add_document (dataset, doc);
+  history = mg_history_new (dataset);
+  s = mg_suggest_document (rules, doc, "en", MG_SUGGEST_ALL | MG_SUGGEST_KEEP_COVERED, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < mg_suggestions_get_n_spans (s); i++)
+    {
+      g_autofree char *t = mg_document_substring (doc, mg_suggestions_get_span (s, i)->start,
+                                                  mg_suggestions_get_span (s, i)->end);
+
+      if (g_str_equal (t, "Jan de Vries"))
+        jan = (int) i;
+      if (g_str_equal (t, "“It is needed,”"))
+        needed = (int) i;
+    }
+  g_assert_cmpint (jan, >=, 0);
+  g_assert_cmpint (needed, >=, 0);
+
+  second = mg_suggest_accept (history, doc, s, (guint) needed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (mg_annotation_store_attributed_to (store, second));
+  actor = mg_suggest_accept (history, doc, s, (guint) jan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_annotation_store_attributed_to (store, second) == actor);
+
+  /* The other order: the actor first, then the quote. */
+  mg_history_undo (history);
+  mg_history_undo (history);
+  actor = mg_suggest_accept (history, doc, s, (guint) jan, NULL, &error);
+  second = mg_suggest_accept (history, doc, s, (guint) needed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_annotation_store_attributed_to (store, second) == actor);
+}
+
 static void
 reject_in (MgDataset          *dataset,
            const MgSuggestion *s)
@@ -441,6 +490,7 @@ main (int    argc,
   ADD ("merge", test_merge);
 #undef ADD
   g_test_add_func ("/suggest-record/check", test_check);
+  g_test_add_func ("/suggest-record/pronoun-speaker", test_pronoun_speaker);
 
   status = g_test_run ();
   g_object_unref (rules);

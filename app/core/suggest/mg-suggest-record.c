@@ -391,6 +391,22 @@ find_span (MgAnnotationStore  *store,
   return NULL;
 }
 
+/* The span of the speaker suggestion @to: itself, or, for a pronoun or a
+ * description that is not a span, the actor named in full it refers to. */
+static MgAnnotation *
+speaker_span (MgAnnotationStore *store,
+              MgSuggestions     *suggestions,
+              guint              to)
+{
+  static const char * const actor[] = { "actor", NULL };
+  const MgSuggestion *s = mg_suggestions_get_span (suggestions, to);
+  MgAnnotation *a = find_span (store, s, actor);
+
+  if (a == NULL && s->refers_to >= 0)
+    a = find_span (store, mg_suggestions_get_span (suggestions, (guint) s->refers_to), actor);
+  return a;
+}
+
 /* Attributes the quote of @relation to its speaker when both are spans of
  * the document and the quote is attributed to nobody yet: a person's own
  * attribution is never replaced. */
@@ -401,12 +417,11 @@ link_relation (MgHistory                 *history,
                const MgSuggestedRelation *relation)
 {
   static const char * const said[] = { "quote", "claim", NULL };
-  static const char * const actor[] = { "actor", NULL };
   MgAnnotationStore *store = mg_document_get_store (document);
   MgAnnotation *from, *to;
 
   from = find_span (store, mg_suggestions_get_span (suggestions, relation->from), said);
-  to = find_span (store, mg_suggestions_get_span (suggestions, relation->to), actor);
+  to = speaker_span (store, suggestions, relation->to);
   if (from == NULL || to == NULL || mg_annotation_store_attributed_to (store, from) != NULL)
     return FALSE;
   return mg_history_set_attribution (history, document, from, to, NULL);
@@ -435,7 +450,9 @@ add_span (MgHistory          *history,
  *
  * Adds the suggestion as a span with its origin; when it is a quote whose
  * speaker is a span already (or an actor some quote's speaker), adds the
- * attributed-to relation as well. One step of the history.
+ * attributed-to relation as well. A speaker proposed as a pronoun or a
+ * description ("he", "the minister") that is not a span stands for the
+ * actor named in full it refers to. One step of the history.
  *
  * Returns: (transfer none) (nullable): the new span, or %NULL with @error
  *   set when the store refuses it (a twin of a span, a label not defined)
@@ -459,7 +476,8 @@ mg_suggest_accept (MgHistory      *history,
     {
       const MgSuggestedRelation *r = mg_suggestions_get_relation (suggestions, i);
 
-      if (r->from == position || r->to == position)
+      if (r->from == position || r->to == position ||
+          mg_suggestions_get_span (suggestions, r->to)->refers_to == (int) position)
         link_relation (history, document, suggestions, r);
     }
   mg_history_end_group (history);
