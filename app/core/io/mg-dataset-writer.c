@@ -197,7 +197,6 @@ write_extra_lines (GString    *out,
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-
       JsonNode *node = json_object_get_member (extra, name);
 
       /* A scheme's lists, one relation type or code a line. */
