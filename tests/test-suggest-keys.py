@@ -6,7 +6,8 @@
 # through xdotool, as a person at the keyboard: F10 and U turn them on from
 # the main menu, N and Shift+N walk, Enter accepts (GtkTextView would take
 # it), 3 accepts under the third label, Backspace rejects (GtkTextView would
-# take it too), Ctrl+Z undoes, Ctrl+Shift+Enter accepts all of a label,
+# take it too), Ctrl+Z undoes, Escape leaves the current one,
+# Ctrl+Shift+Enter accepts all of a label,
 # Ctrl+S saves; the file is read back after each save. Prints TAP.
 # Usage: test-suggest-keys.py MARGINALIA DATASET.json
 #
@@ -23,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
                     wait_for_write, xdotool)
 
-PLAN = 7
+PLAN = 8
 QUOTE = "“We will raise the fees,”"
 
 
@@ -97,6 +98,13 @@ def run(marginalia, fixture, scratch):
         data, doc = saved()
         tap.ok("rejected_suggestions" not in doc and len(doc["annotations"]) == 3,
                "Ctrl+Z takes the rejection back")
+
+        # N to it, Escape leaves it: Enter accepts nothing then.
+        keys("n", "Escape", "Return")
+        time.sleep(0.5)
+        keys("Escape")
+        data, doc = saved()
+        tap.ok(len(doc["annotations"]) == 3, "Escape leaves the current suggestion, and Enter accepts nothing")
 
         # N to it again; Ctrl+Shift+Enter accepts every figure left.
         keys("n", "ctrl+shift+Return")
