@@ -144,6 +144,16 @@ test_walk_accept_reject (void)
   g_free (text);
   g_assert_cmpuint (mg_suggestion_marks_get_n_shown (_mg_window_suggest_get_marks (window)), ==, 3);
 
+  /* Selecting a span leaves the suggestion; walking to one unselects the
+   * span, so Enter and the labels' keys have one target. */
+  mg_article_view_set_selected (window->article_view, actor);
+  g_assert_null (current_text (window));
+  mg_test_activate (window, "win.suggestion-next", NULL);
+  g_assert_null (mg_article_view_get_selected (window->article_view));
+  g_assert_cmpstr ((text = current_text (window)), ==, "“We will raise the fees,”");
+  g_free (text);
+  mg_test_activate (window, "win.suggestion-next", NULL);
+
   /* Back to the quote: accepted, it is attributed to its speaker, in one
    * step. */
   mg_test_activate (window, "win.suggestion-previous", NULL);

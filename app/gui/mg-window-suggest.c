@@ -231,6 +231,9 @@ make_current (MgWindow *self,
   GtkTextMark *mark;
   GtkTextIter iter;
 
+  /* Enter and the labels' keys now act on the suggestion, so no span may
+   * look selected. */
+  mg_article_view_set_selected (self->article_view, NULL);
   mg_suggestion_marks_set_current (sg->marks, index);
   sg->current = mg_suggestion_marks_get_shown (sg->marks, (guint) index);
   sg->has_current = TRUE;
