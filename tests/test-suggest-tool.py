@@ -139,6 +139,11 @@ def test_errors(tmp):
     code, _, err = run("suggest", "--labels=quote,claim", "-o", os.path.join(tmp, "x.json"), src)
     check("an unknown --labels entry is a usage error naming it", code == 2 and "claim" in err, err)
 
+    missing = os.path.join(tmp, "no-such-words")
+    code, _, err = run("suggest", "--words=" + missing, "-o", os.path.join(tmp, "w.json"), src)
+    check("a --words that is not a folder exits 1 naming it",
+          code == 1 and err.startswith(missing + ": ") and err.count("\n") == 1, err)
+
     bad = os.path.join(tmp, "bad.json")
     with open(bad, "w") as f:
         f.write("{]")

@@ -161,6 +161,15 @@ mg_tool_suggest (int    argc,
   if (!mg_tool_check_outputs ("suggest", (const char *[]) { output }, 1, argv + 1, 1))
     return MG_TOOL_USAGE;
 
+  /* The rules read the lists they find there and skip the rest, so a
+   * mistyped folder would pass unnoticed. */
+  if (words != NULL && !g_file_test (words, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *shown_words = mg_tool_escape (words);
+
+      mg_tool_problem ("%s: %s", shown_words, _("not a folder of word lists"));
+      return MG_TOOL_INVALID;
+    }
   rules = mg_suggest_rules_new (words, &error);
   if (rules == NULL)
     {
