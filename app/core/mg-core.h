@@ -20,4 +20,5 @@
 #include "mg-scheme-io.h"
 #include "mg-span-edges.h"
 #include "mg-text-index.h"
+#include "mg-text-search.h"
 #include "mg-types.h"
