@@ -13,6 +13,7 @@
  *   mg-window-documents.c  new datasets; documents removed, renamed, moved
  *   mg-window-recent.c  the last dataset reopened, the recent ones
  *   mg-window-suggest.c suggestions: computed, outlined, accepted, rejected
+ *   mg-window-find.c    the find bar, search over all documents, tag all
  * The open dataset, its file and its drafts are the window's MgSession.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,6 +44,7 @@ typedef struct _MgWindowReview MgWindowReview;
 typedef struct _MgWindowStatus MgWindowStatus;
 typedef struct _MgWindowZoom   MgWindowZoom;
 typedef struct _MgWindowSuggest MgWindowSuggest;
+typedef struct _MgWindowFind   MgWindowFind;
 
 typedef void (*MgWindowContinuation) (MgWindow  *self,
                                       gpointer   data);
@@ -66,6 +68,8 @@ struct _MgWindow
   GtkTextView          *note_view;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkLabel             *find_count;
+  GtkMenuButton        *find_tag_button;
   GtkListBox           *speaker_list;
   GtkPopover           *speaker_popover;
   GtkScrolledWindow    *speaker_scroller;
@@ -91,6 +95,7 @@ struct _MgWindow
   MgWindowStatus       *status;
   MgWindowZoom         *zoom;
   MgWindowSuggest      *suggest;
+  MgWindowFind         *find;
 };
 
 /* Provided by mg-window.c */
@@ -179,5 +184,18 @@ void           _mg_window_suggest_class_init      (MgWindowClass  *klass);
 void           _mg_window_suggest_init            (MgWindow       *self);
 void           _mg_window_suggest_dispose         (MgWindow       *self);
 MgSuggestionMarks *_mg_window_suggest_get_marks   (MgWindow       *self);
+
+/* Provided by mg-window-find.c */
+void       _mg_window_find_class_init      (MgWindowClass         *klass);
+void       _mg_window_find_init            (MgWindow              *self);
+void       _mg_window_find_dispose         (MgWindow              *self);
+void       _mg_window_find_document_changed (MgWindow             *self);
+char      *_mg_window_find_tag             (MgWindow              *self,
+                                            const char            *needle,
+                                            const char            *label_id,
+                                            gboolean               all_documents);
+guint      _mg_window_find_get_n_matches   (MgWindow              *self,
+                                            int                   *current);
+GtkWidget *_mg_window_find_get_search_window (MgWindow            *self);
 
 G_END_DECLS

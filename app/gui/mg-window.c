@@ -457,74 +457,6 @@ toggle_sidebar_action (GtkWidget  *widget,
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  MgWindow *self = MG_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Find: from the caret (or just after the current match), wrapping. */
-static gboolean
-find_next (MgWindow *self,
-           gboolean  after_selection)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter from, s, e, sel_start, sel_end;
-  GtkTextSearchFlags flags = GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_VISIBLE_ONLY;
-
-  if (needle == NULL || *needle == '\0' || self->document == NULL)
-    return FALSE;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
-  from = after_selection ? sel_end : sel_start;
-  if (!gtk_text_iter_forward_search (&from, needle, flags, &s, &e, NULL))
-    {
-      gtk_text_buffer_get_start_iter (buffer, &from);
-      if (!gtk_text_iter_forward_search (&from, needle, flags, &s, &e, NULL))
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-          return FALSE;
-        }
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-  mg_article_view_select_range (self->article_view,
-                                gtk_text_iter_get_offset (&s),
-                                gtk_text_iter_get_offset (&e));
-  return TRUE;
-}
-
-static void
-search_changed_cb (MgWindow       *self,
-                   GtkSearchEntry *entry)
-{
-  find_next (self, FALSE);
-}
-
-static void
-search_activate_cb (MgWindow       *self,
-                    GtkSearchEntry *entry)
-{
-  find_next (self, TRUE);
-}
-
-static void
-search_mode_cb (MgWindow     *self,
-                GParamSpec   *pspec,
-                GtkSearchBar *bar)
-{
-  /* Escape closes the bar and hands the match to the article, so the
-   * next key tags it. */
-  if (!gtk_search_bar_get_search_mode (bar) && self->document != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
-}
-
-static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -571,6 +503,7 @@ mg_window_dispose (GObject *object)
   _mg_window_status_dispose (self);
   _mg_window_zoom_dispose (self);
   _mg_window_suggest_dispose (self);
+  _mg_window_find_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
@@ -636,7 +569,6 @@ bind_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.attribute", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.attribute", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.unselect", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
@@ -718,7 +650,6 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.shrink-end", NULL, boundary_action);
   gtk_widget_class_install_action (widget_class, "win.set-range", "(uu)", set_range_action);
   gtk_widget_class_install_action (widget_class, "win.unselect", NULL, unselect_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
@@ -736,6 +667,7 @@ mg_window_class_init (MgWindowClass *klass)
   _mg_window_documents_class_init (klass);
   _mg_window_recent_class_init (klass);
   _mg_window_suggest_class_init (klass);
+  _mg_window_find_class_init (klass);
 }
 
 /* Runs a window action for a key pressed in the article itself, and only
@@ -845,14 +777,6 @@ mg_window_init (MgWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate",
-                           G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
-
   g_settings_bind (self->settings, "snap-to-words", self->article_view, "snap-to-words",
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "show-label-names", self->article_view, "show-label-names",
@@ -878,6 +802,7 @@ mg_window_init (MgWindow *self)
   _mg_window_documents_init (self);
   _mg_window_recent_init (self);
   _mg_window_suggest_init (self);
+  _mg_window_find_init (self);
 }
 
 MgWindow *
@@ -978,6 +903,7 @@ mg_window_show_document (MgWindow   *self,
   mg_document_list_select (self->document_list, document);
   _mg_window_review_document_changed (self);
   _mg_window_status_document_changed (self);
+  _mg_window_find_document_changed (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, document ? "document" : "empty");
   if (document != NULL)
