@@ -197,9 +197,24 @@ mg_find_marks_clear (MgFindMarks *self)
 {
   g_return_if_fail (self != NULL);
 
+  /* The tags leave the buffer altogether, which takes them off the whole
+   * text at once: removed range by range, GTK 4.8 could keep drawing a
+   * line it had laid out with a highlight. The next search makes them
+   * anew, again above the label tags. */
   if (self->buffer != NULL)
-    mg_find_marks_show (self, self->buffer, NULL, -1);
+    {
+      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+      for (guint i = 0; i < 2; i++)
+        {
+          GtkTextTag *tag = gtk_text_tag_table_lookup (table, i == 0 ? MATCH_TAG : CURRENT_TAG);
+
+          if (tag != NULL)
+            gtk_text_tag_table_remove (table, tag);
+        }
+    }
   g_array_set_size (self->shown, 0);
+  self->current = (MgTextMatch) { 0, 0 };
 }
 
 /**

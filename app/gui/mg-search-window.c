@@ -140,7 +140,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *line = gtk_center_box_new ();
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *left = gtk_label_new (NULL);
   GtkWidget *match = gtk_label_new (NULL);
@@ -156,8 +156,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (title, "caption");
   gtk_widget_add_css_class (title, "dim-label");
 
-  /* Equal halves either side of the match keep the matches in a column;
-   * each half gives way at its outer end. */
+  /* The match in the centre keeps the matches in a column down the list;
+   * the context either side gives way at its outer end. */
   gtk_label_set_xalign (GTK_LABEL (left), 1);
   gtk_label_set_ellipsize (GTK_LABEL (left), PANGO_ELLIPSIZE_START);
   gtk_label_set_width_chars (GTK_LABEL (left), 10);
@@ -166,13 +166,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (right), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (right), 10);
   gtk_widget_set_hexpand (right, TRUE);
-  gtk_box_set_homogeneous (GTK_BOX (line), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (match), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (match), 40);
 
-  gtk_box_append (GTK_BOX (line), left);
-  gtk_box_append (GTK_BOX (line), match);
-  gtk_box_append (GTK_BOX (line), right);
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (line), left);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (line), match);
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (line), right);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), line);
   gtk_widget_set_margin_top (box, 6);
@@ -191,9 +190,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *line = gtk_widget_get_next_sibling (title);
-  GtkWidget *left = gtk_widget_get_first_child (line);
-  GtkWidget *match = gtk_widget_get_next_sibling (left);
-  GtkWidget *right = gtk_widget_get_next_sibling (match);
+  GtkWidget *left = gtk_center_box_get_start_widget (GTK_CENTER_BOX (line));
+  GtkWidget *match = gtk_center_box_get_center_widget (GTK_CENTER_BOX (line));
+  GtkWidget *right = gtk_center_box_get_end_widget (GTK_CENTER_BOX (line));
   MgDocument *document = mg_text_hit_get_document (hit);
   const char *name = mg_document_get_title (document);
   g_autofree char *l = NULL, *m = NULL, *r = NULL;

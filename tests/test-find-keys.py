@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+# test-find-keys.py: find and search over all documents, keys pressed for real
+#
+# Starts `marginalia DATASET` on the display (run under Xvfb) and, with
+# xdotool, as a person at the keyboard: Ctrl+F, a word, then Enter,
+# Shift+Enter, Ctrl+G and Ctrl+Shift+G step through the matches, which the
+# article highlights; Escape takes the highlights away and leaves the
+# current match selected for a label key. Ctrl+Shift+F opens the search over
+# all documents, Enter opens a match in its document, selected, and a label
+# key tags it. Each step is read back from the saved dataset.
+# Prints TAP. Usage: test-find-keys.py MARGINALIA FIXTURE.json
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import signal
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env,  # noqa: E402
+                    start, Tap, wait_for, wait_for_write, windows_of, xdotool)
+from mg_xshot import grab  # noqa: E402
+
+PLAN = 5
+WIDTH, HEIGHT = 1400, 900
+
+
+def keys(*names):
+    xdotool("key", "--delay", "80", *names)
+    time.sleep(0.4)
+
+
+def type_text(text):
+    xdotool("type", "--delay", "40", text)
+    time.sleep(0.6)
+
+
+# The article's column at 1400x900, in fractions of the window: between the
+# document list and the annotation panel, below the find bar.
+ARTICLE = (0.25, 0.12, 0.70, 0.90)
+
+
+def highlighted(window):
+    """How many pixels of the article are find's pale yellow (every match)
+    and find's orange (the current one), over white: colours no label's
+    tint, underline or their antialiasing makes."""
+    shot = wait_for(lambda: grab(window, WIDTH, HEIGHT), 5)
+    if shot is None:
+        bail("could not read the window's pixels")
+    if os.environ.get("MG_DEBUG_SHOTS"):
+        shot.save_png(os.path.join(os.environ["MG_DEBUG_SHOTS"], "find-%d.png" % time.monotonic_ns()))
+    matches = current = 0
+    for row in shot.region(*ARTICLE):
+        for x in range(0, len(row), 3):
+            r, g, b = row[x], row[x + 1], row[x + 2]
+            if r > 240 and g > 220 and 120 < b < 160:
+                matches += 1
+            elif r > 225 and 130 < g < 160 and b < 60:
+                current += 1
+    return matches, current
+
+
+def run(marginalia, fixture, scratch):
+    env = private_env(scratch)
+    dataset = os.path.join(scratch, "find.json")
+    shutil.copyfile(fixture, dataset)
+    tap = Tap(PLAN)
+
+    process = start(marginalia, dataset, env)
+    pid = find_app_pid(process)
+    window = wait_for(lambda: windows_of(pid), 15) if pid else None
+    if not window:
+        process.kill()
+        bail("the window did not appear")
+    window = window[0]
+    xdotool("windowsize", "--sync", window, str(WIDTH), str(HEIGHT))
+    xdotool("windowfocus", "--sync", window)
+    time.sleep(1)
+    last = [os.stat(dataset).st_mtime_ns]
+
+    def saved():
+        keys("ctrl+s")
+        wait_for_write(dataset, last)
+        with open(dataset, encoding="utf-8") as f:
+            data = json.load(f)
+        return {doc["id"]: {(a["label"], a["start"], a["end"]) for a in doc["annotations"]}
+                for doc in data["documents"]}
+
+    try:
+        # "council" is at 9, 55, 108, 171 and 232 of the first document.
+        # Typing selects the first; then 1→2→3→2→3→4→3.
+        keys("ctrl+f")
+        type_text("council")
+        keys("Return", "Return", "shift+Return", "ctrl+g", "ctrl+g", "ctrl+shift+g")
+        lit = highlighted(window)
+        tap.ok(lit[0] > 200 and lit[1] > 50,
+               "the matches are highlighted, the current one apart (%d and %d pixels)" % lit)
+
+        keys("Escape")
+        unlit = highlighted(window)
+        tap.ok(unlit == (0, 0), "Escape takes the highlights away (%d and %d pixels left)" % unlit)
+
+        keys("3")
+        spans = saved()
+        tap.ok(("claim", 108, 115) in spans["council-vote"],
+               "Enter, Shift+Enter, Ctrl+G and Ctrl+Shift+G step, the key tags the match: %s"
+               % sorted(spans["council-vote"]))
+
+        # Search over all documents: a word of the second document only.
+        keys("ctrl+shift+f")
+        search = wait_for(lambda: [w for w in windows_of(pid) if w != window], 10)
+        if not search:
+            bail("the search window did not appear")
+        xdotool("windowfocus", "--sync", search[0])
+        time.sleep(0.5)
+        keys("ctrl+a")
+        type_text("awnings")
+        keys("Return")
+        # Enter showed the match in the window, which a person now types in.
+        xdotool("windowfocus", "--sync", window)
+        time.sleep(0.5)
+        keys("4")
+        spans = saved()
+        tap.ok(("figure", 157, 164) in spans["cafe-rain"],
+               "Ctrl+Shift+F, Enter opens the match selected in its document: %s"
+               % sorted(spans["cafe-rain"]))
+
+        # Ctrl+Z takes the figure back; the window still answers.
+        keys("ctrl+z")
+        spans = saved()
+        tap.ok(("figure", 157, 164) not in spans["cafe-rain"], "Ctrl+Z takes the tag back")
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+
+if __name__ == "__main__":
+    main_with_scratch("test-find-keys.py MARGINALIA FIXTURE.json", run, "mg-find-keys-")
