@@ -6,8 +6,8 @@
 # Shift+Enter, Ctrl+G and Ctrl+Shift+G step through the matches, which the
 # article highlights; Escape takes the highlights away and leaves the
 # current match selected for a label key. Ctrl+Shift+F opens the search over
-# all documents, Enter opens a match in its document, selected, and a label
-# key tags it. Each step is read back from the saved dataset.
+# all documents, Enter or a click opens a match in its document, selected,
+# and a label key tags it. Each step is read back from the saved dataset.
 # Prints TAP. Usage: test-find-keys.py MARGINALIA FIXTURE.json
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,7 +24,7 @@ from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env,  # noqa:
                     start, Tap, wait_for, wait_for_write, windows_of, xdotool)
 from mg_xshot import grab  # noqa: E402
 
-PLAN = 5
+PLAN = 6
 WIDTH, HEIGHT = 1400, 900
 
 
@@ -128,10 +128,27 @@ def run(marginalia, fixture, scratch):
                "Ctrl+Shift+F, Enter opens the match selected in its document: %s"
                % sorted(spans["cafe-rain"]))
 
-        # Ctrl+Z takes the figure back; the window still answers.
-        keys("ctrl+z")
+        # A click on a row opens its match too.
+        keys("ctrl+shift+f")
+        xdotool("windowfocus", "--sync", search[0])
+        time.sleep(0.5)
+        keys("ctrl+a")
+        type_text("strike")
+        xdotool("mousemove", "--window", search[0], "360", "125", "click", "1")
+        time.sleep(0.8)
+        xdotool("windowfocus", "--sync", window)
+        time.sleep(0.5)
+        keys("1")
         spans = saved()
-        tap.ok(("figure", 157, 164) not in spans["cafe-rain"], "Ctrl+Z takes the tag back")
+        tap.ok(("quote", 23, 29) in spans["ferry-strike"],
+               "a click on a row opens the match selected in its document: %s"
+               % sorted(spans["ferry-strike"]))
+
+        # Ctrl+Z twice takes back the quote, then the figure.
+        keys("ctrl+z", "ctrl+z")
+        spans = saved()
+        tap.ok(("figure", 157, 164) not in spans["cafe-rain"] and not spans["ferry-strike"],
+               "Ctrl+Z takes the tags back")
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()

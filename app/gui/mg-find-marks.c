@@ -57,11 +57,14 @@ ensure_tag (GtkTextBuffer *buffer,
   if (tag != NULL)
     return tag;
 
-  /* Yellow and orange read as "found" in light and dark styles alike and
-   * are far from the Okabe–Ito label colours. */
+  /* Yellow and orange read as "found" and are far from the Okabe–Ito
+   * label colours; opaque, with black text, they read the same in the
+   * dark style. */
   if (g_str_equal (name, MATCH_TAG))
-    return gtk_text_buffer_create_tag (buffer, name, "background-rgba",
-                                       &(GdkRGBA) { 0.98, 0.86, 0.16, 0.55 }, NULL);
+    return gtk_text_buffer_create_tag (buffer, name,
+                                       "background-rgba", &(GdkRGBA) { 0.99, 0.925, 0.54, 1.0 },
+                                       "foreground-rgba", &(GdkRGBA) { 0.0, 0.0, 0.0, 1.0 },
+                                       NULL);
   return gtk_text_buffer_create_tag (buffer, name,
                                      "background-rgba", &(GdkRGBA) { 1.0, 0.55, 0.0, 0.85 },
                                      "foreground-rgba", &(GdkRGBA) { 0.0, 0.0, 0.0, 1.0 },

@@ -39,6 +39,27 @@ struct _MgSearchWindow
 
 G_DEFINE_FINAL_TYPE (MgSearchWindow, mg_search_window, ADW_TYPE_WINDOW)
 
+/* The labels of the dataset as it is at each search. */
+static void
+update_tag_menu (MgSearchWindow *self)
+{
+  MgDataset *dataset = self->window ? mg_window_get_dataset (self->window) : NULL;
+  MgLabelSet *labels = dataset ? mg_dataset_get_labels (dataset) : NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  for (guint i = 0; labels != NULL && i < mg_label_set_get_n_labels (labels); i++)
+    {
+      MgLabel *label = mg_label_set_get_label (labels, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (mg_label_get_name (label), NULL);
+
+      g_menu_item_set_action_and_target (item, "search.tag", "s", mg_label_get_id (label));
+      g_menu_append_item (section, item);
+    }
+  g_menu_append_section (menu, _("Tag Every Match As"), G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (self->tag_button, G_MENU_MODEL (menu));
+}
+
 static void
 run_search (MgSearchWindow *self)
 {
@@ -80,6 +101,7 @@ run_search (MgSearchWindow *self)
 
   gtk_stack_set_visible_child_name (self->stack, search == NULL ? "start" : n > 0 ? "hits" : "none");
   gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), n > 0);
+  update_tag_menu (self);
 }
 
 static void
@@ -222,28 +244,6 @@ tag_action (GtkWidget  *widget,
 }
 
 static void
-create_tag_popup (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  MgSearchWindow *self = user_data;
-  MgDataset *dataset = self->window ? mg_window_get_dataset (self->window) : NULL;
-  MgLabelSet *labels = dataset ? mg_dataset_get_labels (dataset) : NULL;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-
-  for (guint i = 0; labels != NULL && i < mg_label_set_get_n_labels (labels); i++)
-    {
-      MgLabel *label = mg_label_set_get_label (labels, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (mg_label_get_name (label), NULL);
-
-      g_menu_item_set_action_and_target (item, "search.tag", "s", mg_label_get_id (label));
-      g_menu_append_item (section, item);
-    }
-  g_menu_append_section (menu, _("Tag Every Match As"), G_MENU_MODEL (section));
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-}
-
-static void
 mg_search_window_dispose (GObject *object)
 {
   MgSearchWindow *self = MG_SEARCH_WINDOW (object);
@@ -300,7 +300,6 @@ mg_search_window_init (MgSearchWindow *self)
   self->tag_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->tag_button, _("Tag All"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_button), _("Tag Every Match with a Label"));
-  gtk_menu_button_set_create_popup_func (self->tag_button, create_tag_popup, self, NULL);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->tag_button));
   gtk_widget_set_margin_top (bar, 6);
@@ -313,7 +312,7 @@ mg_search_window_init (MgSearchWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (self->selection), factory));
-  gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

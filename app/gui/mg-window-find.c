@@ -407,7 +407,7 @@ show_match_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
-/* The Tag All menu lists the labels the dataset has when it opens. */
+/* The Tag All menu: the labels, for this document or all of them. */
 static GMenuModel *
 tag_menu (MgWindow *self)
 {
@@ -438,14 +438,14 @@ tag_menu (MgWindow *self)
   return G_MENU_MODEL (menu);
 }
 
+/* The menu follows the dataset's labels: rebuilt whenever a document is
+ * shown, which every new dataset does. */
 static void
-create_tag_popup (GtkMenuButton *button,
-                  gpointer       user_data)
+update_tag_menu (MgWindow *self)
 {
-  MgWindow *self = user_data;
   g_autoptr(GMenuModel) menu = tag_menu (self);
 
-  gtk_menu_button_set_menu_model (button, menu);
+  gtk_menu_button_set_menu_model (self->find_tag_button, menu);
 }
 
 void
@@ -502,7 +502,7 @@ _mg_window_find_init (MgWindow *self)
                       gtk_named_action_new ("win.find-previous")));
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 
-  gtk_menu_button_set_create_popup_func (self->find_tag_button, create_tag_popup, self, NULL);
+  update_tag_menu (self);
 }
 
 void
@@ -524,7 +524,11 @@ _mg_window_find_dispose (MgWindow *self)
 void
 _mg_window_find_document_changed (MgWindow *self)
 {
-  if (self->find != NULL && gtk_search_bar_get_search_mode (self->search_bar))
+  if (self->find == NULL)
+    return;
+
+  update_tag_menu (self);
+  if (gtk_search_bar_get_search_mode (self->search_bar))
     refresh (self);
 }
 
