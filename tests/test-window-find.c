@@ -298,6 +298,22 @@ test_search_window (void)
   mg_search_window_search (search, "cafe");
   g_assert_cmpuint (g_list_model_get_n_items (mg_search_window_get_hits (search)), ==, 2);
 
+  /* Another dataset in the window: the list is of its documents. */
+  {
+    g_autoptr(MgDataset) other = mg_dataset_new ();
+    g_autoptr(MgDocument) doc = mg_document_new ("cafe-rain", "No café here, one Cafe.", -1);
+
+    mg_dataset_add_document (other, doc);
+    mg_window_set_dataset (window, other, NULL);
+    mg_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (mg_search_window_get_hits (search)), ==, 2);
+    {
+      g_autoptr(MgTextHit) hit = g_list_model_get_item (mg_search_window_get_hits (search), 0);
+
+      g_assert_true (mg_text_hit_get_document (hit) == doc);
+    }
+  }
+
   mg_test_close_window (window);
 }
 

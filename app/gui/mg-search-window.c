@@ -227,20 +227,39 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+undo_cb (MgWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+}
+
+static void
 tag_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
 {
   MgSearchWindow *self = MG_SEARCH_WINDOW (widget);
   g_autofree char *message = NULL;
+  guint64 before;
 
   if (self->window == NULL)
     return;
 
+  before = mg_history_get_state (mg_window_get_history (self->window));
   message = _mg_window_find_tag (self->window, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
                                  g_variant_get_string (param, NULL), TRUE);
   if (message != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      /* The window's undo, from here: the tags went into its history. */
+      if (mg_history_get_state (mg_window_get_history (self->window)) != before)
+        {
+          adw_toast_set_button_label (toast, _("_Undo"));
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_cb), self->window,
+                                   G_CONNECT_SWAPPED);
+        }
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -365,6 +384,9 @@ mg_search_window_new (MgWindow *window)
                        "destroy-with-parent", TRUE,
                        NULL);
   g_set_weak_pointer (&self->window, window);
+  /* Another dataset opened in the window: its documents are searched. */
+  g_signal_connect_object (mg_window_get_session (window), "notify::dataset",
+                           G_CALLBACK (run_search), self, G_CONNECT_SWAPPED);
   return self;
 }
 
