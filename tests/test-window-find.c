@@ -155,6 +155,41 @@ test_count_and_step (void)
 }
 
 static void
+test_step_from_caret (void)
+{
+  MgWindow *window;
+  int index;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("files", "find.json");
+  find (window, "council");
+
+  /* The caret moved since the last match: steps count from it. */
+  mg_article_view_place_cursor (window->article_view, 100);
+  mg_test_activate (window, "win.find-previous", NULL);
+  _mg_window_find_get_n_matches (window, &index);
+  g_assert_cmpint (index, ==, 1);
+  mg_article_view_place_cursor (window->article_view, 100);
+  mg_test_activate (window, "win.find-next", NULL);
+  _mg_window_find_get_n_matches (window, &index);
+  g_assert_cmpint (index, ==, 2);
+
+  /* After the last match, back is the last and on wraps to the first. */
+  mg_article_view_place_cursor (window->article_view, 250);
+  mg_test_activate (window, "win.find-previous", NULL);
+  _mg_window_find_get_n_matches (window, &index);
+  g_assert_cmpint (index, ==, 4);
+  mg_article_view_place_cursor (window->article_view, 250);
+  mg_test_activate (window, "win.find-next", NULL);
+  _mg_window_find_get_n_matches (window, &index);
+  g_assert_cmpint (index, ==, 0);
+  g_assert_cmpstr (count_text (window), ==, "1 of 5");
+
+  mg_test_close_window (window);
+}
+
+static void
 test_typing_narrows (void)
 {
   MgWindow *window;
@@ -326,6 +361,7 @@ main (int   argc,
   mg_test_init_display ();
 
   g_test_add_func ("/find/count-and-step", test_count_and_step);
+  g_test_add_func ("/find/step-from-caret", test_step_from_caret);
   g_test_add_func ("/find/typing-narrows", test_typing_narrows);
   g_test_add_func ("/find/tag-in-document", test_tag_in_document);
   g_test_add_func ("/find/search-window", test_search_window);

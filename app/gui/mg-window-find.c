@@ -158,15 +158,21 @@ step (MgWindow *self,
     find->current = forward ? (find->current + 1) % n : (find->current + n - 1) % n;
   else
     {
-      int from = match_from_caret (self);
       GtkTextIter s, e;
+      guint caret;
+      int after = n;
 
-      /* Backwards from the caret is the match before the one after it. */
+      /* The caret moved since: the first match from it, or the last one
+       * before it. */
       gtk_text_buffer_get_selection_bounds (article_buffer (self), &s, &e);
-      if (!forward)
-        from = g_array_index (find->matches, MgTextMatch, from).start >= (guint) gtk_text_iter_get_offset (&s)
-               ? (from + n - 1) % n : from;
-      find->current = from;
+      caret = gtk_text_iter_get_offset (&s);
+      for (int i = 0; i < n; i++)
+        if (g_array_index (find->matches, MgTextMatch, i).start >= caret)
+          {
+            after = i;
+            break;
+          }
+      find->current = forward ? after % n : (after + n - 1) % n;
     }
   show_current (self);
 }
