@@ -4,8 +4,9 @@
  * some nested and some overlapping, opens it in the window and prints how
  * long the model takes to build, the article's first frame to be painted,
  * and one annotation to be added, removed and restored, each from the start
- * of its action to the end of the first frame painted after it; then the
- * peak memory (getrusage). A frame counts only when the window's surface
+ * of its action to the end of the first frame painted after it, and find
+ * highlighting every match of a word and closing; then the peak memory
+ * (getrusage). A frame counts only when the window's surface
  * was really rendered in it, so an idle tick of the frame clock cannot pass
  * for the edit's frame. Not a test: figures depend on the machine. Run it
  * under Xvfb, as the README says; "--rounds N" repeats each edit N times
@@ -355,6 +356,34 @@ edit_undo (MgWindow   *window,
                       mg_annotation_store_get_n_annotations (store) == before + 1);
 }
 
+/* Find: a phrase typed and Enter pressed, every match highlighted, to the
+ * frame painted; then Escape, every highlight taken away. */
+static Timing
+edit_find (MgWindow   *window,
+           const char *phrase)
+{
+  gint64 start_cpu = cpu_time ();
+  gint64 start = g_get_monotonic_time ();
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL))
+    g_error ("win.find is missing");
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), phrase);
+  g_signal_emit_by_name (window->search_entry, "activate");
+  return finish_edit (GTK_WIDGET (window), start, start_cpu,
+                      _mg_window_find_get_n_matches (window, NULL) > 0);
+}
+
+static Timing
+edit_close_find (MgWindow *window)
+{
+  gint64 start_cpu = cpu_time ();
+  gint64 start = g_get_monotonic_time ();
+
+  g_signal_emit_by_name (window->search_entry, "stop-search");
+  return finish_edit (GTK_WIDGET (window), start, start_cpu,
+                      _mg_window_find_get_n_matches (window, NULL) == 0);
+}
+
 static int
 compare_timings (gconstpointer a,
                  gconstpointer b)
@@ -418,6 +447,7 @@ main (int   argc,
   g_autoptr(MgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree Timing *added = NULL, *removed = NULL, *undone = NULL;
+  g_autofree Timing *found = NULL, *closed = NULL;
   struct rusage usage;
   guint rounds = N_ROUNDS;
   MgWindow *window;
@@ -491,6 +521,23 @@ main (int   argc,
   print_timings ("add one", added, rounds);
   print_timings ("remove one", removed, rounds);
   print_timings ("undo the removal", undone, rounds);
+
+  found = g_new0 (Timing, rounds);
+  closed = g_new0 (Timing, rounds);
+  for (guint round = 0; round < rounds; round++)
+    {
+      /* Each round a new phrase, so that nothing is left from the last. */
+      found[round] = edit_find (window, round % 2 ? "council" : "harbour");
+      settle (GTK_WIDGET (window));
+      closed[round] = edit_close_find (window);
+      settle (GTK_WIDGET (window));
+    }
+  edit_find (window, "council");
+  printf ("find                   %8u matches of \"council\" highlighted\n",
+          _mg_window_find_get_n_matches (window, NULL));
+  edit_close_find (window);
+  print_timings ("find, all highlighted", found, rounds);
+  print_timings ("close find", closed, rounds);
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("peak memory            %8.1f MB\n", usage.ru_maxrss / 1024.0);
