@@ -3,7 +3,8 @@
  * Builds a dataset of news-like text (10 MB by default, in articles of
  * about 10 kB, with accented names and emoji), then times searches over
  * all of it: a rare word, a common one, a phrase, one with diacritics
- * ignored, and the context of every hit of the common word. Prints
+ * ignored, the context of every hit of the common word, and tagging every
+ * match of a phrase and of a common word, and undoing that. Prints
  * processor and wall time beside the machine's load, which a shared
  * machine needs to read the figures.
  *
@@ -157,6 +158,30 @@ main (int   argc,
       }
     printf ("context of %u hits:          %7.1f ms processor  %7.1f ms wall\n", n,
             (cpu_now () - cpu) * 1000, (wall_now () - wall) * 1000);
+  }
+
+  /* Tag All over the corpus, in one undo step, and that step undone. */
+  {
+    g_autoptr(MgHistory) history = mg_history_new (dataset);
+    const char *phrases[] = { "back down", "Brussels" };
+
+    for (guint p = 0; p < G_N_ELEMENTS (phrases); p++)
+      {
+        g_autoptr(MgTextSearch) search = mg_text_search_new (phrases[p], 0);
+        g_autoptr(GListModel) hits = mg_text_search_dataset (search, dataset);
+        MgTagReport report;
+
+        wall = wall_now ();
+        cpu = cpu_now ();
+        mg_text_search_tag (history, hits, phrases[p], "quote", TRUE, &report);
+        printf ("tag all %-20s %8u tagged %7.1f ms processor  %7.1f ms wall\n", phrases[p],
+                report.tagged, (cpu_now () - cpu) * 1000, (wall_now () - wall) * 1000);
+        wall = wall_now ();
+        cpu = cpu_now ();
+        mg_history_undo (history);
+        printf ("undo it                               %7.1f ms processor  %7.1f ms wall\n",
+                (cpu_now () - cpu) * 1000, (wall_now () - wall) * 1000);
+      }
   }
 
   print_load ();
