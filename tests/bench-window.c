@@ -5,8 +5,8 @@
  * long the model takes to build, the article's first frame to be painted,
  * and one annotation to be added, removed and restored, each from the start
  * of its action to the end of the first frame painted after it, and find
- * highlighting every match of a word and closing; then the peak memory
- * (getrusage). A frame counts only when the window's surface
+ * highlighting every match of a word and closing, Tag All of that word and
+ * its undo; then the peak memory (getrusage). A frame counts only when the window's surface
  * was really rendered in it, so an idle tick of the frame clock cannot pass
  * for the edit's frame. Not a test: figures depend on the machine. Run it
  * under Xvfb, as the README says; "--rounds N" repeats each edit N times
@@ -356,6 +356,20 @@ edit_undo (MgWindow   *window,
                       mg_annotation_store_get_n_annotations (store) == before + 1);
 }
 
+static Timing
+edit_undo_all (MgWindow   *window,
+               MgDocument *document,
+               guint       expected)
+{
+  gint64 start_cpu = cpu_time ();
+  gint64 start = g_get_monotonic_time ();
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL))
+    g_error ("win.undo is missing");
+  return finish_edit (GTK_WIDGET (window), start, start_cpu,
+                      mg_annotation_store_get_n_annotations (mg_document_get_store (document)) == expected);
+}
+
 /* Find: a phrase typed and Enter pressed, every match highlighted, to the
  * frame painted; then Escape, every highlight taken away. */
 static Timing
@@ -538,6 +552,27 @@ main (int   argc,
   edit_close_find (window);
   print_timings ("find, all highlighted", found, rounds);
   print_timings ("close find", closed, rounds);
+
+  /* Tag All: every match of a word made a span, one undo step, and the
+   * step undone, each to the frame painted. */
+  {
+    Timing tagged, untagged;
+    guint before = mg_annotation_store_get_n_annotations (mg_document_get_store (document));
+    gint64 start_cpu = cpu_time ();
+
+    start = g_get_monotonic_time ();
+    gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "council");
+    if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-matches", "(ss)", "quote", "document"))
+      g_error ("win.tag-matches is missing");
+    tagged = finish_edit (GTK_WIDGET (window), start, start_cpu,
+                          mg_annotation_store_get_n_annotations (mg_document_get_store (document)) > before);
+    printf ("tag all                %8u spans added\n",
+            mg_annotation_store_get_n_annotations (mg_document_get_store (document)) - before);
+    print_timings ("tag all \"council\"", &tagged, 1);
+    settle (GTK_WIDGET (window));
+    untagged = edit_undo_all (window, document, before);
+    print_timings ("undo the tag all", &untagged, 1);
+  }
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("peak memory            %8.1f MB\n", usage.ru_maxrss / 1024.0);
