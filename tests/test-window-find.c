@@ -143,6 +143,13 @@ test_count_and_step (void)
   g_assert_cmpstr (current, ==, "");
   kept = selection (window);
   g_assert_cmpstr (kept, ==, "council");
+
+  /* The entry's late search-changed, after the bar closed, shows nothing. */
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  mg_test_spin ();
+  g_free (after);
+  after = tagged_ranges (window, "mg-find-match");
+  g_assert_cmpstr (after, ==, "");
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (window->article_view)));
   {
     GtkTextIter iter;

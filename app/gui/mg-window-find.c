@@ -211,7 +211,10 @@ static void
 search_changed_cb (MgWindow       *self,
                    GtkSearchEntry *entry)
 {
-  refresh (self);
+  /* A change that lands after the bar closed (the entry waits a moment
+   * after typing) must not bring the highlights back. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    refresh (self);
 }
 
 static void
