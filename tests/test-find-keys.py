@@ -6,8 +6,8 @@
 # Shift+Enter, Ctrl+G and Ctrl+Shift+G step through the matches, which the
 # article highlights; Escape takes the highlights away and leaves the
 # current match selected for a label key. Ctrl+Shift+F opens the search over
-# all documents, Enter or a click opens a match in its document, selected,
-# and a label key tags it. Each step is read back from the saved dataset.
+# all documents, where Enter, a click, or Down to a row and Enter opens a
+# match in its document, selected, and a label key tags it. Each step is read back from the saved dataset.
 # Prints TAP. Usage: test-find-keys.py MARGINALIA FIXTURE.json
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,7 +24,7 @@ from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env,  # noqa:
                     start, Tap, wait_for, wait_for_write, windows_of, xdotool)
 from mg_xshot import grab  # noqa: E402
 
-PLAN = 6
+PLAN = 7
 WIDTH, HEIGHT = 1400, 900
 
 
@@ -144,7 +144,23 @@ def run(marginalia, fixture, scratch):
                "a click on a row opens the match selected in its document: %s"
                % sorted(spans["ferry-strike"]))
 
-        # Ctrl+Z twice takes back the quote, then the figure.
+        # Down from the entry into the list, Down to the next match, Enter.
+        keys("ctrl+shift+f")
+        xdotool("windowfocus", "--sync", search[0])
+        time.sleep(0.5)
+        keys("ctrl+a")
+        type_text("council")
+        keys("Down", "Down", "Return")
+        xdotool("windowfocus", "--sync", window)
+        time.sleep(0.5)
+        keys("4")
+        spans = saved()
+        tap.ok(("figure", 55, 62) in spans["council-vote"],
+               "Down, Down, Enter in the search window opens the second match: %s"
+               % sorted(spans["council-vote"]))
+
+        # Ctrl+Z three times takes back the figure, the quote, the figure.
+        keys("ctrl+z")
         keys("ctrl+z", "ctrl+z")
         spans = saved()
         tap.ok(("figure", 157, 164) not in spans["cafe-rain"] and not spans["ferry-strike"],
