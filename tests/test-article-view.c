@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "mg-article-view.h"
 #include "mg-test-gui.h"
 
@@ -32,11 +34,12 @@ typedef struct
 } Fixture;
 
 static char *
-build_text (GRand *rand)
+build_text (GRand *rand,
+            guint  n_lines)
 {
   GString *text = g_string_new (NULL);
 
-  for (guint line = 0; line < 24; line++)
+  for (guint line = 0; line < n_lines; line++)
     {
       guint n = g_rand_int_range (rand, 10, 40);
 
@@ -61,7 +64,7 @@ fixture_set_up (Fixture       *f,
     return;
 
   f->rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
-  text = build_text (f->rand);
+  text = build_text (f->rand, 24);
   f->dataset = mg_dataset_new ();
   f->document = mg_document_new ("doc", text, -1);
   g_assert_true (mg_dataset_add_document (f->dataset, f->document));
@@ -186,6 +189,65 @@ assert_highlighting (MgArticleView *view,
             g_error ("%s, depth %u: tagged %s, but the store gives %s", id, depth, got, want);
         }
     }
+}
+
+/* Only the runs, or parts of runs, inside [@lo, @hi). */
+static char *
+clip_runs (const char *runs,
+           guint       lo,
+           guint       hi)
+{
+  g_auto(GStrv) pairs = g_strsplit (runs, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      guint start, end;
+
+      if (sscanf (pairs[i], "%u-%u", &start, &end) != 2)
+        continue;
+      start = MAX (start, lo);
+      end = MIN (end, hi);
+      if (start < end)
+        g_string_append_printf (out, "%u-%u ", start, end);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Whether the tags in [@lo, @hi) are those the store gives. */
+static gboolean
+highlighting_matches (MgArticleView *view,
+                      MgDocument    *document,
+                      MgLabelSet    *labels,
+                      guint          lo,
+                      guint          hi,
+                      gboolean       report)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+    {
+      const char *id = mg_label_get_id (mg_label_set_get_label (labels, i));
+
+      for (guint depth = 1; depth <= 2; depth++)
+        {
+          g_autofree char *all_got = tag_runs (buffer, mg_article_view_get_label_tag (view, id, depth));
+          g_autofree char *all_want = expected_runs (document, id, depth);
+          g_autofree char *got = clip_runs (all_got, lo, hi);
+          g_autofree char *want = clip_runs (all_want, lo, hi);
+
+          if (g_strcmp0 (got, want) != 0)
+            {
+              if (report)
+                g_printerr ("%s, depth %u, in %u-%u: tagged %s, but the store gives %s\n",
+                            id, depth, lo, hi, got, want);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
 }
 
 static MgAnnotation *
@@ -341,6 +403,90 @@ test_switch_documents (Fixture       *f,
   assert_highlighting (f->view, other, labels);
 }
 
+typedef struct
+{
+  MgArticleView *view;
+  MgDocument    *document;
+  MgLabelSet    *labels;
+} Shown;
+
+static gboolean
+all_highlighted (gpointer data)
+{
+  Shown *shown = data;
+
+  return highlighting_matches (shown->view, shown->document, shown->labels, 0, G_MAXUINT, FALSE);
+}
+
+/* A long article is highlighted where the caret is before it is shown,
+ * where a jump lands at once, and everywhere in the end, with edits made
+ * before the idle slices reached them. */
+static void
+test_long_document (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  MgAnnotationStore *store;
+  MgAnnotation *last = NULL;
+  guint length;
+  Shown shown;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  /* About 100,000 characters, far more than is highlighted at first. */
+  text = build_text (f->rand, 600);
+  g_clear_object (&f->history);
+  g_clear_object (&f->document);
+  g_clear_object (&f->dataset);
+  f->dataset = mg_dataset_new ();
+  f->document = mg_document_new ("long", text, -1);
+  g_assert_true (mg_dataset_add_document (f->dataset, f->document));
+  f->history = mg_history_new (f->dataset);
+  store = mg_document_get_store (f->document);
+  length = mg_document_get_length (f->document);
+  g_assert_cmpuint (length, >, 60000);
+
+  for (guint i = 0; i < 4000; i++)
+    {
+      g_autoptr(MgAnnotation) a = NULL;
+      guint start, end;
+
+      random_range (f, &start, &end);
+      a = mg_annotation_new (NULL, random_label (f), start, end);
+      mg_annotation_store_add (store, a, NULL);
+    }
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+      if (last == NULL || mg_annotation_get_start (a) > mg_annotation_get_start (last))
+        last = a;
+    }
+  g_assert_cmpuint (mg_annotation_get_start (last), >, length - 2000);
+
+  mg_article_view_set_document (f->view, f->document, mg_dataset_get_labels (f->dataset));
+  g_assert_true (highlighting_matches (f->view, f->document, mg_dataset_get_labels (f->dataset), 0, 5000, TRUE));
+
+  /* A jump to the end finds its text highlighted, before any idle time. */
+  mg_article_view_scroll_to_annotation (f->view, last);
+  g_assert_true (highlighting_matches (f->view, f->document, mg_dataset_get_labels (f->dataset), mg_annotation_get_start (last) - 1000,
+                                       mg_annotation_get_end (last) + 1000, TRUE));
+
+  /* Edits anywhere, highlighted or not yet. */
+  for (guint step = 0; step < 200; step++)
+    random_edit (f);
+  g_assert_true (highlighting_matches (f->view, f->document, mg_dataset_get_labels (f->dataset), 0, 5000, TRUE));
+
+  shown = (Shown) { f->view, f->document, mg_dataset_get_labels (f->dataset) };
+  g_assert_true (mg_test_spin_until (all_highlighted, &shown, 20000));
+  assert_highlighting (f->view, f->document, mg_dataset_get_labels (f->dataset));
+
+  /* And after, as before. */
+  for (guint step = 0; step < 100; step++)
+    random_edit (f);
+  assert_highlighting (f->view, f->document, mg_dataset_get_labels (f->dataset));
+}
+
 /* Colour is never the only cue, and dark mode strengthens the tints. */
 static void
 test_cues_and_dark (Fixture       *f,
@@ -404,6 +550,8 @@ main (int   argc,
               fixture_set_up, test_switch_documents, fixture_tear_down);
   g_test_add ("/article-view/cues-and-dark", Fixture, GUINT_TO_POINTER (4),
               fixture_set_up, test_cues_and_dark, fixture_tear_down);
+  g_test_add ("/article-view/long-document", Fixture, GUINT_TO_POINTER (5),
+              fixture_set_up, test_long_document, fixture_tear_down);
 
   return g_test_run ();
 }

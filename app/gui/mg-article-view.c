@@ -7,6 +7,11 @@
  * range, only that range is recomputed. The selected annotation is outlined
  * in snapshot_layer, which costs nothing in the buffer.
  *
+ * A long article is not highlighted in one go before it is shown: the text
+ * around the caret is, then whatever scrolls into view (with a margin), and
+ * the rest in idle slices of a few milliseconds, so that no frame waits for
+ * the whole document.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -37,6 +42,22 @@
 /* About 65 characters of the body font, with the margins. */
 #define NATURAL_WIDTH 520
 
+/* Highlighted before the first frame, from the caret on: more than a tall
+ * window shows. Documents up to this length are highlighted at once. */
+#define FIRST_CHARS 12000
+
+/* Beyond what is on screen, highlighted with it: a scroll of a page or two
+ * finds its text ready. */
+#define MARGIN_CHARS 6000
+
+/* The rest goes in idle slices of this many characters, as many as fit in
+ * SLICE_USEC; above GtkTextView's own background layout (GDK_PRIORITY_REDRAW
+ * + 5), so that lines are highlighted before they are laid out, and below
+ * the frame clock's, so that no frame waits. */
+#define SLICE_CHARS    2048
+#define SLICE_USEC     3000
+#define SLICE_PRIORITY (GDK_PRIORITY_REDRAW + 4)
+
 typedef struct
 {
   char        *id;
@@ -61,6 +82,12 @@ struct _MgArticleView
   MgAnnotation       *reference_selected;
   MgSpanHandles      *handles;
   MgSuggestionMarks  *suggestion_marks; /* proposals, outlined */
+
+  /* Sorted, disjoint ranges of code points whose tags match the store;
+   * outside them no label tag is applied yet. */
+  GArray             *highlighted;  /* of Run */
+  guint               highlight_source;
+  GtkAdjustment      *vadjustment;
 
   /* Press position, to tell a click from a drag */
   double              press_x;
@@ -430,11 +457,14 @@ split_at_line_ends (GtkTextBuffer *buffer,
   g_array_append_vals (runs, split->data, split->len);
 }
 
+/* @fresh: nothing in the range was highlighted yet, so there are no runs
+ * to read from the buffer. */
 static void
 refresh_range (MgArticleView *self,
                GtkTextBuffer *buffer,
                guint          start,
-               guint          end)
+               guint          end,
+               gboolean       fresh)
 {
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) per_label = NULL;
@@ -484,13 +514,173 @@ refresh_range (MgArticleView *self,
       split_at_line_ends (buffer, want2);
 
       g_array_set_size (have, 0);
-      current_runs (buffer, lt->depth1, start, end, have);
+      if (!fresh)
+        current_runs (buffer, lt->depth1, start, end, have);
       apply_difference (buffer, lt->depth1, have, want1);
 
       g_array_set_size (have, 0);
-      current_runs (buffer, lt->depth2, start, end, have);
+      if (!fresh)
+        current_runs (buffer, lt->depth2, start, end, have);
       apply_difference (buffer, lt->depth2, have, want2);
     }
+}
+
+/* Ranges highlighted so far */
+
+static void
+mark_highlighted (MgArticleView *self,
+                  guint          start,
+                  guint          end)
+{
+  GArray *ranges = self->highlighted;
+  guint i = 0, j;
+
+  if (start >= end)
+    return;
+
+  /* The first range that ends at or after @start, then every range that
+   * touches [start, end) merged into it. */
+  while (i < ranges->len && g_array_index (ranges, Run, i).end < start)
+    i++;
+  for (j = i; j < ranges->len && g_array_index (ranges, Run, j).start <= end; j++)
+    {
+      start = MIN (start, g_array_index (ranges, Run, j).start);
+      end = MAX (end, g_array_index (ranges, Run, j).end);
+    }
+  if (j > i)
+    g_array_remove_range (ranges, i, j - i);
+  g_array_insert_val (ranges, i, ((Run) { start, end }));
+}
+
+/* The first range in [@from, @to) not highlighted yet, if any. */
+static gboolean
+find_gap (MgArticleView *self,
+          guint          from,
+          guint          to,
+          guint         *gap_start,
+          guint         *gap_end)
+{
+  GArray *ranges = self->highlighted;
+
+  for (guint i = 0; i < ranges->len && from < to; i++)
+    {
+      const Run *r = &g_array_index (ranges, Run, i);
+
+      if (r->end <= from)
+        continue;
+      if (r->start > from)
+        {
+          *gap_start = from;
+          *gap_end = MIN (r->start, to);
+          return TRUE;
+        }
+      from = r->end;
+    }
+  if (from >= to)
+    return FALSE;
+
+  *gap_start = from;
+  *gap_end = to;
+  return TRUE;
+}
+
+static guint
+document_length (MgArticleView *self)
+{
+  return self->document ? mg_document_get_length (self->document) : 0;
+}
+
+/* Highlights whatever of [@start, @end) is not yet. */
+static void
+ensure_highlighted (MgArticleView *self,
+                    guint          start,
+                    guint          end)
+{
+  guint gap_start, gap_end;
+
+  if (self->store == NULL)
+    return;
+
+  end = MIN (end, document_length (self));
+  while (find_gap (self, start, end, &gap_start, &gap_end))
+    {
+      refresh_range (self, get_buffer (self), gap_start, gap_end, TRUE);
+      mark_highlighted (self, gap_start, gap_end);
+      start = gap_end;
+    }
+}
+
+static void
+ensure_highlighted_around (MgArticleView *self,
+                           guint          start,
+                           guint          end)
+{
+  ensure_highlighted (self, start > MARGIN_CHARS ? start - MARGIN_CHARS : 0,
+                      end + MARGIN_CHARS);
+}
+
+static gboolean
+highlight_slice_cb (gpointer user_data)
+{
+  MgArticleView *self = user_data;
+  gint64 started = g_get_monotonic_time ();
+  guint gap_start, gap_end;
+
+  while (find_gap (self, 0, document_length (self), &gap_start, &gap_end))
+    {
+      ensure_highlighted (self, gap_start, MIN (gap_end, gap_start + SLICE_CHARS));
+      if (g_get_monotonic_time () - started >= SLICE_USEC)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->highlight_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* What is on screen, with a margin, is highlighted when it comes into view:
+ * a scroll never shows text the idle slices have not reached yet. */
+static void
+visible_changed_cb (MgArticleView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+
+  if (self->highlight_source == 0)
+    return;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &top, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (view, &bottom, visible.x + visible.width,
+                                      visible.y + visible.height);
+  ensure_highlighted_around (self, gtk_text_iter_get_offset (&top),
+                             gtk_text_iter_get_offset (&bottom));
+}
+
+static void
+vadjustment_notify_cb (MgArticleView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment == self->vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    {
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (visible_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (visible_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+stop_highlighting (MgArticleView *self)
+{
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  g_array_set_size (self->highlighted, 0);
 }
 
 static void
@@ -504,7 +694,16 @@ store_changed_cb (MgArticleView     *self,
       mg_annotation_store_get_position (store, self->selected) == G_MAXUINT)
     mg_article_view_set_selected (self, NULL);
 
-  refresh_range (self, get_buffer (self), start, end);
+  /* Text not highlighted yet is left to the slices, which read the store
+   * as it is then. */
+  end = MIN (end, document_length (self));
+  for (guint i = 0; i < self->highlighted->len && start < end; i++)
+    {
+      const Run *r = &g_array_index (self->highlighted, Run, i);
+
+      if (r->end > start && r->start < end)
+        refresh_range (self, get_buffer (self), MAX (r->start, start), MIN (r->end, end), FALSE);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -933,7 +1132,11 @@ mg_article_view_dispose (GObject *object)
 {
   MgArticleView *self = MG_ARTICLE_VIEW (object);
 
+  stop_highlighting (self);
   disconnect_store (self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
 
   for (guint i = 0; i < self->popovers->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->popovers, i));
@@ -958,6 +1161,7 @@ mg_article_view_finalize (GObject *object)
   g_clear_pointer (&self->label_tags, g_array_unref);
   g_clear_pointer (&self->popovers, g_ptr_array_unref);
   g_clear_pointer (&self->handles, mg_span_handles_free);
+  g_clear_pointer (&self->highlighted, g_array_unref);
 
   G_OBJECT_CLASS (mg_article_view_parent_class)->finalize (object);
 }
@@ -1069,6 +1273,7 @@ mg_article_view_init (MgArticleView *self)
   self->label_tags = g_array_new (FALSE, TRUE, sizeof (LabelTags));
   g_array_set_clear_func (self->label_tags, label_tags_clear);
   self->popovers = g_ptr_array_new ();
+  self->highlighted = g_array_new (FALSE, FALSE, sizeof (Run));
   self->snap_to_words = TRUE;
 
   gtk_text_view_set_editable (view, FALSE);
@@ -1098,6 +1303,7 @@ mg_article_view_init (MgArticleView *self)
   self->dark = adw_style_manager_get_dark (manager);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_notify_cb), NULL);
 }
 
 GtkWidget *
@@ -1111,8 +1317,8 @@ mg_article_view_new (void)
  * @document: (nullable): the document to show
  * @labels: (nullable): the labels of its dataset
  *
- * Shows @document, highlights its annotations in one pass and puts the
- * caret at its start.
+ * Shows @document and puts the caret at its start. Its first part is
+ * highlighted at once, the rest as it comes into view or in idle time.
  */
 void
 mg_article_view_set_document (MgArticleView *self,
@@ -1126,12 +1332,14 @@ mg_article_view_set_document (MgArticleView *self,
   g_return_if_fail (document == NULL || MG_IS_DOCUMENT (document));
 
   mg_article_view_set_selected (self, NULL);
+  stop_highlighting (self);
   disconnect_store (self);
   g_set_object (&self->document, document);
   g_set_object (&self->labels, labels);
 
-  /* A new buffer, filled and highlighted before the view sees it: while no
-   * layout listens, a tag costs only its toggles in the buffer's tree. */
+  /* A new buffer, filled and highlighted where the caret is before the
+   * view sees it: while no layout listens, a tag costs only its toggles in
+   * the buffer's tree. */
   buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   create_label_tags (self, buffer);
@@ -1146,12 +1354,16 @@ mg_article_view_set_document (MgArticleView *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "relations-changed", G_CALLBACK (gtk_widget_queue_draw),
                                self, G_CONNECT_SWAPPED);
-      refresh_range (self, buffer, 0, mg_document_get_length (document));
+      refresh_range (self, buffer, 0, FIRST_CHARS, TRUE);
+      mark_highlighted (self, 0, MIN (FIRST_CHARS, mg_document_get_length (document)));
     }
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
+
+  if (document != NULL && mg_document_get_length (document) > FIRST_CHARS)
+    self->highlight_source = g_idle_add_full (SLICE_PRIORITY, highlight_slice_cb, self, NULL);
 }
 
 MgDocument *
@@ -1206,6 +1418,7 @@ mg_article_view_select_range (MgArticleView *self,
 
   g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
 
+  ensure_highlighted_around (self, start, end);
   get_iter (self, &s, start);
   get_iter (self, &e, end);
   gtk_text_buffer_select_range (get_buffer (self), &e, &s);
@@ -1225,6 +1438,7 @@ mg_article_view_place_cursor (MgArticleView *self,
 
   g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
 
+  ensure_highlighted_around (self, offset, offset);
   get_iter (self, &iter, offset);
   gtk_text_buffer_place_cursor (get_buffer (self), &iter);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.1, FALSE, 0, 0);
@@ -1309,6 +1523,8 @@ mg_article_view_scroll_to_annotation (MgArticleView *self,
   g_return_if_fail (MG_IS_ARTICLE_VIEW (self));
   g_return_if_fail (MG_IS_ANNOTATION (annotation));
 
+  ensure_highlighted_around (self, mg_annotation_get_start (annotation),
+                             mg_annotation_get_end (annotation));
   get_iter (self, &iter, mg_annotation_get_start (annotation));
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.2, FALSE, 0, 0);
 }
