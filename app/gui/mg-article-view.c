@@ -1115,8 +1115,16 @@ mg_article_view_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (mg_article_view_parent_class)->size_allocate (widget, width, height, baseline);
 
+  /* Only the popovers shown: presenting one asks the X server where the
+   * monitor's work area is, a round trip at every frame that allocates,
+   * and a hidden one is presented when it pops up. */
   for (guint i = 0; i < self->popovers->len; i++)
-    gtk_popover_present (g_ptr_array_index (self->popovers, i));
+    {
+      GtkWidget *popover = g_ptr_array_index (self->popovers, i);
+
+      if (gtk_widget_get_visible (popover))
+        gtk_popover_present (GTK_POPOVER (popover));
+    }
 }
 
 static void

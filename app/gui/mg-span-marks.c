@@ -47,6 +47,9 @@ typedef void (*LineFunc) (GtkSnapshot        *snapshot,
                           const GdkRGBA      *color,
                           int                 rank);
 
+/* One display line at a time, not one character: finding where a code
+ * point is drawn costs a walk along its paragraph, and a paragraph dense
+ * with spans asked that for each of its characters took a frame's time. */
 static void
 for_each_line (GtkTextView   *view,
                guint          start,
@@ -56,27 +59,36 @@ for_each_line (GtkTextView   *view,
                const GdkRGBA *color,
                int            rank)
 {
-  GtkTextIter iter;
-  GdkRectangle r, piece;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter, next, last;
+  GdkRectangle piece, r;
 
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) start);
-  gtk_text_view_get_iter_location (view, &iter, &piece);
-  piece.width = 0;
-
-  for (guint offset = start; offset < end; offset++)
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  if (start >= end)
     {
-      gtk_text_view_get_iter_location (view, &iter, &r);
-      if (r.y != piece.y)
-        {
-          func (snapshot, &piece, color, rank);
-          piece = r;
-        }
-      else
-        piece.width = MAX (r.x + r.width - piece.x, piece.width);
-      gtk_text_iter_forward_char (&iter);
+      gtk_text_view_get_iter_location (view, &iter, &piece);
+      piece.width = 0;
+      func (snapshot, &piece, color, rank);
+      return;
     }
 
-  func (snapshot, &piece, color, rank);
+  while ((guint) gtk_text_iter_get_offset (&iter) < end)
+    {
+      next = iter;
+      /* To the start of the next display line, or the end of the range. */
+      if (!gtk_text_view_forward_display_line (view, &next) ||
+          gtk_text_iter_compare (&next, &iter) <= 0 ||
+          (guint) gtk_text_iter_get_offset (&next) > end)
+        gtk_text_buffer_get_iter_at_offset (buffer, &next, (int) end);
+
+      last = next;
+      gtk_text_iter_backward_char (&last);
+      gtk_text_view_get_iter_location (view, &iter, &piece);
+      gtk_text_view_get_iter_location (view, &last, &r);
+      piece.width = MAX (r.x + r.width - piece.x, piece.width);
+      func (snapshot, &piece, color, rank);
+      iter = next;
+    }
 }
 
 static void
