@@ -958,6 +958,109 @@ test_naive_random (void)
     }
 }
 
+static void
+assert_same_agreement (MgAgreement *x,
+                       MgAgreement *y)
+{
+  guint n_docs = mg_agreement_get_n_documents (x);
+
+  g_assert_cmpuint (mg_agreement_get_n_documents (y), ==, n_docs);
+  for (int d = -1; d < (int)n_docs; d++)
+    for (int l = -1; l < N_GEN_LABELS; l++)
+      {
+        const MgAgreementFigures *fx = mg_agreement_get_figures (x, d, l);
+        const MgAgreementFigures *fy = mg_agreement_get_figures (y, d, l);
+
+        /* Bit for bit: NAN where the other is NAN, and no rounding apart. */
+        g_assert_true (memcmp (fx, fy, sizeof *fx) == 0);
+      }
+
+  g_assert_cmpuint (mg_agreement_get_n_disagreements (x), ==, mg_agreement_get_n_disagreements (y));
+  for (guint i = 0; i < mg_agreement_get_n_disagreements (x); i++)
+    {
+      const MgDisagreement *dx = mg_agreement_get_disagreement (x, i);
+      const MgDisagreement *dy = mg_agreement_get_disagreement (y, i);
+
+      g_assert_cmpint (dx->kind, ==, dy->kind);
+      g_assert_cmpuint (dx->document, ==, dy->document);
+      g_assert_true (dx->a == dy->a);
+      g_assert_true (dx->b == dy->b);
+    }
+}
+
+/* After edits to either side, a refreshed comparison is the one made from
+ * scratch; a document added makes it refuse. */
+static void
+test_refresh (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (77);
+
+  for (guint round = 0; round < 30; round++)
+    {
+      guint m = round % 3 == 2 ? 3 : 2;
+      guint n_docs = g_rand_int_range (rand, 2, 6);
+      MgDataset *datasets[MAX_ANNOTATORS] = { NULL, NULL, NULL };
+      g_autoptr(MgAgreement) agreement = NULL;
+      g_autoptr(MgDocument) extra = NULL;
+      GenDoc *docs;
+
+      for (guint k = 0; k < m; k++)
+        datasets[k] = dataset_new (gen_labels[k]);
+      docs = generate (rand, m, n_docs, datasets);
+      agreement = mg_agreement_new (datasets, m, NULL);
+
+      for (guint step = 0; step < 12; step++)
+        {
+          guint k = g_rand_int_range (rand, 0, m);
+          MgDocument *doc = mg_dataset_get_document (datasets[k],
+                                                     g_rand_int_range (rand, 0, n_docs));
+          MgAnnotationStore *store = mg_document_get_store (doc);
+          guint n = mg_annotation_store_get_n_annotations (store);
+          guint length = mg_document_get_length (doc);
+          g_autoptr(MgAgreement) fresh = NULL;
+
+          switch (g_rand_int_range (rand, 0, 3))
+            {
+            case 0:
+              if (length > 2)
+                {
+                  guint start = g_rand_int_range (rand, 0, length - 1);
+                  g_autoptr(MgAnnotation) a =
+                    mg_annotation_new (NULL, gen_labels[g_rand_int_range (rand, 0, N_GEN_LABELS)],
+                                       start, MIN (length, start + g_rand_int_range (rand, 1, 12)));
+
+                  mg_annotation_store_add (store, a, NULL);
+                }
+              break;
+            case 1:
+              if (n > 0)
+                mg_annotation_store_remove (store, mg_annotation_store_get_annotation (store,
+                                                                                       g_rand_int_range (rand, 0, n)));
+              break;
+            default:
+              if (n > 0)
+                mg_annotation_store_set_label (store,
+                                               mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n)),
+                                               gen_labels[g_rand_int_range (rand, 0, N_GEN_LABELS)], NULL);
+              break;
+            }
+
+          g_assert_true (mg_agreement_refresh (agreement));
+          fresh = mg_agreement_new (datasets, m, NULL);
+          assert_same_agreement (agreement, fresh);
+        }
+      check_disagreements (agreement);
+
+      extra = mg_document_new ("extra", "A text no one has compared yet.", -1);
+      mg_dataset_add_document (datasets[0], extra);
+      g_assert_false (mg_agreement_refresh (agreement));
+
+      gen_docs_free (docs, n_docs);
+      for (guint k = 0; k < m; k++)
+        g_object_unref (datasets[k]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -974,6 +1077,7 @@ main (int    argc,
   g_test_add_func ("/agreement/left-out", test_left_out);
   g_test_add_func ("/agreement/labels-differ", test_labels_differ);
   g_test_add_func ("/agreement/naive-random", test_naive_random);
+  g_test_add_func ("/agreement/refresh", test_refresh);
 
   return g_test_run ();
 }

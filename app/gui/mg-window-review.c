@@ -228,8 +228,12 @@ refresh_dataset (MgWindow *self)
   GPtrArray *left_out, *notes;
 
   g_clear_handle_id (&review->dataset_refresh_id, g_source_remove);
-  g_clear_object (&review->dataset_agreement);
-  review->dataset_agreement = mg_review_session_compare (review->session);
+  /* A resolution changes one document: only that one is compared again. */
+  if (review->dataset_agreement == NULL || !mg_agreement_refresh (review->dataset_agreement))
+    {
+      g_clear_object (&review->dataset_agreement);
+      review->dataset_agreement = mg_review_session_compare (review->session);
+    }
 
   /* Documents are named by title where yours has one: ids are what
    * differs when a colleague imported the same article apart. */

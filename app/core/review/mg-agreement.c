@@ -9,6 +9,9 @@
  * Everything is first counted per document and label into a Counts cell;
  * the figures of a label, of a document or of everything are then computed
  * from summed cells, so that pooled figures are exactly micro averages.
+ * The cells of one document depend on that document alone, so when the
+ * spans of a few documents change, mg_agreement_refresh() counts those
+ * again and sums the cells anew, instead of comparing everything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +54,13 @@ struct _MgAgreement
   Counts             *counts;       /* (n_documents + 1) × (n_labels + 1) */
   MgAgreementFigures *figures;      /* the same shape */
   guint               n_annotators;
+
+  /* For mg_agreement_refresh() */
+  GHashTable         *label_index;  /* label id → position in labels */
+  GHashTable         *store_index;  /* MgAnnotationStore* → document + 1 */
+  GHashTable         *dirty;        /* documents to count again, + 1 */
+  gboolean            stale;        /* documents or labels came or went */
+  MgDataset          *first;        /* whose scheme names the values */
 };
 
 G_DEFINE_FINAL_TYPE (MgAgreement, mg_agreement, G_TYPE_OBJECT)
@@ -97,9 +107,13 @@ mg_agreement_finalize (GObject *object)
   g_clear_pointer (&self->left_out, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_object (&self->first);
   g_clear_pointer (&self->doc_tokens, g_free);
   g_clear_pointer (&self->counts, g_free);
   g_clear_pointer (&self->figures, g_free);
+  g_clear_pointer (&self->label_index, g_hash_table_unref);
+  g_clear_pointer (&self->store_index, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
 
   G_OBJECT_CLASS (mg_agreement_parent_class)->finalize (object);
 }
@@ -120,6 +134,8 @@ mg_agreement_init (MgAgreement *self)
   g_array_set_clear_func (self->disagreements, disagreement_clear);
   self->left_out = g_ptr_array_new_with_free_func (left_out_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->store_index = g_hash_table_new (NULL, NULL);
+  self->dirty = g_hash_table_new (NULL, NULL);
 }
 
 static inline Counts *
@@ -434,6 +450,91 @@ pool (MgAgreement *self)
                        self->n_annotators, d < n_docs ? self->doc_tokens[d] : total_tokens);
 }
 
+static void
+store_changed_cb (MgAgreement       *self,
+                  guint              start,
+                  guint              end,
+                  MgAnnotationStore *store)
+{
+  gpointer d = g_hash_table_lookup (self->store_index, store);
+
+  if (d != NULL)
+    g_hash_table_add (self->dirty, d);
+}
+
+static void
+stale_cb (MgAgreement *self)
+{
+  self->stale = TRUE;
+}
+
+/* Notes what changes in the datasets after the comparison. */
+static void
+watch (MgAgreement        *self,
+       MgDataset * const  *datasets,
+       guint               n_datasets)
+{
+  for (guint k = 0; k < n_datasets; k++)
+    {
+      g_signal_connect_object (datasets[k], "items-changed", G_CALLBACK (stale_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (mg_dataset_get_labels (datasets[k]), "items-changed",
+                               G_CALLBACK (stale_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  for (guint d = 0; d < self->documents->len; d++)
+    {
+      MgDocument **docs = g_ptr_array_index (self->documents, d);
+
+      for (guint k = 0; k < self->n_annotators; k++)
+        {
+          MgAnnotationStore *store = mg_document_get_store (docs[k]);
+
+          g_hash_table_insert (self->store_index, store, GUINT_TO_POINTER (d + 1));
+          g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
+}
+
+/* Finds the disagreements of document @d again, in the place of the old
+ * ones: the list stays in the order of the documents. */
+static void
+recount_disagreements (MgAgreement *self,
+                       guint        d)
+{
+  GArray *all = self->disagreements;
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (MgDisagreement));
+  guint first = 0, n = 0;
+
+  while (first < all->len && g_array_index (all, MgDisagreement, first).document < d)
+    first++;
+  while (first + n < all->len && g_array_index (all, MgDisagreement, first + n).document == d)
+    n++;
+  if (n > 0)
+    g_array_remove_range (all, first, n);
+
+  /* _mg_agreement_find_disagreements() appends to the list it is given. */
+  self->disagreements = found;
+  _mg_agreement_find_disagreements (self, d, self->label_index);
+  self->disagreements = all;
+
+  /* The entries' references pass to the list. */
+  g_array_insert_vals (all, first, found->data, found->len);
+}
+
+/* The agreement on attributes and document codes, counted in full: values
+ * change without a store's "changed" (a document's codes), and counting
+ * them is a small part of a comparison. */
+static void
+count_values (MgAgreement *self)
+{
+  g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (self->first, NULL, NULL);
+
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  self->values = _mg_agreement_count_values (self, scheme);
+}
+
 /**
  * mg_agreement_new:
  * @datasets: (array length=n_datasets): two or more datasets
@@ -492,13 +593,62 @@ mg_agreement_new (MgDataset * const  *datasets,
     }
   pool (self);
 
-  {
-    g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (datasets[0], NULL, NULL);
-
-    self->values = _mg_agreement_count_values (self, scheme);
-  }
+  self->first = g_object_ref (datasets[0]);
+  count_values (self);
+  self->label_index = g_steal_pointer (&label_index);
+  watch (self, datasets, n_datasets);
 
   return self;
+}
+
+/**
+ * mg_agreement_refresh:
+ *
+ * Brings the comparison up to date with the datasets it compared, as they
+ * are now: the documents whose spans changed since are counted again, and
+ * the figures summed anew, which costs one document's work, not the whole
+ * dataset's.
+ *
+ * Returns: %FALSE when documents or labels were added to or removed from
+ *   a dataset since: then only a new comparison is right
+ */
+gboolean
+mg_agreement_refresh (MgAgreement *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n_docs, n_labels;
+
+  g_return_val_if_fail (MG_IS_AGREEMENT (self), FALSE);
+
+  if (self->stale)
+    return FALSE;
+  count_values (self);
+  if (g_hash_table_size (self->dirty) == 0)
+    return TRUE;
+
+  n_docs = self->documents->len;
+  n_labels = self->labels->len;
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint d = GPOINTER_TO_UINT (key) - 1;
+
+      for (guint l = 0; l < n_labels; l++)
+        memset (cell (self, d, l), 0, sizeof (Counts));
+      recount_disagreements (self, d);
+      count_document (self, d, self->label_index);
+    }
+  g_hash_table_remove_all (self->dirty);
+
+  /* The sums, which pool() makes again from the cells of each document. */
+  for (guint d = 0; d < n_docs; d++)
+    memset (cell (self, d, n_labels), 0, sizeof (Counts));
+  for (guint l = 0; l <= n_labels; l++)
+    memset (cell (self, n_docs, l), 0, sizeof (Counts));
+  pool (self);
+
+  return TRUE;
 }
 
 /* Accessors -------------------------------------------------------------- */

@@ -150,6 +150,7 @@ const MgDisagreement     *mg_agreement_get_disagreement     (MgAgreement       *
                                                              guint              position);
 GPtrArray                *mg_agreement_get_notes            (MgAgreement       *self);
 GPtrArray                *mg_agreement_get_left_out         (MgAgreement       *self);
+gboolean                  mg_agreement_refresh              (MgAgreement       *self);
 
 guint                     mg_agreement_get_n_values         (MgAgreement       *self);
 const MgValueAgreement   *mg_agreement_get_value            (MgAgreement       *self,
