@@ -40,6 +40,14 @@ compare_edges (gconstpointer a,
   return ea->delta - eb->delta;
 }
 
+/* A bar being drawn, not yet ended. */
+typedef struct
+{
+  guint start;
+  guint end;
+  int   rank;
+} Run;
+
 /* Calls @func for each piece of [@start, @end) on one display line, in
  * buffer coordinates. */
 typedef void (*LineFunc) (GtkSnapshot        *snapshot,
@@ -68,6 +76,13 @@ for_each_line (GtkTextView   *view,
     {
       gtk_text_view_get_iter_location (view, &iter, &piece);
       piece.width = 0;
+      func (snapshot, &piece, color, rank);
+      return;
+    }
+  /* One character, the stroke at a span's edge, is on one line. */
+  if (end == start + 1)
+    {
+      gtk_text_view_get_iter_location (view, &iter, &piece);
       func (snapshot, &piece, color, rank);
       return;
     }
@@ -103,7 +118,10 @@ draw_bar (GtkSnapshot        *snapshot,
                                                     piece->width, BAR));
 }
 
-/* Under each stretch covered by two labels or more, a bar per label. */
+/* Under each stretch covered by two labels or more, a bar per label. A bar
+ * goes on across stretches as long as its label keeps its rank: where spans
+ * are dense the stretches are a few characters long, and each bar drawn
+ * costs finding its ends in the layout. */
 static void
 draw_shared (GtkTextView   *view,
              GtkSnapshot   *snapshot,
@@ -112,6 +130,7 @@ draw_shared (GtkTextView   *view,
              guint          n_labels)
 {
   g_autofree int *depth = g_new0 (int, n_labels);
+  g_autofree Run *bars = g_new0 (Run, n_labels);
   guint n_covering = 0;
 
   for (guint i = 0; i + 1 < edges->len; i++)
@@ -130,8 +149,24 @@ draw_shared (GtkTextView   *view,
         continue;
       for (guint l = 0; l < n_labels; l++)
         if (depth[l] > 0)
-          for_each_line (view, e->pos, next, draw_bar, snapshot, &colors[l], rank++);
+          {
+            Run *bar = &bars[l];
+
+            if (bar->end == e->pos && bar->rank == rank && bar->end > bar->start)
+              bar->end = next;
+            else
+              {
+                if (bar->end > bar->start)
+                  for_each_line (view, bar->start, bar->end, draw_bar, snapshot, &colors[l], bar->rank);
+                *bar = (Run) { e->pos, next, rank };
+              }
+            rank++;
+          }
     }
+
+  for (guint l = 0; l < n_labels; l++)
+    if (bars[l].end > bars[l].start)
+      for_each_line (view, bars[l].start, bars[l].end, draw_bar, snapshot, &colors[l], bars[l].rank);
 }
 
 static void
@@ -144,26 +179,39 @@ draw_stroke (GtkSnapshot        *snapshot,
                              &GRAPHENE_RECT_INIT (piece->x - 1, piece->y, 2, piece->height));
 }
 
-/* How many spans of @label in @spans cover the code point at @pos. */
-static guint
-count_covering (GPtrArray  *spans,
-                const char *label,
-                guint       pos)
+static int
+compare_uints (gconstpointer a,
+               gconstpointer b)
 {
-  guint n = 0;
+  guint x = *(const guint *) a, y = *(const guint *) b;
 
-  for (guint i = 0; i < spans->len; i++)
-    {
-      MgAnnotation *a = g_ptr_array_index (spans, i);
-
-      if (mg_annotation_get_start (a) <= pos && pos < mg_annotation_get_end (a) &&
-          g_str_equal (mg_annotation_get_label (a), label))
-        n++;
-    }
-  return n;
+  return (x > y) - (x < y);
 }
 
-/* A stroke at an edge where the tint of the label goes on across it. */
+/* How many of the sorted @values are at most @pos. */
+static guint
+count_at_most (GArray *values,
+               guint   pos)
+{
+  guint lo = 0, hi = values->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (values, guint, mid) <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A stroke at an edge where the tint of the label goes on across it. How
+ * many spans of a label cover a code point is the starts at or before it
+ * less the ends at or before it, found in sorted lists of each label's
+ * starts and ends: asking every span for every edge took a frame's time
+ * where spans are dense. */
 static void
 draw_edges (GtkTextView   *view,
             GtkSnapshot   *snapshot,
@@ -173,20 +221,49 @@ draw_edges (GtkTextView   *view,
             guint          visible_start,
             guint          visible_end)
 {
+  guint n_labels = mg_label_set_get_n_labels (labels);
+  g_autofree int *index_of = g_new (int, MAX (spans->len, 1));
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint l = 0; l < n_labels; l++)
+    {
+      g_ptr_array_add (starts, g_array_new (FALSE, FALSE, sizeof (guint)));
+      g_ptr_array_add (ends, g_array_new (FALSE, FALSE, sizeof (guint)));
+    }
   for (guint i = 0; i < spans->len; i++)
     {
       MgAnnotation *a = g_ptr_array_index (spans, i);
-      const char *label = mg_annotation_get_label (a);
-      int index = mg_label_set_index_of (labels, label);
-      guint ends[2] = { mg_annotation_get_start (a), mg_annotation_get_end (a) };
+      guint start = mg_annotation_get_start (a), end = mg_annotation_get_end (a);
 
-      if (index < 0)
+      index_of[i] = mg_label_set_index_of (labels, mg_annotation_get_label (a));
+      if (index_of[i] < 0 || (guint) index_of[i] >= n_labels)
         continue;
-      for (guint e = 0; e < 2; e++)
-        if (ends[e] > visible_start && ends[e] < visible_end &&
-            count_covering (spans, label, ends[e] - 1) > 0 &&
-            count_covering (spans, label, ends[e]) > 0)
-          for_each_line (view, ends[e], ends[e] + 1, draw_stroke, snapshot, &colors[index], 0);
+      g_array_append_val (g_ptr_array_index (starts, index_of[i]), start);
+      g_array_append_val (g_ptr_array_index (ends, index_of[i]), end);
+    }
+  for (guint l = 0; l < n_labels; l++)
+    {
+      g_array_sort (g_ptr_array_index (starts, l), compare_uints);
+      g_array_sort (g_ptr_array_index (ends, l), compare_uints);
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (spans, i);
+      int index = index_of[i];
+      guint edge[2] = { mg_annotation_get_start (a), mg_annotation_get_end (a) };
+      GArray *s, *e;
+
+      if (index < 0 || (guint) index >= n_labels)
+        continue;
+      s = g_ptr_array_index (starts, index);
+      e = g_ptr_array_index (ends, index);
+      for (guint k = 0; k < 2; k++)
+        if (edge[k] > visible_start && edge[k] < visible_end &&
+            count_at_most (s, edge[k] - 1) > count_at_most (e, edge[k] - 1) &&
+            count_at_most (s, edge[k]) > count_at_most (e, edge[k]))
+          for_each_line (view, edge[k], edge[k] + 1, draw_stroke, snapshot, &colors[index], 0);
     }
 }
 
