@@ -79,10 +79,19 @@ for_each_line (GtkTextView   *view,
       func (snapshot, &piece, color, rank);
       return;
     }
-  /* One character, the stroke at a span's edge, is on one line. */
+  /* One character, the stroke at a span's edge, is on one line; so is a
+   * range whose last character is drawn at the height of its first. */
+  gtk_text_view_get_iter_location (view, &iter, &piece);
   if (end == start + 1)
     {
-      gtk_text_view_get_iter_location (view, &iter, &piece);
+      func (snapshot, &piece, color, rank);
+      return;
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) end - 1);
+  gtk_text_view_get_iter_location (view, &last, &r);
+  if (r.y == piece.y)
+    {
+      piece.width = MAX (r.x + r.width - piece.x, piece.width);
       func (snapshot, &piece, color, rank);
       return;
     }
