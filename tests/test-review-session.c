@@ -4,7 +4,9 @@
  * ayşe's dataset is reviewed against bora's: each kind of resolution is
  * made and checked in the store, resolutions are remembered and counted
  * whether or not their disagreement still shows, and undoing the edit of a
- * resolution opens its disagreement again.
+ * resolution opens its disagreement again. Values given differently (an
+ * attribute of a span marked alike, a document code) are disagreements of
+ * their own, kept or taken one at a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,8 +40,9 @@ static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
 {
-  fx->mine = load_fixture ("mine.json");
-  fx->theirs = load_fixture ("theirs.json");
+  /* @data names the fixtures of values, when given. */
+  fx->mine = load_fixture (data ? "values-mine.json" : "mine.json");
+  fx->theirs = load_fixture (data ? "values-theirs.json" : "theirs.json");
   fx->history = mg_history_new (fx->mine);
   fx->harbour = mg_dataset_lookup_document (fx->mine, "harbour");
   fx->review = mg_review_session_new (fx->mine, "ayşe", fx->theirs, "bora");
@@ -278,6 +281,124 @@ test_count_open (Fixture       *fx,
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (undone, fx->harbour)), ==, 3);
 }
 
+static const MgDisagreement *
+shown (MgAgreement        *agreement,
+       guint               position,
+       MgDisagreementKind  kind,
+       const char         *id,
+       const char         *mine,
+       const char         *theirs)
+{
+  const MgDisagreement *d;
+
+  g_assert_cmpuint (position, <, mg_agreement_get_n_disagreements (agreement));
+  d = mg_agreement_get_disagreement (agreement, position);
+  g_assert_cmpstr (mg_disagreement_kind_to_string (d->kind), ==, mg_disagreement_kind_to_string (kind));
+  g_assert_cmpstr (d->id, ==, id);
+  g_assert_cmpstr (d->values[0], ==, mine);
+  g_assert_cmpstr (d->values[1], ==, theirs);
+  return d;
+}
+
+static guint
+open_in_harbour (Fixture *fx)
+{
+  g_autoptr(MgAgreement) whole = mg_review_session_compare (fx->review);
+  g_autoptr(GHashTable) open = mg_review_session_count_open (fx->review, whole);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (open, fx->harbour));
+}
+
+/* A document's codes come first, then each attribute of a span both
+ * marked alike, among the spans' disagreements; equal values are not
+ * listed. Keeping mine and taking theirs are each one undoable step. */
+static void
+test_values (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(MgAgreement) agreement = mg_review_session_compare_document (fx->review, fx->harbour);
+  g_autoptr(MgAgreement) after = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stance = NULL;
+  MgAnnotation *quote = find (fx, "quote", "we will build it before winter");
+  MgAnnotation *claim = find (fx, "claim", "Costs rose 3.5% to 1,200 euros");
+  const MgDisagreement *code, *kind, *checkable;
+  JsonNode *value;
+
+  g_assert_cmpuint (mg_agreement_get_n_disagreements (agreement), ==, 4);
+  code = shown (agreement, 0, MG_DISAGREEMENT_CODE, "stance", "pro", "against");
+  g_assert_null (code->a);
+  g_assert_null (code->b);
+  kind = shown (agreement, 1, MG_DISAGREEMENT_ATTRIBUTE, "kind", "direct", "indirect");
+  g_assert_true (kind->a == quote);
+  checkable = shown (agreement, 2, MG_DISAGREEMENT_ATTRIBUTE, "checkable", "true", "false");
+  g_assert_true (checkable->a == claim);
+  shown (agreement, 3, MG_DISAGREEMENT_ONLY_B, NULL, NULL, NULL);
+  g_assert_cmpuint (open_in_harbour (fx), ==, 4);
+
+  /* Both values cannot be kept: refused, nothing changed or remembered. */
+  g_assert_false (mg_review_session_resolve (fx->review, fx->history, fx->harbour, kind,
+                                             MG_RESOLUTION_BOTH, &error));
+  g_assert_error (error, MG_ERROR, MG_ERROR_INVALID);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 0);
+  g_assert_false (mg_history_can_undo (fx->history));
+
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_THEIRS), ==, MG_DISAGREEMENT_CODE);
+  stance = mg_document_dup_code_string (fx->harbour, "stance");
+  g_assert_cmpstr (stance, ==, "against");
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_MINE), ==, MG_DISAGREEMENT_ATTRIBUTE);
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "direct");
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_THEIRS), ==, MG_DISAGREEMENT_ATTRIBUTE);
+  value = mg_annotation_get_attribute (claim, "checkable");
+  g_assert_cmpint (json_node_get_value_type (value), ==, G_TYPE_BOOLEAN);
+  g_assert_false (json_node_get_boolean (value));
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, fx->harbour), ==, 3);
+  g_assert_cmpuint (open_in_harbour (fx), ==, 1);
+
+  /* Taken values no longer differ, yet the review still lists them, with
+   * both values as they were. */
+  after = mg_review_session_compare_document (fx->review, fx->harbour);
+  g_assert_cmpuint (mg_agreement_get_n_disagreements (after), ==, 2);
+  items = mg_review_session_list (fx->review, after, fx->harbour);
+  g_assert_cmpuint (items->len, ==, 4);
+  {
+    MgReviewItem *first = g_ptr_array_index (items, 0);
+
+    g_assert_cmpint (first->disagreement.kind, ==, MG_DISAGREEMENT_CODE);
+    g_assert_cmpint (first->position, ==, -1);
+    g_assert_cmpint (first->how, ==, MG_RESOLUTION_THEIRS);
+    g_assert_cmpstr (first->disagreement.values[0], ==, "pro");
+    g_assert_cmpstr (first->disagreement.values[1], ==, "against");
+  }
+  g_assert_cmpint (((MgReviewItem *) g_ptr_array_index (items, 1))->how, ==, MG_RESOLUTION_MINE);
+  g_assert_cmpint (((MgReviewItem *) g_ptr_array_index (items, 2))->how, ==, MG_RESOLUTION_THEIRS);
+
+  /* Each undo opens one again, the value as it was. */
+  mg_history_undo (fx->history);
+  g_assert_true (json_node_get_boolean (mg_annotation_get_attribute (claim, "checkable")));
+  g_assert_cmpuint (open_in_harbour (fx), ==, 2);
+  mg_history_undo (fx->history);
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "direct");
+  g_assert_cmpuint (open_in_harbour (fx), ==, 3);
+  mg_history_undo (fx->history);
+  g_clear_pointer (&stance, g_free);
+  stance = mg_document_dup_code_string (fx->harbour, "stance");
+  g_assert_cmpstr (stance, ==, "pro");
+  g_assert_cmpuint (open_in_harbour (fx), ==, 4);
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 0);
+
+  /* Your value changed by hand after keeping it no longer counts as kept. */
+  g_assert_cmpint (resolve_next (fx, MG_RESOLUTION_MINE), ==, MG_DISAGREEMENT_CODE);
+  {
+    g_autoptr(JsonNode) neutral = json_node_init_string (json_node_alloc (), "neutral");
+
+    mg_history_set_code (fx->history, fx->harbour, "stance", neutral);
+  }
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, NULL), ==, 0);
+  g_assert_cmpuint (open_in_harbour (fx), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +409,7 @@ main (int   argc,
   g_test_add ("/review-session/resolve", Fixture, NULL, fixture_setup, test_resolve, fixture_teardown);
   g_test_add ("/review-session/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/review-session/count-open", Fixture, NULL, fixture_setup, test_count_open, fixture_teardown);
+  g_test_add ("/review-session/values", Fixture, "values", fixture_setup, test_values, fixture_teardown);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "mg-agreement-private.h"
+#include "mg-scheme.h"
 
 static guint
 first_start (const MgDisagreement *d)
@@ -47,7 +48,7 @@ add (GArray             *found,
      MgAnnotation       *a,
      MgAnnotation       *b)
 {
-  MgDisagreement d = { kind, document, NULL, NULL };
+  MgDisagreement d = { kind, document, NULL, NULL, NULL, { NULL, NULL } };
 
   if (a != NULL)
     {
@@ -166,4 +167,115 @@ _mg_agreement_find_disagreements (MgAgreement *self,
   g_array_sort (found, compare_disagreements);
   /* The list takes over the references the entries hold. */
   g_array_append_vals (_mg_agreement_disagreements (self), found->data, found->len);
+}
+
+/* The ids of two value-holding objects, each once, A's first. */
+static GPtrArray *
+value_ids (JsonObject *a,
+           JsonObject *b)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  JsonObject *objects[2] = { a, b };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GList) members = objects[k] ? json_object_get_members (objects[k]) : NULL;
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_ptr_array_find_with_equal_func (ids, l->data, g_str_equal, NULL))
+          g_ptr_array_add (ids, l->data);
+    }
+  return ids;
+}
+
+/* One disagreement of each id whose values differ; a value only one side
+ * gave differs too, since leaving it out is a decision of its own. */
+static void
+add_values (GArray             *found,
+            MgDisagreementKind  kind,
+            guint               document,
+            MgAnnotation       *a,
+            MgAnnotation       *b,
+            MgDocument         *doc_a,
+            MgDocument         *doc_b)
+{
+  gboolean code = kind == MG_DISAGREEMENT_CODE;
+  g_autoptr(GPtrArray) ids = code ? value_ids (mg_document_get_codes (doc_a),
+                                               mg_document_get_codes (doc_b))
+                                  : value_ids (mg_annotation_get_attributes (a),
+                                               mg_annotation_get_attributes (b));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      MgDisagreement d = { kind, document, NULL, NULL, g_intern_string (id), { NULL, NULL } };
+
+      d.values[0] = mg_value_to_string (code ? mg_document_get_code (doc_a, id)
+                                             : mg_annotation_get_attribute (a, id));
+      d.values[1] = mg_value_to_string (code ? mg_document_get_code (doc_b, id)
+                                             : mg_annotation_get_attribute (b, id));
+      if (g_strcmp0 (d.values[0], d.values[1]) == 0)
+        {
+          g_free (d.values[0]);
+          g_free (d.values[1]);
+          continue;
+        }
+      d.a = a ? g_object_ref (a) : NULL;
+      d.b = b ? g_object_ref (b) : NULL;
+      g_array_append_val (found, d);
+    }
+}
+
+/* Where a disagreement goes in the list: by document, the document's codes
+ * first (they are about no span), then as the spans' disagreements go. */
+static int
+compare_in_list (gconstpointer x,
+                 gconstpointer y)
+{
+  const MgDisagreement *p = x, *q = y;
+  gboolean pc = p->kind == MG_DISAGREEMENT_CODE, qc = q->kind == MG_DISAGREEMENT_CODE;
+
+  if (p->document != q->document)
+    return p->document < q->document ? -1 : 1;
+  if (pc || qc)
+    return qc - pc;
+  return compare_disagreements (p, q);
+}
+
+/**
+ * _mg_agreement_add_value_disagreements:
+ *
+ * Adds to the disagreements of A and B the values they gave differently:
+ * each attribute of each span they marked alike, and each code of each
+ * document. Only a review lists them: the agreement figures of values are
+ * mg_agreement_get_value()'s.
+ */
+void
+_mg_agreement_add_value_disagreements (MgAgreement *self)
+{
+  GPtrArray *documents = _mg_agreement_documents (self);
+  GArray *list = _mg_agreement_disagreements (self);
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (MgDisagreement));
+
+  for (guint document = 0; document < documents->len; document++)
+    {
+      MgDocument **docs = g_ptr_array_index (documents, document);
+      MgAnnotationStore *sa = mg_document_get_store (docs[0]);
+      MgAnnotationStore *sb = mg_document_get_store (docs[1]);
+
+      add_values (found, MG_DISAGREEMENT_CODE, document, NULL, NULL, docs[0], docs[1]);
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (sa); i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (sa, i);
+          MgAnnotation *b = mg_annotation_store_find (sb, mg_annotation_get_label (a),
+                                                      mg_annotation_get_start (a),
+                                                      mg_annotation_get_end (a));
+
+          if (b != NULL)
+            add_values (found, MG_DISAGREEMENT_ATTRIBUTE, document, a, b, docs[0], docs[1]);
+        }
+    }
+  /* The list takes over the references and values the entries hold. */
+  g_array_append_vals (list, found->data, found->len);
+  g_array_sort (list, compare_in_list);
 }

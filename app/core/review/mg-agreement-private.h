@@ -23,6 +23,7 @@ void        _mg_agreement_pair_documents      (MgAgreement       *self,
 void        _mg_agreement_find_disagreements  (MgAgreement       *self,
                                                guint              document,
                                                GHashTable        *label_index);
+void        _mg_agreement_add_value_disagreements (MgAgreement   *self);
 
 GPtrArray  *_mg_agreement_count_values        (MgAgreement       *self,
                                                MgScheme          *scheme);

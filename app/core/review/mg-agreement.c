@@ -83,6 +83,8 @@ disagreement_clear (gpointer data)
 
   g_clear_object (&d->a);
   g_clear_object (&d->b);
+  g_clear_pointer (&d->values[0], g_free);
+  g_clear_pointer (&d->values[1], g_free);
 }
 
 static void
@@ -842,7 +844,8 @@ mg_agreement_get_notes (MgAgreement *self)
 /**
  * mg_disagreement_kind_to_string:
  *
- * Returns: "only_a", "only_b", "label" or "boundary", as in JSON reports
+ * Returns: "only_a", "only_b", "label", "boundary", "attribute" or
+ *   "code", as in JSON reports
  */
 const char *
 mg_disagreement_kind_to_string (MgDisagreementKind kind)
@@ -857,6 +860,10 @@ mg_disagreement_kind_to_string (MgDisagreementKind kind)
       return "label";
     case MG_DISAGREEMENT_BOUNDARY:
       return "boundary";
+    case MG_DISAGREEMENT_ATTRIBUTE:
+      return "attribute";
+    case MG_DISAGREEMENT_CODE:
+      return "code";
     default:
       g_return_val_if_reached (NULL);
     }

@@ -65,6 +65,8 @@ typedef enum
   MG_DISAGREEMENT_ONLY_B,
   MG_DISAGREEMENT_LABEL,
   MG_DISAGREEMENT_BOUNDARY,
+  MG_DISAGREEMENT_ATTRIBUTE,
+  MG_DISAGREEMENT_CODE,
 } MgDisagreementKind;
 
 /**
@@ -73,9 +75,17 @@ typedef enum
  * @document: index of the compared document, for mg_agreement_get_document()
  * @a: (nullable): the span of A, %NULL for %MG_DISAGREEMENT_ONLY_B
  * @b: (nullable): the span of B, %NULL for %MG_DISAGREEMENT_ONLY_A
+ *   and %MG_DISAGREEMENT_CODE
+ * @id: (nullable): the attribute of %MG_DISAGREEMENT_ATTRIBUTE or the
+ *   code of %MG_DISAGREEMENT_CODE (an interned string), else %NULL
+ * @values: (nullable): A's and B's values of @id as strings (%NULL for
+ *   none), for those two kinds
  *
  * One place where A and B differ: a span only one of them has, the same
- * range under two labels, or the same label over overlapping ranges.
+ * range under two labels, or the same label over overlapping ranges. A
+ * review (mg_review_session_compare()) adds the values that differ: one
+ * attribute of a span both marked alike (same label, start and end, @a and
+ * @b), or one code of the document (@a and @b %NULL).
  */
 typedef struct
 {
@@ -83,6 +93,8 @@ typedef struct
   guint              document;
   MgAnnotation      *a;
   MgAnnotation      *b;
+  const char        *id;
+  char              *values[2];
 } MgDisagreement;
 
 /**

@@ -15,6 +15,11 @@
  * back like any other, rather than the edit before it. Resolutions stay remembered when
  * their disagreement no longer shows in a comparison (taking theirs makes
  * the two agree), so progress counts them: mg_review_session_count_resolved().
+ *
+ * A value both gave differently (an attribute of a span marked alike, a
+ * code of the document) is kept or taken alone: the record names the
+ * span, the attribute or code and the value the resolution left, and holds
+ * while yours still has that value.
  */
 
 #define G_LOG_DOMAIN "mg-review-session"
@@ -22,6 +27,10 @@
 #include "config.h"
 
 #include "mg-review-session.h"
+
+#include "mg-agreement-private.h"
+#include "mg-error.h"
+#include "mg-scheme.h"
 
 typedef struct
 {
@@ -38,7 +47,8 @@ typedef struct
   Span            a;          /* yours */
   Span            b;          /* theirs */
   MgResolution    how;
-  MgDisagreement  shown;      /* copies of the spans as they were */
+  MgDisagreement  shown;      /* copies of the spans (and values) as they were */
+  char           *value;      /* of an attribute or code, as the resolution left it */
 } Record;
 
 struct _MgReviewSession
@@ -89,6 +99,9 @@ record_free (gpointer data)
   g_clear_object (&record->history);
   g_clear_object (&record->shown.a);
   g_clear_object (&record->shown.b);
+  g_free (record->shown.values[0]);
+  g_free (record->shown.values[1]);
+  g_free (record->value);
   g_free (record->a.label);
   g_free (record->b.label);
   g_free (record);
@@ -104,6 +117,33 @@ span_as_wanted (MgAnnotationStore *store,
          want == (mg_annotation_store_find (store, span->label, span->start, span->end) != NULL);
 }
 
+static gboolean
+is_value_kind (MgDisagreementKind kind)
+{
+  return kind == MG_DISAGREEMENT_ATTRIBUTE || kind == MG_DISAGREEMENT_CODE;
+}
+
+/* Whether your value is still the one the resolution left. */
+static gboolean
+value_holds (const Record *record)
+{
+  g_autofree char *now = NULL;
+
+  if (record->shown.kind == MG_DISAGREEMENT_CODE)
+    now = mg_document_dup_code_string (record->document, record->shown.id);
+  else
+    {
+      MgAnnotation *span = mg_annotation_store_find (mg_document_get_store (record->document),
+                                                     record->a.label, record->a.start,
+                                                     record->a.end);
+
+      if (span == NULL)
+        return FALSE;
+      now = mg_annotation_dup_attribute_string (span, record->shown.id);
+    }
+  return g_strcmp0 (now, record->value) == 0;
+}
+
 /* Whether your spans are still as the resolution left them. */
 static gboolean
 record_holds (const Record *record)
@@ -114,7 +154,19 @@ record_holds (const Record *record)
 
   if (!mg_history_is_done (record->history, record->state))
     return FALSE;
+  if (is_value_kind (record->shown.kind))
+    return value_holds (record);
   return span_as_wanted (store, &record->a, want_a) && span_as_wanted (store, &record->b, want_b);
+}
+
+/* Whether two records are of the same disagreement. */
+static gboolean
+record_same (const Record *x,
+             const Record *y)
+{
+  return x->document == y->document && x->shown.kind == y->shown.kind &&
+         x->shown.id == y->shown.id &&
+         span_equal (&x->a, &y->a) && span_equal (&x->b, &y->b);
 }
 
 static void
@@ -219,8 +271,11 @@ compare (MgReviewSession *self,
          MgDataset       *theirs)
 {
   MgDataset *datasets[2] = { yours, theirs };
+  MgAgreement *agreement = mg_agreement_new (datasets, 2, (const char * const *) self->names);
 
-  return mg_agreement_new (datasets, 2, (const char * const *) self->names);
+  /* A review settles values given differently too. */
+  _mg_agreement_add_value_disagreements (agreement);
+  return agreement;
 }
 
 /**
@@ -259,6 +314,7 @@ mg_review_session_compare_document (MgReviewSession *self,
 
   if ((twin = mg_review_session_get_twin (self, document)) == NULL)
     return NULL;
+  /* The datasets share the labels, with their scheme's attributes. */
   yours = mg_dataset_new_with_labels (mg_dataset_get_labels (self->yours));
   theirs = mg_dataset_new_with_labels (mg_dataset_get_labels (self->theirs));
   mg_dataset_add_document (yours, document);
@@ -266,14 +322,51 @@ mg_review_session_compare_document (MgReviewSession *self,
   return compare (self, yours, theirs);
 }
 
+/* Makes your value of @d theirs, or keeps it. */
+static gboolean
+apply_value (MgReviewSession       *self,
+             MgHistory             *history,
+             MgDocument            *document,
+             const MgDisagreement  *d,
+             MgResolution           how,
+             GError               **error)
+{
+  MgDocument *twin;
+
+  if (how == MG_RESOLUTION_MINE)
+    {
+      mg_history_add_mark (history, document);
+      return TRUE;
+    }
+  if (how != MG_RESOLUTION_THEIRS)
+    {
+      /* One value or the other: there is nothing to keep both of. */
+      g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
+                   "A value is settled by keeping yours or taking theirs");
+      return FALSE;
+    }
+  if (d->kind == MG_DISAGREEMENT_ATTRIBUTE)
+    {
+      mg_history_set_attribute (history, document, d->a, d->id,
+                                mg_annotation_get_attribute (d->b, d->id));
+      return TRUE;
+    }
+  twin = mg_review_session_get_twin (self, document);
+  mg_history_set_code (history, document, d->id, twin ? mg_document_get_code (twin, d->id) : NULL);
+  return TRUE;
+}
+
 /* Makes your spans what @how asks of @d, through @history. */
 static gboolean
-apply (MgHistory             *history,
+apply (MgReviewSession       *self,
+       MgHistory             *history,
        MgDocument            *document,
        const MgDisagreement  *d,
        MgResolution           how,
        GError               **error)
 {
+  if (is_value_kind (d->kind))
+    return apply_value (self, history, document, d, how, error);
   /* A decision that changes no span (keeping yours, dropping theirs
    * alone) is still a step, so that undo takes it back and not the edit
    * before it. */
@@ -309,7 +402,8 @@ apply (MgHistory             *history,
  * @history: the history of your dataset
  * @document: your document @disagreement is about
  * @disagreement: one of mg_review_session_compare_document()'s
- * @how: what to keep; not %MG_RESOLUTION_NONE
+ * @how: what to keep; not %MG_RESOLUTION_NONE, and for a value
+ *   (%MG_DISAGREEMENT_ATTRIBUTE, %MG_DISAGREEMENT_CODE) mine or theirs
  *
  * Edits your spans as @how says, through @history, and remembers the
  * resolution.
@@ -344,10 +438,15 @@ mg_review_session_resolve (MgReviewSession       *self,
   record->shown.kind = disagreement->kind;
   record->shown.a = disagreement->a ? mg_annotation_copy (disagreement->a) : NULL;
   record->shown.b = disagreement->b ? mg_annotation_copy (disagreement->b) : NULL;
+  record->shown.document = disagreement->document;
+  record->shown.id = disagreement->id;
+  record->shown.values[0] = g_strdup (disagreement->values[0]);
+  record->shown.values[1] = g_strdup (disagreement->values[1]);
+  record->value = g_strdup (disagreement->values[how == MG_RESOLUTION_THEIRS]);
 
   /* One step, so that one undo takes the whole resolution back. */
   mg_history_begin_group (history);
-  ok = apply (history, document, disagreement, how, error);
+  ok = apply (self, history, document, disagreement, how, error);
   mg_history_end_group (history);
   if (!ok)
     {
@@ -363,6 +462,9 @@ static gboolean
 record_names (const Record         *record,
               const MgDisagreement *d)
 {
+  if (is_value_kind (record->shown.kind) || is_value_kind (d->kind))
+    return record->shown.kind == d->kind && record->shown.id == d->id &&
+           (d->a == NULL || span_is (&record->a, d->a));
   return (d->a == NULL || span_is (&record->a, d->a) || span_is (&record->b, d->a)) &&
          (d->b == NULL || span_is (&record->a, d->b) || span_is (&record->b, d->b));
 }
@@ -422,8 +524,7 @@ mg_review_session_count_resolved (MgReviewSession *self,
         {
           const Record *other = g_ptr_array_index (self->records, j);
 
-          counted = other->document == record->document && record_holds (other) &&
-                    span_equal (&other->a, &record->a) && span_equal (&other->b, &record->b);
+          counted = record_same (other, record) && record_holds (other);
         }
       if (!counted)
         n++;
@@ -462,15 +563,22 @@ mg_review_session_find_open (MgReviewSession *self,
   return -1;
 }
 
+/* Where an item starts in the text; a document's codes come first. */
+static gint64
+item_start (const MgReviewItem *item)
+{
+  MgAnnotation *span = item->disagreement.a ? item->disagreement.a : item->disagreement.b;
+
+  return span ? (gint64) mg_annotation_get_start (span) : -1;
+}
+
 static int
 item_compare (gconstpointer x,
               gconstpointer y)
 {
   const MgReviewItem *i = *(const MgReviewItem * const *) x;
   const MgReviewItem *j = *(const MgReviewItem * const *) y;
-  MgAnnotation *p = i->disagreement.a ? i->disagreement.a : i->disagreement.b;
-  MgAnnotation *q = j->disagreement.a ? j->disagreement.a : j->disagreement.b;
-  guint ps = mg_annotation_get_start (p), qs = mg_annotation_get_start (q);
+  gint64 ps = item_start (i), qs = item_start (j);
 
   if (ps != qs)
     return ps < qs ? -1 : 1;
@@ -494,8 +602,7 @@ record_listed (MgReviewSession *self,
     {
       const Record *other = g_ptr_array_index (self->records, j);
 
-      if (other->document == record->document && record_holds (other) &&
-          span_equal (&other->a, &record->a) && span_equal (&other->b, &record->b))
+      if (record_same (other, record) && record_holds (other))
         return TRUE;
     }
   return FALSE;
