@@ -395,3 +395,29 @@ mg_test_save_to (MgWindow   *window,
   mg_test_activate (window, "win.save-to", path);
   g_assert_true (mg_test_spin_until (saved_to, &wait, 10000));
 }
+
+/**
+ * mg_test_save_png:
+ * @widget: a widget shown in a window
+ *
+ * Renders @widget as it draws now, with its window's renderer, into a PNG
+ * file at @path: a screenshot for people to look at.
+ */
+void
+mg_test_save_png (GtkWidget  *widget,
+                  const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

@@ -58,6 +58,9 @@ MgAnnotation      *mg_test_find          (MgWindow        *window,
                                           const char      *label,
                                           const char      *text);
 
+void               mg_test_save_png      (GtkWidget       *widget,
+                                          const char      *path);
+
 GtkWidget         *mg_test_find_widget   (GtkWidget       *root,
                                           GType            type,
                                           const char      *name);

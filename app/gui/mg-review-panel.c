@@ -248,6 +248,11 @@ kind_title (MgDisagreementKind kind)
       return _("Different labels");
     case MG_DISAGREEMENT_BOUNDARY:
       return _("Different boundaries");
+    case MG_DISAGREEMENT_ATTRIBUTE:
+      /* Translators: a span both marked alike, one of its attributes not */
+      return _("Different values");
+    case MG_DISAGREEMENT_CODE:
+      return _("Different document codes");
     default:
       g_assert_not_reached ();
     }
@@ -265,11 +270,22 @@ span_line (const MgReviewPanelLine *line,
                                                      color, line->whose, text);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
+  /* A line of both sides, such as their values, is about no one span. */
+  if (line->whose == NULL)
+    gtk_label_set_text (GTK_LABEL (label), text);
+  else
+    gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   /* Long spans are cut rather than widening the panel over the article. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  /* Both values and both names must show: such a line wraps instead. */
+  if (line->whose == NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
   gtk_widget_add_css_class (label, "caption");
 
   return label;
@@ -659,6 +675,42 @@ mg_review_panel_set_conflicts (MgReviewPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->chart), !conflicts);
   if (conflicts)
     gtk_widget_set_visible (GTK_WIDGET (self->problems_box), FALSE);
+}
+
+/**
+ * mg_review_panel_get_row_text:
+ * @position: a row
+ *
+ * Returns: (transfer full) (nullable): the texts of the row, its heading
+ *   and each line, a line each: what the user reads
+ */
+char *
+mg_review_panel_get_row_text (MgReviewPanel *self,
+                              int            position)
+{
+  GtkListBoxRow *row;
+  GString *text;
+  GtkWidget *box;
+
+  g_return_val_if_fail (MG_IS_REVIEW_PANEL (self), NULL);
+
+  if ((row = gtk_list_box_get_row_at_index (self->list, position)) == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  box = gtk_list_box_row_get_child (row);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* The first child holds the heading and the resolution. */
+      GtkWidget *first = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+
+      for (GtkWidget *label = first; label != NULL;
+           label = GTK_IS_LABEL (child) ? NULL : gtk_widget_get_next_sibling (label))
+        if (GTK_IS_LABEL (label))
+          g_string_append_printf (text, "%s%s", text->len ? "\n" : "",
+                                  gtk_label_get_text (GTK_LABEL (label)));
+    }
+  return g_string_free (text, FALSE);
 }
 
 /**

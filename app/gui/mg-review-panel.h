@@ -28,7 +28,8 @@ typedef enum
 
 /**
  * MgReviewPanelLine:
- * @whose: the side, for people ("Yours")
+ * @whose: (nullable): the side, for people ("Yours"); %NULL for a line of
+ *   plain text about both sides (their values)
  * @span: (nullable): the side's span, for its colour and text
  * @text: (nullable): what to show instead of the span's text
  *
@@ -71,6 +72,8 @@ void        mg_review_panel_append_item       (MgReviewPanel            *self,
 void        mg_review_panel_set_conflicts     (MgReviewPanel            *self,
                                                gboolean                  conflicts);
 const char *mg_review_panel_get_count_text    (MgReviewPanel            *self);
+char       *mg_review_panel_get_row_text      (MgReviewPanel            *self,
+                                               int                       position);
 void        mg_review_panel_select            (MgReviewPanel            *self,
                                                int                       position);
 int         mg_review_panel_get_selected      (MgReviewPanel            *self);

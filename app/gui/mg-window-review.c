@@ -27,6 +27,7 @@
 #include "mg-conflicts.h"
 #include "mg-merge-dialog.h"
 #include "mg-review-session.h"
+#include "mg-review-values.h"
 #include "mg-window-private.h"
 
 /* The actions' names, in the order of MgResolution after NONE. */
@@ -45,6 +46,7 @@ typedef struct
   MgConflict   *conflict;   /* as it was */
   MgResolution  how;
   guint64       state;
+  char         *ours_code;  /* the code as it was, for a code-both conflict */
 } Settled;
 
 struct _MgWindowReview
@@ -76,6 +78,7 @@ settled_free (gpointer data)
 
   g_clear_object (&settled->document);
   g_clear_pointer (&settled->conflict, mg_conflict_free);
+  g_free (settled->ours_code);
   g_free (settled);
 }
 
@@ -279,11 +282,38 @@ refresh_dataset_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A row of values given differently: the span, if any, then both values
+ * named as the scheme names them. */
+static void
+append_values (MgWindow             *self,
+               MgScheme             *scheme,
+               const MgDisagreement *d,
+               const char           *resolution)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (mg_window_get_dataset (self));
+  g_autofree char *values = NULL;
+  MgReviewPanelLine lines[2];
+  guint n = 0;
+
+  values = mg_review_values_line (scheme, d->a ? mg_annotation_get_label (d->a) : NULL, d->id,
+                                  d->values[0], _("you"), d->values[1],
+                                  mg_review_session_get_their_name (self->review->session));
+  if (d->a != NULL)
+    /* Translators: the span a row of attribute values is about */
+    lines[n++] = (MgReviewPanelLine) { _("Span"), d->a, NULL };
+  lines[n++] = (MgReviewPanelLine) { NULL, NULL, values };
+  mg_review_panel_append_item (self->review->panel,
+                               d->kind == MG_DISAGREEMENT_CODE ? _("Different document codes")
+                                                              : _("Different values"),
+                               lines, n, labels, resolution);
+}
+
 static void
 fill_list (MgWindow *self)
 {
   MgWindowReview *review = self->review;
   MgLabelSet *labels = mg_dataset_get_labels (mg_window_get_dataset (self));
+  g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (mg_window_get_dataset (self), NULL, NULL);
 
   g_clear_pointer (&review->items, g_ptr_array_unref);
   review->items = mg_review_session_list (review->session, review->document_agreement, self->document);
@@ -292,7 +322,10 @@ fill_list (MgWindow *self)
     {
       const MgReviewItem *item = g_ptr_array_index (review->items, i);
 
-      mg_review_panel_append (review->panel, &item->disagreement, labels, resolution_name (item->how));
+      if (item->disagreement.id != NULL)
+        append_values (self, scheme, &item->disagreement, resolution_name (item->how));
+      else
+        mg_review_panel_append (review->panel, &item->disagreement, labels, resolution_name (item->how));
     }
 }
 
@@ -441,9 +474,43 @@ watch_history (MgWindow  *self,
 
 /* Merge conflicts */
 
+/* A conflict of values: ours is the value kept in the document (the
+ * span's, or the document's code), theirs the one the entry holds. */
+static void
+append_conflict_values (MgWindow         *self,
+                        const MgConflict *c,
+                        const Settled    *settled,
+                        const char       *title,
+                        const char       *resolution)
+{
+  MgDataset *dataset = mg_window_get_dataset (self);
+  g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (dataset, NULL, NULL);
+  gboolean code = g_strcmp0 (c->kind, MG_CONFLICT_CODE_BOTH) == 0;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = mg_value_to_string (c->theirs_value);
+  g_autofree char *values = NULL;
+  MgReviewPanelLine lines[2];
+  guint n = 0;
+
+  /* A settled row shows the values as they were before. */
+  if (code)
+    ours = settled ? g_strdup (settled->ours_code)
+                   : mg_document_dup_code_string (self->document, c->value_id);
+  else if (c->ours != NULL)
+    ours = mg_annotation_dup_attribute_string (c->ours, c->value_id);
+  values = mg_review_values_line (scheme, !code && c->ours ? mg_annotation_get_label (c->ours) : NULL,
+                                  c->value_id, ours, _("yours"), theirs, _("theirs"));
+  if (!code && c->ours != NULL)
+    lines[n++] = (MgReviewPanelLine) { _("Span"), c->ours, NULL };
+  lines[n++] = (MgReviewPanelLine) { NULL, NULL, values };
+  mg_review_panel_append_item (self->review->panel, title, lines, n,
+                               mg_dataset_get_labels (dataset), resolution);
+}
+
 static void
 append_conflict (MgWindow         *self,
                  const MgConflict *c,
+                 const Settled    *settled,
                  const char       *resolution)
 {
   MgLabelSet *labels = mg_dataset_get_labels (mg_window_get_dataset (self));
@@ -464,9 +531,18 @@ append_conflict (MgWindow         *self,
     title = _("Document deleted on yours, changed on theirs");
   else if (g_str_equal (kind, MG_CONFLICT_DOCUMENT_CHANGED_DELETED))
     title = _("Document changed on yours, deleted on theirs");
+  else if (g_str_equal (kind, MG_CONFLICT_ATTRIBUTE_BOTH))
+    title = _("Attribute changed on both sides");
+  else if (g_str_equal (kind, MG_CONFLICT_CODE_BOTH))
+    title = _("Document code changed on both sides");
   else
     title = kind;
 
+  if (c->value_id != NULL)
+    {
+      append_conflict_values (self, c, settled, title, resolution);
+      return;
+    }
   if (g_str_equal (kind, MG_CONFLICT_NOTE_BOTH))
     {
       lines[n++] = (MgReviewPanelLine) { _("Yours"), c->ours, c->ours ? mg_annotation_get_note (c->ours) : "" };
@@ -502,7 +578,7 @@ conflicts_refresh (MgWindow *self,
     : g_strdup (_("Every conflict of the merge is settled: save to finish"));
   mg_review_panel_clear (review->panel, placeholder);
   for (guint i = 0; i < review->items->len; i++)
-    append_conflict (self, g_ptr_array_index (review->items, i), NULL);
+    append_conflict (self, g_ptr_array_index (review->items, i), NULL, NULL);
 
   /* Those settled in this sitting, while their step is done. */
   for (guint i = 0; i < review->settled->len; i++)
@@ -511,7 +587,7 @@ conflicts_refresh (MgWindow *self,
 
       if (settled->document == self->document &&
           mg_history_is_done (mg_window_get_history (self), settled->state))
-        append_conflict (self, settled->conflict, resolution_name (settled->how));
+        append_conflict (self, settled->conflict, settled, resolution_name (settled->how));
     }
   show_row (self, advance);
 }
@@ -544,6 +620,7 @@ resolve_conflict (MgWindow     *self,
   const MgConflict *c = current_item (self);
   g_autoptr(MgDocument) document = self->document ? g_object_ref (self->document) : NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *ours_code = NULL;
   Settled *settled;
   MgConflict *copy;
 
@@ -556,6 +633,9 @@ resolve_conflict (MgWindow     *self,
   copy->ours = c->ours ? mg_annotation_copy (c->ours) : NULL;
   copy->theirs = c->theirs ? mg_annotation_copy (c->theirs) : NULL;
   copy->theirs_note = g_strdup (c->theirs_note);
+  copy->value_id = g_strdup (c->value_id);
+  copy->theirs_value = c->theirs_value ? json_node_copy (c->theirs_value) : NULL;
+  ours_code = c->value_id ? mg_document_dup_code_string (document, c->value_id) : NULL;
   if (!mg_conflict_resolve (mg_window_get_history (self), document, c->id, how, &error))
     {
       mg_conflict_free (copy);
@@ -566,6 +646,7 @@ resolve_conflict (MgWindow     *self,
   settled->document = g_object_ref (document);
   settled->conflict = copy;
   settled->how = how;
+  settled->ours_code = g_steal_pointer (&ours_code);
   settled->state = mg_history_get_state (mg_window_get_history (self));
   g_ptr_array_add (review->settled, settled);
 

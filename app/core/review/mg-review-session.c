@@ -26,6 +26,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mg-review-session.h"
 
 #include "mg-agreement-private.h"
@@ -342,7 +344,7 @@ apply_value (MgReviewSession       *self,
     {
       /* One value or the other: there is nothing to keep both of. */
       g_set_error (error, MG_ERROR, MG_ERROR_INVALID,
-                   "A value is settled by keeping yours or taking theirs");
+                   _("a value is one: keep yours or take theirs"));
       return FALSE;
     }
   if (d->kind == MG_DISAGREEMENT_ATTRIBUTE)

@@ -1,0 +1,236 @@
+/* test-review-values.c: values given differently, in the real window
+ *
+ * The window opens a dataset with a coding scheme and reviews Ayşe's
+ * against it: her stance on the article, the kind of a quote and whether
+ * a claim is checkable differ from yours. The rows name them in the
+ * scheme's words, F8 walks them with the span she alone marked, one is
+ * taken and one kept through the window's action, one undone, and the
+ * saved file holds what was decided.
+ *
+ * With MG_TEST_SHOTS set to a folder, the window is also saved there as
+ * PNG at 900×650 and 1400×900, for people to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "mg-test-gui.h"
+
+typedef struct
+{
+  char     *dir;
+  MgWindow *window;
+} Fixture;
+
+static void
+open_review (Fixture *fx,
+             int      width,
+             int      height)
+{
+  g_autoptr(MgDataset) mine = mg_test_load_fixture ("review", "values-mine.json");
+  g_autoptr(MgDataset) theirs = mg_test_load_fixture ("review", "values-theirs.json");
+
+  fx->window = mg_test_open_window_sized (mine, width, height);
+  _mg_window_review_start (fx->window, theirs, "Ayşe");
+  mg_test_spin ();
+}
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  if (!mg_test_have_display ())
+    return;
+  fx->dir = mg_test_make_tmpdir ("test-review-values-XXXXXX");
+  open_review (fx, 900, 650);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  if (!mg_test_have_display ())
+    return;
+  mg_test_close_window (fx->window);
+  mg_test_remove_tree (fx->dir);
+  g_free (fx->dir);
+}
+
+static void
+assert_row (MgReviewPanel *panel,
+            int            position,
+            const char    *words)
+{
+  g_autofree char *text = mg_review_panel_get_row_text (panel, position);
+
+  if (text == NULL || strstr (text, words) == NULL)
+    g_error ("row %d reads “%s”, not “%s”", position, text ? text : "(none)", words);
+}
+
+static const MgDisagreement *
+current (MgWindow *window)
+{
+  const MgDisagreement *d = _mg_window_review_get_current_disagreement (window);
+
+  g_assert_nonnull (d);
+  return d;
+}
+
+static char *
+code_of (MgWindow *window)
+{
+  return mg_document_dup_code_string (mg_window_get_document (window), "stance");
+}
+
+static void
+test_rows_and_walk (Fixture       *fx,
+                    gconstpointer  data)
+{
+  MgReviewPanel *panel;
+  MgAnnotation *quote;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  panel = _mg_window_review_get_panel (fx->window);
+  quote = mg_test_find (fx->window, "quote", "we will build it before winter");
+
+  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 4);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "4 open of 4");
+  assert_row (panel, 0, "Different document codes\nStance: pro (you) / against (Ayşe)");
+  assert_row (panel, 1, "Different values\n");
+  assert_row (panel, 1, "Kind: direct (you) / indirect (Ayşe)");
+  assert_row (panel, 2, "Checkable: yes (you) / no (Ayşe)");
+  assert_row (panel, 3, "Only theirs");
+
+  /* The document's code first, about no span; then each span's. */
+  g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_CODE);
+  g_assert_null (mg_article_view_get_selected (fx->window->article_view));
+  mg_test_activate (fx->window, "win.review-next", NULL);
+  g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ATTRIBUTE);
+  g_assert_cmpstr (current (fx->window)->id, ==, "kind");
+  g_assert_true (mg_article_view_get_selected (fx->window->article_view) == quote);
+  mg_test_activate (fx->window, "win.review-next", NULL);
+  g_assert_cmpstr (current (fx->window)->id, ==, "checkable");
+  mg_test_activate (fx->window, "win.review-next", NULL);
+  g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_B);
+  mg_test_activate (fx->window, "win.review-next", NULL);
+  g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 0);
+}
+
+static void
+test_resolve_undo_save (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *stance = NULL;
+  g_autoptr(MgDataset) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  MgReviewPanel *panel;
+  MgAnnotation *quote;
+  MgDocument *doc;
+  MgAnnotationStore *store;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  panel = _mg_window_review_get_panel (fx->window);
+  quote = mg_test_find (fx->window, "quote", "we will build it before winter");
+
+  /* Take her stance: your document's code becomes hers, the row stays. */
+  mg_test_activate (fx->window, "win.review-resolve", "theirs");
+  stance = code_of (fx->window);
+  g_assert_cmpstr (stance, ==, "against");
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "3 open of 4");
+  assert_row (panel, 0, "Took theirs");
+  assert_row (panel, 0, "Stance: pro (you) / against (Ayşe)");
+  g_assert_cmpstr (current (fx->window)->id, ==, "kind");
+
+  /* Keep your kind of quote; then the checkable claim is current. */
+  mg_test_activate (fx->window, "win.review-resolve", "mine");
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "direct");
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 4");
+  assert_row (panel, 1, "Kept yours");
+  g_assert_cmpstr (current (fx->window)->id, ==, "checkable");
+
+  /* Both values cannot be kept: said, and nothing changes. */
+  mg_test_activate (fx->window, "win.review-resolve", "both");
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 4");
+
+  if (g_getenv ("MG_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("MG_TEST_SHOTS"), "review-values-900x650.png", NULL);
+
+      mg_test_spin_for (300);
+      mg_test_save_png (GTK_WIDGET (fx->window), shot);
+    }
+
+  /* Undo opens the kept one again; the taken one stays taken. */
+  mg_test_activate (fx->window, "win.undo", NULL);
+  mg_test_spin ();
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "3 open of 4");
+  {
+    g_autofree char *kept = mg_review_panel_get_row_text (panel, 1);
+
+    g_assert_null (strstr (kept, "Kept yours"));
+  }
+  assert_row (panel, 0, "Took theirs");
+
+  path = g_build_filename (fx->dir, "curated.json", NULL);
+  mg_test_save_to (fx->window, path);
+  saved = mg_dataset_load_file (path, &error);
+  g_assert_no_error (error);
+  doc = mg_dataset_lookup_document (saved, "harbour");
+  g_clear_pointer (&stance, g_free);
+  stance = mg_document_dup_code_string (doc, "stance");
+  g_assert_cmpstr (stance, ==, "against");
+  store = mg_document_get_store (doc);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (
+                     mg_annotation_store_find (store, "quote", 69, 99), "kind")), ==, "direct");
+  g_assert_true (json_node_get_boolean (mg_annotation_get_attribute (
+                   mg_annotation_store_find (store, "claim", 113, 143), "checkable")));
+}
+
+/* The wide window, for people to look at; nothing is checked beyond the
+ * rows the narrow one checks. */
+static void
+test_wide_shot (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *shot = NULL;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  if (g_getenv ("MG_TEST_SHOTS") == NULL)
+    {
+      g_test_skip ("MG_TEST_SHOTS names no folder");
+      return;
+    }
+  mg_test_close_window (fx->window);
+  open_review (fx, 1400, 900);
+  g_assert_cmpuint (mg_review_panel_get_n_rows (_mg_window_review_get_panel (fx->window)), ==, 4);
+  mg_test_activate (fx->window, "win.review-next", NULL);
+  mg_test_spin_for (300);
+  shot = g_build_filename (g_getenv ("MG_TEST_SHOTS"), "review-values-1400x900.png", NULL);
+  mg_test_save_png (GTK_WIDGET (fx->window), shot);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *scratch = mg_test_scratch_home ("test-review-values-home-XXXXXX");
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  mg_test_init_display ();
+
+  g_test_add ("/review-values/rows-and-walk", Fixture, NULL,
+              fixture_set_up, test_rows_and_walk, fixture_tear_down);
+  g_test_add ("/review-values/resolve-undo-save", Fixture, NULL,
+              fixture_set_up, test_resolve_undo_save, fixture_tear_down);
+  g_test_add ("/review-values/wide-shot", Fixture, NULL,
+              fixture_set_up, test_wide_shot, fixture_tear_down);
+
+  status = g_test_run ();
+  mg_test_remove_tree (scratch);
+
+  return status;
+}
