@@ -5,7 +5,9 @@
  * a claim is checkable differ from yours. The rows name them in the
  * scheme's words, F8 walks them with the span she alone marked, one is
  * taken and one kept through the window's action, one undone, and the
- * saved file holds what was decided.
+ * saved file holds what was decided. A git merge of the same files, both
+ * having changed the stance and the kind from the base, leaves conflicts
+ * of values that read and settle alike.
  *
  * With MG_TEST_SHOTS set to a folder, the window is also saved there as
  * PNG at 900×650 and 1400×900, for people to look at.
@@ -15,6 +17,8 @@
 
 #include "config.h"
 
+#include "mg-conflicts.h"
+#include "mg-merge3.h"
 #include "mg-test-gui.h"
 
 typedef struct
@@ -212,6 +216,100 @@ test_wide_shot (Fixture       *fx,
   mg_test_save_png (GTK_WIDGET (fx->window), shot);
 }
 
+static gboolean
+has_dataset (gpointer window)
+{
+  return mg_window_get_dataset (window) != NULL;
+}
+
+/* The base had no stance nor kind: both sides gave one apart. */
+static MgDataset *
+merge_values (void)
+{
+  g_autoptr(MgDataset) base = mg_test_load_fixture ("review", "values-mine.json");
+  g_autoptr(MgDataset) mine = mg_test_load_fixture ("review", "values-mine.json");
+  g_autoptr(MgDataset) theirs = mg_test_load_fixture ("review", "values-theirs.json");
+  g_autoptr(MgHistory) history = mg_history_new (base);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  MgDocument *doc = mg_dataset_lookup_document (base, "harbour");
+  MgDataset *merged;
+
+  mg_history_set_code (history, doc, "stance", NULL);
+  mg_history_set_attribute (history, doc,
+                            mg_annotation_store_find (mg_document_get_store (doc), "quote", 69, 99),
+                            "kind", NULL);
+  merged = mg_merge3_datasets (base, mine, theirs, conflicts, notices, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  return merged;
+}
+
+static void
+test_conflicts (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *stance = NULL;
+  g_autoptr(MgDataset) merged = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  MgReviewPanel *panel;
+  MgAnnotation *quote;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  mg_test_close_window (fx->window);
+  merged = merge_values ();
+  path = g_build_filename (fx->dir, "gold.json", NULL);
+  g_assert_true (mg_dataset_save_file (merged, path, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  fx->window = mg_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fx->window));
+  _mg_window_load (fx->window, file, FALSE);
+  g_assert_true (mg_test_spin_until (has_dataset, fx->window, 5000));
+  mg_test_spin ();
+
+  mg_test_activate (fx->window, "win.review-conflicts", NULL);
+  panel = _mg_window_review_get_panel (fx->window);
+  quote = mg_test_find (fx->window, "quote", "we will build it before winter");
+  g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 2);
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 2");
+  assert_row (panel, 0, "Document code changed on both sides\nStance: pro (yours) / against (theirs)");
+  assert_row (panel, 1, "Attribute changed on both sides\n");
+  assert_row (panel, 1, "Kind: direct (yours) / indirect (theirs)");
+
+  /* Take their stance; keep our kind. A settled row keeps both values as
+   * they were. */
+  mg_test_activate (fx->window, "win.review-resolve", "theirs");
+  stance = code_of (fx->window);
+  g_assert_cmpstr (stance, ==, "against");
+  g_assert_true (mg_article_view_get_selected (fx->window->article_view) == quote);
+  mg_test_activate (fx->window, "win.review-resolve", "mine");
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "direct");
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "0 open of 2");
+  g_assert_cmpuint (mg_dataset_count_conflicts (mg_window_get_dataset (fx->window)), ==, 0);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *text = mg_review_panel_get_row_text (panel, i);
+
+      g_assert_true (strstr (text, "Kind: direct (yours) / indirect (theirs)") != NULL ||
+                     strstr (text, "Stance: pro (yours) / against (theirs)") != NULL);
+    }
+
+  /* Undo opens the kind again, then the stance, ours back. */
+  mg_test_activate (fx->window, "win.undo", NULL);
+  mg_test_spin ();
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "1 open of 2");
+  mg_test_activate (fx->window, "win.undo", NULL);
+  mg_test_spin ();
+  g_clear_pointer (&stance, g_free);
+  stance = code_of (fx->window);
+  g_assert_cmpstr (stance, ==, "pro");
+  g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +324,8 @@ main (int   argc,
               fixture_set_up, test_rows_and_walk, fixture_tear_down);
   g_test_add ("/review-values/resolve-undo-save", Fixture, NULL,
               fixture_set_up, test_resolve_undo_save, fixture_tear_down);
+  g_test_add ("/review-values/conflicts", Fixture, NULL,
+              fixture_set_up, test_conflicts, fixture_tear_down);
   g_test_add ("/review-values/wide-shot", Fixture, NULL,
               fixture_set_up, test_wide_shot, fixture_tear_down);
 
