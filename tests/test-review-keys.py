@@ -8,7 +8,10 @@
 # to the next article with an open disagreement, where Ctrl+2 takes bora's
 # span. Ctrl+S saves, and the file is read back: the second article has
 # bora's span and the first is as it was. Undone, the same again with ]. F8 is pressed for real, through
-# xdotool, so a widget that swallowed it would fail the test.
+# xdotool, so a widget that swallowed it would fail the test. Then values:
+# with a coding scheme, Ctrl+2 takes bora's stance on the article, Ctrl+1
+# keeps ayşe's kind of quote, Ctrl+2 takes bora's "not checkable", and
+# Ctrl+Z gives ayşe's back; the saved file says each.
 # Prints TAP. Usage: test-review-keys.py MARGINALIA REVIEW-FIXTURES-FOLDER
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,7 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
                     wait_for_write, xdotool)
 
-PLAN = 4
+PLAN = 6
 
 
 def keys(*names):
@@ -36,6 +39,47 @@ def annotations(path):
     with open(path, encoding="utf-8") as f:
         return {d["id"]: sorted((a["label"], a["start"], a["end"]) for a in d["annotations"])
                 for d in json.load(f)["documents"]}
+
+
+def values(path):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)["documents"][0]
+    spans = {a["label"]: a.get("attributes", {}) for a in doc["annotations"]}
+    return doc.get("codes", {}).get("stance"), spans["quote"].get("kind"), spans["claim"].get("checkable")
+
+
+def run_values(marginalia, fixtures, scratch, env, tap):
+    mine = os.path.join(scratch, "ayse-values.json")
+    theirs = os.path.join(scratch, "bora-values.json")
+    shutil.copyfile(os.path.join(fixtures, "values-mine.json"), mine)
+    shutil.copyfile(os.path.join(fixtures, "values-theirs.json"), theirs)
+    process, pid = open_app(marginalia, mine, env)
+    last = [os.stat(mine).st_mtime_ns]
+
+    def saved():
+        keys("ctrl+s")
+        wait_for_write(mine, last)
+        return values(mine)
+
+    try:
+        keys("ctrl+r")
+        time.sleep(1)
+        xdotool("type", "--delay", "20", theirs)
+        time.sleep(0.5)
+        keys("Return")
+        time.sleep(1.5)
+        # The stance first, then the quote's kind, then the claim's.
+        keys("ctrl+2", "ctrl+1", "ctrl+2")
+        after = saved()
+        tap.ok(after == ("against", "direct", False),
+               "Ctrl+2, Ctrl+1, Ctrl+2 took the stance, kept the kind, took the claim's value: %r" % (after,))
+        keys("ctrl+z")
+        undone = saved()
+        tap.ok(undone == ("against", "direct", True), "Ctrl+Z gave the claim's value back: %r" % (undone,))
+    finally:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 def run(marginalia, fixtures, scratch):
@@ -93,6 +137,7 @@ def run(marginalia, fixtures, scratch):
         if pid:
             os.kill(pid, signal.SIGKILL)
         process.wait(timeout=10)
+    run_values(marginalia, fixtures, scratch, env, tap)
 
 
 if __name__ == "__main__":
