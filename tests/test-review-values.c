@@ -117,6 +117,9 @@ test_rows_and_walk (Fixture       *fx,
   g_assert_cmpstr (current (fx->window)->id, ==, "checkable");
   mg_test_activate (fx->window, "win.review-next", NULL);
   g_assert_cmpint (current (fx->window)->kind, ==, MG_DISAGREEMENT_ONLY_B);
+  /* A span's row offers every choice again. */
+  g_assert_true (gtk_widget_get_sensitive (mg_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_BUTTON,
+                                                                "review-drop")));
   mg_test_activate (fx->window, "win.review-next", NULL);
   g_assert_cmpint (_mg_window_review_get_current (fx->window), ==, 0);
 }
@@ -154,7 +157,12 @@ test_resolve_undo_save (Fixture       *fx,
   assert_row (panel, 1, "Kept yours");
   g_assert_cmpstr (current (fx->window)->id, ==, "checkable");
 
-  /* Both values cannot be kept: said, and nothing changes. */
+  /* Both values cannot be kept: not offered, said at the key, and
+   * nothing changes. */
+  g_assert_false (gtk_widget_get_sensitive (mg_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_BUTTON,
+                                                                 "review-both")));
+  g_assert_true (gtk_widget_get_sensitive (mg_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_BUTTON,
+                                                                "review-theirs")));
   mg_test_activate (fx->window, "win.review-resolve", "both");
   g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 4");
 

@@ -52,6 +52,7 @@ struct _MgReviewPanel
 
   /* Built in code, children of the template's grid and list */
   GtkLabel          *figure_labels[2][MG_REVIEW_N_FIGURES];
+  GtkWidget         *buttons[4];   /* in the order of MgResolution after NONE */
   GtkWidget         *placeholder;
 
   guint              n_rows;
@@ -353,6 +354,7 @@ add_buttons (MgReviewPanel *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *label = gtk_label_new_with_mnemonic (_(buttons[i].label));
       GtkWidget *key = gtk_label_new (buttons[i].key);
+      g_autofree char *name = g_strconcat ("review-", buttons[i].target, NULL);
 
       gtk_widget_set_hexpand (label, TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -363,10 +365,30 @@ add_buttons (MgReviewPanel *self)
       gtk_box_append (GTK_BOX (box), key);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_set_tooltip_text (button, _(buttons[i].tip));
+      /* Named for tests, which find them by name. */
+      gtk_widget_set_name (button, name);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-resolve");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", buttons[i].target);
       gtk_grid_attach (self->button_grid, button, (int) (i % 2), (int) (i / 2), 1, 1);
+      self->buttons[i] = button;
     }
+}
+
+/**
+ * mg_review_panel_set_both_sides:
+ * @both: whether the current row can keep both sides or drop them
+ *
+ * A value (an attribute, a document code) is one: for its rows only
+ * keeping yours and taking theirs are offered.
+ */
+void
+mg_review_panel_set_both_sides (MgReviewPanel *self,
+                                gboolean       both)
+{
+  g_return_if_fail (MG_IS_REVIEW_PANEL (self));
+
+  gtk_widget_set_sensitive (self->buttons[2], both);
+  gtk_widget_set_sensitive (self->buttons[3], both);
 }
 
 static void

@@ -71,6 +71,8 @@ void        mg_review_panel_append_item       (MgReviewPanel            *self,
                                                const char               *resolution);
 void        mg_review_panel_set_conflicts     (MgReviewPanel            *self,
                                                gboolean                  conflicts);
+void        mg_review_panel_set_both_sides    (MgReviewPanel            *self,
+                                               gboolean                  both);
 const char *mg_review_panel_get_count_text    (MgReviewPanel            *self);
 char       *mg_review_panel_get_row_text      (MgReviewPanel            *self,
                                                int                       position);

@@ -216,6 +216,10 @@ update_actions (MgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-next", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-previous", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-resolve", active && resolvable);
+  /* Keys still reach the action for a value's row: it says why not. */
+  mg_review_panel_set_both_sides (review->panel,
+                                  review->conflicts || current_disagreement (self) == NULL ||
+                                  current_disagreement (self)->id == NULL);
   /* Offered while a merge's conflicts are left, and while settling them. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-conflicts",
                                  review->conflicts ||
