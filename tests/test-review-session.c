@@ -399,6 +399,30 @@ test_values (Fixture       *fx,
   g_assert_cmpuint (open_in_harbour (fx), ==, 4);
 }
 
+/* A value only one side gave differs from none; taking theirs gives it. */
+static void
+test_value_left_out (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(MgAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *topic = NULL;
+  const MgDisagreement *d;
+
+  mg_history_set_code (fx->history, fx->harbour, "topic", NULL);
+  agreement = mg_review_session_compare_document (fx->review, fx->harbour);
+  g_assert_cmpuint (mg_agreement_get_n_disagreements (agreement), ==, 5);
+  shown (agreement, 0, MG_DISAGREEMENT_CODE, "stance", "pro", "against");
+  d = shown (agreement, 1, MG_DISAGREEMENT_CODE, "topic", NULL, "flood defence");
+  g_assert_true (mg_review_session_resolve (fx->review, fx->history, fx->harbour, d,
+                                            MG_RESOLUTION_THEIRS, &error));
+  g_assert_no_error (error);
+  topic = mg_document_dup_code_string (fx->harbour, "topic");
+  g_assert_cmpstr (topic, ==, "flood defence");
+  g_assert_cmpuint (mg_review_session_count_resolved (fx->review, fx->harbour), ==, 1);
+  g_assert_cmpuint (open_in_harbour (fx), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +434,8 @@ main (int   argc,
   g_test_add ("/review-session/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/review-session/count-open", Fixture, NULL, fixture_setup, test_count_open, fixture_teardown);
   g_test_add ("/review-session/values", Fixture, "values", fixture_setup, test_values, fixture_teardown);
+  g_test_add ("/review-session/value-left-out", Fixture, "values", fixture_setup, test_value_left_out,
+              fixture_teardown);
 
   return g_test_run ();
 }
