@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "mg-conflicts.h"
+#include "mg-disagreement-mark.h"
 #include "mg-merge3.h"
 #include "mg-test-gui.h"
 
@@ -72,6 +73,23 @@ assert_row (MgReviewPanel *panel,
     g_error ("row %d reads “%s”, not “%s”", position, text ? text : "(none)", words);
 }
 
+/* How many open disagreements the sidebar's mark of the article says. */
+static guint
+sidebar_count (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "disagreement-mark"))
+    return gtk_widget_get_visible (widget) ? mg_disagreement_mark_get_count (widget) : 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      guint n = sidebar_count (child);
+
+      if (n > 0)
+        return n;
+    }
+  return 0;
+}
+
 static const MgDisagreement *
 current (MgWindow *window)
 {
@@ -100,6 +118,7 @@ test_rows_and_walk (Fixture       *fx,
 
   g_assert_cmpuint (mg_review_panel_get_n_rows (panel), ==, 4);
   g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "4 open of 4");
+  g_assert_cmpuint (sidebar_count (GTK_WIDGET (fx->window->document_list)), ==, 4);
   assert_row (panel, 0, "Different document codes\nStance: pro (you) / against (Ayşe)");
   assert_row (panel, 1, "Different values\n");
   assert_row (panel, 1, "Kind: direct (you) / indirect (Ayşe)");
@@ -155,6 +174,7 @@ test_resolve_undo_save (Fixture       *fx,
   g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "direct");
   g_assert_cmpstr (mg_review_panel_get_count_text (panel), ==, "2 open of 4");
   assert_row (panel, 1, "Kept yours");
+  g_assert_cmpuint (sidebar_count (GTK_WIDGET (fx->window->document_list)), ==, 2);
   g_assert_cmpstr (current (fx->window)->id, ==, "checkable");
 
   /* Both values cannot be kept: not offered, said at the key, and
@@ -183,6 +203,7 @@ test_resolve_undo_save (Fixture       *fx,
 
     g_assert_null (strstr (kept, "Kept yours"));
   }
+  g_assert_cmpuint (sidebar_count (GTK_WIDGET (fx->window->document_list)), ==, 3);
   assert_row (panel, 0, "Took theirs");
 
   path = g_build_filename (fx->dir, "curated.json", NULL);
