@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 /**
  * MgResolution:
  * @MG_RESOLUTION_NONE: the disagreement is open
- * @MG_RESOLUTION_MINE: your span stays and theirs is not taken
+ * @MG_RESOLUTION_MINE: your span (or value) stays and theirs is not taken
  * @MG_RESOLUTION_THEIRS: theirs takes the place of yours
- * @MG_RESOLUTION_BOTH: both spans are kept
- * @MG_RESOLUTION_DROP: neither is kept
+ * @MG_RESOLUTION_BOTH: both spans are kept; not for a value
+ * @MG_RESOLUTION_DROP: neither is kept; not for a value
  */
 typedef enum
 {
