@@ -256,6 +256,7 @@ _mg_agreement_add_value_disagreements (MgAgreement *self)
   GPtrArray *documents = _mg_agreement_documents (self);
   GArray *list = _mg_agreement_disagreements (self);
   g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (MgDisagreement));
+  gboolean any_values = FALSE;
 
   for (guint document = 0; document < documents->len; document++)
     {
@@ -263,6 +264,7 @@ _mg_agreement_add_value_disagreements (MgAgreement *self)
       MgAnnotationStore *sa = mg_document_get_store (docs[0]);
       MgAnnotationStore *sb = mg_document_get_store (docs[1]);
 
+      any_values |= mg_document_get_codes (docs[0]) != NULL || mg_document_get_codes (docs[1]) != NULL;
       add_values (found, MG_DISAGREEMENT_CODE, document, NULL, NULL, docs[0], docs[1]);
       for (guint i = 0; i < mg_annotation_store_get_n_annotations (sa); i++)
         {
@@ -271,10 +273,16 @@ _mg_agreement_add_value_disagreements (MgAgreement *self)
                                                       mg_annotation_get_start (a),
                                                       mg_annotation_get_end (a));
 
+          any_values |= mg_annotation_get_attributes (a) != NULL;
           if (b != NULL)
             add_values (found, MG_DISAGREEMENT_ATTRIBUTE, document, a, b, docs[0], docs[1]);
         }
+      for (guint i = 0; !any_values && i < mg_annotation_store_get_n_annotations (sb); i++)
+        any_values |= mg_annotation_get_attributes (mg_annotation_store_get_annotation (sb, i)) != NULL;
     }
+  /* A dataset without values keeps the quick refresh after a resolution. */
+  if (any_values)
+    _mg_agreement_set_lists_values (self);
   /* The list takes over the references and values the entries hold. */
   g_array_append_vals (list, found->data, found->len);
   g_array_sort (list, compare_in_list);

@@ -14,6 +14,7 @@ GPtrArray  *_mg_agreement_names               (MgAgreement       *self);
 GPtrArray  *_mg_agreement_labels              (MgAgreement       *self);
 GPtrArray  *_mg_agreement_documents           (MgAgreement       *self);
 GArray     *_mg_agreement_disagreements       (MgAgreement       *self);
+void        _mg_agreement_set_lists_values    (MgAgreement       *self);
 guint       _mg_agreement_n_annotators        (MgAgreement       *self);
 
 GHashTable *_mg_agreement_share_labels        (MgAgreement       *self,

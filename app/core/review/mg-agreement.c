@@ -61,6 +61,7 @@ struct _MgAgreement
   GHashTable         *dirty;        /* documents to count again, + 1 */
   gboolean            stale;        /* documents or labels came or went */
   MgDataset          *first;        /* whose scheme names the values */
+  gboolean            lists_values; /* values given differently are listed */
 };
 
 G_DEFINE_FINAL_TYPE (MgAgreement, mg_agreement, G_TYPE_OBJECT)
@@ -623,7 +624,10 @@ mg_agreement_refresh (MgAgreement *self)
 
   g_return_val_if_fail (MG_IS_AGREEMENT (self), FALSE);
 
-  if (self->stale)
+  /* Values change without a store's "changed" (a document's codes), and
+   * a span's values are found against its twin: a review whose datasets
+   * carry values is compared anew, whole. */
+  if (self->stale || self->lists_values)
     return FALSE;
   count_values (self);
   if (g_hash_table_size (self->dirty) == 0)
@@ -893,6 +897,14 @@ GArray *
 _mg_agreement_disagreements (MgAgreement *self)
 {
   return self->disagreements;
+}
+
+/* The disagreements list values given differently: the refresh cannot
+ * keep such a list up to date. */
+void
+_mg_agreement_set_lists_values (MgAgreement *self)
+{
+  self->lists_values = TRUE;
 }
 
 guint
