@@ -536,6 +536,47 @@ test_headline_leads (void)
     }
 }
 
+/* The page's description is the article's lead: when a long disclosure
+ * passes for the article while the real one sits in a box named like a
+ * footer, the text holding the description is taken. Without the
+ * description, the same page gives the disclosure alone (the rule is
+ * what makes the difference). */
+static void
+test_description_finds_article (void)
+{
+  static const char head[] =
+    "<html><head><title>Dam</title>%s</head><body>"
+    "<div class=\"disclosure\"><p>This site may be paid when you buy through links on it, "
+    "and the offers shown come from companies that pay us; this can change where and how "
+    "products appear on the site, including the order in which they appear, and we do not "
+    "review every offer that exists on the market today, nor every company.</p>"
+    "<p>Our writers are independent of our advertisers, and the opinions in our pieces are "
+    "their own, not those of any bank, card issuer, airline or hotel chain; none of them "
+    "reviewed, approved or endorsed what we write, and we try hard to keep it that way, "
+    "every single day of the year.</p></div>"
+    "<div class=\"above-footer\"><div class=\"story\">"
+    "<p>The old mill dam on the river will be taken down next summer, the water board "
+    "decided on Tuesday evening.</p>"
+    "<p>Fish have been unable to pass the dam for a century, and the board said the salmon "
+    "would come back within a few years of its removal, as they did on the next river.</p>"
+    "<p>Anglers welcomed the plan, though some owners of houses by the mill pond fear the "
+    "view will suffer once the pond drains.</p>"
+    "<p>The work will take three months, and the board will plant willows along the banks "
+    "where the water falls, so that the river finds its old bed again.</p></div></div>"
+    "</body></html>";
+  static const char meta[] =
+    "<meta property=\"og:description\" content=\"The old mill dam on the river will be "
+    "taken down next summer, the water board decided.\">";
+  g_autofree char *with = g_strdup_printf (head, meta);
+  g_autofree char *without = g_strdup_printf (head, "");
+  const char *text = first_text (with, -1);
+
+  g_assert_nonnull (strstr (text, "Fish have been unable to pass the dam"));
+  g_assert_nonnull (strstr (text, "willows along the banks"));
+  text = first_text (without, -1);
+  g_assert_null (strstr (text, "Fish have been unable to pass the dam"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -560,6 +601,7 @@ main (int    argc,
   g_test_add_func ("/import-html/headline-leads", test_headline_leads);
   g_test_add_func ("/import-html/article-found-anyway", test_article_found_anyway);
   g_test_add_func ("/import-html/whole-page-fallback", test_whole_page_fallback);
+  g_test_add_func ("/import-html/description-finds-article", test_description_finds_article);
 
   return g_test_run ();
 }

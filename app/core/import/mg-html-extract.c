@@ -1122,6 +1122,90 @@ lenient_result_holds (const char *lenient,
   return strstr (lenient, start) != NULL;
 }
 
+/* Collapses runs of white space to one space, so texts rendered with
+ * different line breaks compare. */
+static char *
+squeeze_spaces (const char *text)
+{
+  GString *s = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && s->len > 0)
+            g_string_append_c (s, ' ');
+          space = FALSE;
+          g_string_append_c (s, *p);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The opening words of the page's description (og:description, then
+ * description), if the page's visible body holds them: the description is
+ * most often the article's first sentence, so where it stands in the
+ * page is where the article is. Descriptions written apart from the
+ * article are not in the body, and say nothing. */
+static char *
+description_in_body (htmlDocPtr doc)
+{
+  static const char * const names[] = { "og:description", "description", NULL };
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  const char *content = NULL;
+  g_autofree char *opening = NULL;
+  g_autofree char *body = NULL;
+  const char *end;
+  guint words = 0;
+
+  for (guint i = 0; names[i] != NULL && content == NULL; i++)
+    for (xmlNodePtr n = root; n != NULL && content == NULL; n = _mg_html_walk_next (n, root, FALSE))
+      {
+        const char *key;
+
+        if (_mg_html_is_tag (n, "body"))
+          break;
+        if (!_mg_html_is_tag (n, "meta"))
+          continue;
+        key = _mg_html_attr (n, "property");
+        if (key == NULL)
+          key = _mg_html_attr (n, "name");
+        if (key != NULL && g_ascii_strcasecmp (key, names[i]) == 0)
+          content = _mg_html_attr (n, "content");
+      }
+  if (content == NULL)
+    return NULL;
+  opening = squeeze_spaces (content);
+  /* Eight words and 40 characters say it is the same sentence; fewer
+   * could be a common phrase. */
+  for (end = opening; *end && (words < 8 || end - opening < 40); end++)
+    if (*end == ' ')
+      words++;
+  if (*end == '\0')
+    return NULL;
+  opening[end - 1 - opening] = '\0';
+  body = mg_html_visible_text (doc);
+  {
+    g_autofree char *squeezed = squeeze_spaces (body);
+
+    if (strstr (squeezed, opening) == NULL)
+      return NULL;
+  }
+  return g_steal_pointer (&opening);
+}
+
+static gboolean
+holds_description (const char *text,
+                   const char *description)
+{
+  g_autofree char *squeezed = squeeze_spaces (text);
+
+  return strstr (squeezed, description) != NULL;
+}
+
 /**
  * mg_html_extract_doc:
  * @doc: an HTML page as mg_html_parse() gives it; left unchanged
@@ -1140,6 +1224,9 @@ mg_html_extract_doc (htmlDocPtr   doc,
                      char       **byline)
 {
   Extract ex = { NULL, FLAGS_ALL, 0, title, NULL, NULL, NULL };
+  g_autofree char *description = NULL;
+  char *described = NULL;
+  char *described_byline = NULL;
   char *best = NULL;
   glong best_len = -1;
   guint used = FLAGS_ALL;
@@ -1148,6 +1235,7 @@ mg_html_extract_doc (htmlDocPtr   doc,
 
   ex.graveyard = g_ptr_array_new ();
   ex.data = g_ptr_array_new_with_free_func (g_free);
+  description = description_in_body (doc);
 
   /* Each failed pass drops one of the stricter rules, as Readability does:
    * unlikely containers first, then class weights, then cleaning. */
@@ -1169,6 +1257,13 @@ mg_html_extract_doc (htmlDocPtr   doc,
       text = extract_pass (&ex, doc);
       used = ex.used;
       len = g_utf8_strlen (text, -1);
+      /* The lead alone is no article: the pass must find the text too. */
+      if (description != NULL && described == NULL && len >= CHAR_THRESHOLD &&
+          holds_description (text, description))
+        {
+          described = g_strdup (text);
+          described_byline = g_strdup (ex.byline);
+        }
       if (len > best_len && (best == NULL || lenient_result_holds (text, best, best_len)))
         {
           g_free (best);
@@ -1177,10 +1272,22 @@ mg_html_extract_doc (htmlDocPtr   doc,
         }
       else
         g_free (text);
-      if (len >= CHAR_THRESHOLD)
+      /* Long enough, but without the lead the page's body holds: the
+       * pass probably took a disclosure or a comment thread for the
+       * article, and a more lenient one may find the real one. */
+      if (len >= CHAR_THRESHOLD && (description == NULL || described != NULL))
         break;
       ex.flags &= ~(1u << pass);
     }
+  if (described != NULL && !holds_description (best, description))
+    {
+      g_free (best);
+      best = g_steal_pointer (&described);
+      g_free (ex.byline);
+      ex.byline = g_steal_pointer (&described_byline);
+    }
+  g_free (described);
+  g_free (described_byline);
 
   if (byline != NULL)
     *byline = g_steal_pointer (&ex.byline);
