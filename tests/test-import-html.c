@@ -577,6 +577,47 @@ test_description_finds_article (void)
   g_assert_null (strstr (text, "Fish have been unable to pass the dam"));
 }
 
+/* Teasers for other articles open with a fixed phrase in every
+ * language; a lone word counts only with its colon, since sentences start
+ * with it too. An appendix's label alone on its line goes, what follows
+ * it is judged on its own. */
+static void
+test_pointer_lines (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>The council approved the new cycle lanes on the bridge on Monday, after a year of "
+    "trials and two public meetings about the plan.</p>"
+    "<p>Lesen Sie auch: Neue Radwege in der Altstadt</p>"
+    "<p>Related to the plan, the council will widen the pavement on the east side, where "
+    "the bus stop stands.</p>"
+    "<p>PUEDES VER: Así será el nuevo puente</p>"
+    "<h3>Schon gelesen?</h3>"
+    "<p>Mira how the lanes were painted: the city put a video of it on its site, with the "
+    "painters at work through the night.</p>"
+    "<p>Related: Bus fares to rise in spring</p>"
+    "<p>Work starts in March and should end before the summer holidays, the council said "
+    "in a statement that also thanked the residents.</p>"
+    "<p>Kontakt:</p><p>The council's press office answers questions from residents on weekdays, "
+    "from nine to five, by telephone and by letter.</p>"
+    "</article></body></html>";
+  static const char * const kept[] = {
+    "The council approved", "Related to the plan", "Mira how the lanes", "Work starts in March",
+    "The council's press office",
+  };
+  static const char * const dropped[] = {
+    "Lesen Sie auch", "PUEDES VER", "Schon gelesen", "Related: Bus", "Kontakt",
+  };
+  const char *text = first_text (page, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    if (strstr (text, kept[i]) == NULL)
+      g_error ("lost “%s” from:\n%s", kept[i], text);
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    if (strstr (text, dropped[i]) != NULL)
+      g_error ("kept “%s” in:\n%s", dropped[i], text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -602,6 +643,7 @@ main (int    argc,
   g_test_add_func ("/import-html/article-found-anyway", test_article_found_anyway);
   g_test_add_func ("/import-html/whole-page-fallback", test_whole_page_fallback);
   g_test_add_func ("/import-html/description-finds-article", test_description_finds_article);
+  g_test_add_func ("/import-html/pointer-lines", test_pointer_lines);
 
   return g_test_run ();
 }

@@ -305,6 +305,68 @@ is_ad_label (xmlNodePtr node)
   return g_strv_contains (labels, lower);
 }
 
+/* A line pointing to other articles ("Lesen Sie auch: …", "PUEDES VER:
+ * …", "Schon gelesen?"): sites of every language open such teasers with a
+ * fixed phrase. A single word counts only with its colon ("Related:",
+ * "MIRA:"), since a sentence may start with it. */
+static gboolean
+is_pointer_line (xmlNodePtr node)
+{
+  static const char * const phrases[] = {
+    "read also", "also read", "see also", "read more", "more on this", "lesen sie auch",
+    "lesen sie mehr", "auch interessant", "weitere artikel", "schon gelesen",
+    "zum weiterlesen", "mehr zum thema", "weiterführende links",
+    "das könnte sie auch interessieren", "puedes ver", "lee también", "lea también",
+    "ver también", "te puede interesar", "le puede interesar", "también te puede interesar",
+    "veja também", "leia também", "leia mais", "lire aussi", "à lire aussi", "voir aussi",
+    "leggi anche", "czytaj też", "czytaj także", "zobacz też", "zobacz także", NULL
+  };
+  static const char * const words[] = {
+    "related", "mira", "watch", "lesen", "siehe", "lee", "lea", "leia", "veja", "lire",
+    "czytaj", NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (_mg_html_inner_length (node) >= 250)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; phrases[i] != NULL; i++)
+    /* strchr() finds the terminating nul too: the phrase alone counts. */
+    if (g_str_has_prefix (lower, phrases[i]) &&
+        strchr (" :?!.", lower[strlen (phrases[i])]) != NULL)
+      return TRUE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (lower, words[i]) && lower[strlen (words[i])] == ':')
+      return TRUE;
+  return FALSE;
+}
+
+/* The heading of an appendix alone on its line ("Kontakt:", "Weitere
+ * Informationen", "Quellen"): press releases and reports end with one
+ * before the press office's address or a list of sources, neither of
+ * which is the story. */
+static gboolean
+is_appendix_label (xmlNodePtr node)
+{
+  static const char * const labels[] = {
+    "kontakt", "contact", "contacts", "pressekontakt", "press contact", "media contact",
+    "ansprechpartner", "ansprechpartnerin", "weitere informationen", "more information",
+    "further information", "zusatzinformationen", "quellen", "quellenangaben",
+    "quellennachweis", "sources", "über den autor", "über die autorin", "about the author",
+    NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (_mg_html_inner_length (node) > 40)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (g_strstrip (g_strdelimit (text, ":", ' ')), -1);
+  return g_strv_contains (labels, lower);
+}
+
 static gboolean
 is_heading (xmlNodePtr node)
 {
@@ -350,7 +412,9 @@ _mg_html_clean_article (xmlNodePtr  article,
       if (_mg_html_tag_in (b, (const char * const[]) { "p", "li", NULL }) && is_stray_line (b))
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") &&
-               ((is_date_line (b)) || (is_ad_label (b))))
+               ((is_date_line (b)) || (is_ad_label (b)) || is_appendix_label (b)))
+        bury (b, graveyard);
+      else if (!_mg_html_is_tag (b, "td") && is_pointer_line (b))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
