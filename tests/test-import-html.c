@@ -618,6 +618,40 @@ test_pointer_lines (void)
       g_error ("kept “%s” in:\n%s", dropped[i], text);
 }
 
+/* A caption that carries its picture's credit is no part of the story;
+ * a sentence that names an agency is. */
+static void
+test_credited_captions (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>The skier won her third race of the season on Sunday, a second ahead of the "
+    "champion, on a course the wind had made icy overnight.</p>"
+    "<p>The winner on the podium. \xc2\xa9 AFP / Ann Lens</p>"
+    "<p>The course from the top station (Foto: Ben Berg/dpa)</p>"
+    "<p>Ann Lens/Getty Images</p>"
+    "<p>Titelbild: Ben Berg</p>"
+    "<p>Photographers from Getty Images and other agencies waited at the finish for hours, "
+    "the organisers said.</p>"
+    "<p>She will race again next week in the north, where the snow is deeper and the "
+    "slopes are longer than anywhere else in the series.</p>"
+    "</article></body></html>";
+  static const char * const kept[] = {
+    "The skier won", "Photographers from Getty Images", "She will race again",
+  };
+  static const char * const dropped[] = {
+    "The winner on the podium", "The course from the top", "Ann Lens/Getty", "Titelbild",
+  };
+  const char *text = first_text (page, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    if (strstr (text, kept[i]) == NULL)
+      g_error ("lost “%s” from:\n%s", kept[i], text);
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    if (strstr (text, dropped[i]) != NULL)
+      g_error ("kept “%s” in:\n%s", dropped[i], text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -644,6 +678,7 @@ main (int    argc,
   g_test_add_func ("/import-html/whole-page-fallback", test_whole_page_fallback);
   g_test_add_func ("/import-html/description-finds-article", test_description_finds_article);
   g_test_add_func ("/import-html/pointer-lines", test_pointer_lines);
+  g_test_add_func ("/import-html/credited-captions", test_credited_captions);
 
   return g_test_run ();
 }

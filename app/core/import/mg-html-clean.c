@@ -206,6 +206,39 @@ starts_with_any (const char         *text,
   return FALSE;
 }
 
+static gboolean ends_sentence (const char *text);
+
+/* A photo's caption that carries its credit: the credit ends it ("… ©
+ * AFP / Name", "… (Foto: Name/dpa)"), or names a picture agency and the
+ * line is no sentence ("Name/Getty Images", "Shutterstock"). Stories quote
+ * agencies in sentences, which end as sentences do. */
+static gboolean
+is_credited_caption (const char *text,
+                     glong       len)
+{
+  static const char * const agencies[] = {
+    "getty images", "gettyimages", "shutterstock", "thinkstock", "istock", "unsplash",
+    "pixabay", "picture alliance", "picture-alliance", "imago", "wenn.com", "/dpa", "/afp",
+    "/reuters", "/ap", "keystone", NULL
+  };
+  static const char * const labels[] = { "(foto:", "(fotos:", "(bild:", "(photo:", "(quelle:", "(credit:", NULL };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  gsize n = strlen (lower);
+  const char *copy = g_strrstr (lower, "©");
+  const char *open = strrchr (lower, '(');
+
+  if (copy != NULL && lower + n - copy < 60)
+    return TRUE;
+  if (open != NULL && n > 0 && lower[n - 1] == ')' && starts_with_any (open, labels))
+    return TRUE;
+  if (len >= 80 || ends_sentence (lower))
+    return FALSE;
+  for (guint i = 0; agencies[i] != NULL; i++)
+    if (strstr (lower, agencies[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* A short block that is a credit, a copyright line or a pointer to
  * another article rather than part of this one. */
 static gboolean
@@ -214,7 +247,8 @@ is_stray_line (xmlNodePtr node)
   static const char * const credits[] = {
     "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "credit:", "credits:",
     "image:", "images:", "quelle:", "photograph by", "picture:", "crédit", "©", "(c) ",
-    "copyright", NULL
+    "copyright", "titelbild", "beitragsbild", "symbolbild", "bildquelle", "abbildung:",
+    "image copyright", NULL
   };
   g_autofree char *text = NULL;
   glong len = _mg_html_inner_length (node);
@@ -225,6 +259,8 @@ is_stray_line (xmlNodePtr node)
     return TRUE;
   text = _mg_html_inner_text (node);
   if (len < 120 && starts_with_any (text, credits))
+    return TRUE;
+  if (is_credited_caption (text, len))
     return TRUE;
   return strstr (text, "All rights reserved") != NULL ||
          strstr (text, "all rights reserved") != NULL;
