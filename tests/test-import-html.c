@@ -652,6 +652,40 @@ test_credited_captions (void)
       g_error ("kept “%s” in:\n%s", dropped[i], text);
 }
 
+/* The site's appeals to the reader (subscribe, sign up, follow, support)
+ * are not the story; a sentence of the story about subscriptions is. */
+static void
+test_reader_appeals (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>The regional paper will print its last weekday edition in June, its owners said, "
+    "and keep a printed copy only on Saturdays from the summer on.</p>"
+    "<p>Subscribe now to our weekend edition for the full story.</p>"
+    "<p>Readers who subscribe to the printed paper will be offered the digital edition at "
+    "the same price, the owners said in a letter to them.</p>"
+    "<p>Never miss the latest news by signing up to our newsletter today!</p>"
+    "<p>Follow the Courier on Twitter and on Facebook for updates.</p>"
+    "<p>If you enjoyed reading this, would you consider supporting our work?</p>"
+    "<p>The printing works will close, and its forty staff will be offered jobs at the "
+    "group's other plant, a hundred kilometres away.</p>"
+    "</article></body></html>";
+  static const char * const kept[] = {
+    "The regional paper", "Readers who subscribe to the printed paper", "The printing works",
+  };
+  static const char * const dropped[] = {
+    "Subscribe now", "Never miss", "Follow the Courier", "If you enjoyed",
+  };
+  const char *text = first_text (page, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    if (strstr (text, kept[i]) == NULL)
+      g_error ("lost “%s” from:\n%s", kept[i], text);
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    if (strstr (text, dropped[i]) != NULL)
+      g_error ("kept “%s” in:\n%s", dropped[i], text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/import-html/description-finds-article", test_description_finds_article);
   g_test_add_func ("/import-html/pointer-lines", test_pointer_lines);
   g_test_add_func ("/import-html/credited-captions", test_credited_captions);
+  g_test_add_func ("/import-html/reader-appeals", test_reader_appeals);
 
   return g_test_run ();
 }

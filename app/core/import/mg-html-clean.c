@@ -403,6 +403,46 @@ is_appendix_label (xmlNodePtr node)
   return g_strv_contains (labels, lower);
 }
 
+/* The site asking the reader for something (to subscribe, sign up for a
+ * newsletter, follow it, support it) rather than telling the story. */
+static gboolean
+is_reader_appeal (xmlNodePtr node)
+{
+  static const char * const openings[] = {
+    "subscribe", "sign up", "never miss", "join us", "follow us", "if you enjoyed",
+    "if you liked", "do you want to be informed", "for the latest stories",
+    "for the latest news", "abonnieren sie", "abonniere ", "gefällt dir", "gefällt ihnen",
+    "suscríbete", "únete", "zapraszamy", NULL
+  };
+  static const char * const inside[] = {
+    "our newsletter", "unseren newsletter", "unserem newsletter", "consider supporting",
+    NULL
+  };
+  static const char * const networks[] = { " on twitter", " on facebook", " on instagram", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  glong len;
+
+  /* Sentences of appeal; a bare button label ("Sign up for our
+   * newsletter") is a form's, and goes or stays with it. */
+  len = _mg_html_inner_length (node);
+  if (len < 30 || len >= 300)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; openings[i] != NULL; i++)
+    if (g_str_has_prefix (lower, openings[i]))
+      return TRUE;
+  for (guint i = 0; inside[i] != NULL; i++)
+    if (strstr (lower, inside[i]) != NULL)
+      return TRUE;
+  if (g_str_has_prefix (lower, "follow "))
+    for (guint i = 0; networks[i] != NULL; i++)
+      if (strstr (lower, networks[i]) != NULL)
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_heading (xmlNodePtr node)
 {
@@ -450,7 +490,7 @@ _mg_html_clean_article (xmlNodePtr  article,
       else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") &&
                ((is_date_line (b)) || (is_ad_label (b)) || is_appendix_label (b)))
         bury (b, graveyard);
-      else if (!_mg_html_is_tag (b, "td") && is_pointer_line (b))
+      else if (!_mg_html_is_tag (b, "td") && (is_pointer_line (b) || is_reader_appeal (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
