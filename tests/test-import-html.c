@@ -618,8 +618,9 @@ test_pointer_lines (void)
       g_error ("kept “%s” in:\n%s", dropped[i], text);
 }
 
-/* A caption that carries its picture's credit is no part of the story;
- * a sentence that names an agency is. */
+/* A caption that carries its picture's credit is no part of the story,
+ * however long; a long caption without one and a sentence that names an
+ * agency are. */
 static void
 test_credited_captions (void)
 {
@@ -631,6 +632,12 @@ test_credited_captions (void)
     "<p>The course from the top station (Foto: Ben Berg/dpa)</p>"
     "<p>Ann Lens/Getty Images</p>"
     "<p>Titelbild: Ben Berg</p>"
+    "<figure><img src=\"a.jpg\"><figcaption>The finish area at the foot of the course was "
+    "packed with fans from both valleys long before the first racer started. \xc2\xa9 Ann "
+    "Lens</figcaption></figure>"
+    "<figure><img src=\"b.jpg\"><figcaption>The old start hut, built by the first ski club "
+    "in the valley, still stands beside the new one at the top of the course.</figcaption>"
+    "</figure>"
     "<p>Photographers from Getty Images and other agencies waited at the finish for hours, "
     "the organisers said.</p>"
     "<p>She will race again next week in the north, where the snow is deeper and the "
@@ -638,9 +645,11 @@ test_credited_captions (void)
     "</article></body></html>";
   static const char * const kept[] = {
     "The skier won", "Photographers from Getty Images", "She will race again",
+    "The old start hut",
   };
   static const char * const dropped[] = {
     "The winner on the podium", "The course from the top", "Ann Lens/Getty", "Titelbild",
+    "The finish area",
   };
   const char *text = first_text (page, -1);
 

@@ -93,6 +93,23 @@ clean_noscript (xmlNodePtr  node,
   return prose && strict;
 }
 
+static gboolean is_credited_caption (const char *text,
+                                     glong       len);
+
+/* A long caption is part of the story, unless it carries its picture's
+ * credit: then it is a photo's caption, however long. */
+static gboolean
+is_credited_block (xmlNodePtr node)
+{
+  glong len = _mg_html_inner_length (node);
+  g_autofree char *text = NULL;
+
+  if (len >= 300)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  return is_credited_caption (text, len);
+}
+
 /* Whether @node is furniture whatever the page: ruby readings, captions
  * and credits, and (in the strict pass) navigation, the page's own
  * header and footer, text hidden from sight, and blocks named for
@@ -125,9 +142,11 @@ is_furniture (xmlNodePtr node,
   };
 
   if (_mg_html_tag_in (node, always) && (!_mg_html_is_tag (node, "figcaption") ||
-                                          _mg_html_inner_length (node) < CAPTION_MAX))
+                                          _mg_html_inner_length (node) < CAPTION_MAX ||
+                                          is_credited_block (node)))
     return TRUE;
-  if (named (node, captions, FALSE) && _mg_html_inner_length (node) < CAPTION_MAX)
+  if (named (node, captions, FALSE) &&
+      (_mg_html_inner_length (node) < CAPTION_MAX || is_credited_block (node)))
     return TRUE;
   if (_mg_html_is_tag (node, "body") || _mg_html_is_tag (node, "html"))
     return FALSE;
