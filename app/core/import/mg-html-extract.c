@@ -30,6 +30,9 @@ enum {
  * away too much; the next pass is more lenient. */
 #define CHAR_THRESHOLD 500
 #define N_TOP_CANDIDATES 5
+/* A pass's article this long is the article, with or without the page's
+ * description in it. */
+#define DESCRIBED_MAX 5000
 
 typedef struct
 {
@@ -1274,8 +1277,11 @@ mg_html_extract_doc (htmlDocPtr   doc,
         g_free (text);
       /* Long enough, but without the lead the page's body holds: the
        * pass probably took a disclosure or a comment thread for the
-       * article, and a more lenient one may find the real one. */
-      if (len >= CHAR_THRESHOLD && (description == NULL || described != NULL))
+       * article, and a more lenient one may find the real one. Such
+       * blocks are short; a long text without the lead is the article
+       * (and more passes over a long page cost the most). */
+      if (len >= CHAR_THRESHOLD &&
+          (description == NULL || described != NULL || len >= DESCRIBED_MAX))
         break;
       ex.flags &= ~(1u << pass);
     }
