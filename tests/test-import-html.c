@@ -695,6 +695,32 @@ test_reader_appeals (void)
       g_error ("kept “%s” in:\n%s", dropped[i], text);
 }
 
+/* Short lines labelled as the story's metadata (who, when) are not the
+ * story; a sentence that mentions a date is. */
+static void
+test_metadata_lines (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>Publiziert: 03.04.2020, 12:35</p>"
+    "<p>Von: Ada Marsh</p>"
+    "<p>The ferry company published its summer timetable on Friday, with two more "
+    "crossings a day than last year and a later last boat on weekends.</p>"
+    "<p>Release Date:</p>"
+    "<p>Date of the first crossing: the timetable starts on the first of May.</p>"
+    "<p>Fares stay as they are until the autumn, the company said, when it will look at "
+    "the price of fuel again and decide whether they must rise.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_null (strstr (text, "Publiziert"));
+  g_assert_null (strstr (text, "Von: Ada"));
+  g_assert_null (strstr (text, "Release Date"));
+  g_assert_nonnull (strstr (text, "The ferry company published"));
+  g_assert_nonnull (strstr (text, "Date of the first crossing"));
+  g_assert_nonnull (strstr (text, "Fares stay as they are"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -723,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/import-html/pointer-lines", test_pointer_lines);
   g_test_add_func ("/import-html/credited-captions", test_credited_captions);
   g_test_add_func ("/import-html/reader-appeals", test_reader_appeals);
+  g_test_add_func ("/import-html/metadata-lines", test_metadata_lines);
 
   return g_test_run ();
 }

@@ -462,6 +462,37 @@ is_reader_appeal (xmlNodePtr node)
   return FALSE;
 }
 
+/* A short line opening with a label of the story's metadata ("Published:
+ * 03.04.2020", "Von:", "Release Date:"): who and when, not the story. */
+static gboolean
+is_metadata_line (xmlNodePtr node)
+{
+  static const char * const labels[] = {
+    "published", "posted", "updated", "last updated", "release date", "date", "by", "author",
+    "publiziert", "veröffentlicht", "aktualisiert", "datum", "von", "autor", "autorin",
+    "publié", "mis à jour", "publicado", "actualizado", "fecha", "por", NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  const char *colon;
+
+  if (_mg_html_inner_length (node) >= 60)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (text, -1);
+  colon = strchr (lower, ':');
+  if (colon == NULL)
+    return FALSE;
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      gsize n = strlen (labels[i]);
+
+      if (strncmp (lower, labels[i], n) == 0 && lower + n + strspn (lower + n, " ") == colon)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_heading (xmlNodePtr node)
 {
@@ -507,7 +538,8 @@ _mg_html_clean_article (xmlNodePtr  article,
       if (_mg_html_tag_in (b, (const char * const[]) { "p", "li", NULL }) && is_stray_line (b))
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") &&
-               ((is_date_line (b)) || (is_ad_label (b)) || is_appendix_label (b)))
+               ((is_date_line (b)) || (is_ad_label (b)) || is_appendix_label (b) ||
+                is_metadata_line (b)))
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "td") && (is_pointer_line (b) || is_reader_appeal (b)))
         bury (b, graveyard);
