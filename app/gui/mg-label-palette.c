@@ -23,6 +23,45 @@ struct _MgLabelPalette
 
 G_DEFINE_FINAL_TYPE (MgLabelPalette, mg_label_palette, GTK_TYPE_WIDGET)
 
+/* The label's codebook entry under what the button does, so a coder in
+ * doubt reads the definition where the choice is made. */
+static void
+set_tooltip (GtkWidget  *button,
+             MgLabel    *label,
+             const char *action)
+{
+  JsonObject *extra = mg_label_get_extra (label);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *escaped = g_markup_escape_text (action, -1);
+
+  g_string_append (markup, escaped);
+  if (extra != NULL && json_object_has_member (extra, "definition") &&
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (extra, "definition")))
+    {
+      g_autofree char *definition =
+        g_markup_escape_text (json_object_get_string_member (extra, "definition"), -1);
+
+      g_string_append_printf (markup, "\n\n%s", definition);
+    }
+  if (extra != NULL && json_object_has_member (extra, "examples") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (extra, "examples")))
+    {
+      JsonArray *examples = json_object_get_array_member (extra, "examples");
+
+      for (guint i = 0; i < json_array_get_length (examples); i++)
+        {
+          g_autofree char *example = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (json_array_get_element (examples, i)))
+            continue;
+          example = g_markup_escape_text (json_array_get_string_element (examples, i), -1);
+          g_string_append_printf (markup, "\n• <i>%s</i>", example);
+        }
+    }
+  gtk_widget_set_tooltip_markup (button, markup->str);
+  g_object_set_data_full (G_OBJECT (button), "action", g_strdup (action), g_free);
+}
+
 static GtkWidget *
 create_button (MgLabel *label)
 {
@@ -53,7 +92,8 @@ create_button (MgLabel *label)
     tooltip = g_strdup_printf (_("Tag the selection as %s"), _(mg_label_get_name (label)));
 
   gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "label", g_object_ref (label), g_object_unref);
+  set_tooltip (button, label, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_focus_on_click (button, FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
@@ -195,5 +235,26 @@ mg_label_palette_set_labels (MgLabelPalette *self,
       gtk_flow_box_append (GTK_FLOW_BOX (self->box), create_button (mg_label_set_get_label (labels, i)));
       /* The button takes the focus, not the cell around it. */
       gtk_widget_set_focusable (gtk_widget_get_last_child (self->box), FALSE);
+    }
+}
+
+/**
+ * mg_label_palette_update_codebook:
+ *
+ * Shows each label's definition and examples again in its tooltip, after
+ * the coding scheme changed.
+ */
+void
+mg_label_palette_update_codebook (MgLabelPalette *self)
+{
+  g_return_if_fail (MG_IS_LABEL_PALETTE (self));
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->box); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+      MgLabel *label = g_object_get_data (G_OBJECT (button), "label");
+
+      set_tooltip (button, label, g_object_get_data (G_OBJECT (button), "action"));
     }
 }

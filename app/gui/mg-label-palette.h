@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (MgLabelPalette, mg_label_palette, MG, LABEL_PALETTE, GtkWi
 GtkWidget *mg_label_palette_new        (void);
 void       mg_label_palette_set_labels (MgLabelPalette *self,
                                         MgLabelSet     *labels);
+void       mg_label_palette_update_codebook (MgLabelPalette *self);
 
 G_END_DECLS

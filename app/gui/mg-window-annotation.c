@@ -84,9 +84,9 @@ span_rect (MgWindow     *self,
 
 /* Opens @popover at the selected span: below it in the upper half of the
  * view, above it in the lower half, so it stays inside the window. */
-static void
-popup_at_selected (MgWindow   *self,
-                   GtkPopover *popover)
+void
+_mg_window_popup_at_selected (MgWindow   *self,
+                              GtkPopover *popover)
 {
   GtkWidget *view = GTK_WIDGET (self->article_view);
   GdkRectangle rect;
@@ -166,7 +166,7 @@ edit_note_action (GtkWidget  *widget,
   g_set_object (&self->note_target, selected);
   g_set_object (&self->note_document, self->document);
   gtk_text_buffer_set_text (buffer, mg_annotation_get_note (selected) ?: "", -1);
-  popup_at_selected (self, self->note_popover);
+  _mg_window_popup_at_selected (self, self->note_popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
 }
 
@@ -347,7 +347,7 @@ choose_speaker (MgWindow *self)
   room = gtk_widget_get_height (GTK_WIDGET (root)) / 2 - 60;
   gtk_scrolled_window_set_max_content_height (self->speaker_scroller,
                                               CLAMP (room, 120, SPEAKER_LIST_MAX_HEIGHT));
-  popup_at_selected (self, self->speaker_popover);
+  _mg_window_popup_at_selected (self, self->speaker_popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->speaker_list));
 }
 
@@ -461,6 +461,7 @@ context_menu_model (MgWindow *self)
   g_menu_append_submenu (menu, _("_Tag As"), G_MENU_MODEL (tags));
   append_item (edit, _("_Note…"), "win.edit-note", "Return");
   append_item (edit, _("_Attribute to…"), "win.attribute", "<Control><Shift>a");
+  append_item (edit, _("Attri_butes…"), "win.choose-attributes", "<Alt>Return");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   append_item (copy, _("_Copy"), "win.copy", NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));

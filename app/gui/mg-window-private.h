@@ -14,6 +14,7 @@
  *   mg-window-recent.c  the last dataset reopened, the recent ones
  *   mg-window-suggest.c suggestions: computed, outlined, accepted, rejected
  *   mg-window-find.c    the find bar, search over all documents, tag all
+ *   mg-window-scheme.c  attributes, document codes and the scheme editor
  * The open dataset, its file and its drafts are the window's MgSession.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,6 +46,7 @@ typedef struct _MgWindowStatus MgWindowStatus;
 typedef struct _MgWindowZoom   MgWindowZoom;
 typedef struct _MgWindowSuggest MgWindowSuggest;
 typedef struct _MgWindowFind   MgWindowFind;
+typedef struct _MgWindowScheme MgWindowScheme;
 
 typedef void (*MgWindowContinuation) (MgWindow  *self,
                                       gpointer   data);
@@ -96,6 +98,29 @@ struct _MgWindow
   MgWindowZoom         *zoom;
   MgWindowSuggest      *suggest;
   MgWindowFind         *find;
+  MgWindowScheme       *scheme;
+};
+
+/* The window's coding scheme part (mg-window-scheme.c); here for the tests. */
+struct _MgWindowScheme
+{
+  MgScheme     *scheme;       /* of the open dataset, read after each step */
+  MgHistory    *history;      /* watched for steps */
+
+  GtkPopover   *popover;      /* the attribute chooser */
+  GtkLabel     *heading;
+  GtkStack     *stack;
+  GtkListBox   *values;
+  GtkEntry     *entry;
+  GPtrArray    *pending;      /* ids of attributes still to ask about */
+  char         *asking;       /* the id asked about now */
+
+  GtkWidget    *codes_panel;  /* the document's codes, under the list */
+  GtkWidget    *codes_rows;
+  char         *codes_shape;  /* the codes the rows were made for */
+  gboolean      filling;      /* setting widgets, not the person */
+
+  GtkWidget    *editor;       /* the scheme editor, while open (weak) */
 };
 
 /* Provided by mg-window.c */
@@ -107,6 +132,19 @@ void       _mg_window_update_title        (MgWindow               *self);
 void       _mg_window_annotation_class_init (MgWindowClass        *klass);
 void       _mg_window_annotation_init     (MgWindow               *self);
 void       _mg_window_annotation_dispose  (MgWindow               *self);
+void       _mg_window_popup_at_selected   (MgWindow               *self,
+                                           GtkPopover             *popover);
+
+/* Provided by mg-window-scheme.c */
+void       _mg_window_scheme_class_init   (MgWindowClass          *klass);
+void       _mg_window_scheme_init         (MgWindow               *self);
+void       _mg_window_scheme_dispose      (MgWindow               *self);
+void       _mg_window_scheme_dataset_changed  (MgWindow           *self);
+void       _mg_window_scheme_document_changed (MgWindow           *self);
+void       _mg_window_scheme_tagged       (MgWindow               *self,
+                                           MgAnnotation           *annotation);
+MgScheme  *_mg_window_get_scheme          (MgWindow               *self);
+GtkWidget *_mg_window_scheme_get_editor   (MgWindow               *self);
 
 /* Provided by mg-window-files.c */
 void       _mg_window_files_class_init    (MgWindowClass          *klass);

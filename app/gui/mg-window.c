@@ -176,6 +176,7 @@ tag_with_label (MgWindow   *self,
        * pressing the right one, and the boundary keys act on it. */
       mg_article_view_place_cursor (self->article_view, end);
       select_annotation (self, annotation, FALSE);
+      _mg_window_scheme_tagged (self, annotation);
     }
   else if (selected != NULL)
     {
@@ -504,6 +505,7 @@ mg_window_dispose (GObject *object)
   _mg_window_zoom_dispose (self);
   _mg_window_suggest_dispose (self);
   _mg_window_find_dispose (self);
+  _mg_window_scheme_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
@@ -668,6 +670,7 @@ mg_window_class_init (MgWindowClass *klass)
   _mg_window_recent_class_init (klass);
   _mg_window_suggest_class_init (klass);
   _mg_window_find_class_init (klass);
+  _mg_window_scheme_class_init (klass);
 }
 
 /* Runs a window action for a key pressed in the article itself, and only
@@ -728,6 +731,7 @@ session_dataset_cb (MgWindow   *self,
   _mg_window_files_dataset_changed (self);
   _mg_window_save_dataset_changed (self);
   _mg_window_review_dataset_changed (self);
+  _mg_window_scheme_dataset_changed (self);
 
   mg_window_show_document (self, mg_dataset_get_n_documents (shown) > 0
                                    ? mg_dataset_get_document (shown, 0)
@@ -803,6 +807,7 @@ mg_window_init (MgWindow *self)
   _mg_window_recent_init (self);
   _mg_window_suggest_init (self);
   _mg_window_find_init (self);
+  _mg_window_scheme_init (self);
 }
 
 MgWindow *
@@ -904,6 +909,7 @@ mg_window_show_document (MgWindow   *self,
   _mg_window_review_document_changed (self);
   _mg_window_status_document_changed (self);
   _mg_window_find_document_changed (self);
+  _mg_window_scheme_document_changed (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, document ? "document" : "empty");
   if (document != NULL)

@@ -1,0 +1,747 @@
+/* mg-window-scheme.c: the coding scheme where coders code
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A span tagged with a label that has attributes gets a small popover at
+ * the span asking for each value in turn: typing a value's first letter
+ * selects it (again for the next one with that letter), Enter takes it,
+ * Escape leaves the rest unset. Alt+Return and the annotation's menu open
+ * it again later. The document's codes sit under the annotation list.
+ *
+ * Every change goes through a window action (win.set-attribute,
+ * win.set-code, win.set-scheme-member) and so through the history, one
+ * undo step each; the scheme is read again from the dataset after every
+ * step, so an undo in the editor shows here at once.
+ */
+
+#define G_LOG_DOMAIN "mg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-scheme-editor.h"
+#include "mg-window-private.h"
+
+static MgHistory *
+history (MgWindow *self)
+{
+  return mg_session_get_history (self->session);
+}
+
+static MgAnnotation *
+current_annotation (MgWindow *self)
+{
+  return mg_article_view_get_selected (self->article_view);
+}
+
+/**
+ * _mg_window_get_scheme:
+ *
+ * Returns: (transfer none) (nullable): the open dataset's scheme, as of
+ *   the last step
+ */
+MgScheme *
+_mg_window_get_scheme (MgWindow *self)
+{
+  return self->scheme ? self->scheme->scheme : NULL;
+}
+
+static GPtrArray *
+attributes_of (MgWindow     *self,
+               MgAnnotation *annotation)
+{
+  if (annotation == NULL || self->scheme == NULL || self->scheme->scheme == NULL)
+    return NULL;
+  return mg_scheme_get_attributes (self->scheme->scheme, mg_annotation_get_label (annotation));
+}
+
+/* A value as the person typed or picked it, as the dataset holds it:
+ * true and false for a boolean, a string else, nothing for "". */
+static JsonNode *
+value_node (const MgField *field,
+            const char    *text)
+{
+  JsonNode *node;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  node = json_node_new (JSON_NODE_VALUE);
+  if (field != NULL && field->type == MG_FIELD_BOOLEAN)
+    json_node_set_boolean (node, g_str_equal (text, "true"));
+  else
+    json_node_set_string (node, text);
+  return node;
+}
+
+/* Actions */
+
+static void
+set_attribute_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgAnnotation *selected = current_annotation (self);
+  g_autoptr(JsonNode) node = NULL;
+  const MgField *field;
+  const char *id, *text;
+
+  g_variant_get (param, "(&s&s)", &id, &text);
+  if (selected == NULL || self->document == NULL || self->scheme->scheme == NULL)
+    return;
+  field = mg_scheme_lookup_attribute (self->scheme->scheme, mg_annotation_get_label (selected), id);
+  node = value_node (field, text);
+  mg_history_set_attribute (history (self), self->document, selected, id, node);
+}
+
+static void
+set_code_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  g_autoptr(JsonNode) node = NULL;
+  const char *id, *text;
+
+  g_variant_get (param, "(&s&s)", &id, &text);
+  if (self->document == NULL || self->scheme->scheme == NULL)
+    return;
+  node = value_node (mg_scheme_lookup_document_code (self->scheme->scheme, id), text);
+  mg_history_set_code (history (self), self->document, id, node);
+}
+
+/* (label id or "" for the dataset, member, JSON text or "" to remove) */
+static void
+set_scheme_member_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  MgLabel *label = NULL;
+  const char *label_id, *member, *json;
+
+  g_variant_get (param, "(&s&s&s)", &label_id, &member, &json);
+  if (history (self) == NULL)
+    return;
+  if (*label_id != '\0' &&
+      (label = mg_label_set_lookup (mg_dataset_get_labels (mg_session_get_dataset (self->session)),
+                                    label_id)) == NULL)
+    return;
+  if (*json != '\0' && (node = json_from_string (json, &error)) == NULL)
+    {
+      g_warning ("A scheme member that is not JSON: %s", error->message);
+      return;
+    }
+  mg_history_set_scheme_member (history (self), label, member, node);
+}
+
+/* The attribute chooser */
+
+static void
+values_row (GtkListBox *list,
+            const char *shown,
+            const char *value)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (shown);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 10);
+  gtk_widget_set_margin_end (label, 10);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "value", g_strdup (value), g_free);
+  g_object_set_data_full (G_OBJECT (row), "shown", g_strdup (shown), g_free);
+  gtk_list_box_append (list, row);
+}
+
+static void
+select_row (MgWindow      *self,
+            GtkListBoxRow *row)
+{
+  gtk_list_box_select_row (self->scheme->values, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Asks about the next attribute still unasked; closes when none is left.
+ * Returns whether it asks. */
+static gboolean
+ask_next (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  MgAnnotation *selected = current_annotation (self);
+  g_autofree char *current = NULL;
+  const MgField *field = NULL;
+  GtkWidget *child;
+
+  while (field == NULL && part->pending->len > 0)
+    {
+      g_free (part->asking);
+      part->asking = g_strdup (g_ptr_array_index (part->pending, 0));
+      g_ptr_array_remove_index (part->pending, 0);
+      if (selected != NULL)
+        field = mg_scheme_lookup_attribute (part->scheme, mg_annotation_get_label (selected), part->asking);
+    }
+  if (field == NULL)
+    return FALSE;
+
+  gtk_label_set_text (part->heading, field->name);
+  current = mg_annotation_dup_attribute_string (selected, field->id);
+  if (field->type == MG_FIELD_TEXT)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (part->entry), current ?: "");
+      gtk_stack_set_visible_child (part->stack, GTK_WIDGET (part->entry));
+      if (gtk_widget_get_visible (GTK_WIDGET (part->popover)))
+        gtk_widget_grab_focus (GTK_WIDGET (part->entry));
+      return TRUE;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (part->values))) != NULL)
+    gtk_list_box_remove (part->values, child);
+  if (field->type == MG_FIELD_BOOLEAN)
+    {
+      values_row (part->values, _("Yes"), "true");
+      values_row (part->values, _("No"), "false");
+    }
+  else
+    for (guint i = 0; field->values[i] != NULL; i++)
+      values_row (part->values, field->values[i], field->values[i]);
+  values_row (part->values, _("(none)"), "");
+  gtk_stack_set_visible_child (part->stack, GTK_WIDGET (part->values));
+
+  /* The current value first, so Enter keeps it. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (part->values));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "value"), current ?: "") == 0)
+      {
+        gtk_list_box_select_row (part->values, GTK_LIST_BOX_ROW (child));
+        if (gtk_widget_get_visible (GTK_WIDGET (part->popover)))
+          gtk_widget_grab_focus (child);
+      }
+  return TRUE;
+}
+
+static void
+answer (MgWindow   *self,
+        const char *value)
+{
+  MgWindowScheme *part = self->scheme;
+
+  if (part->asking != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-attribute", "(ss)", part->asking, value);
+  if (!ask_next (self))
+    gtk_popover_popdown (part->popover);
+}
+
+static void
+value_activated_cb (MgWindow      *self,
+                    GtkListBoxRow *row,
+                    GtkListBox    *list)
+{
+  answer (self, g_object_get_data (G_OBJECT (row), "value"));
+}
+
+static void
+entry_activate_cb (MgWindow *self,
+                   GtkEntry *entry)
+{
+  answer (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* A letter selects the next value starting with it, from the one selected. */
+static gboolean
+values_key_cb (MgWindow              *self,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GtkEventControllerKey *controller)
+{
+  GtkListBox *list = self->scheme->values;
+  gunichar typed = g_unichar_tolower (gdk_keyval_to_unicode (keyval));
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (list);
+  int n = 0, from;
+
+  if (typed == 0 || !g_unichar_isalnum (typed) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  from = selected ? gtk_list_box_row_get_index (selected) : -1;
+  for (int i = 1; i <= n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (from + i) % n);
+      const char *shown = g_object_get_data (G_OBJECT (row), "shown");
+
+      if (g_unichar_tolower (g_utf8_get_char (shown)) == typed)
+        {
+          select_row (self, row);
+          return TRUE;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (list));
+  return TRUE;
+}
+
+static void
+popover_closed_cb (MgWindow   *self,
+                   GtkPopover *popover)
+{
+  g_ptr_array_set_size (self->scheme->pending, 0);
+  g_clear_pointer (&self->scheme->asking, g_free);
+  gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+}
+
+/* Asks for the selected span's attributes, all of them, or says why not. */
+static void
+choose_attributes (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  MgAnnotation *selected = current_annotation (self);
+  GPtrArray *fields = attributes_of (self, selected);
+
+  if (selected == NULL)
+    {
+      mg_window_toast (self, _("Select an annotation first"));
+      return;
+    }
+  if (fields == NULL || fields->len == 0)
+    {
+      mg_window_toast (self, _("This label has no attributes"));
+      return;
+    }
+  g_ptr_array_set_size (part->pending, 0);
+  for (guint i = 0; i < fields->len; i++)
+    g_ptr_array_add (part->pending, g_strdup (((MgField *) g_ptr_array_index (fields, i))->id));
+  if (!ask_next (self))
+    return;
+  _mg_window_popup_at_selected (self, part->popover);
+  if (gtk_stack_get_visible_child (part->stack) == GTK_WIDGET (part->entry))
+    gtk_widget_grab_focus (GTK_WIDGET (part->entry));
+  else
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (part->values);
+
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (part->values, 0);
+      select_row (self, row);
+    }
+}
+
+static void
+choose_attributes_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  choose_attributes (MG_WINDOW (widget));
+}
+
+/**
+ * _mg_window_scheme_tagged:
+ * @annotation: a span just tagged, and selected
+ *
+ * Offers the values of the span's attributes at once, when its label has
+ * any, so the coder goes on by keyboard.
+ */
+void
+_mg_window_scheme_tagged (MgWindow     *self,
+                          MgAnnotation *annotation)
+{
+  GPtrArray *fields = attributes_of (self, annotation);
+
+  if (fields != NULL && fields->len > 0 && current_annotation (self) == annotation)
+    choose_attributes (self);
+}
+
+static void
+create_popover (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  part->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_name (GTK_WIDGET (part->popover), "attribute-popover");
+  part->heading = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (part->heading, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (part->heading), "heading");
+  part->values = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (part->values), "boxed-list");
+  part->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_activates_default (part->entry, FALSE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (part->entry), 24);
+  part->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (part->stack, FALSE);
+  gtk_stack_set_hhomogeneous (part->stack, FALSE);
+  gtk_stack_add_child (part->stack, GTK_WIDGET (part->values));
+  gtk_stack_add_child (part->stack, GTK_WIDGET (part->entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (part->heading));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (part->stack));
+  gtk_popover_set_child (part->popover, box);
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (values_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (part->values), keys);
+  g_signal_connect_object (part->values, "row-activated",
+                           G_CALLBACK (value_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (part->entry, "activate",
+                           G_CALLBACK (entry_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (part->popover, "closed",
+                           G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
+  mg_article_view_add_popover (self->article_view, part->popover);
+}
+
+/* The document's codes */
+
+static char *
+codes_shape (MgScheme *scheme)
+{
+  GString *shape = g_string_new (NULL);
+  GPtrArray *codes = scheme ? mg_scheme_get_document_codes (scheme) : NULL;
+
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const MgField *field = g_ptr_array_index (codes, i);
+      g_autofree char *values = g_strjoinv ("\x1f", field->values);
+
+      g_string_append_printf (shape, "%s\x1e%s\x1e%d\x1e%s\x1d", field->id, field->name, field->type, values);
+    }
+  return g_string_free (shape, FALSE);
+}
+
+static void
+code_dropdown_cb (MgWindow    *self,
+                  GParamSpec  *pspec,
+                  GtkDropDown *dropdown)
+{
+  const char *id = g_object_get_data (G_OBJECT (dropdown), "code");
+  const char *const *values = g_object_get_data (G_OBJECT (dropdown), "values");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->scheme->filling || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-code", "(ss)",
+                              id, selected == 0 ? "" : values[selected - 1]);
+}
+
+static void
+code_entry_commit (MgWindow *self,
+                   GtkEntry *entry)
+{
+  const char *id = g_object_get_data (G_OBJECT (entry), "code");
+  g_autofree char *now = NULL;
+
+  if (self->scheme->filling || self->document == NULL)
+    return;
+  now = mg_document_dup_code_string (self->document, id);
+  if (g_strcmp0 (now ?: "", gtk_editable_get_text (GTK_EDITABLE (entry))) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-code", "(ss)",
+                                id, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+code_entry_leave_cb (MgWindow                *self,
+                     GtkEventControllerFocus *focus)
+{
+  code_entry_commit (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+}
+
+/* The rows for the scheme's codes, empty of values. */
+static void
+build_codes (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  GPtrArray *codes = part->scheme ? mg_scheme_get_document_codes (part->scheme) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (part->codes_rows)) != NULL)
+    gtk_box_remove (GTK_BOX (part->codes_rows), child);
+
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    {
+      const MgField *field = g_ptr_array_index (codes, i);
+      GtkWidget *name = gtk_label_new (field->name);
+      GtkWidget *input;
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (name, "caption-heading");
+      if (field->type == MG_FIELD_TEXT)
+        {
+          GtkEventController *focus = gtk_event_controller_focus_new ();
+
+          input = gtk_entry_new ();
+          g_signal_connect_object (input, "activate", G_CALLBACK (code_entry_commit), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (focus, "leave", G_CALLBACK (code_entry_leave_cb), self, G_CONNECT_SWAPPED);
+          gtk_widget_add_controller (input, focus);
+        }
+      else
+        {
+          g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+          char **values;
+
+          gtk_string_list_append (list, _("(none)"));
+          if (field->type == MG_FIELD_BOOLEAN)
+            {
+              const char *booleans[] = { "true", "false", NULL };
+
+              gtk_string_list_append (list, _("Yes"));
+              gtk_string_list_append (list, _("No"));
+              values = g_strdupv ((char **) booleans);
+            }
+          else
+            {
+              gtk_string_list_splice (list, 1, 0, (const char *const *) field->values);
+              values = g_strdupv (field->values);
+            }
+          input = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+          g_object_set_data_full (G_OBJECT (input), "values", values, (GDestroyNotify) g_strfreev);
+          g_signal_connect_object (input, "notify::selected", G_CALLBACK (code_dropdown_cb), self, G_CONNECT_SWAPPED);
+        }
+      g_object_set_data_full (G_OBJECT (input), "code", g_strdup (field->id), g_free);
+      gtk_widget_set_name (input, field->id);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, NULL, -1);
+      gtk_box_append (GTK_BOX (part->codes_rows), name);
+      gtk_box_append (GTK_BOX (part->codes_rows), input);
+    }
+}
+
+/* Puts the document's values in the rows; a text being typed stays. */
+static void
+fill_codes (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  GtkRoot *root = gtk_widget_get_root (part->codes_rows);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  part->filling = TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (part->codes_rows);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *id = g_object_get_data (G_OBJECT (child), "code");
+      g_autofree char *value = NULL;
+
+      if (id == NULL)
+        continue;
+      value = self->document ? mg_document_dup_code_string (self->document, id) : NULL;
+      gtk_widget_set_sensitive (child, self->document != NULL);
+      if (GTK_IS_DROP_DOWN (child))
+        {
+          const char *const *values = g_object_get_data (G_OBJECT (child), "values");
+          guint position = 0;
+
+          for (guint i = 0; value != NULL && values[i] != NULL; i++)
+            if (g_str_equal (values[i], value))
+              position = i + 1;
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (child), position);
+        }
+      else if (focus == NULL || !gtk_widget_is_ancestor (focus, child))
+        gtk_editable_set_text (GTK_EDITABLE (child), value ?: "");
+    }
+  part->filling = FALSE;
+}
+
+static void
+update_codes (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  g_autofree char *shape = codes_shape (part->scheme);
+
+  if (g_strcmp0 (shape, part->codes_shape) != 0)
+    {
+      build_codes (self);
+      g_free (part->codes_shape);
+      part->codes_shape = g_steal_pointer (&shape);
+    }
+  gtk_widget_set_visible (part->codes_panel,
+                          part->scheme != NULL && mg_scheme_has_document_codes (part->scheme) &&
+                          mg_scheme_get_document_codes (part->scheme)->len > 0);
+  fill_codes (self);
+}
+
+static void
+create_codes_panel (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  GtkWidget *heading = gtk_label_new (_("Document Codes"));
+  GtkWidget *side = gtk_widget_get_parent (GTK_WIDGET (self->annotation_list));
+
+  part->codes_panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_name (part->codes_panel, "document-codes");
+  part->codes_rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_start (part->codes_panel, 12);
+  gtk_widget_set_margin_end (part->codes_panel, 12);
+  gtk_widget_set_margin_top (part->codes_panel, 8);
+  gtk_widget_set_margin_bottom (part->codes_panel, 12);
+  gtk_box_append (GTK_BOX (part->codes_panel), heading);
+  gtk_box_append (GTK_BOX (part->codes_panel), part->codes_rows);
+  gtk_widget_set_visible (part->codes_panel, FALSE);
+  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (side), part->codes_panel);
+}
+
+/* Following the dataset */
+
+static void
+update_actions (MgWindow *self)
+{
+  GPtrArray *fields = attributes_of (self, current_annotation (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-attributes",
+                                 fields != NULL && fields->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-scheme",
+                                 mg_session_get_dataset (self->session) != NULL);
+}
+
+static void
+read_scheme (MgWindow *self)
+{
+  MgDataset *dataset = mg_session_get_dataset (self->session);
+
+  g_clear_object (&self->scheme->scheme);
+  if (dataset != NULL)
+    self->scheme->scheme = mg_scheme_new_from_dataset (dataset, "", NULL);
+  mg_label_palette_update_codebook (self->label_palette);
+  update_codes (self);
+  update_actions (self);
+}
+
+static void
+history_changed_cb (MgWindow  *self,
+                    MgHistory *history)
+{
+  read_scheme (self);
+}
+
+void
+_mg_window_scheme_dataset_changed (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+
+  if (part == NULL)
+    return;
+  if (part->history != NULL)
+    g_signal_handlers_disconnect_by_data (part->history, self);
+  g_set_object (&part->history, history (self));
+  if (part->history != NULL)
+    g_signal_connect_object (part->history, "changed",
+                             G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  if (part->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (part->editor));
+  read_scheme (self);
+}
+
+void
+_mg_window_scheme_document_changed (MgWindow *self)
+{
+  if (self->scheme == NULL)
+    return;
+  if (self->scheme->popover != NULL)
+    gtk_popover_popdown (self->scheme->popover);
+  fill_codes (self);
+}
+
+static void
+edit_scheme_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+
+  if (mg_session_get_dataset (self->session) == NULL)
+    return;
+  if (self->scheme->editor == NULL)
+    {
+      self->scheme->editor = mg_scheme_editor_new (self);
+      g_object_add_weak_pointer (G_OBJECT (self->scheme->editor), (gpointer *) &self->scheme->editor);
+    }
+  gtk_window_present (GTK_WINDOW (self->scheme->editor));
+}
+
+/**
+ * _mg_window_scheme_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the scheme editor, while it is open
+ */
+GtkWidget *
+_mg_window_scheme_get_editor (MgWindow *self)
+{
+  return self->scheme->editor;
+}
+
+/* Alt+Return asks for the attributes, except where a person writes. */
+static gboolean
+attributes_key_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL &&
+      (GTK_IS_EDITABLE (focus) ||
+       (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))))
+    return FALSE;
+  choose_attributes (self);
+  return TRUE;
+}
+
+void
+_mg_window_scheme_class_init (MgWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.set-attribute", "(ss)", set_attribute_action);
+  gtk_widget_class_install_action (widget_class, "win.set-code", "(ss)", set_code_action);
+  gtk_widget_class_install_action (widget_class, "win.set-scheme-member", "(sss)", set_scheme_member_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-attributes", NULL, choose_attributes_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-scheme", NULL, edit_scheme_action);
+}
+
+void
+_mg_window_scheme_init (MgWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  self->scheme = g_new0 (MgWindowScheme, 1);
+  self->scheme->pending = g_ptr_array_new_with_free_func (g_free);
+  create_popover (self);
+  create_codes_panel (self);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_ALT_MASK),
+                                                   gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_ALT_MASK)),
+                      gtk_callback_action_new (attributes_key_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect_object (self->article_view, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
+void
+_mg_window_scheme_dispose (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+
+  if (part == NULL)
+    return;
+  if (part->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (part->editor));
+  if (part->history != NULL)
+    g_signal_handlers_disconnect_by_data (part->history, self);
+  g_clear_object (&part->history);
+  g_clear_object (&part->scheme);
+  g_clear_pointer (&part->pending, g_ptr_array_unref);
+  g_clear_pointer (&part->asking, g_free);
+  g_clear_pointer (&part->codes_shape, g_free);
+  g_clear_pointer (&self->scheme, g_free);
+}

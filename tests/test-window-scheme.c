@@ -1,0 +1,321 @@
+/* test-window-scheme.c: the coding scheme in the window: the scheme
+ * editor, the attribute chooser after tagging, document codes and the
+ * codebook in the label palette
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "mg-scheme-editor.h"
+#include "mg-test-gui.h"
+
+static MgHistory *
+history_of (MgWindow *window)
+{
+  return mg_session_get_history (window->session);
+}
+
+static MgLabel *
+label_of (MgWindow   *window,
+          const char *id)
+{
+  return mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), id);
+}
+
+static JsonNode *
+label_member (MgWindow   *window,
+              const char *id,
+              const char *member)
+{
+  JsonObject *extra = mg_label_get_extra (label_of (window, id));
+
+  return extra && json_object_has_member (extra, member) ? json_object_get_member (extra, member) : NULL;
+}
+
+static JsonNode *
+dataset_member (MgWindow   *window,
+                const char *member)
+{
+  JsonObject *extra = mg_dataset_get_extra (mg_window_get_dataset (window));
+
+  return extra && json_object_has_member (extra, member) ? json_object_get_member (extra, member) : NULL;
+}
+
+/* Types @text in the editor's row @row of group @group and applies it, as
+ * the row's apply button does. */
+static void
+apply_row (GtkWidget  *editor,
+           const char *group,
+           const char *row,
+           const char *text)
+{
+  GtkWidget *in = mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, group);
+  GtkWidget *entry;
+
+  g_assert_nonnull (in);
+  entry = mg_test_find_widget (in, ADW_TYPE_ENTRY_ROW, row);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+  mg_test_spin ();
+}
+
+static void
+select_needle (MgWindow   *window,
+               const char *needle)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
+  guint start = mg_test_offset_of (mg_window_get_document (window), needle);
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) (start + g_utf8_strlen (needle, -1)));
+  gtk_text_buffer_select_range (buffer, &e, &s);
+}
+
+static void
+set_member (MgWindow   *window,
+            const char *label,
+            const char *member,
+            const char *json)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-scheme-member", "(sss)", label, member, json);
+  mg_test_spin ();
+}
+
+/* Each edit of the editor is one step, undone in turn, and the palette's
+ * tooltip shows the codebook. */
+static void
+test_editor (void)
+{
+  MgWindow *window;
+  GtkWidget *editor, *button;
+  JsonArray *array;
+  MgScheme *scheme;
+  const MgField *kind;
+  g_autofree char *tooltip = NULL;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  mg_test_activate (window, "win.edit-scheme", NULL);
+  editor = _mg_window_scheme_get_editor (window);
+  g_assert_true (MG_IS_SCHEME_EDITOR (editor));
+  g_assert_true (gtk_widget_get_visible (editor));
+
+  apply_row (editor, "quote", "definition", "  Words a source is reported to have said ");
+  g_assert_cmpstr (json_node_get_string (label_member (window, "quote", "definition")), ==,
+                   "Words a source is reported to have said");
+  apply_row (editor, "quote", "examples", "\"We will\" | she said it would | ");
+  array = json_node_get_array (label_member (window, "quote", "examples"));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (array, 1), ==, "she said it would");
+
+  apply_row (editor, "quote", "attributes", "Kind: direct, indirect, partial");
+  apply_row (editor, "quote", "attributes", "Comment");
+  scheme = _mg_window_get_scheme (window);
+  kind = mg_scheme_lookup_attribute (scheme, "quote", "kind");
+  g_assert_nonnull (kind);
+  g_assert_cmpint (kind->type, ==, MG_FIELD_CHOICE);
+  g_assert_cmpstr (kind->values[2], ==, "partial");
+  g_assert_cmpint (mg_scheme_lookup_attribute (scheme, "quote", "comment")->type, ==, MG_FIELD_TEXT);
+
+  /* The values of a choice are edited in its own row. */
+  apply_row (editor, "quote", "attributes:kind", "direct, indirect");
+  kind = mg_scheme_lookup_attribute (_mg_window_get_scheme (window), "quote", "kind");
+  g_assert_null (kind->values[2]);
+
+  apply_row (editor, "document_codes", "document_codes", "Stance: pro, against, neutral");
+  g_assert_nonnull (mg_scheme_lookup_document_code (_mg_window_get_scheme (window), "stance"));
+
+  /* A relation type keeps the built-in one it joins. */
+  apply_row (editor, "relation_types", "relation_types", "Source of: Actor > quote, claim");
+  scheme = _mg_window_get_scheme (window);
+  g_assert_cmpuint (mg_scheme_get_relation_types (scheme)->len, ==, 2);
+  g_assert_nonnull (mg_scheme_lookup_relation_type (scheme, "source-of"));
+  g_assert_true (mg_relation_type_allows (mg_scheme_lookup_relation_type (scheme, "source-of"),
+                                          "actor", "claim"));
+  /* An unknown label is refused, and nothing changes. */
+  apply_row (editor, "relation_types", "relation_types", "Bad: nobody > quote");
+  g_assert_cmpuint (mg_scheme_get_relation_types (_mg_window_get_scheme (window))->len, ==, 2);
+
+  /* The palette shows the definition and the examples. */
+  button = mg_test_find_widget (GTK_WIDGET (window->label_palette), GTK_TYPE_BUTTON, NULL);
+  tooltip = g_strdup (gtk_widget_get_tooltip_markup (button));
+  g_assert_nonnull (strstr (tooltip, "Words a source is reported to have said"));
+  g_assert_nonnull (strstr (tooltip, "she said it would"));
+
+  /* Removing an attribute is a step too. */
+  {
+    GtkWidget *group = mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, "quote");
+    GtkWidget *row = mg_test_find_widget (group, ADW_TYPE_ACTION_ROW, "attributes:comment");
+
+    g_assert_nonnull (row);
+    button = mg_test_find_widget (row, GTK_TYPE_BUTTON, NULL);
+    while (button != NULL && gtk_button_get_icon_name (GTK_BUTTON (button)) == NULL)
+      button = gtk_widget_get_next_sibling (button);
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    mg_test_spin ();
+    g_assert_null (mg_scheme_lookup_attribute (_mg_window_get_scheme (window), "quote", "comment"));
+  }
+
+  /* Eight steps back, one at a time, to the scheme of before. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_nonnull (mg_scheme_lookup_attribute (_mg_window_get_scheme (window), "quote", "comment"));
+  for (int i = 0; i < 7; i++)
+    mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (label_member (window, "quote", "definition"));
+  g_assert_null (label_member (window, "quote", "attributes"));
+  g_assert_null (dataset_member (window, "document_codes"));
+  g_assert_null (dataset_member (window, "relation_types"));
+  g_assert_false (mg_history_can_undo (history_of (window)));
+  /* And the editor shows it: the choice's row has gone. */
+  g_assert_null (mg_test_find_widget (mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, "quote"),
+                                      ADW_TYPE_ENTRY_ROW, "attributes:kind"));
+
+  mg_test_close_window (window);
+}
+
+static GtkListBoxRow *
+selected_value (MgWindow *window)
+{
+  return gtk_list_box_get_selected_row (window->scheme->values);
+}
+
+/* Tagging a span of a label with attributes asks for each in turn. */
+static void
+test_attribute_popover (void)
+{
+  MgWindow *window;
+  MgAnnotation *quote;
+  GtkListBoxRow *row;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  set_member (window, "claim", "attributes",
+              "[{\"id\": \"kind\", \"name\": \"Kind\", \"type\": \"choice\", \"values\": [\"direct\", \"indirect\"]},"
+              " {\"id\": \"checkable\", \"name\": \"Checkable\", \"type\": \"boolean\"},"
+              " {\"id\": \"comment\", \"name\": \"Comment\", \"type\": \"text\"}]");
+
+  select_needle (window, "Costs rose 3.5%");
+  mg_test_activate (window, "win.tag", "claim");
+  quote = mg_test_find (window, "claim", "Costs rose 3.5%");
+  g_assert_nonnull (quote);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+  g_assert_cmpstr (gtk_label_get_text (window->scheme->heading), ==, "Kind");
+
+  /* A first letter selects, Enter takes it. */
+  row = gtk_list_box_get_row_at_index (window->scheme->values, 1);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "value"), ==, "indirect");
+  gtk_widget_activate (GTK_WIDGET (row));
+  mg_test_spin ();
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "indirect");
+
+  /* Then the boolean, as Yes and No. */
+  g_assert_cmpstr (gtk_label_get_text (window->scheme->heading), ==, "Checkable");
+  row = gtk_list_box_get_row_at_index (window->scheme->values, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "value"), ==, "true");
+  gtk_widget_activate (GTK_WIDGET (row));
+  mg_test_spin ();
+  g_assert_true (json_node_get_boolean (mg_annotation_get_attribute (quote, "checkable")));
+
+  /* Then the text, in an entry. */
+  g_assert_cmpstr (gtk_label_get_text (window->scheme->heading), ==, "Comment");
+  gtk_editable_set_text (GTK_EDITABLE (window->scheme->entry), "from the budget");
+  g_signal_emit_by_name (window->scheme->entry, "activate");
+  mg_test_spin ();
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "comment")), ==, "from the budget");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+
+  /* Each value was a step of its own; the span stays. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_annotation_get_attribute (quote, "comment"));
+  g_assert_nonnull (mg_annotation_get_attribute (quote, "checkable"));
+  mg_test_activate (window, "win.undo", NULL);
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_annotation_get_attribute (quote, "kind"));
+  g_assert_nonnull (mg_test_find (window, "claim", "Costs rose 3.5%"));
+
+  /* Asked again later, the current value comes first; Escape changes nothing. */
+  mg_test_activate (window, "win.redo", NULL);
+  mg_article_view_set_selected (window->article_view, quote);
+  mg_test_activate (window, "win.choose-attributes", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+  row = selected_value (window);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "value"), ==, "indirect");
+  gtk_popover_popdown (window->scheme->popover);
+  mg_test_spin ();
+  g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "indirect");
+
+  /* A label without attributes asks nothing. */
+  select_needle (window, "Tuesday");
+  mg_test_activate (window, "win.tag", "figure");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+
+  mg_test_close_window (window);
+}
+
+/* The codes of the document shown, in the side panel, each an undo step. */
+static void
+test_document_codes (void)
+{
+  MgWindow *window;
+  GtkWidget *panel, *stance, *topic;
+  MgDocument *document;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  panel = window->scheme->codes_panel;
+  g_assert_false (gtk_widget_get_visible (panel));
+  set_member (window, "", "document_codes",
+              "[{\"id\": \"stance\", \"name\": \"Stance\", \"type\": \"choice\", \"values\": [\"pro\", \"against\", \"neutral\"]},"
+              " {\"id\": \"topic\", \"name\": \"Topic\", \"type\": \"text\"}]");
+  g_assert_true (gtk_widget_get_visible (panel));
+  document = mg_window_get_document (window);
+
+  stance = mg_test_find_widget (panel, GTK_TYPE_DROP_DOWN, "stance");
+  g_assert_nonnull (stance);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (stance)), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stance), 2);
+  mg_test_spin ();
+  g_assert_cmpstr (json_node_get_string (mg_document_get_code (document, "stance")), ==, "against");
+
+  topic = mg_test_find_widget (panel, GTK_TYPE_ENTRY, "topic");
+  g_assert_nonnull (topic);
+  gtk_editable_set_text (GTK_EDITABLE (topic), "floods");
+  g_signal_emit_by_name (topic, "activate");
+  mg_test_spin ();
+  g_assert_cmpstr (json_node_get_string (mg_document_get_code (document, "topic")), ==, "floods");
+
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_document_get_code (document, "topic"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (topic)), ==, "");
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_document_get_code (document, "stance"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (stance)), ==, 0);
+
+  /* Undoing the scheme's step hides the panel again. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_false (gtk_widget_get_visible (panel));
+
+  mg_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  mg_test_init_display ();
+  g_test_add_func ("/window-scheme/editor", test_editor);
+  g_test_add_func ("/window-scheme/attribute-popover", test_attribute_popover);
+  g_test_add_func ("/window-scheme/document-codes", test_document_codes);
+
+  return g_test_run ();
+}
