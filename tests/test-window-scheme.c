@@ -178,6 +178,21 @@ test_editor (void)
   mg_test_close_window (window);
 }
 
+/* Whether a label under @root shows @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static GtkListBoxRow *
 selected_value (MgWindow *window)
 {
@@ -229,6 +244,10 @@ test_attribute_popover (void)
   mg_test_spin ();
   g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "comment")), ==, "from the budget");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+  /* The annotation list shows them. */
+  mg_test_spin ();
+  g_assert_true (shows_text (GTK_WIDGET (window->annotation_list),
+                             "checkable: true · comment: from the budget · kind: indirect"));
 
   /* Each value was a step of its own; the span stays. */
   mg_test_activate (window, "win.undo", NULL);

@@ -55,6 +55,7 @@ typedef struct
   GtkWidget *speaker;
   GtkWidget *excerpt;
   GtkWidget *note;
+  GtkWidget *values;
 } Row;
 
 static void
@@ -112,11 +113,17 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (row->note), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (row->note, "note");
   gtk_widget_add_css_class (row->note, "dim-label");
+  row->values = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (row->values), 0);
+  gtk_label_set_wrap (GTK_LABEL (row->values), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (row->values), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (row->values, "caption");
 
   gtk_box_append (GTK_BOX (top), row->chip);
   gtk_box_append (GTK_BOX (top), row->speaker);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), row->excerpt);
+  gtk_box_append (GTK_BOX (box), row->values);
   gtk_box_append (GTK_BOX (box), row->note);
   gtk_widget_add_css_class (box, "annotation-row");
   click = gtk_gesture_click_new ();
@@ -162,6 +169,27 @@ relations_changed_cb (MgAnnotationList  *self,
     update_speaker (self, item);
 }
 
+/* The span's attribute values, "checkable: true · kind: direct", by id:
+ * the same order in every row, whatever order they were set in. */
+static char *
+values_text (MgAnnotation *annotation)
+{
+  JsonObject *attributes = mg_annotation_get_attributes (annotation);
+  g_autoptr(GList) members = attributes ? json_object_get_members (attributes) : NULL;
+  GString *text = g_string_new (NULL);
+
+  members = g_list_sort (members, (GCompareFunc) g_strcmp0);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *value = mg_value_to_string (json_object_get_member (attributes, l->data));
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s: %s", (const char *) l->data, value ?: "");
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -181,6 +209,12 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (row->excerpt), excerpt);
   gtk_label_set_text (GTK_LABEL (row->note), note ? note : "");
   gtk_widget_set_visible (row->note, note != NULL && *note != '\0');
+  {
+    g_autofree char *values = values_text (annotation);
+
+    gtk_label_set_text (GTK_LABEL (row->values), values);
+    gtk_widget_set_visible (row->values, *values != '\0');
+  }
 
   update_speaker (self, item);
   g_hash_table_add (self->bound, item);
