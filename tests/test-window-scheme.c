@@ -325,6 +325,58 @@ test_document_codes (void)
   mg_test_close_window (window);
 }
 
+/* A scheme exported and a dataset started from it, in another window. */
+static void
+test_scheme_files (void)
+{
+  MgWindow *window, *other;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  g_autoptr(MgScheme) read = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDataset *started;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  dir = mg_test_make_tmpdir ("scheme-files-XXXXXX");
+  path = g_build_filename (dir, "team-scheme.json", NULL);
+  bad = g_build_filename (dir, "notes.json", NULL);
+  file = g_file_new_for_path (path);
+  bad_file = g_file_new_for_path (bad);
+  g_assert_true (g_file_set_contents (bad, "{\"not\": \"a scheme\"", -1, NULL));
+
+  window = mg_test_open_fixture ("window", "small.json");
+  set_member (window, "quote", "attributes",
+              "[{\"id\": \"kind\", \"type\": \"choice\", \"values\": [\"direct\", \"indirect\"]}]");
+  set_member (window, "", "document_codes", "[{\"id\": \"topic\", \"type\": \"text\"}]");
+  g_assert_true (_mg_window_scheme_export_to (window, file));
+  read = mg_scheme_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mg_scheme_lookup_attribute (read, "quote", "kind"));
+  g_assert_nonnull (mg_scheme_lookup_document_code (read, "topic"));
+
+  other = mg_test_open_fixture ("window", "small.json");
+  /* A file that is no scheme changes nothing. */
+  _mg_window_scheme_new_from_file (other, bad_file);
+  mg_test_spin ();
+  g_assert_cmpuint (mg_dataset_get_n_documents (mg_window_get_dataset (other)), >, 0);
+
+  _mg_window_scheme_new_from_file (other, file);
+  mg_test_spin ();
+  started = mg_window_get_dataset (other);
+  g_assert_cmpuint (mg_dataset_get_n_documents (started), ==, 0);
+  g_assert_nonnull (mg_scheme_lookup_attribute (_mg_window_get_scheme (other), "quote", "kind"));
+  g_assert_nonnull (mg_scheme_lookup_document_code (_mg_window_get_scheme (other), "topic"));
+  g_assert_null (mg_session_get_file (other->session));
+
+  mg_test_close_window (other);
+  mg_test_close_window (window);
+  mg_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/window-scheme/editor", test_editor);
   g_test_add_func ("/window-scheme/attribute-popover", test_attribute_popover);
   g_test_add_func ("/window-scheme/document-codes", test_document_codes);
+  g_test_add_func ("/window-scheme/scheme-files", test_scheme_files);
 
   return g_test_run ();
 }

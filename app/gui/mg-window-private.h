@@ -145,6 +145,10 @@ void       _mg_window_scheme_tagged       (MgWindow               *self,
                                            MgAnnotation           *annotation);
 MgScheme  *_mg_window_get_scheme          (MgWindow               *self);
 GtkWidget *_mg_window_scheme_get_editor   (MgWindow               *self);
+void       _mg_window_scheme_new_from_file (MgWindow              *self,
+                                            GFile                 *file);
+gboolean   _mg_window_scheme_export_to    (MgWindow               *self,
+                                           GFile                  *file);
 
 /* Provided by mg-window-files.c */
 void       _mg_window_files_class_init    (MgWindowClass          *klass);

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-scheme-editor.h"
+#include "mg-scheme-io.h"
 #include "mg-window-private.h"
 
 static MgHistory *
@@ -597,6 +598,8 @@ update_actions (MgWindow *self)
                                  fields != NULL && fields->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-scheme",
                                  mg_session_get_dataset (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-scheme",
+                                 self->scheme->scheme != NULL);
 }
 
 static void
@@ -675,6 +678,122 @@ _mg_window_scheme_get_editor (MgWindow *self)
   return self->scheme->editor;
 }
 
+/* Scheme files */
+
+static void
+start_dataset (MgWindow *self,
+               gpointer  data)
+{
+  mg_window_set_dataset (self, data, NULL);
+}
+
+/**
+ * _mg_window_scheme_new_from_file:
+ * @file: a scheme file, or a dataset whose scheme to take
+ *
+ * Starts a new dataset, never saved, with the labels, attributes, relation
+ * types and document codes of @file, once unsaved work is settled; a file
+ * that is no scheme is said so, and nothing changes.
+ */
+void
+_mg_window_scheme_new_from_file (MgWindow *self,
+                                 GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = mg_dialogs_display_name (file);
+  g_autoptr(MgScheme) scheme = NULL;
+  g_autoptr(MgDataset) empty = mg_dataset_new ();
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  MgDataset *dataset;
+
+  if (path == NULL || (scheme = mg_scheme_load_file (path, &error)) == NULL)
+    {
+      mg_dialogs_show_error (GTK_WINDOW (self), _("Could Not Read the Scheme"),
+                             error ? error->message : name);
+      return;
+    }
+  mg_dataset_set_annotator (empty, self->annotator_name);
+  dataset = mg_scheme_apply (scheme, empty, name, dropped);
+  _mg_window_confirm_unsaved (self, start_dataset, dataset, g_object_unref);
+}
+
+/**
+ * _mg_window_scheme_export_to:
+ * @file: where to write the open dataset's scheme
+ *
+ * Returns: whether it was written; a toast says either way
+ */
+gboolean
+_mg_window_scheme_export_to (MgWindow *self,
+                             GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+
+  if (self->scheme->scheme == NULL || path == NULL)
+    return FALSE;
+  if (!mg_scheme_save_file (self->scheme->scheme, path, &error))
+    {
+      mg_dialogs_show_error (GTK_WINDOW (self), _("Could Not Export the Scheme"), error->message);
+      return FALSE;
+    }
+  mg_window_toast_folder (self, _("Scheme exported"), folder);
+  return TRUE;
+}
+
+static void
+new_chosen (GtkWindow *window,
+            GPtrArray *chosen)
+{
+  if (chosen != NULL && chosen->len > 0 && MG_WINDOW (window)->scheme != NULL)
+    _mg_window_scheme_new_from_file (MG_WINDOW (window), g_ptr_array_index (chosen, 0));
+}
+
+static void
+export_chosen (GtkWindow *window,
+               GPtrArray *chosen)
+{
+  if (chosen != NULL && chosen->len > 0 && MG_WINDOW (window)->scheme != NULL)
+    _mg_window_scheme_export_to (MG_WINDOW (window), g_ptr_array_index (chosen, 0));
+}
+
+static void
+new_from_scheme_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  g_autoptr(GListModel) filters = mg_dialogs_filters (FALSE, TRUE);
+  MgChooser chooser = { MG_CHOOSE_OPEN, _("New Dataset from a Scheme"),
+                        .accept_label = _("_Start"), .filters = filters };
+
+  mg_dialogs_choose (GTK_WINDOW (widget), &chooser, new_chosen);
+}
+
+static void
+export_scheme_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  GFile *file = mg_session_get_file (self->session);
+  g_autoptr(GListModel) filters = mg_dialogs_filters (FALSE, TRUE);
+  g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
+  g_autofree char *base = file ? g_file_get_basename (file) : g_strdup ("dataset.json");
+  g_autofree char *name = NULL;
+  MgChooser chooser = { MG_CHOOSE_SAVE, _("Export Scheme"), .accept_label = _("_Export"),
+                        .filters = filters, .folder = folder };
+
+  if (self->scheme->scheme == NULL)
+    return;
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - strlen (".json")] = '\0';
+  name = g_strdup_printf ("%s-scheme.json", base);
+  chooser.name = name;
+  mg_dialogs_choose (GTK_WINDOW (widget), &chooser, export_chosen);
+}
+
 /* Alt+Return asks for the attributes, except where a person writes. */
 static gboolean
 attributes_key_cb (GtkWidget *widget,
@@ -702,6 +821,8 @@ _mg_window_scheme_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-scheme-member", "(sss)", set_scheme_member_action);
   gtk_widget_class_install_action (widget_class, "win.choose-attributes", NULL, choose_attributes_action);
   gtk_widget_class_install_action (widget_class, "win.edit-scheme", NULL, edit_scheme_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-scheme", NULL, new_from_scheme_action);
+  gtk_widget_class_install_action (widget_class, "win.export-scheme", NULL, export_scheme_action);
 }
 
 void
