@@ -1010,6 +1010,37 @@ test_large_group (void)
   }
 }
 
+/* A new label set is one step; undone, the old set and its very labels
+ * come back, so older steps on those labels undo where they were made. */
+static void
+test_set_labels (void)
+{
+  g_autoptr(MgLabelSet) before = mg_label_set_new_default ();
+  g_autoptr(MgDataset) dataset = mg_dataset_new_with_labels (before);
+  g_autoptr(MgHistory) history = mg_history_new (dataset);
+  g_autoptr(MgLabelSet) after = mg_label_set_new ();
+  g_autoptr(MgLabel) cue = mg_label_new ("cue", "Cue", "#E69F00", "5");
+  MgLabel *quote = mg_label_set_lookup (before, "quote");
+
+  mg_label_set_add (after, cue);
+  mg_label_set_add (after, quote);
+  mg_history_set_labels (history, after);
+  g_assert_true (mg_dataset_get_labels (dataset) == after);
+  g_assert_true (mg_history_can_undo (history));
+
+  g_assert_null (mg_history_undo (history));
+  g_assert_true (mg_dataset_get_labels (dataset) == before);
+  g_assert_true (mg_label_set_lookup (mg_dataset_get_labels (dataset), "quote") == quote);
+  g_assert_null (mg_history_redo (history));
+  g_assert_true (mg_dataset_get_labels (dataset) == after);
+  g_assert_nonnull (mg_label_set_lookup (mg_dataset_get_labels (dataset), "cue"));
+
+  /* The same set again is no step. */
+  mg_history_set_labels (history, after);
+  mg_history_undo (history);
+  g_assert_false (mg_history_can_undo (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1044,6 +1075,7 @@ main (int   argc,
 #undef ADD
 
   g_test_add_func ("/history/large-group", test_large_group);
+  g_test_add_func ("/history/set-labels", test_set_labels);
 
   return g_test_run ();
 }

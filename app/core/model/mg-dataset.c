@@ -200,6 +200,22 @@ mg_dataset_get_labels (MgDataset *self)
   return self->labels;
 }
 
+/**
+ * mg_dataset_set_labels:
+ * @labels: the new label set
+ *
+ * Replaces the label set, as the scheme editor's undoable label edits do
+ * (mg_history_set_labels()); spans keep their label ids.
+ */
+void
+mg_dataset_set_labels (MgDataset  *self,
+                       MgLabelSet *labels)
+{
+  g_return_if_fail (MG_IS_DATASET (self));
+  g_return_if_fail (MG_IS_LABEL_SET (labels));
+  g_set_object (&self->labels, labels);
+}
+
 guint
 mg_dataset_get_n_documents (MgDataset *self)
 {

@@ -23,6 +23,8 @@ const char *mg_dataset_get_annotator     (MgDataset  *self);
 void        mg_dataset_set_annotator     (MgDataset  *self,
                                           const char *annotator);
 MgLabelSet *mg_dataset_get_labels        (MgDataset  *self);
+void        mg_dataset_set_labels        (MgDataset  *self,
+                                          MgLabelSet *labels);
 guint       mg_dataset_get_n_documents   (MgDataset  *self);
 MgDocument *mg_dataset_get_document      (MgDataset  *self,
                                           guint       position);

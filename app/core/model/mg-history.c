@@ -49,6 +49,7 @@ typedef enum
   STEP_SET_TITLE,
   STEP_SET_EXTRA,
   STEP_SET_SCHEME,
+  STEP_SET_LABELS,
   STEP_MARK,
 } StepKind;
 
@@ -75,6 +76,8 @@ typedef struct
   guint         end_after;
   guint         position;         /* of a relation or a document */
   guint         position_before;  /* of a moved document */
+  MgLabelSet   *labels_before;    /* the dataset's labels, replaced */
+  MgLabelSet   *labels_after;
 } Step;
 
 struct _MgHistory
@@ -126,6 +129,8 @@ step_free (Step *step)
   g_clear_object (&step->label);
   g_clear_object (&step->annotation);
   g_clear_object (&step->relation);
+  g_clear_object (&step->labels_before);
+  g_clear_object (&step->labels_after);
   g_clear_pointer (&step->relations, g_ptr_array_unref);
   g_clear_pointer (&step->positions, g_array_unref);
   g_clear_pointer (&step->children, g_ptr_array_unref);
@@ -1053,6 +1058,37 @@ mg_history_set_start_documents (MgHistory *self,
 }
 
 /**
+ * mg_history_set_labels:
+ * @labels: the dataset's new labels: added, renamed, recoloured, rekeyed,
+ *   reordered or removed
+ *
+ * Replaces the dataset's label set as one step, for the scheme editor. A
+ * label that changes is a new #MgLabel in @labels; the set it replaces is
+ * kept whole, so undoing this step before older ones gives those steps
+ * back the very labels they changed. Spans of a label removed are the
+ * caller's to remove first, in the same group.
+ *
+ * Undo and redo of such a step return no document.
+ */
+void
+mg_history_set_labels (MgHistory  *self,
+                       MgLabelSet *labels)
+{
+  Step *step;
+
+  g_return_if_fail (MG_IS_HISTORY (self));
+  g_return_if_fail (MG_IS_LABEL_SET (labels));
+
+  if (labels == mg_dataset_get_labels (self->dataset))
+    return;
+  step = step_new (STEP_SET_LABELS, NULL);
+  step->labels_before = g_object_ref (mg_dataset_get_labels (self->dataset));
+  step->labels_after = g_object_ref (labels);
+  mg_dataset_set_labels (self->dataset, labels);
+  record (self, step);
+}
+
+/**
  * mg_history_add_mark:
  * @document: the document the decision is about
  *
@@ -1356,6 +1392,9 @@ apply (MgHistory *self,
         mg_label_set_extra (step->label, forward ? step->extra_after : step->extra_before);
       else
         mg_dataset_set_extra (self->dataset, forward ? step->extra_after : step->extra_before);
+      break;
+    case STEP_SET_LABELS:
+      mg_dataset_set_labels (self->dataset, forward ? step->labels_after : step->labels_before);
       break;
     case STEP_MARK:
       break;

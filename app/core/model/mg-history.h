@@ -78,6 +78,8 @@ void        mg_history_set_scheme_member  (MgHistory    *self,
                                            MgLabel      *label,
                                            const char   *member,
                                            JsonNode     *value);
+void        mg_history_set_labels         (MgHistory    *self,
+                                           MgLabelSet   *labels);
 void        mg_history_add_mark           (MgHistory    *self,
                                            MgDocument   *document);
 guint64     mg_history_get_state          (MgHistory    *self);
