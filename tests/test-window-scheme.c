@@ -193,6 +193,112 @@ shows_text (GtkWidget  *root,
   return FALSE;
 }
 
+static guint
+n_palette_buttons (MgWindow *window)
+{
+  guint n = 0;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (window->label_palette)));
+       cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    n++;
+  return n;
+}
+
+static void
+click_in_group (GtkWidget  *editor,
+                const char *group,
+                const char *button)
+{
+  GtkWidget *in = mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, group);
+  GtkWidget *found;
+
+  g_assert_nonnull (in);
+  found = mg_test_find_widget (in, GTK_TYPE_BUTTON, button);
+  g_assert_nonnull (found);
+  g_signal_emit_by_name (found, "clicked");
+  mg_test_spin ();
+}
+
+/* Labels added, renamed, rekeyed, recoloured, moved and removed, each one
+ * step; a label in use goes with its spans after a question. */
+static void
+test_labels (void)
+{
+  MgWindow *window;
+  GtkWidget *editor;
+  MgLabelSet *labels;
+  MgLabel *cue;
+  GtkWidget *dialog = NULL;
+  GList *toplevels;
+  guint n_spans;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  n_spans = mg_annotation_store_get_n_annotations (mg_test_store_of (window));
+  mg_test_activate (window, "win.edit-scheme", NULL);
+  editor = _mg_window_scheme_get_editor (window);
+
+  apply_row (editor, "labels", "labels", "Cue");
+  labels = mg_dataset_get_labels (mg_window_get_dataset (window));
+  g_assert_cmpuint (mg_label_set_get_n_labels (labels), ==, 5);
+  cue = mg_label_set_lookup (labels, "cue");
+  g_assert_nonnull (cue);
+  g_assert_cmpstr (mg_label_get_key (cue), ==, "5");
+  /* The first Okabe-Ito colour the others do not use. */
+  g_assert_cmpstr (mg_label_get_color (cue), ==, "#E69F00");
+  g_assert_cmpuint (n_palette_buttons (window), ==, 5);
+
+  /* The editor has a group for it now, where it is renamed. */
+  apply_row (editor, "cue", "name", "Speech Cue");
+  g_assert_cmpstr (mg_label_get_name (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue")),
+                   ==, "Speech Cue");
+  /* A key another label has is refused. */
+  apply_row (editor, "cue", "key", "1");
+  g_assert_cmpstr (mg_label_get_key (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue")),
+                   ==, "5");
+  apply_row (editor, "cue", "key", "9");
+  g_assert_cmpstr (mg_label_get_key (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue")),
+                   ==, "9");
+  click_in_group (editor, "cue", "#56B4E9");
+  g_assert_cmpstr (mg_label_get_color (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue")),
+                   ==, "#56B4E9");
+  click_in_group (editor, "quote", "move-down");
+  labels = mg_dataset_get_labels (mg_window_get_dataset (window));
+  g_assert_cmpstr (mg_label_get_id (mg_label_set_get_label (labels, 0)), ==, "actor");
+  g_assert_cmpstr (mg_label_get_id (mg_label_set_get_label (labels, 1)), ==, "quote");
+
+  /* The actor label is in use: removing it asks. */
+  click_in_group (editor, "actor", "remove-label");
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_str_equal (gtk_widget_get_name (l->data), "remove-label"))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "1 span is tagged"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  mg_test_spin ();
+  g_assert_null (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "actor"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, n_spans - 1);
+  g_assert_cmpuint (n_palette_buttons (window), ==, 4);
+
+  /* One undo brings the label and its span back. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_nonnull (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "actor"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_test_store_of (window)), ==, n_spans);
+  g_assert_nonnull (mg_test_find (window, "actor", "Ana Pérez"));
+  /* And five more, to the labels of before. */
+  for (int i = 0; i < 5; i++)
+    mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue"));
+  g_assert_false (mg_history_can_undo (history_of (window)));
+  g_assert_cmpuint (n_palette_buttons (window), ==, 4);
+  g_assert_null (mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, "cue"));
+
+  mg_test_close_window (window);
+}
+
 static GtkListBoxRow *
 selected_value (MgWindow *window)
 {
@@ -381,13 +487,20 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The windows close with changes unsaved: their drafts go here. */
+  g_autofree char *scratch = mg_test_scratch_home ("marginalia-window-scheme-XXXXXX");
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   mg_test_init_display ();
   g_test_add_func ("/window-scheme/editor", test_editor);
+  g_test_add_func ("/window-scheme/labels", test_labels);
   g_test_add_func ("/window-scheme/attribute-popover", test_attribute_popover);
   g_test_add_func ("/window-scheme/document-codes", test_document_codes);
   g_test_add_func ("/window-scheme/scheme-files", test_scheme_files);
 
-  return g_test_run ();
+  status = g_test_run ();
+  mg_test_remove_tree (scratch);
+  return status;
 }

@@ -10,6 +10,11 @@
  * and redo in the window show here. A group is remade only when what it
  * shows changed, and the row that had the focus gets it back.
  *
+ * Labels are added, renamed, recoloured (the Okabe-Ito colours, told apart
+ * with any colour vision, offered first), given a key, moved and removed
+ * with win.set-labels, which replaces the label set as one step; removing
+ * a label in use asks first, saying how many spans go with it.
+ *
  * New attributes, codes and relation types are typed in one line, the
  * way a codebook writes them: "Kind: direct, indirect" is a choice,
  * "Comment" free text, "Attribution: cue > source" a relation type from
@@ -41,6 +46,7 @@ struct _MgSchemeEditor
   MgWindow             *window;
   AdwPreferencesPage   *page;
   GPtrArray            *groups;
+  MgLabelSet           *labels;   /* the labels the groups were made for */
 };
 
 G_DEFINE_FINAL_TYPE (MgSchemeEditor, mg_scheme_editor, ADW_TYPE_PREFERENCES_WINDOW)
@@ -634,6 +640,386 @@ add_relation_rows (MgSchemeEditor *self,
   add_row (group, add, "relation_types");
 }
 
+/* Labels */
+
+static const struct {
+  const char *color;
+  const char *name;
+} okabe_ito[] = {
+  { "#E69F00", N_("Orange") },
+  { "#56B4E9", N_("Sky Blue") },
+  { "#009E73", N_("Bluish Green") },
+  { "#F0E442", N_("Yellow") },
+  { "#0072B2", N_("Blue") },
+  { "#D55E00", N_("Vermillion") },
+  { "#CC79A7", N_("Reddish Purple") },
+  { "#999999", N_("Grey") },
+};
+
+/* The labels as win.set-labels takes them. */
+static JsonArray *
+labels_array (MgSchemeEditor *self)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset (self));
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+    {
+      MgLabel *label = mg_label_set_get_label (labels, i);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "id", mg_label_get_id (label));
+      json_object_set_string_member (object, "name", mg_label_get_name (label));
+      json_object_set_string_member (object, "color", mg_label_get_color (label));
+      json_object_set_string_member (object, "key", mg_label_get_key (label) ?: "");
+      json_array_add_object_element (array, object);
+    }
+  return array;
+}
+
+static void
+set_labels (MgSchemeEditor *self,
+            JsonArray      *array)
+{
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.set-labels", "s", json);
+}
+
+static int
+label_index (MgSchemeEditor *self,
+             const char     *id)
+{
+  return mg_label_set_index_of (mg_dataset_get_labels (dataset (self)), id);
+}
+
+static JsonObject *
+label_object (JsonArray *array,
+              int        index)
+{
+  return json_array_get_object_element (array, (guint) index);
+}
+
+static void
+label_name_apply_cb (AdwEntryRow *row,
+                     RowTarget   *target)
+{
+  g_autoptr(JsonArray) array = labels_array (target->editor);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  int index = label_index (target->editor, target->group->label_id);
+
+  if (*name == '\0' || index < 0)
+    return;
+  json_object_set_string_member (label_object (array, index), "name", name);
+  set_labels (target->editor, array);
+}
+
+/* A key of 1 to 9 that no other label has, or none. */
+static void
+label_key_apply_cb (AdwEntryRow *row,
+                    RowTarget   *target)
+{
+  MgSchemeEditor *self = target->editor;
+  g_autoptr(JsonArray) array = labels_array (self);
+  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  int index = label_index (self, target->group->label_id);
+  MgLabel *holder;
+
+  if (index < 0)
+    return;
+  if (*key != '\0' && (strlen (key) != 1 || key[0] < '1' || key[0] > '9'))
+    {
+      toast (self, _("A label's key is one of 1 to 9"));
+      return;
+    }
+  holder = *key ? mg_label_set_lookup_key (mg_dataset_get_labels (dataset (self)), key) : NULL;
+  if (holder != NULL && !g_str_equal (mg_label_get_id (holder), target->group->label_id))
+    {
+      /* Translators: %s is a key such as 3, the second %s a label's name */
+      g_autofree char *message = g_strdup_printf (_("Key %s is %s’s already"), key,
+                                                  _(mg_label_get_name (holder)));
+      toast (self, message);
+      return;
+    }
+  json_object_set_string_member (label_object (array, index), "key", key);
+  set_labels (self, array);
+}
+
+static void
+set_label_color (RowTarget  *target,
+                 const char *color)
+{
+  g_autoptr(JsonArray) array = labels_array (target->editor);
+  int index = label_index (target->editor, target->group->label_id);
+
+  if (index < 0)
+    return;
+  json_object_set_string_member (label_object (array, index), "color", color);
+  set_labels (target->editor, array);
+}
+
+static void
+swatch_clicked_cb (GtkButton *button,
+                   RowTarget *target)
+{
+  set_label_color (target, g_object_get_data (G_OBJECT (button), "color"));
+}
+
+static void
+color_set_cb (GtkColorButton *button,
+              RowTarget      *target)
+{
+  GdkRGBA rgba;
+  g_autofree char *color = NULL;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  color = g_strdup_printf ("#%02X%02X%02X", (int) (rgba.red * 255 + 0.5),
+                           (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
+  set_label_color (target, color);
+}
+
+static void
+move_clicked_cb (GtkButton *button,
+                 RowTarget *target)
+{
+  g_autoptr(JsonArray) array = labels_array (target->editor);
+  g_autoptr(JsonArray) moved = json_array_new ();
+  int index = label_index (target->editor, target->group->label_id);
+  int other = index + (int) target->index - 1;  /* index 0 up, 2 down */
+  int n = (int) json_array_get_length (array);
+
+  if (index < 0 || other < 0 || other >= n)
+    return;
+  for (int i = 0; i < n; i++)
+    {
+      int from = i == index ? other : i == other ? index : i;
+
+      json_array_add_element (moved, json_node_copy (json_array_get_element (array, (guint) from)));
+    }
+  set_labels (target->editor, moved);
+}
+
+static guint
+count_spans (MgSchemeEditor *self,
+             const char     *label_id)
+{
+  MgDataset *data = dataset (self);
+  guint n = 0;
+
+  for (guint d = 0; d < mg_dataset_get_n_documents (data); d++)
+    {
+      MgAnnotationStore *store = mg_document_get_store (mg_dataset_get_document (data, d));
+
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        if (g_str_equal (mg_annotation_get_label (mg_annotation_store_get_annotation (store, i)), label_id))
+          n++;
+    }
+  return n;
+}
+
+static void
+remove_label (MgSchemeEditor *self,
+              const char     *label_id)
+{
+  g_autoptr(JsonArray) array = labels_array (self);
+  int index = label_index (self, label_id);
+
+  if (index < 0)
+    return;
+  json_array_remove_element (array, (guint) index);
+  set_labels (self, array);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MgSchemeEditor   *self)
+{
+  if (g_str_equal (response, "remove"))
+    remove_label (self, g_object_get_data (G_OBJECT (dialog), "label"));
+}
+
+static void
+remove_label_clicked_cb (GtkButton *button,
+                         RowTarget *target)
+{
+  MgSchemeEditor *self = target->editor;
+  const char *id = target->group->label_id;
+  MgLabel *label = mg_label_set_lookup (mg_dataset_get_labels (dataset (self)), id);
+  guint n = count_spans (self, id);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (label == NULL)
+    return;
+  if (n == 0)
+    {
+      remove_label (self, id);
+      return;
+    }
+  /* Translators: %s is a label's name */
+  heading = g_strdup_printf (_("Remove the Label “%s”?"), _(mg_label_get_name (label)));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u span is tagged with it, and goes with it. Undo brings both back.",
+                                       "%u spans are tagged with it, and go with it. Undo brings them all back.",
+                                       n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  gtk_widget_set_name (dialog, "remove-label");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "label", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A new label: an id from its name, the first Okabe-Ito colour and the
+ * first key no label has. */
+static void
+add_label_apply_cb (AdwEntryRow *row,
+                    RowTarget   *target)
+{
+  MgSchemeEditor *self = target->editor;
+  MgLabelSet *labels = mg_dataset_get_labels (dataset (self));
+  g_autoptr(JsonArray) array = labels_array (self);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *id = NULL;
+  const char *color = okabe_ito[mg_label_set_get_n_labels (labels) % G_N_ELEMENTS (okabe_ito)].color;
+  char key[2] = { 0 };
+  JsonObject *object;
+
+  if (*name == '\0')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (okabe_ito); i++)
+    {
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < mg_label_set_get_n_labels (labels); j++)
+        if (g_ascii_strcasecmp (mg_label_get_color (mg_label_set_get_label (labels, j)), okabe_ito[i].color) == 0)
+          used = TRUE;
+      if (!used)
+        {
+          color = okabe_ito[i].color;
+          break;
+        }
+    }
+  for (char k = '1'; k <= '9' && key[0] == 0; k++)
+    {
+      char candidate[2] = { k, 0 };
+
+      if (mg_label_set_lookup_key (labels, candidate) == NULL)
+        key[0] = k;
+    }
+  id = make_id (name, array);
+  while (mg_label_set_lookup (labels, id) != NULL)
+    {
+      g_autofree char *longer = g_strconcat (id, "-2", NULL);
+
+      g_free (id);
+      id = g_steal_pointer (&longer);
+    }
+  object = json_object_new ();
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "name", name);
+  json_object_set_string_member (object, "color", color);
+  json_object_set_string_member (object, "key", key);
+  json_array_add_object_element (array, object);
+  set_labels (self, array);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+/* Name, key and colour rows, and the group's move and remove buttons. */
+static void
+add_label_rows (MgSchemeEditor *self,
+                Group          *group)
+{
+  MgLabel *label = mg_label_set_lookup (mg_dataset_get_labels (dataset (self)), group->label_id);
+  GtkWidget *row, *swatches, *chooser;
+  GdkRGBA rgba;
+
+  row = entry_row (_("Name"), mg_label_get_name (label));
+  g_signal_connect (row, "apply", G_CALLBACK (label_name_apply_cb),
+                    target_on (G_OBJECT (row), self, group, "name", 0));
+  add_row (group, row, "name");
+  row = entry_row (_("Key, 1 to 9"), mg_label_get_key (label));
+  g_signal_connect (row, "apply", G_CALLBACK (label_key_apply_cb),
+                    target_on (G_OBJECT (row), self, group, "key", 0));
+  add_row (group, row, "key");
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour"));
+  target_on (G_OBJECT (row), self, group, "color", 0);
+  swatches = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (swatches, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < G_N_ELEMENTS (okabe_ito); i++)
+    {
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">⬤</span>", okabe_ito[i].color);
+      GtkWidget *swatch = gtk_button_new ();
+      GtkWidget *dot = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (dot), markup);
+      gtk_button_set_child (GTK_BUTTON (swatch), dot);
+      gtk_widget_add_css_class (swatch, "flat");
+      gtk_widget_add_css_class (swatch, "circular");
+      gtk_widget_set_tooltip_text (swatch, _(okabe_ito[i].name));
+      gtk_widget_set_name (swatch, okabe_ito[i].color);
+      g_object_set_data (G_OBJECT (swatch), "color", (gpointer) okabe_ito[i].color);
+      g_signal_connect (swatch, "clicked", G_CALLBACK (swatch_clicked_cb),
+                        g_object_get_data (G_OBJECT (row), "target"));
+      gtk_box_append (GTK_BOX (swatches), swatch);
+    }
+  if (!gdk_rgba_parse (&rgba, mg_label_get_color (label)))
+    gdk_rgba_parse (&rgba, "#999999");
+  chooser = gtk_color_button_new_with_rgba (&rgba);
+  gtk_widget_set_tooltip_text (chooser, _("Any Colour"));
+  gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
+  g_signal_connect (chooser, "color-set", G_CALLBACK (color_set_cb),
+                    g_object_get_data (G_OBJECT (row), "target"));
+  gtk_box_append (GTK_BOX (swatches), chooser);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), swatches);
+  add_row (group, row, "color");
+}
+
+static GtkWidget *
+label_header (MgSchemeEditor *self,
+              Group          *group)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"));
+  GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"));
+  GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Label"));
+
+  gtk_widget_set_name (up, "move-up");
+  gtk_widget_set_name (down, "move-down");
+  gtk_widget_set_name (remove, "remove-label");
+  g_signal_connect (up, "clicked", G_CALLBACK (move_clicked_cb),
+                    target_on (G_OBJECT (up), self, group, "labels", 0));
+  g_signal_connect (down, "clicked", G_CALLBACK (move_clicked_cb),
+                    target_on (G_OBJECT (down), self, group, "labels", 2));
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_label_clicked_cb),
+                    target_on (G_OBJECT (remove), self, group, "labels", 0));
+  gtk_box_append (GTK_BOX (box), up);
+  gtk_box_append (GTK_BOX (box), down);
+  gtk_box_append (GTK_BOX (box), remove);
+  return box;
+}
+
 /* Groups */
 
 static char *
@@ -657,6 +1043,8 @@ signature_of (MgSchemeEditor *self,
           g_string_append_printf (signature, "%s\x1e", json ?: "");
         }
     }
+  else if (g_str_equal (group->member, "labels"))
+    g_string_append (signature, "labels");
   else
     {
       JsonNode *node = member_of (self, NULL, group->member);
@@ -692,6 +1080,7 @@ fill_group (MgSchemeEditor *self,
       g_autofree char *joined = g_strjoinv (" | ", examples);
       GtkWidget *row;
 
+      add_label_rows (self, group);
       row = entry_row (_("Definition"), definition);
       g_signal_connect (row, "apply", G_CALLBACK (definition_apply_cb),
                         target_on (G_OBJECT (row), self, group, "definition", 0));
@@ -701,6 +1090,14 @@ fill_group (MgSchemeEditor *self,
                         target_on (G_OBJECT (row), self, group, "examples", 0));
       add_row (group, row, "examples");
       add_field_rows (self, group, "attributes", _("Add an attribute: Name: value, value"));
+    }
+  else if (g_str_equal (group->member, "labels"))
+    {
+      GtkWidget *add = entry_row (_("Add a label: Name"), NULL);
+
+      g_signal_connect (add, "apply", G_CALLBACK (add_label_apply_cb),
+                        target_on (G_OBJECT (add), self, group, "labels", G_MAXUINT));
+      add_row (group, add, "labels");
     }
   else if (g_str_equal (group->member, "relation_types"))
     add_relation_rows (self, group);
@@ -742,6 +1139,9 @@ build (MgSchemeEditor *self)
 {
   MgLabelSet *labels = mg_dataset_get_labels (dataset (self));
 
+  g_set_object (&self->labels, labels);
+  add_group (self, NULL, "labels", _("Labels"),
+             _("Each label in its own group below, in the palette's order"));
   for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
     {
       MgLabel *label = mg_label_set_get_label (labels, i);
@@ -751,7 +1151,9 @@ build (MgSchemeEditor *self)
         ? g_strdup_printf (_("Key %s · what this label means and what is recorded about its spans"), key)
         : g_strdup (_("What this label means and what is recorded about its spans"));
 
-      add_group (self, mg_label_get_id (label), NULL, _(mg_label_get_name (label)), description);
+      Group *group = add_group (self, mg_label_get_id (label), NULL, _(mg_label_get_name (label)), description);
+
+      adw_preferences_group_set_header_suffix (group->group, label_header (self, group));
     }
   add_group (self, NULL, "relation_types", _("Relation Types"),
              _("What a span may be linked to another as, and between which labels"));
@@ -769,6 +1171,15 @@ void
 mg_scheme_editor_update (MgSchemeEditor *self)
 {
   g_return_if_fail (MG_IS_SCHEME_EDITOR (self));
+
+  /* Labels added, removed, moved or renamed: every group anew. */
+  if (mg_dataset_get_labels (dataset (self)) != self->labels)
+    {
+      for (guint i = 0; i < self->groups->len; i++)
+        adw_preferences_page_remove (self->page, ((Group *) g_ptr_array_index (self->groups, i))->group);
+      g_ptr_array_set_size (self->groups, 0);
+      build (self);
+    }
 
   for (guint i = 0; i < self->groups->len; i++)
     {
@@ -796,6 +1207,7 @@ mg_scheme_editor_dispose (GObject *object)
 
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->window);
+  g_clear_object (&self->labels);
   G_OBJECT_CLASS (mg_scheme_editor_parent_class)->dispose (object);
 }
 

@@ -106,6 +106,7 @@ struct _MgWindowScheme
 {
   MgScheme     *scheme;       /* of the open dataset, read after each step */
   MgHistory    *history;      /* watched for steps */
+  MgLabelSet   *labels;       /* the labels everything is drawn with */
 
   GtkPopover   *popover;      /* the attribute chooser */
   GtkLabel     *heading;

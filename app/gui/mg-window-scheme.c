@@ -139,6 +139,75 @@ set_scheme_member_action (GtkWidget  *widget,
   mg_history_set_scheme_member (history (self), label, member, node);
 }
 
+/* [{"id", "name", "color", "key"}, …]: the dataset's labels in their new
+ * order. A label whose name, colour and key stay is kept as it is (its
+ * scheme steps still apply to it); one that changed is a new label with
+ * its codebook; spans of a label left out go too, in the same step. */
+static void
+set_labels_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgDataset *dataset = mg_session_get_dataset (self->session);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(MgLabelSet) labels = mg_label_set_new ();
+  MgLabelSet *old;
+  JsonArray *array;
+
+  if (dataset == NULL ||
+      (node = json_from_string (g_variant_get_string (param, NULL), NULL)) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  old = mg_dataset_get_labels (dataset);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *id = json_object_get_string_member (object, "id");
+      const char *name = json_object_get_string_member (object, "name");
+      const char *color = json_object_get_string_member (object, "color");
+      const char *key = json_object_get_string_member_with_default (object, "key", NULL);
+      MgLabel *was = mg_label_set_lookup (old, id);
+      g_autoptr(MgLabel) label = NULL;
+
+      if (key != NULL && *key == '\0')
+        key = NULL;
+      if (was != NULL && g_strcmp0 (mg_label_get_name (was), name) == 0 &&
+          g_strcmp0 (mg_label_get_color (was), color) == 0 &&
+          g_strcmp0 (mg_label_get_key (was), key) == 0)
+        label = g_object_ref (was);
+      else
+        {
+          label = mg_label_new (id, name, color, key);
+          if (was != NULL && mg_label_get_extra (was) != NULL)
+            mg_label_set_extra (label, mg_label_get_extra (was));
+        }
+      mg_label_set_add (labels, label);
+    }
+
+  mg_history_begin_group (history (self));
+  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
+    {
+      MgDocument *document = mg_dataset_get_document (dataset, d);
+      MgAnnotationStore *store = mg_document_get_store (document);
+
+      for (guint i = mg_annotation_store_get_n_annotations (store); i-- > 0;)
+        {
+          MgAnnotation *annotation = mg_annotation_store_get_annotation (store, i);
+
+          if (mg_label_set_lookup (labels, mg_annotation_get_label (annotation)) == NULL)
+            {
+              if (annotation == current_annotation (self))
+                mg_article_view_set_selected (self->article_view, NULL);
+              mg_history_remove_annotation (history (self), document, annotation);
+            }
+        }
+    }
+  mg_history_set_labels (history (self), labels);
+  mg_history_end_group (history (self));
+}
+
 /* The attribute chooser */
 
 static void
@@ -615,10 +684,30 @@ read_scheme (MgWindow *self)
   update_actions (self);
 }
 
+/* After labels were added, renamed, recoloured or removed, everything
+ * drawn with them is drawn again. */
+static void
+follow_labels (MgWindow *self)
+{
+  MgDataset *dataset = mg_session_get_dataset (self->session);
+  MgLabelSet *labels = dataset ? mg_dataset_get_labels (dataset) : NULL;
+
+  if (labels == self->scheme->labels)
+    return;
+  g_set_object (&self->scheme->labels, labels);
+  mg_label_palette_set_labels (self->label_palette, labels);
+  if (self->document != NULL)
+    {
+      mg_article_view_set_document (self->article_view, self->document, labels);
+      mg_annotation_list_set_document (self->annotation_list, self->document, labels);
+    }
+}
+
 static void
 history_changed_cb (MgWindow  *self,
                     MgHistory *history)
 {
+  follow_labels (self);
   read_scheme (self);
 }
 
@@ -637,6 +726,9 @@ _mg_window_scheme_dataset_changed (MgWindow *self)
                              G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   if (part->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (part->editor));
+  g_clear_object (&part->labels);
+  if (mg_session_get_dataset (self->session) != NULL)
+    part->labels = g_object_ref (mg_dataset_get_labels (mg_session_get_dataset (self->session)));
   read_scheme (self);
 }
 
@@ -819,6 +911,7 @@ _mg_window_scheme_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-attribute", "(ss)", set_attribute_action);
   gtk_widget_class_install_action (widget_class, "win.set-code", "(ss)", set_code_action);
   gtk_widget_class_install_action (widget_class, "win.set-scheme-member", "(sss)", set_scheme_member_action);
+  gtk_widget_class_install_action (widget_class, "win.set-labels", "s", set_labels_action);
   gtk_widget_class_install_action (widget_class, "win.choose-attributes", NULL, choose_attributes_action);
   gtk_widget_class_install_action (widget_class, "win.edit-scheme", NULL, edit_scheme_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-scheme", NULL, new_from_scheme_action);
@@ -861,6 +954,7 @@ _mg_window_scheme_dispose (MgWindow *self)
     g_signal_handlers_disconnect_by_data (part->history, self);
   g_clear_object (&part->history);
   g_clear_object (&part->scheme);
+  g_clear_object (&part->labels);
   g_clear_pointer (&part->pending, g_ptr_array_unref);
   g_clear_pointer (&part->asking, g_free);
   g_clear_pointer (&part->codes_shape, g_free);
