@@ -146,6 +146,16 @@ test_editor (void)
   g_assert_nonnull (strstr (tooltip, "Words a source is reported to have said"));
   g_assert_nonnull (strstr (tooltip, "she said it would"));
 
+  /* The whole codebook, over the palette. */
+  mg_test_activate (window, "win.codebook", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->scheme->codebook)));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scheme->codebook_text),
+                            "Words a source is reported to have said"));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scheme->codebook_text), "Kind: direct, indirect"));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scheme->codebook_text), "Stance: pro, against, neutral"));
+  gtk_popover_popdown (window->scheme->codebook);
+  mg_test_spin ();
+
   /* Removing an attribute is a step too. */
   {
     GtkWidget *group = mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, "quote");

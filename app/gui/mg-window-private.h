@@ -122,6 +122,10 @@ struct _MgWindowScheme
   gboolean      filling;      /* setting widgets, not the person */
 
   GtkWidget    *editor;       /* the scheme editor, while open (weak) */
+
+  GtkPopover   *codebook;     /* the whole codebook, over the palette */
+  GtkLabel     *codebook_text;
+  GtkScrolledWindow *codebook_scroller;
 };
 
 /* Provided by mg-window.c */

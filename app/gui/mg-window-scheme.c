@@ -770,6 +770,146 @@ _mg_window_scheme_get_editor (MgWindow *self)
   return self->scheme->editor;
 }
 
+/* The codebook */
+
+/* Every label: its key, definition, examples and attributes, then the
+ * relation types and document codes, as a coder reads a codebook. */
+static char *
+codebook_markup (MgWindow *self)
+{
+  MgDataset *dataset = mg_session_get_dataset (self->session);
+  MgScheme *scheme = self->scheme->scheme;
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+    {
+      MgLabel *label = mg_label_set_get_label (labels, i);
+      JsonObject *extra = mg_label_get_extra (label);
+      GPtrArray *fields = mg_scheme_get_attributes (scheme, mg_label_get_id (label));
+      g_autofree char *name = g_markup_escape_text (_(mg_label_get_name (label)), -1);
+      JsonNode *node;
+
+      if (markup->len > 0)
+        g_string_append (markup, "\n\n");
+      g_string_append_printf (markup, "<span foreground=\"%s\">⬤</span> <b>%s</b>",
+                              mg_label_get_color (label), name);
+      if (mg_label_get_key (label) != NULL)
+        g_string_append_printf (markup, "  <tt>%s</tt>", mg_label_get_key (label));
+      node = extra && json_object_has_member (extra, "definition") ? json_object_get_member (extra, "definition") : NULL;
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          g_autofree char *text = g_markup_escape_text (json_node_get_string (node), -1);
+
+          g_string_append_printf (markup, "\n%s", text);
+        }
+      node = extra && json_object_has_member (extra, "examples") ? json_object_get_member (extra, "examples") : NULL;
+      for (guint j = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+                        j < json_array_get_length (json_node_get_array (node)); j++)
+        {
+          JsonNode *example = json_array_get_element (json_node_get_array (node), j);
+          g_autofree char *text = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (example) || json_node_get_value_type (example) != G_TYPE_STRING)
+            continue;
+          text = g_markup_escape_text (json_node_get_string (example), -1);
+          g_string_append_printf (markup, "\n• <i>%s</i>", text);
+        }
+      for (guint j = 0; fields != NULL && j < fields->len; j++)
+        {
+          const MgField *field = g_ptr_array_index (fields, j);
+          g_autofree char *values = g_strjoinv (", ", field->values);
+          g_autofree char *line = g_strdup_printf ("%s: %s", field->name,
+                                                   field->type == MG_FIELD_CHOICE ? values
+                                                   : field->type == MG_FIELD_BOOLEAN ? _("yes or no")
+                                                   : _("free text"));
+          g_autofree char *text = g_markup_escape_text (line, -1);
+
+          g_string_append_printf (markup, "\n<small>%s</small>", text);
+        }
+    }
+  if (mg_scheme_has_document_codes (scheme))
+    {
+      GPtrArray *codes = mg_scheme_get_document_codes (scheme);
+      g_autofree char *heading = g_markup_escape_text (_("Document Codes"), -1);
+
+      g_string_append_printf (markup, "\n\n<b>%s</b>", heading);
+      for (guint j = 0; j < codes->len; j++)
+        {
+          const MgField *field = g_ptr_array_index (codes, j);
+          g_autofree char *values = g_strjoinv (", ", field->values);
+          g_autofree char *line = g_strdup_printf ("%s: %s", field->name,
+                                                   field->type == MG_FIELD_CHOICE ? values
+                                                   : field->type == MG_FIELD_BOOLEAN ? _("yes or no")
+                                                   : _("free text"));
+          g_autofree char *text = g_markup_escape_text (line, -1);
+
+          g_string_append_printf (markup, "\n<small>%s</small>", text);
+        }
+    }
+  return g_string_free (markup, FALSE);
+}
+
+static void
+codebook_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgWindowScheme *part = self->scheme;
+  g_autofree char *markup = NULL;
+  GtkWidget *view = GTK_WIDGET (self->article_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+  GdkRectangle rect, visible;
+
+  if (self->document == NULL || part->scheme == NULL)
+    return;
+  markup = codebook_markup (self);
+  gtk_label_set_markup (part->codebook_text, markup);
+  gtk_scrolled_window_set_max_content_height (part->codebook_scroller,
+                                              CLAMP (gtk_widget_get_height (GTK_WIDGET (root)) - 220, 160, 560));
+  /* At the foot of the article, over the palette where labels are chosen. */
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view), &visible);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         visible.x + visible.width / 2, visible.y + visible.height - 1,
+                                         &rect.x, &rect.y);
+  rect.width = 1;
+  rect.height = 1;
+  gtk_popover_set_position (part->codebook, GTK_POS_TOP);
+  mg_article_view_popup (self->article_view, part->codebook, &rect);
+}
+
+static void
+create_codebook (MgWindow *self)
+{
+  MgWindowScheme *part = self->scheme;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Codebook"));
+
+  part->codebook = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_name (GTK_WIDGET (part->codebook), "codebook");
+  part->codebook_text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (part->codebook_text, TRUE);
+  gtk_label_set_wrap_mode (part->codebook_text, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (part->codebook_text, 0);
+  gtk_label_set_max_width_chars (part->codebook_text, 48);
+  gtk_label_set_width_chars (part->codebook_text, 32);
+  gtk_label_set_selectable (part->codebook_text, TRUE);
+  part->codebook_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (part->codebook_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (part->codebook_scroller, TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (part->codebook_scroller, TRUE);
+  gtk_scrolled_window_set_child (part->codebook_scroller, GTK_WIDGET (part->codebook_text));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (part->codebook_scroller));
+  gtk_popover_set_child (part->codebook, box);
+  g_signal_connect_object (part->codebook, "closed",
+                           G_CALLBACK (gtk_widget_grab_focus), self->article_view, G_CONNECT_SWAPPED);
+  mg_article_view_add_popover (self->article_view, part->codebook);
+}
+
 /* Scheme files */
 
 static void
@@ -886,7 +1026,8 @@ export_scheme_action (GtkWidget  *widget,
   mg_dialogs_choose (GTK_WINDOW (widget), &chooser, export_chosen);
 }
 
-/* Alt+Return asks for the attributes, except where a person writes. */
+/* Alt+Return asks for the attributes and Ctrl+B shows the codebook,
+ * except where a person writes. */
 static gboolean
 attributes_key_cb (GtkWidget *widget,
                    GVariant  *args,
@@ -899,7 +1040,10 @@ attributes_key_cb (GtkWidget *widget,
       (GTK_IS_EDITABLE (focus) ||
        (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))))
     return FALSE;
-  choose_attributes (self);
+  if (user_data != NULL)
+    gtk_widget_activate_action (widget, user_data, NULL);
+  else
+    choose_attributes (self);
   return TRUE;
 }
 
@@ -915,6 +1059,7 @@ _mg_window_scheme_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-attributes", NULL, choose_attributes_action);
   gtk_widget_class_install_action (widget_class, "win.edit-scheme", NULL, edit_scheme_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-scheme", NULL, new_from_scheme_action);
+  gtk_widget_class_install_action (widget_class, "win.codebook", NULL, codebook_action);
   gtk_widget_class_install_action (widget_class, "win.export-scheme", NULL, export_scheme_action);
 }
 
@@ -927,6 +1072,7 @@ _mg_window_scheme_init (MgWindow *self)
   self->scheme->pending = g_ptr_array_new_with_free_func (g_free);
   create_popover (self);
   create_codes_panel (self);
+  create_codebook (self);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (
@@ -934,6 +1080,10 @@ _mg_window_scheme_init (MgWindow *self)
     gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_ALT_MASK),
                                                    gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_ALT_MASK)),
                       gtk_callback_action_new (attributes_key_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_b, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (attributes_key_cb, (gpointer) "win.codebook", NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_object (self->article_view, "notify::selected",
