@@ -1060,6 +1060,10 @@ _mg_window_scheme_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-scheme", NULL, edit_scheme_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-scheme", NULL, new_from_scheme_action);
   gtk_widget_class_install_action (widget_class, "win.codebook", NULL, codebook_action);
+  /* Bound here for the menus and the shortcuts window; the capture-phase
+   * shortcuts in init see the keys first, before a text view eats them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.choose-attributes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "win.codebook", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-scheme", NULL, export_scheme_action);
 }
 
