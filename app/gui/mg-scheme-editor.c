@@ -1262,7 +1262,7 @@ mg_scheme_editor_new (MgWindow *window)
                        "title", _("Coding Scheme"),
                        "search-enabled", FALSE,
                        "default-width", 640,
-                       "default-height", 720,
+                       "default-height", 600,
                        NULL);
   self->window = g_object_ref (window);
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());

@@ -894,7 +894,6 @@ create_codebook (MgWindow *self)
   gtk_label_set_xalign (part->codebook_text, 0);
   gtk_label_set_max_width_chars (part->codebook_text, 48);
   gtk_label_set_width_chars (part->codebook_text, 32);
-  gtk_label_set_selectable (part->codebook_text, TRUE);
   part->codebook_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (part->codebook_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (part->codebook_scroller, TRUE);
