@@ -441,6 +441,68 @@ test_document_codes (void)
   mg_test_close_window (window);
 }
 
+static guint
+n_relations_of_kind (MgWindow   *window,
+                     const char *kind)
+{
+  MgAnnotationStore *store = mg_test_store_of (window);
+  guint n = 0;
+
+  for (guint i = 0; i < mg_annotation_store_get_n_relations (store); i++)
+    if (g_str_equal (mg_relation_get_kind (mg_annotation_store_get_relation (store, i)), kind))
+      n++;
+  return n;
+}
+
+/* Linking a quote to an actor asks which relation type, when the scheme
+ * allows several between them; the list shows the type. */
+static void
+test_relation_types (void)
+{
+  MgWindow *window;
+  MgAnnotation *quote;
+  GtkListBoxRow *row = NULL;
+  guint attributed;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  attributed = n_relations_of_kind (window, "attributed-to");
+  set_member (window, "", "relation_types",
+              "[{\"id\": \"attributed-to\", \"name\": \"Attributed to\", \"from\": [\"quote\", \"claim\"], \"to\": [\"actor\"]},"
+              " {\"id\": \"cued-by\", \"name\": \"Cued by\", \"from\": [\"quote\"], \"to\": [\"actor\"]}]");
+  quote = mg_test_find (window, "quote", "we will build it before winter");
+  mg_article_view_set_selected (window->article_view, quote);
+
+  /* The speaker chooser, then the type. */
+  mg_test_activate (window, "win.attribute", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->speaker_popover)));
+  row = gtk_list_box_get_row_at_index (window->speaker_list, 0);
+  gtk_widget_activate (GTK_WIDGET (row));
+  mg_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+  g_assert_cmpstr (gtk_label_get_text (window->scheme->heading), ==, "Link as");
+  row = gtk_list_box_get_row_at_index (window->scheme->values, 1);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "value"), ==, "cued-by");
+  gtk_widget_activate (GTK_WIDGET (row));
+  mg_test_spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+  g_assert_cmpuint (n_relations_of_kind (window, "cued-by"), ==, 1);
+  g_assert_cmpuint (n_relations_of_kind (window, "attributed-to"), ==, attributed);
+  g_assert_true (shows_text (GTK_WIDGET (window->annotation_list), "cued-by → Ana Pérez"));
+
+  /* One undo step. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_cmpuint (n_relations_of_kind (window, "cued-by"), ==, 0);
+
+  /* An actor links to nothing in this scheme. */
+  mg_article_view_set_selected (window->article_view, mg_test_find (window, "actor", "Ana Pérez"));
+  mg_test_activate (window, "win.attribute", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->speaker_popover)));
+
+  mg_test_close_window (window);
+}
+
 /* A scheme exported and a dataset started from it, in another window. */
 static void
 test_scheme_files (void)
@@ -508,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/window-scheme/labels", test_labels);
   g_test_add_func ("/window-scheme/attribute-popover", test_attribute_popover);
   g_test_add_func ("/window-scheme/document-codes", test_document_codes);
+  g_test_add_func ("/window-scheme/relation-types", test_relation_types);
   g_test_add_func ("/window-scheme/scheme-files", test_scheme_files);
 
   status = g_test_run ();

@@ -140,18 +140,35 @@ update_speaker (MgAnnotationList *self,
   MgAnnotation *annotation = gtk_list_item_get_item (item);
   Row *row = g_object_get_data (G_OBJECT (item), "row");
   MgAnnotation *actor = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   if (annotation != NULL && self->document != NULL)
-    actor = mg_annotation_store_attributed_to (mg_document_get_store (self->document), annotation);
-
-  if (actor != NULL)
     {
-      /* Translators: who said a quote, %s is a name from the article */
-      g_autofree char *text = g_strdup_printf (_("by %s"), mg_annotation_get_text (actor));
+      MgAnnotationStore *store = mg_document_get_store (self->document);
+      g_autoptr(GPtrArray) relations = mg_annotation_store_relations_of (store, annotation);
 
-      gtk_label_set_text (GTK_LABEL (row->speaker), text);
+      actor = mg_annotation_store_attributed_to (store, annotation);
+      if (actor != NULL)
+        /* Translators: who said a quote, %s is a name from the article */
+        g_string_append_printf (text, _("by %s"), mg_annotation_get_text (actor));
+
+      /* The scheme's other relation types, by their ids: "cued-by → said". */
+      for (guint i = 0; i < relations->len; i++)
+        {
+          MgRelation *relation = g_ptr_array_index (relations, i);
+          MgAnnotation *to;
+
+          if (g_strcmp0 (mg_relation_get_kind (relation), MG_RELATION_ATTRIBUTED_TO) == 0 ||
+              g_strcmp0 (mg_relation_get_from (relation), mg_annotation_get_id (annotation)) != 0 ||
+              (to = mg_annotation_store_lookup (store, mg_relation_get_to (relation))) == NULL)
+            continue;
+          g_string_append_printf (text, "%s%s → %s", text->len > 0 ? " · " : "",
+                                  mg_relation_get_kind (relation), mg_annotation_get_text (to));
+        }
     }
-  gtk_widget_set_visible (row->speaker, actor != NULL);
+
+  gtk_label_set_text (GTK_LABEL (row->speaker), text->str);
+  gtk_widget_set_visible (row->speaker, text->len > 0);
 }
 
 /* One handler for the list, not one per row: rows are bound and unbound

@@ -41,10 +41,17 @@ current_store (MgWindow *self)
   return self->document ? mg_document_get_store (self->document) : NULL;
 }
 
+/* Whether the span may be linked to another: by the scheme's relation
+ * types when the dataset lists them, else any but an actor. */
 static gboolean
-is_attributable (MgAnnotation *annotation)
+is_attributable (MgWindow     *self,
+                 MgAnnotation *annotation)
 {
-  return annotation != NULL && !g_str_equal (mg_annotation_get_label (annotation), "actor");
+  if (annotation == NULL)
+    return FALSE;
+  if (_mg_window_scheme_declares_links (self))
+    return _mg_window_scheme_may_link (self, annotation, NULL);
+  return !g_str_equal (mg_annotation_get_label (annotation), "actor");
 }
 
 /* Where the span is drawn, in the article's coordinates: from its first
@@ -255,6 +262,10 @@ speaker_activated_cb (MgWindow      *self,
   gtk_popover_popdown (self->speaker_popover);
   if (selected == NULL)
     return;
+  /* A relation type of the scheme's other than attributed-to, or a choice
+   * of several, is the scheme part's to make. */
+  if (actor != NULL && _mg_window_scheme_link (self, selected, actor))
+    return;
 
   if (!mg_history_set_attribution (history (self), self->document, selected, actor, &error))
     mg_window_toast (self, error->message);
@@ -304,7 +315,9 @@ fill_speakers (MgWindow     *self,
       MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
       GtkWidget *row;
 
-      if (!g_str_equal (mg_annotation_get_label (a), "actor"))
+      if (_mg_window_scheme_declares_links (self)
+          ? a == selected || !_mg_window_scheme_may_link (self, selected, a)
+          : !g_str_equal (mg_annotation_get_label (a), "actor"))
         continue;
       if (a != current && !g_hash_table_add (seen, (gpointer) mg_annotation_get_text (a)))
         continue;
@@ -331,7 +344,7 @@ choose_speaker (MgWindow *self)
       mg_window_toast (self, _("Select a quote or a claim first"));
       return;
     }
-  if (!is_attributable (selected))
+  if (!is_attributable (self, selected))
     {
       mg_window_toast (self, _("Only quotes and claims are attributed to an actor"));
       return;
@@ -645,7 +658,7 @@ update_actions (MgWindow *self)
   MgAnnotation *selected = current_annotation (self);
 
   gtk_widget_action_set_enabled (widget, "win.edit-note", selected != NULL);
-  gtk_widget_action_set_enabled (widget, "win.attribute", is_attributable (selected));
+  gtk_widget_action_set_enabled (widget, "win.attribute", is_attributable (self, selected));
   gtk_widget_action_set_enabled (widget, "win.delete", selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.copy",
                                  selected != NULL || gtk_text_buffer_get_has_selection (buffer));

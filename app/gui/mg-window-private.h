@@ -115,6 +115,7 @@ struct _MgWindowScheme
   GtkEntry     *entry;
   GPtrArray    *pending;      /* ids of attributes still to ask about */
   char         *asking;       /* the id asked about now */
+  char         *link_to;      /* or the span a relation type is asked for */
 
   GtkWidget    *codes_panel;  /* the document's codes, under the list */
   GtkWidget    *codes_rows;
@@ -149,6 +150,13 @@ void       _mg_window_scheme_document_changed (MgWindow           *self);
 void       _mg_window_scheme_tagged       (MgWindow               *self,
                                            MgAnnotation           *annotation);
 MgScheme  *_mg_window_get_scheme          (MgWindow               *self);
+gboolean   _mg_window_scheme_declares_links (MgWindow             *self);
+gboolean   _mg_window_scheme_may_link     (MgWindow               *self,
+                                           MgAnnotation           *from,
+                                           MgAnnotation           *to);
+gboolean   _mg_window_scheme_link         (MgWindow               *self,
+                                           MgAnnotation           *from,
+                                           MgAnnotation           *to);
 GtkWidget *_mg_window_scheme_get_editor   (MgWindow               *self);
 void       _mg_window_scheme_new_from_file (MgWindow              *self,
                                             GFile                 *file);

@@ -301,6 +301,15 @@ answer (MgWindow   *self,
 {
   MgWindowScheme *part = self->scheme;
 
+  if (part->link_to != NULL)
+    {
+      g_autofree char *to = g_steal_pointer (&part->link_to);
+
+      gtk_popover_popdown (part->popover);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.link", "(ss)", to, value);
+      return;
+    }
+
   if (part->asking != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.set-attribute", "(ss)", part->asking, value);
   if (!ask_next (self))
@@ -363,6 +372,7 @@ popover_closed_cb (MgWindow   *self,
 {
   g_ptr_array_set_size (self->scheme->pending, 0);
   g_clear_pointer (&self->scheme->asking, g_free);
+  g_clear_pointer (&self->scheme->link_to, g_free);
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 }
 
@@ -462,6 +472,157 @@ create_popover (MgWindow *self)
   g_signal_connect_object (part->popover, "closed",
                            G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
   mg_article_view_add_popover (self->article_view, part->popover);
+}
+
+/* Relation types */
+
+/**
+ * _mg_window_scheme_declares_links:
+ *
+ * Returns: whether the dataset lists its relation types, which then say
+ *   what may be linked to what
+ */
+gboolean
+_mg_window_scheme_declares_links (MgWindow *self)
+{
+  MgDataset *dataset = mg_session_get_dataset (self->session);
+  JsonObject *extra = dataset ? mg_dataset_get_extra (dataset) : NULL;
+
+  return self->scheme != NULL && self->scheme->scheme != NULL &&
+         extra != NULL && json_object_has_member (extra, "relation_types");
+}
+
+/**
+ * _mg_window_scheme_may_link:
+ * @to: (nullable): the other end, or %NULL for any
+ *
+ * Returns: whether some relation type goes from @from's label to @to's
+ */
+gboolean
+_mg_window_scheme_may_link (MgWindow     *self,
+                            MgAnnotation *from,
+                            MgAnnotation *to)
+{
+  MgScheme *scheme = self->scheme->scheme;
+  GPtrArray *types;
+
+  if (scheme == NULL)
+    return FALSE;
+  types = mg_scheme_get_relation_types (scheme);
+  for (guint i = 0; i < types->len; i++)
+    {
+      const MgRelationType *type = g_ptr_array_index (types, i);
+
+      if (to == NULL
+          ? (type->from[0] == NULL ||
+             g_strv_contains ((const char *const *) type->from, mg_annotation_get_label (from)))
+          : mg_relation_type_allows (type, mg_annotation_get_label (from), mg_annotation_get_label (to)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _mg_window_scheme_link:
+ *
+ * Links @from to @to by the one relation type the scheme allows between
+ * their labels, or asks which when it allows several.
+ *
+ * Returns: %FALSE when the one type is attributed-to (or none is
+ *   declared), for the speaker chooser to make as it always has
+ */
+gboolean
+_mg_window_scheme_link (MgWindow     *self,
+                        MgAnnotation *from,
+                        MgAnnotation *to)
+{
+  MgWindowScheme *part = self->scheme;
+  g_autoptr(GPtrArray) types = NULL;
+  const MgRelationType *only;
+  GtkWidget *child;
+
+  if (!_mg_window_scheme_declares_links (self))
+    return FALSE;
+  types = mg_scheme_relation_types_between (part->scheme, mg_annotation_get_label (from),
+                                            mg_annotation_get_label (to));
+  if (types->len == 0)
+    return FALSE;
+  only = g_ptr_array_index (types, 0);
+  if (types->len == 1)
+    {
+      if (g_str_equal (only->id, MG_RELATION_ATTRIBUTED_TO))
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.link", "(ss)",
+                                  mg_annotation_get_id (to), only->id);
+      return TRUE;
+    }
+
+  g_ptr_array_set_size (part->pending, 0);
+  g_clear_pointer (&part->asking, g_free);
+  gtk_label_set_text (part->heading, _("Link as"));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (part->values))) != NULL)
+    gtk_list_box_remove (part->values, child);
+  for (guint i = 0; i < types->len; i++)
+    {
+      const MgRelationType *type = g_ptr_array_index (types, i);
+
+      values_row (part->values, type->name, type->id);
+    }
+  gtk_stack_set_visible_child (part->stack, GTK_WIDGET (part->values));
+  _mg_window_popup_at_selected (self, part->popover);
+  /* Set after the popup: a popover closing on the way clears it. */
+  g_free (part->link_to);
+  part->link_to = g_strdup (mg_annotation_get_id (to));
+  select_row (self, gtk_list_box_get_row_at_index (part->values, 0));
+  return TRUE;
+}
+
+/* (the other end's id, the relation type) from the selected span; an
+ * attributed-to replaces the span's speaker, as the speaker chooser does,
+ * any other type is added beside what the span has. */
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgAnnotation *from = current_annotation (self);
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(MgRelation) relation = NULL;
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store;
+  MgAnnotation *to = NULL;
+  const char *to_id, *type;
+
+  g_variant_get (param, "(&s&s)", &to_id, &type);
+  if (from == NULL || self->document == NULL)
+    return;
+  store = mg_document_get_store (self->document);
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store) && to == NULL; i++)
+    if (g_str_equal (mg_annotation_get_id (mg_annotation_store_get_annotation (store, i)), to_id))
+      to = mg_annotation_store_get_annotation (store, i);
+  if (to == NULL)
+    return;
+
+  if (g_str_equal (type, MG_RELATION_ATTRIBUTED_TO))
+    {
+      if (!mg_history_set_attribution (history (self), self->document, from, to, &error))
+        mg_window_toast (self, error->message);
+      return;
+    }
+  relations = mg_annotation_store_relations_of (store, from);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      MgRelation *r = g_ptr_array_index (relations, i);
+
+      if (g_strcmp0 (mg_relation_get_kind (r), type) == 0 &&
+          g_strcmp0 (mg_relation_get_from (r), mg_annotation_get_id (from)) == 0 &&
+          g_strcmp0 (mg_relation_get_to (r), to_id) == 0)
+        return;
+    }
+  relation = mg_relation_new (NULL, type, mg_annotation_get_id (from), to_id);
+  if (!mg_history_add_relation (history (self), self->document, relation, &error))
+    mg_window_toast (self, error->message);
 }
 
 /* The document's codes */
@@ -1055,6 +1216,7 @@ _mg_window_scheme_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-code", "(ss)", set_code_action);
   gtk_widget_class_install_action (widget_class, "win.set-scheme-member", "(sss)", set_scheme_member_action);
   gtk_widget_class_install_action (widget_class, "win.set-labels", "s", set_labels_action);
+  gtk_widget_class_install_action (widget_class, "win.link", "(ss)", link_action);
   gtk_widget_class_install_action (widget_class, "win.choose-attributes", NULL, choose_attributes_action);
   gtk_widget_class_install_action (widget_class, "win.edit-scheme", NULL, edit_scheme_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-scheme", NULL, new_from_scheme_action);
@@ -1110,6 +1272,7 @@ _mg_window_scheme_dispose (MgWindow *self)
   g_clear_object (&part->labels);
   g_clear_pointer (&part->pending, g_ptr_array_unref);
   g_clear_pointer (&part->asking, g_free);
+  g_clear_pointer (&part->link_to, g_free);
   g_clear_pointer (&part->codes_shape, g_free);
   g_clear_pointer (&self->scheme, g_free);
 }
