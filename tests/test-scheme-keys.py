@@ -7,7 +7,9 @@
 # works on it through xdotool: a span selected with Shift+Right and tagged
 # with its key, the popover's values picked by their first letter and
 # Return, Alt+Return to ask again and Escape to leave a value as it is,
-# Ctrl+Z to take one back. After each step the dataset is saved with
+# Ctrl+Z to take one back; then a quote linked to its speaker with
+# Ctrl+Shift+A, Return, and the relation type picked by its first letter.
+# After each step the dataset is saved with
 # Ctrl+S and read back from disk.
 # Prints TAP. Usage: test-scheme-keys.py MARGINALIA FIXTURE.json
 #
@@ -23,12 +25,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mg_xdo import (main_with_scratch, open_app, private_env,  # noqa: E402
                     Tap, wait_for_write, xdotool)
 
-PLAN = 4
+PLAN = 5
 
 ATTRIBUTES = [
     {"id": "kind", "name": "Kind", "type": "choice",
      "values": ["direct", "indirect", "partial"]},
     {"id": "checkable", "name": "Checkable", "type": "boolean"},
+]
+
+
+RELATION_TYPES = [
+    {"id": "attributed-to", "name": "Attributed to", "from": ["quote", "claim"], "to": ["actor"]},
+    {"id": "cued-by", "name": "Cued by", "from": ["quote"], "to": ["actor"]},
 ]
 
 
@@ -43,6 +51,7 @@ def write_dataset(fixture, path):
     for label in data["labels"]:
         if label["id"] == "quote":
             label["attributes"] = ATTRIBUTES
+    data["relation_types"] = RELATION_TYPES
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False, indent=2)
 
@@ -54,6 +63,13 @@ def run(marginalia, fixture, scratch):
     tap = Tap(PLAN)
     process, pid = open_app(marginalia, dataset, env)
     last = [os.stat(dataset).st_mtime_ns]
+
+    def relations():
+        keys("ctrl+s")
+        wait_for_write(dataset, last)
+        with open(dataset, encoding="utf-8") as f:
+            document = json.load(f)["documents"][0]
+        return sorted((r["type"], r["from"], r["to"]) for r in document["relations"])
 
     def tagged():
         """Saves with Ctrl+S and returns the attributes of the quote at 0."""
@@ -97,6 +113,17 @@ def run(marginalia, fixture, scratch):
         attributes = tagged()
         tap.ok(attributes == {"kind": "direct", "checkable": False},
                "Ctrl+Z takes back one value: %r" % (attributes,))
+
+        # The quote a2 (after the new one and a figure) to the mayor, a3:
+        # the scheme has two types between quotes and actors, so it asks;
+        # c picks Cued by. The attribution a2 had stays.
+        keys("Escape", "ctrl+Home", "alt+Down", "alt+Down", "alt+Down")
+        keys("ctrl+shift+a")
+        keys("Return")
+        keys("c", "Return")
+        found = relations()
+        tap.ok(found == [("attributed-to", "a2", "a3"), ("cued-by", "a2", "a3")],
+               "Ctrl+Shift+A, Return, c Return: %r" % (found,))
     finally:
         if pid:
             os.kill(pid, signal.SIGKILL)
