@@ -800,20 +800,23 @@ create_codes_panel (MgWindow *self)
   MgWindowScheme *part = self->scheme;
   GtkWidget *heading = gtk_label_new (_("Document Codes"));
   GtkWidget *side = gtk_widget_get_parent (GTK_WIDGET (self->annotation_list));
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  part->codes_panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* The separator goes and comes with the panel. */
+  part->codes_panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_name (part->codes_panel, "document-codes");
   part->codes_rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_start (part->codes_panel, 12);
-  gtk_widget_set_margin_end (part->codes_panel, 12);
-  gtk_widget_set_margin_top (part->codes_panel, 8);
-  gtk_widget_set_margin_bottom (part->codes_panel, 12);
-  gtk_box_append (GTK_BOX (part->codes_panel), heading);
-  gtk_box_append (GTK_BOX (part->codes_panel), part->codes_rows);
+  gtk_widget_set_margin_start (inner, 12);
+  gtk_widget_set_margin_end (inner, 12);
+  gtk_widget_set_margin_top (inner, 8);
+  gtk_widget_set_margin_bottom (inner, 12);
+  gtk_box_append (GTK_BOX (inner), heading);
+  gtk_box_append (GTK_BOX (inner), part->codes_rows);
+  gtk_box_append (GTK_BOX (part->codes_panel), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (part->codes_panel), inner);
   gtk_widget_set_visible (part->codes_panel, FALSE);
-  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (side), part->codes_panel);
 }
 
