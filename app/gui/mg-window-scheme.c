@@ -461,6 +461,15 @@ create_popover (MgWindow *self)
   gtk_stack_add_child (part->stack, GTK_WIDGET (part->entry));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (part->heading));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (part->stack));
+  {
+    /* What the keys do, for the coder who has not read the manual. */
+    GtkWidget *hint = gtk_label_new (_("First letter, then Enter; Esc to stop"));
+
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_widget_add_css_class (hint, "caption");
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_box_append (GTK_BOX (box), hint);
+  }
   gtk_popover_set_child (part->popover, box);
 
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (values_key_cb), self, G_CONNECT_SWAPPED);
