@@ -14,7 +14,8 @@
  *   mg-window-recent.c  the last dataset reopened, the recent ones
  *   mg-window-suggest.c suggestions: computed, outlined, accepted, rejected
  *   mg-window-find.c    the find bar, search over all documents, tag all
- *   mg-window-scheme.c  attributes, document codes and the scheme editor
+ *   mg-window-scheme.c  attributes, relation types, scheme files, the editor's actions
+ *   mg-window-codes.c   the document's codes and the codebook
  * The open dataset, its file and its drafts are the window's MgSession.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -162,6 +163,15 @@ void       _mg_window_scheme_new_from_file (MgWindow              *self,
                                             GFile                 *file);
 gboolean   _mg_window_scheme_export_to    (MgWindow               *self,
                                            GFile                  *file);
+
+/* Provided by mg-window-codes.c */
+void       _mg_window_codes_create        (MgWindow               *self);
+void       _mg_window_codes_update        (MgWindow               *self);
+void       _mg_window_codes_fill          (MgWindow               *self);
+void       _mg_window_codebook_create     (MgWindow               *self);
+void       _mg_window_codebook_action     (GtkWidget              *widget,
+                                           const char             *action_name,
+                                           GVariant               *param);
 
 /* Provided by mg-window-files.c */
 void       _mg_window_files_class_init    (MgWindowClass          *klass);
