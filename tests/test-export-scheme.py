@@ -10,13 +10,16 @@ usage: test-export-scheme.py PATH-TO-marginalia-tool     (prints TAP)
 import csv
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-TOOL = sys.argv[1] if len(sys.argv) > 1 else os.environ["MARGINALIA_TOOL"]
-results = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_tooltest import check, main, run as run_tool, skip  # noqa: E402
+
+
+def run(*args):
+    # Every export must be UTF-8: output that is not raises.
+    return run_tool(*args, strict_stdout=True)
+
 
 TEXTS = {
     "taxes": "Kaya said taxes rise by 4% next year.\n",
@@ -35,20 +38,6 @@ RELATION_TYPES = [{"id": "attribution", "name": "Attribution", "from": ["content
                   {"id": "cued-by", "from": ["content"], "to": ["cue"]}]
 DOCUMENT_CODES = [{"id": "stance", "name": "Stance", "type": "choice", "values": ["pro", "against", "neutral"]},
                   {"id": "topic", "type": "text"}]
-
-
-def run(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    p = subprocess.run([TOOL, *args], capture_output=True, env=env, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def skip(name, why):
-    results.append((f"{name} # SKIP {why}", True, ""))
 
 
 def span(doc, ident, label, part, **extra):
@@ -364,29 +353,15 @@ def test_plain_unchanged(tmp):
     check("jsonl without a scheme has no codes", code == 0 and "codes" not in json.loads(out), out)
 
 
-def main():
-    tmp = tempfile.mkdtemp(prefix="mg-export-scheme-")
-    try:
-        path, docs = make_dataset(tmp)
-        test_csv(path, docs)
-        test_jsonl(path, docs)
-        test_brat(path, docs, tmp)
-        test_label_studio(path, docs, tmp)
-        test_w3c(path, docs)
-        test_plain_unchanged(tmp)
-    except Exception as e:  # a crash of the test itself must fail, visibly
-        results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            for line in str(detail).splitlines()[:10]:
-                print(f"# {line}")
-    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+def all_tests(tmp):
+    path, docs = make_dataset(tmp)
+    test_csv(path, docs)
+    test_jsonl(path, docs)
+    test_brat(path, docs, tmp)
+    test_label_studio(path, docs, tmp)
+    test_w3c(path, docs)
+    test_plain_unchanged(tmp)
 
 
 if __name__ == "__main__":
-    main()
+    main(all_tests, "mg-export-scheme-")

@@ -7,27 +7,15 @@ usage: test-scheme-tool.py PATH-TO-marginalia-tool     (prints TAP)
 """
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-TOOL = sys.argv[1] if len(sys.argv) > 1 else os.environ["MARGINALIA_TOOL"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_tooltest import check, main, run  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMES = os.path.join(HERE, "..", "data", "schemes")
-results = []
 
 TEXT = "Kaya said taxes rise by 4% next year.\n"
-
-
-def run(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    p = subprocess.run([TOOL, *args], capture_output=True, env=env, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def span(ident, label, part, **extra):
@@ -226,29 +214,15 @@ def test_usage(tmp):
     check("a newer scheme version is refused", code == 1 and "version 2 is newer" in err, err)
 
 
-def main():
-    tmp = tempfile.mkdtemp(prefix="mg-scheme-")
-    try:
-        test_shipped_schemes(tmp)
-        test_validate(tmp)
-        test_import_scheme(tmp)
-        test_agree(tmp)
-        test_diff(tmp)
-        test_gold_merge(tmp)
-        test_usage(tmp)
-    except Exception as e:  # a crash of the test itself must fail, visibly
-        results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            for line in str(detail).splitlines()[:10]:
-                print(f"# {line}")
-    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+def all_tests(tmp):
+    test_shipped_schemes(tmp)
+    test_validate(tmp)
+    test_import_scheme(tmp)
+    test_agree(tmp)
+    test_diff(tmp)
+    test_gold_merge(tmp)
+    test_usage(tmp)
 
 
 if __name__ == "__main__":
-    main()
+    main(all_tests, "mg-scheme-")

@@ -6,28 +6,16 @@ usage: test-suggest-tool.py PATH-TO-marginalia-tool     (prints TAP)
 """
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-TOOL = sys.argv[1] if len(sys.argv) > 1 else os.environ["MARGINALIA_TOOL"]
-results = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_tooltest import check, main, run  # noqa: E402
+
 
 TEXT = ("Harbour fees rise\n\n"
         "“We will raise the fees,” said Jan de Vries, the harbour master. "
         "Fees rose by 12% in 2025.\n")
 QUOTE = "“We will raise the fees,”"
-
-
-def run(*args):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    p = subprocess.run([TOOL, *args], capture_output=True, env=env, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def span(text, part, label):
@@ -189,25 +177,11 @@ def test_validate(tmp):
               code == 1 and err.startswith(path + ": ") and message in err and err.count("\n") == 1, err)
 
 
-def main():
-    tmp = tempfile.mkdtemp(prefix="mg-suggest-tool-")
-    try:
-        test_suggest(tmp)
-        test_errors(tmp)
-        test_validate(tmp)
-    except Exception as e:  # a crash of the test itself must fail, visibly
-        results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            for line in str(detail).splitlines()[:10]:
-                print(f"# {line}")
-    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+def all_tests(tmp):
+    test_suggest(tmp)
+    test_errors(tmp)
+    test_validate(tmp)
 
 
 if __name__ == "__main__":
-    main()
+    main(all_tests, "mg-suggest-tool-")

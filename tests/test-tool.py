@@ -6,25 +6,13 @@ usage: test-tool.py PATH-TO-marginalia-tool     (prints TAP)
 import hashlib
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-TOOL = sys.argv[1] if len(sys.argv) > 1 else os.environ["MARGINALIA_TOOL"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mg_tooltest import check, main, results, run  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
-results = []
-
-
-def run(*args, stdin=None):
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    p = subprocess.run([TOOL, *args], capture_output=True, env=env, input=stdin, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def test_help_version():
@@ -268,30 +256,16 @@ def test_import_brat(tmp):
           code == 1 and "harbour.ann:1:" in err, err)
 
 
-def main():
-    tmp = tempfile.mkdtemp(prefix="mg-tool-")
-    try:
-        test_help_version()
-        test_usage_errors()
-        test_import_validate_stats(tmp)
-        test_bad_inputs(tmp)
-        test_import_appends(tmp)
-        test_schema(tmp)
-        test_import_brat(tmp)
-        test_status(tmp)
-    except Exception as e:  # a crash of the test itself must fail, visibly
-        results.append((f"test script raised {type(e).__name__}: {e}", False, ""))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            for line in str(detail).splitlines()[:10]:
-                print(f"# {line}")
-    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+def all_tests(tmp):
+    test_help_version()
+    test_usage_errors()
+    test_import_validate_stats(tmp)
+    test_bad_inputs(tmp)
+    test_import_appends(tmp)
+    test_schema(tmp)
+    test_import_brat(tmp)
+    test_status(tmp)
 
 
 if __name__ == "__main__":
-    main()
+    main(all_tests, "mg-tool-")
