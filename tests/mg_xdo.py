@@ -6,8 +6,10 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -100,18 +102,46 @@ def find_app_pid(process):
     return wait_for(lookup, 10)
 
 
-def open_app(marginalia, dataset, env):
-    """Starts marginalia on DATASET (None: no file) and focuses its window; returns the
-    process and the program's pid. Bails out when no window appears."""
+def press(*names, delay=80, pause=0.4):
+    """Presses the keys NAMES (xdotool's names), DELAY milliseconds apart,
+    then gives the window PAUSE seconds to act on them."""
+    xdotool("key", "--delay", str(delay), *names)
+    time.sleep(pause)
+
+
+def open_window(marginalia, dataset, env, size=None, settle=0.5):
+    """Starts marginalia on DATASET (None: no file), gives its window SIZE
+    (width, height) when asked, focuses it and waits SETTLE seconds; returns
+    the process, the program's pid and the window. Bails out when no window
+    appears."""
     process = start(marginalia, dataset, env)
     pid = find_app_pid(process)
     window = wait_for(lambda: windows_of(pid), 15) if pid else None
     if not window:
         process.kill()
         bail("the window did not appear")
-    xdotool("windowfocus", "--sync", window[0])
-    time.sleep(0.5)
+    window = window[0]
+    if size:
+        # Tests that read pixels or click at places need a known size.
+        xdotool("windowsize", "--sync", window, str(size[0]), str(size[1]))
+    xdotool("windowfocus", "--sync", window)
+    time.sleep(settle)
+    return process, pid, window
+
+
+def open_app(marginalia, dataset, env):
+    """open_window at the window's own size; returns the process and the
+    program's pid."""
+    process, pid, _ = open_window(marginalia, dataset, env)
     return process, pid
+
+
+def stop(process, pid):
+    """Kills the program at once: SIGKILL, so nothing is saved on the way
+    out and only what the test saved is on disk."""
+    if pid:
+        os.kill(pid, signal.SIGKILL)
+    process.wait(timeout=10)
 
 
 def wait_for_write(path, last):
@@ -122,6 +152,20 @@ def wait_for_write(path, last):
     mtime = wait_for(changed, 5)
     if mtime:
         last[0] = mtime
+
+
+def saver(dataset, keys):
+    """A function that saves with Ctrl+S, pressed through KEYS, waits for
+    DATASET to be written and returns it as read back from disk. Make it
+    once the window is up: writes before that do not count."""
+    last = [os.stat(dataset).st_mtime_ns]
+
+    def saved():
+        keys("ctrl+s")
+        wait_for_write(dataset, last)
+        with open(dataset, encoding="utf-8") as f:
+            return json.load(f)
+    return saved
 
 
 def main_with_scratch(usage, run, prefix):

@@ -16,22 +16,18 @@
 import hashlib
 import json
 import os
-import shutil
-import signal
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
-                    start, Tap, wait_for, windows_of, xdotool)
+from mg_xdo import (main_with_scratch, open_window, press, private_env,  # noqa: E402
+                    saver, stop, Tap, xdotool)
 
 PLAN = 9
 
 
 def keys(*names):
-    xdotool("key", "--delay", "80", *names)
-    time.sleep(0.4)
+    press(*names, delay=80, pause=0.4)
 
 
 def type_text(text):
@@ -61,30 +57,12 @@ def run(marginalia, fixture, scratch):
     write_dataset(fixture, dataset)
     tap = Tap(PLAN)
 
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    xdotool("windowsize", "--sync", window[0], "1200", "800")
-    xdotool("windowfocus", "--sync", window[0])
-    time.sleep(0.8)
-
-    last = [os.stat(dataset).st_mtime_ns]
+    process, pid, window = open_window(marginalia, dataset, env, (1200, 800), settle=0.8)
+    save = saver(dataset, keys)
 
     def saved(document=0):
         """Saves with Ctrl+S and returns a document as read from disk."""
-        keys("ctrl+s")
-
-        def changed():
-            mtime = os.stat(dataset).st_mtime_ns
-            return mtime != last[0] and mtime
-        mtime = wait_for(changed, 5)
-        if mtime:
-            last[0] = mtime
-        with open(dataset, encoding="utf-8") as f:
-            return json.load(f)["documents"][document]
+        return save()["documents"][document]
 
     def attribution(doc, annotation_id):
         return [r["to"] for r in doc["relations"]
@@ -127,9 +105,9 @@ def run(marginalia, fixture, scratch):
         # More words, then a click elsewhere in the window: kept.
         keys("Return", "ctrl+End")
         type_text(" and more")
-        geometry = xdotool("getwindowgeometry", "--shell", window[0])
+        geometry = xdotool("getwindowgeometry", "--shell", window)
         size = dict(item.split("=") for item in geometry)
-        xdotool("mousemove", "--window", window[0], str(int(size["WIDTH"]) // 2), "120")
+        xdotool("mousemove", "--window", window, str(int(size["WIDTH"]) // 2), "120")
         xdotool("click", "1")
         time.sleep(0.5)
         doc = saved()
@@ -165,7 +143,7 @@ def run(marginalia, fixture, scratch):
         # A right click on a span opens its menu, not the text view's
         # Cut/Copy/Paste: in the second article one quote covers all.
         keys("ctrl+Next")
-        xdotool("mousemove", "--window", window[0],
+        xdotool("mousemove", "--window", window,
                 str(int(size["WIDTH"]) * 45 // 100), str(int(size["HEIGHT"]) // 2))
         xdotool("click", "3")
         time.sleep(0.6)
@@ -179,23 +157,9 @@ def run(marginalia, fixture, scratch):
         doc = saved(1)
         tap.ok(len(doc["annotations"]) == 1, "Ctrl+Z brings the span back")
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def main():
-    if len(sys.argv) != 3:
-        bail("usage: test-annotation-keys.py MARGINALIA FIXTURE")
-    marginalia, fixture = sys.argv[1], sys.argv[2]
-    skip_unless_display()
-
-    scratch = tempfile.mkdtemp(prefix="marginalia-annotation-keys-")
-    try:
-        run(marginalia, fixture, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        stop(process, pid)
 
 
 if __name__ == "__main__":
-    main()
+    main_with_scratch("test-annotation-keys.py MARGINALIA FIXTURE", run,
+                      "marginalia-annotation-keys-")

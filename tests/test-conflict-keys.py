@@ -10,23 +10,19 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import json
 import os
 import shutil
-import signal
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
-                    wait_for_write, xdotool)
+from mg_xdo import (main_with_scratch, open_app, press, private_env,  # noqa: E402
+                    saver, stop, Tap)
 
 PLAN = 4
 
 
 def keys(*names):
-    xdotool("key", "--delay", "60", *names)
-    time.sleep(0.4)
+    press(*names, delay=60, pause=0.4)
 
 
 def run(marginalia, fixture, scratch):
@@ -36,14 +32,11 @@ def run(marginalia, fixture, scratch):
     tap = Tap(PLAN)
 
     process, pid = open_app(marginalia, dataset, env)
-    last = [os.stat(dataset).st_mtime_ns]
+    save = saver(dataset, keys)
 
     def saved():
         """Saves with Ctrl+S and returns the documents by id."""
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            return {d["id"]: d for d in json.load(f)["documents"]}
+        return {d["id"]: d for d in save()["documents"]}
 
     def spans(doc):
         return {a["id"]: a for a in doc["annotations"]}
@@ -78,9 +71,7 @@ def run(marginalia, fixture, scratch):
         tap.ok("budget" not in docs and not any("conflicts" in d for d in docs.values()),
                "dropping a document's conflict removes it")
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
 
 
 if __name__ == "__main__":

@@ -13,29 +13,14 @@ import glob
 import json
 import os
 import shutil
-import signal
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
-                    start, Tap, wait_for, windows_of, xdotool)
+from mg_xdo import (find_app_pid, main_with_scratch, open_app, private_env,  # noqa: E402
+                    start, stop, Tap, wait_for, windows_of, xdotool)
 
 PLAN = 5
-
-
-def main():
-    if len(sys.argv) != 3:
-        bail("usage: test-crash-recovery.py MARGINALIA FIXTURE")
-    marginalia, fixture = sys.argv[1], sys.argv[2]
-    skip_unless_display()
-
-    scratch = tempfile.mkdtemp(prefix="marginalia-crash-")
-    try:
-        run(marginalia, fixture, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def run(marginalia, fixture, scratch):
@@ -50,14 +35,7 @@ def run(marginalia, fixture, scratch):
     ok = tap.ok
 
     # First run: tag the first word with the keyboard, then die.
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    xdotool("windowfocus", "--sync", window[0])
-    time.sleep(0.5)
+    process, pid = open_app(marginalia, dataset, env)
     # The caret is at the start of the article: select the first word, tag it
     # as a quote.
     xdotool("key", "--delay", "80", "shift+ctrl+Right", "1")
@@ -70,8 +48,7 @@ def run(marginalia, fixture, scratch):
     delay = time.monotonic() - tagged
     ok(bool(draft) and delay <= 5.5,
        "a draft is written within the autosave delay (%.1f s)" % delay)
-    os.kill(pid, signal.SIGKILL)
-    process.wait(timeout=10)
+    stop(process, pid)
     with open(dataset, encoding="utf-8") as f:
         ok(f.read() == original, "the dataset file is untouched by the crash")
     ok(bool(glob.glob(os.path.join(drafts, "*.json"))), "the draft survives SIGKILL")
@@ -107,9 +84,8 @@ def run(marginalia, fixture, scratch):
     quotes = wait_for(saved_quote, 5)
     ok(bool(quotes) and quotes[0]["text"] == "Harbour",
        "the recovered tag is saved to the dataset: %s" % (quotes[0]["text"] if quotes else None))
-    os.kill(pid, signal.SIGKILL) if pid else None
-    process.wait(timeout=10)
+    stop(process, pid)
 
 
 if __name__ == "__main__":
-    main()
+    main_with_scratch("test-crash-recovery.py MARGINALIA FIXTURE", run, "marginalia-crash-")

@@ -14,7 +14,6 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import json
 import os
 import shutil
 import signal
@@ -22,15 +21,14 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
-                    wait_for, wait_for_write, windows_of, xdotool)
+from mg_xdo import (main_with_scratch, open_app, press, private_env,  # noqa: E402
+                    saver, stop, Tap, wait_for, windows_of, xdotool)
 
 PLAN = 9
 
 
 def keys(*names):
-    xdotool("key", "--delay", "60", *names)
-    time.sleep(0.3)
+    press(*names, delay=60, pause=0.3)
 
 
 def window_name(pid):
@@ -54,13 +52,10 @@ def run(marginalia, fixture, scratch):
     dataset = os.path.join(scratch, "news.json")
     shutil.copyfile(fixture, dataset)
     tap = Tap(PLAN)
-    last = [os.stat(dataset).st_mtime_ns]
+    save = saver(dataset, keys)
 
     def saved():
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            return json.load(f)["documents"]
+        return save()["documents"]
 
     process, pid = open_app(marginalia, dataset, env)
     try:
@@ -129,9 +124,7 @@ def run(marginalia, fixture, scratch):
                "a vanished last dataset is said once, without a dialog: %r, %d windows"
                % (window_name(pid), len(windows_of(pid))))
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
 
 
 if __name__ == "__main__":

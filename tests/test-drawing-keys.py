@@ -11,17 +11,13 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import json
 import os
 import shutil
-import signal
 import sys
-import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, private_env, skip_unless_display,  # noqa: E402
-                    start, Tap, wait_for, windows_of, xdotool)
+from mg_xdo import (bail, main_with_scratch, open_window, press, private_env,  # noqa: E402
+                    saver, stop, Tap, wait_for)
 from mg_xshot import grab  # noqa: E402
 
 PLAN = 3
@@ -34,8 +30,7 @@ ARTICLE_BELOW = (0.25, 0.24, 0.70, 0.92)
 
 
 def keys(*names):
-    xdotool("key", "--delay", "80", *names)
-    time.sleep(0.5)
+    press(*names, delay=80, pause=0.5)
 
 
 def shot(window, scratch, name):
@@ -50,11 +45,7 @@ def check_keys_five_to_nine(dataset, tap):
     """Tags a word with each of keys 5-9 and reads the saved file back."""
     for key in range(5, 10):
         keys("Escape", "ctrl+Home", *(["ctrl+Right"] * (2 * key)), "shift+ctrl+Right", str(key))
-    before = os.stat(dataset).st_mtime_ns
-    keys("ctrl+s")
-    wait_for(lambda: os.stat(dataset).st_mtime_ns != before, 5)
-    with open(dataset, encoding="utf-8") as f:
-        data = json.load(f)
+    data = saver(dataset, keys)()
     by_key = {label["key"]: label["id"] for label in data["labels"]}
     tagged = {a["label"] for a in data["documents"][0]["annotations"]}
     missing = [k for k in "56789" if by_key[k] not in tagged]
@@ -67,16 +58,7 @@ def run(marginalia, fixture, scratch):
     shutil.copyfile(fixture, dataset)
     tap = Tap(PLAN)
 
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    window = window[0]
-    xdotool("windowsize", "--sync", window, str(WIDTH), str(HEIGHT))
-    xdotool("windowfocus", "--sync", window)
-    time.sleep(1)
+    process, pid, window = open_window(marginalia, dataset, env, (WIDTH, HEIGHT), settle=1)
 
     try:
         keys("ctrl+Home")
@@ -96,23 +78,9 @@ def run(marginalia, fixture, scratch):
         tap.ok(same, "the paragraphs below it are drawn as before")
         check_keys_five_to_nine(dataset, tap)
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def main():
-    if len(sys.argv) != 3:
-        bail("usage: test-drawing-keys.py MARGINALIA NINE-LABELS.json")
-    marginalia, fixture = sys.argv[1], sys.argv[2]
-    skip_unless_display()
-
-    scratch = tempfile.mkdtemp(prefix="marginalia-drawing-keys-")
-    try:
-        run(marginalia, fixture, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        stop(process, pid)
 
 
 if __name__ == "__main__":
-    main()
+    main_with_scratch("test-drawing-keys.py MARGINALIA NINE-LABELS.json", run,
+                      "marginalia-drawing-keys-")

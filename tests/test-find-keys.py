@@ -12,16 +12,14 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import json
 import os
 import shutil
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env,  # noqa: E402
-                    start, Tap, wait_for, wait_for_write, windows_of, xdotool)
+from mg_xdo import (bail, main_with_scratch, open_window, press, private_env,  # noqa: E402
+                    saver, stop, Tap, wait_for, windows_of, xdotool)
 from mg_xshot import grab  # noqa: E402
 
 PLAN = 7
@@ -29,8 +27,7 @@ WIDTH, HEIGHT = 1400, 900
 
 
 def keys(*names):
-    xdotool("key", "--delay", "80", *names)
-    time.sleep(0.4)
+    press(*names, delay=80, pause=0.4)
 
 
 def type_text(text):
@@ -69,23 +66,11 @@ def run(marginalia, fixture, scratch):
     shutil.copyfile(fixture, dataset)
     tap = Tap(PLAN)
 
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    window = window[0]
-    xdotool("windowsize", "--sync", window, str(WIDTH), str(HEIGHT))
-    xdotool("windowfocus", "--sync", window)
-    time.sleep(1)
-    last = [os.stat(dataset).st_mtime_ns]
+    process, pid, window = open_window(marginalia, dataset, env, (WIDTH, HEIGHT), settle=1)
+    save = saver(dataset, keys)
 
     def saved():
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            data = json.load(f)
+        data = save()
         return {doc["id"]: {(a["label"], a["start"], a["end"]) for a in doc["annotations"]}
                 for doc in data["documents"]}
 
@@ -166,8 +151,7 @@ def run(marginalia, fixture, scratch):
         tap.ok(("figure", 157, 164) not in spans["cafe-rain"] and not spans["ferry-strike"],
                "Ctrl+Z takes the tags back")
     finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        stop(process, pid)
 
 
 if __name__ == "__main__":

@@ -15,21 +15,18 @@
 import json
 import os
 import shutil
-import signal
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, open_app, private_env, skip_unless_display,  # noqa: E402
-                    Tap, wait_for_write, xdotool)
+from mg_xdo import (main_with_scratch, open_app, press, private_env,  # noqa: E402
+                    saver, stop, Tap, xdotool)
 
 PLAN = 8
 
 
 def keys(*names):
-    xdotool("key", "--delay", "60", *names)
-    time.sleep(0.3)
+    press(*names, delay=60, pause=0.3)
 
 
 def type_text(text):
@@ -45,14 +42,11 @@ def run(marginalia, fixture, scratch):
 
     process, pid = open_app(marginalia, dataset, env)
 
-    last = [os.stat(dataset).st_mtime_ns]
+    save = saver(dataset, keys)
 
     def saved():
         """Saves with Ctrl+S and returns the first document's annotations."""
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            data = json.load(f)
+        data = save()
         return {(a["label"], a["text"]): a for a in data["documents"][0]["annotations"]}
 
     try:
@@ -121,23 +115,8 @@ def run(marginalia, fixture, scratch):
                and len(after) == len(before) + 1,
                "Ctrl+Page Down goes to the next document")
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def main():
-    if len(sys.argv) != 3:
-        bail("usage: test-keys.py MARGINALIA FIXTURE")
-    marginalia, fixture = sys.argv[1], sys.argv[2]
-    skip_unless_display()
-
-    scratch = tempfile.mkdtemp(prefix="marginalia-keys-")
-    try:
-        run(marginalia, fixture, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        stop(process, pid)
 
 
 if __name__ == "__main__":
-    main()
+    main_with_scratch("test-keys.py MARGINALIA FIXTURE", run, "marginalia-keys-")

@@ -19,20 +19,18 @@
 import json
 import os
 import shutil
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
-                    wait_for_write, xdotool)
+from mg_xdo import (main_with_scratch, open_app, press, private_env,  # noqa: E402
+                    saver, stop, Tap, xdotool)
 
 PLAN = 6
 
 
 def keys(*names):
-    xdotool("key", "--delay", "80", *names)
-    time.sleep(0.5)
+    press(*names, delay=80, pause=0.5)
 
 
 def annotations(path):
@@ -48,26 +46,37 @@ def values(path):
     return doc.get("codes", {}).get("stance"), spans["quote"].get("kind"), spans["claim"].get("checkable")
 
 
-def run_values(marginalia, fixtures, scratch, env, tap):
-    mine = os.path.join(scratch, "ayse-values.json")
-    theirs = os.path.join(scratch, "bora-values.json")
-    shutil.copyfile(os.path.join(fixtures, "values-mine.json"), mine)
-    shutil.copyfile(os.path.join(fixtures, "values-theirs.json"), theirs)
+def open_review(marginalia, mine, theirs, env):
+    """Starts marginalia on MINE and opens THEIRS for review: Ctrl+R asks
+    for the colleague's file, a typed path opens it. Returns the process,
+    the program's pid and a function that saves and reads MINE back."""
     process, pid = open_app(marginalia, mine, env)
-    last = [os.stat(mine).st_mtime_ns]
-
-    def saved():
-        keys("ctrl+s")
-        wait_for_write(mine, last)
-        return values(mine)
-
     try:
+        save = saver(mine, keys)
         keys("ctrl+r")
         time.sleep(1)
         xdotool("type", "--delay", "20", theirs)
         time.sleep(0.5)
         keys("Return")
         time.sleep(1.5)
+    except BaseException:
+        stop(process, pid)
+        raise
+    return process, pid, save
+
+
+def run_values(marginalia, fixtures, scratch, env, tap):
+    mine = os.path.join(scratch, "ayse-values.json")
+    theirs = os.path.join(scratch, "bora-values.json")
+    shutil.copyfile(os.path.join(fixtures, "values-mine.json"), mine)
+    shutil.copyfile(os.path.join(fixtures, "values-theirs.json"), theirs)
+    process, pid, save = open_review(marginalia, mine, theirs, env)
+
+    def saved():
+        save()
+        return values(mine)
+
+    try:
         # The stance first, then the quote's kind, then the claim's.
         keys("ctrl+2", "ctrl+1", "ctrl+2")
         after = saved()
@@ -77,9 +86,7 @@ def run_values(marginalia, fixtures, scratch, env, tap):
         undone = saved()
         tap.ok(undone == ("against", "direct", True), "Ctrl+Z gave the claim's value back: %r" % (undone,))
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
 
 
 def run(marginalia, fixtures, scratch):
@@ -91,23 +98,13 @@ def run(marginalia, fixtures, scratch):
     before = annotations(mine)
     tap = Tap(PLAN)
 
-    process, pid = open_app(marginalia, mine, env)
-    last = [os.stat(mine).st_mtime_ns]
+    process, pid, save = open_review(marginalia, mine, theirs, env)
 
     def saved():
-        keys("ctrl+s")
-        wait_for_write(mine, last)
+        save()
         return annotations(mine)
 
     try:
-        # Ctrl+R asks for the colleague's file; a typed path opens it.
-        keys("ctrl+r")
-        time.sleep(1)
-        xdotool("type", "--delay", "20", theirs)
-        time.sleep(0.5)
-        keys("Return")
-        time.sleep(1.5)
-
         # Keep yours on the four disagreements of the harbour article.
         keys("ctrl+1", "ctrl+1", "ctrl+1", "ctrl+1")
         after_keep = saved()
@@ -134,9 +131,7 @@ def run(marginalia, fixtures, scratch):
                and again["harbour"] == before["harbour"],
                "] goes on to the next article with an open disagreement: %r" % again["budget"])
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
     run_values(marginalia, fixtures, scratch, env, tap)
 
 

@@ -17,13 +17,11 @@
 
 import json
 import os
-import signal
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (main_with_scratch, open_app, private_env,  # noqa: E402
-                    Tap, wait_for_write, xdotool)
+from mg_xdo import (main_with_scratch, open_app, press, private_env,  # noqa: E402
+                    saver, stop, Tap)
 
 PLAN = 5
 
@@ -41,8 +39,7 @@ RELATION_TYPES = [
 
 
 def keys(*names):
-    xdotool("key", "--delay", "80", *names)
-    time.sleep(0.4)
+    press(*names, delay=80, pause=0.4)
 
 
 def write_dataset(fixture, path):
@@ -62,21 +59,15 @@ def run(marginalia, fixture, scratch):
     write_dataset(fixture, dataset)
     tap = Tap(PLAN)
     process, pid = open_app(marginalia, dataset, env)
-    last = [os.stat(dataset).st_mtime_ns]
+    save = saver(dataset, keys)
 
     def relations():
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            document = json.load(f)["documents"][0]
+        document = save()["documents"][0]
         return sorted((r["type"], r["from"], r["to"]) for r in document["relations"])
 
     def tagged():
         """Saves with Ctrl+S and returns the attributes of the quote at 0."""
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            document = json.load(f)["documents"][0]
+        document = save()["documents"][0]
         span = next((a for a in document["annotations"]
                      if a["start"] == 0 and a["label"] == "quote"), None)
         return None if span is None else span.get("attributes", {})
@@ -125,9 +116,7 @@ def run(marginalia, fixture, scratch):
         tap.ok(found == [("attributed-to", "a2", "a3"), ("cued-by", "a2", "a3")],
                "Ctrl+Shift+A, Return, c Return: %r" % (found,))
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
 
 
 if __name__ == "__main__":

@@ -23,13 +23,12 @@ import hashlib
 import json
 import os
 import re
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env, start,  # noqa: E402
-                    Tap, wait_for, wait_for_write, windows_of, xdotool)
+from mg_xdo import (bail, main_with_scratch, open_window, press, private_env,  # noqa: E402
+                    saver, stop, Tap, wait_for, xdotool)
 from mg_xshot import grab  # noqa: E402
 
 PLAN = 9
@@ -41,8 +40,7 @@ KNOB = 6  # a solid square this wide fits inside a knob, and nowhere else
 
 
 def keys(*names):
-    xdotool("key", "--delay", "80", *names)
-    time.sleep(0.4)
+    press(*names, delay=80, pause=0.4)
 
 
 def write_dataset(fixture, path):
@@ -146,23 +144,11 @@ def run(marginalia, fixture, scratch):
     text, q_start, q_end = write_dataset(fixture, dataset)
     tap = Tap(PLAN)
 
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    window = window[0]
-    xdotool("windowsize", "--sync", window, str(WIDTH), str(HEIGHT))
-    xdotool("windowfocus", "--sync", window)
-    time.sleep(1.0)
-    last = [os.stat(dataset).st_mtime_ns]
+    process, pid, window = open_window(marginalia, dataset, env, (WIDTH, HEIGHT), settle=1.0)
+    save = saver(dataset, keys)
 
     def saved_quote():
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            document = json.load(f)["documents"][0]
+        document = save()["documents"][0]
         return next(((a["start"], a["end"]) for a in document["annotations"] if a["id"] == "q1"),
                     None)
 
@@ -264,9 +250,7 @@ def run(marginalia, fixture, scratch):
         tap.ok(len(found) == 2 and saved_quote() == (q_start, q_end),
                "a click on a knob changes nothing")
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
 
 
 if __name__ == "__main__":

@@ -17,13 +17,12 @@
 import copy
 import json
 import os
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (bail, find_app_pid, main_with_scratch, private_env,  # noqa: E402
-                    start, Tap, wait_for, wait_for_write, windows_of, xdotool)
+from mg_xdo import (bail, main_with_scratch, open_window, press, private_env,  # noqa: E402
+                    saver, stop, Tap, wait_for)
 from mg_xshot import grab  # noqa: E402
 
 PLAN = 9
@@ -34,8 +33,7 @@ ARTICLE = (0.25, 0.08, 0.70, 0.90)
 
 
 def keys(*names):
-    xdotool("key", "--delay", "80", *names)
-    time.sleep(0.4)
+    press(*names, delay=80, pause=0.4)
 
 
 def make_corpus(fixture, path):
@@ -77,25 +75,12 @@ def run(marginalia, fixture, scratch):
     make_corpus(fixture, dataset)
     tap = Tap(PLAN)
 
-    process = start(marginalia, dataset, env)
-    pid = find_app_pid(process)
-    window = wait_for(lambda: windows_of(pid), 15) if pid else None
-    if not window:
-        process.kill()
-        bail("the window did not appear")
-    window = window[0]
-    xdotool("windowsize", "--sync", window, str(WIDTH), str(HEIGHT))
-    xdotool("windowfocus", "--sync", window)
-    time.sleep(1)
-
-    last = [os.stat(dataset).st_mtime_ns]
+    process, pid, window = open_window(marginalia, dataset, env, (WIDTH, HEIGHT), settle=1)
+    save = saver(dataset, keys)
 
     def saved():
         """Saves with Ctrl+S and returns the documents as on disk."""
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            return json.load(f)["documents"]
+        return save()["documents"]
 
     try:
         docs = saved()
@@ -163,9 +148,7 @@ def run(marginalia, fixture, scratch):
         tap.ok([a["label"] for a in docs[3]["annotations"]] == ["quote"],
                "plain digits still tag: %r" % docs[3]["annotations"])
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
 
 
 if __name__ == "__main__":

@@ -13,24 +13,21 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import json
 import os
 import shutil
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mg_xdo import (main_with_scratch, open_app, private_env, Tap,  # noqa: E402
-                    wait_for_write, xdotool)
+from mg_xdo import (main_with_scratch, open_app, press, private_env,  # noqa: E402
+                    saver, stop, Tap)
 
 PLAN = 8
 QUOTE = "“We will raise the fees,”"
 
 
 def keys(*names):
-    xdotool("key", "--delay", "60", *names)
-    time.sleep(0.4)
+    press(*names, delay=60, pause=0.4)
 
 
 def run(marginalia, fixture, scratch):
@@ -40,14 +37,11 @@ def run(marginalia, fixture, scratch):
     tap = Tap(PLAN)
 
     process, pid = open_app(marginalia, dataset, env)
-    last = [os.stat(dataset).st_mtime_ns]
+    save = saver(dataset, keys)
 
     def saved():
         """Saves with Ctrl+S and returns the dataset and its document."""
-        keys("ctrl+s")
-        wait_for_write(dataset, last)
-        with open(dataset, encoding="utf-8") as f:
-            data = json.load(f)
+        data = save()
         return data, data["documents"][0]
 
     def spans(doc):
@@ -114,9 +108,7 @@ def run(marginalia, fixture, scratch):
                all("origin" in a for a in doc["annotations"]),
                "Ctrl+Shift+Enter accepts all suggestions of the label: %s" % sorted(got))
     finally:
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        stop(process, pid)
 
 
 if __name__ == "__main__":
