@@ -194,6 +194,29 @@ mg_test_load_fixture (const char *folder,
 }
 
 /**
+ * mg_test_copy_fixture:
+ * @folder: a folder of tests/fixtures
+ * @name: a file in it
+ * @path: where the copy goes
+ *
+ * Copies a fixture byte for byte, for a test that saves over its file.
+ */
+void
+mg_test_copy_fixture (const char *folder,
+                      const char *name,
+                      const char *path)
+{
+  g_autofree char *source = mg_test_fixture_path (folder, name);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+}
+
+/**
  * mg_test_open_window:
  * @dataset: what the window shows
  * @file: (nullable): where @dataset lives
@@ -420,4 +443,50 @@ mg_test_save_png (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/**
+ * mg_test_is_allocated:
+ * @widget: a #GtkWidget
+ *
+ * An #MgTestCondition: @widget is mapped and has a size.
+ */
+gboolean
+mg_test_is_allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+/**
+ * mg_test_render_pixels:
+ * @widget: a widget shown in a window
+ * @stride: (out): bytes per row of the result
+ *
+ * Renders @widget as it draws now, with its window's renderer, for tests
+ * that compare pixels.
+ *
+ * Returns: (transfer full): its pixels, 4 bytes each, in the order
+ *   gdk_texture_download() gives
+ */
+guchar *
+mg_test_render_pixels (GtkWidget *widget,
+                       int       *stride)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  *stride = width * 4;
+  pixels = g_malloc ((gsize) *stride * height);
+  gdk_texture_download (texture, pixels, *stride);
+  return pixels;
 }

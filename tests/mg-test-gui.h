@@ -2,7 +2,7 @@
  *
  * Starting GTK (or skipping without a display), running the main loop until
  * something happened, opening the window on a fixture, driving it through
- * its actions, finding a widget, and scratch folders.
+ * its actions, finding a widget, reading its pixels, and scratch folders.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +36,9 @@ char              *mg_test_fixture_path  (const char      *folder,
                                           const char      *name);
 MgDataset         *mg_test_load_fixture  (const char      *folder,
                                           const char      *name);
+void               mg_test_copy_fixture  (const char      *folder,
+                                          const char      *name,
+                                          const char      *path);
 
 MgWindow          *mg_test_open_window   (MgDataset       *dataset,
                                           GFile           *file);
@@ -60,6 +63,9 @@ MgAnnotation      *mg_test_find          (MgWindow        *window,
 
 void               mg_test_save_png      (GtkWidget       *widget,
                                           const char      *path);
+gboolean           mg_test_is_allocated  (gpointer         widget);
+guchar            *mg_test_render_pixels (GtkWidget       *widget,
+                                          int             *stride);
 
 GtkWidget         *mg_test_find_widget   (GtkWidget       *root,
                                           GType            type,

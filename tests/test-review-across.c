@@ -33,20 +33,6 @@ typedef struct
 } Fixture;
 
 static void
-copy_fixture (const char *name,
-              const char *path)
-{
-  g_autofree char *source = mg_test_fixture_path ("review", name);
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
@@ -61,8 +47,8 @@ fixture_set_up (Fixture       *fx,
   fx->dir = mg_test_make_tmpdir ("test-review-across-XXXXXX");
   fx->mine = g_build_filename (fx->dir, "ayse.json", NULL);
   fx->theirs = g_build_filename (fx->dir, "bora.json", NULL);
-  copy_fixture ("mine.json", fx->mine);
-  copy_fixture ("theirs.json", fx->theirs);
+  mg_test_copy_fixture ("review", "mine.json", fx->mine);
+  mg_test_copy_fixture ("review", "theirs.json", fx->theirs);
 
   mine = mg_dataset_load_file (fx->mine, &error);
   g_assert_no_error (error);

@@ -234,13 +234,6 @@ test_right_click (void)
   mg_test_close_window (window);
 }
 
-static gboolean
-is_allocated (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
-}
-
 /* A long name is shown whole, and a span near the bottom of a small
  * window gets the chooser above it, inside the window. */
 static void
@@ -263,7 +256,7 @@ test_speaker_popover (void)
 
     window = mg_test_open_window_sized (dataset, 900, 650);
   }
-  g_assert_true (mg_test_spin_until (is_allocated, window->article_view, 10000));
+  g_assert_true (mg_test_spin_until (mg_test_is_allocated, window->article_view, 10000));
   mg_test_spin_for (300);
   quote = mg_test_find (window, "quote", "“We will not wait another winter,”");
   mg_article_view_set_selected (window->article_view, quote);
@@ -309,28 +302,6 @@ test_speaker_popover (void)
   mg_test_close_window (window);
 }
 
-static guchar *
-render (GtkWidget *widget,
-        int       *stride)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  guchar *pixels;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  *stride = width * 4;
-  pixels = g_malloc ((gsize) *stride * height);
-  gdk_texture_download (texture, pixels, *stride);
-  return pixels;
-}
-
 /* Pixels that differ in the square of @size around (@x, @y). */
 static guint
 changed_pixels (const guchar *a,
@@ -368,13 +339,13 @@ test_note_mark (void)
   view = GTK_TEXT_VIEW (window->article_view);
   quote = mg_test_find (window, "quote", "we will build it before winter");
   g_assert_cmpstr (mg_annotation_get_note (quote) ?: "", ==, "");
-  g_assert_true (mg_test_spin_until (is_allocated, view, 10000));
+  g_assert_true (mg_test_spin_until (mg_test_is_allocated, view, 10000));
   mg_test_spin_for (200);
 
-  before = render (GTK_WIDGET (view), &stride);
+  before = mg_test_render_pixels (GTK_WIDGET (view), &stride);
   mg_history_set_note (mg_window_get_history (window), mg_window_get_document (window), quote, "Ask her");
   mg_test_spin_for (200);
-  after = render (GTK_WIDGET (view), &stride);
+  after = mg_test_render_pixels (GTK_WIDGET (view), &stride);
 
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter,
                                       (int) mg_annotation_get_end (quote) - 1);

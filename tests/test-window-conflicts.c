@@ -33,21 +33,14 @@ static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
-  g_autofree char *merged = NULL;
-  g_autofree char *bytes = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
 
   if (!mg_test_have_display ())
     return;
 
   fx->dir = mg_test_make_tmpdir ("test-window-conflicts-XXXXXX");
   fx->path = g_build_filename (fx->dir, "gold.json", NULL);
-  merged = mg_test_fixture_path ("conflicts", "merged.json");
-  g_assert_true (g_file_get_contents (merged, &bytes, &length, &error));
-  g_assert_true (g_file_set_contents (fx->path, bytes, (gssize) length, &error));
-  g_assert_no_error (error);
+  mg_test_copy_fixture ("conflicts", "merged.json", fx->path);
 
   file = g_file_new_for_path (fx->path);
   fx->window = mg_window_new (NULL);

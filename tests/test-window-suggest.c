@@ -278,35 +278,6 @@ test_document_switch (void)
   mg_test_close_window (window);
 }
 
-static gboolean
-is_allocated (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
-}
-
-static guchar *
-render (GtkWidget *widget,
-        int       *stride)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  guchar *pixels;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  *stride = width * 4;
-  pixels = g_malloc ((gsize) *stride * height);
-  gdk_texture_download (texture, pixels, *stride);
-  return pixels;
-}
-
 /* Pixels that differ in the rectangle [x0, x1) x [y0, y1). */
 static guint
 changed_pixels (const guchar *a,
@@ -345,7 +316,7 @@ test_outline_no_fill (void)
 
   window = mg_test_open_window_sized (dataset, 900, 650);
   view = GTK_TEXT_VIEW (window->article_view);
-  g_assert_true (mg_test_spin_until (is_allocated, view, 10000));
+  g_assert_true (mg_test_spin_until (mg_test_is_allocated, view, 10000));
   /* The adaptive layout settles (panels fold or open) before comparing. */
   width = -1;
   for (guint i = 0; i < 30 && width != gtk_widget_get_width (GTK_WIDGET (view)); i++)
@@ -353,12 +324,12 @@ test_outline_no_fill (void)
       width = gtk_widget_get_width (GTK_WIDGET (view));
       mg_test_spin_for (300);
     }
-  before = render (GTK_WIDGET (view), &stride);
+  before = mg_test_render_pixels (GTK_WIDGET (view), &stride);
 
   mg_test_activate (window, "win.suggestions", NULL);
   wait_marks (window);
   mg_test_spin_for (200);
-  after = render (GTK_WIDGET (view), &stride);
+  after = mg_test_render_pixels (GTK_WIDGET (view), &stride);
   /* Compared pixel for pixel: the article kept its size. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), ==, width);
 
