@@ -74,6 +74,27 @@ def run(marginalia, fixture, scratch):
         return {doc["id"]: {(a["label"], a["start"], a["end"]) for a in doc["annotations"]}
                 for doc in data["documents"]}
 
+    def search_all(word):
+        """Ctrl+Shift+F, then WORD typed over the search window's last
+        search; returns the search window, focused."""
+        keys("ctrl+shift+f")
+        search = wait_for(lambda: [w for w in windows_of(pid) if w != window], 10)
+        if not search:
+            bail("the search window did not appear")
+        xdotool("windowfocus", "--sync", search[0])
+        time.sleep(0.5)
+        keys("ctrl+a")
+        type_text(word)
+        return search[0]
+
+    def tag_in_window(key):
+        """Back in the window, where the search put a match selected: KEY
+        tags it; returns the spans as saved."""
+        xdotool("windowfocus", "--sync", window)
+        time.sleep(0.5)
+        keys(key)
+        return saved()
+
     try:
         # "council" is at 9, 55, 108, 171 and 232 of the first document.
         # Typing selects the first; then 1→2→3→2→3→4→3.
@@ -95,51 +116,27 @@ def run(marginalia, fixture, scratch):
                % sorted(spans["council-vote"]))
 
         # Search over all documents: a word of the second document only.
-        keys("ctrl+shift+f")
-        search = wait_for(lambda: [w for w in windows_of(pid) if w != window], 10)
-        if not search:
-            bail("the search window did not appear")
-        xdotool("windowfocus", "--sync", search[0])
-        time.sleep(0.5)
-        keys("ctrl+a")
-        type_text("awnings")
+        search_all("awnings")
         keys("Return")
         # Enter showed the match in the window, which a person now types in.
-        xdotool("windowfocus", "--sync", window)
-        time.sleep(0.5)
-        keys("4")
-        spans = saved()
+        spans = tag_in_window("4")
         tap.ok(("figure", 157, 164) in spans["cafe-rain"],
                "Ctrl+Shift+F, Enter opens the match selected in its document: %s"
                % sorted(spans["cafe-rain"]))
 
         # A click on a row opens its match too.
-        keys("ctrl+shift+f")
-        xdotool("windowfocus", "--sync", search[0])
-        time.sleep(0.5)
-        keys("ctrl+a")
-        type_text("strike")
-        xdotool("mousemove", "--window", search[0], "360", "125", "click", "1")
+        search = search_all("strike")
+        xdotool("mousemove", "--window", search, "360", "125", "click", "1")
         time.sleep(0.8)
-        xdotool("windowfocus", "--sync", window)
-        time.sleep(0.5)
-        keys("1")
-        spans = saved()
+        spans = tag_in_window("1")
         tap.ok(("quote", 23, 29) in spans["ferry-strike"],
                "a click on a row opens the match selected in its document: %s"
                % sorted(spans["ferry-strike"]))
 
         # Down from the entry into the list, Down to the next match, Enter.
-        keys("ctrl+shift+f")
-        xdotool("windowfocus", "--sync", search[0])
-        time.sleep(0.5)
-        keys("ctrl+a")
-        type_text("council")
+        search_all("council")
         keys("Down", "Down", "Return")
-        xdotool("windowfocus", "--sync", window)
-        time.sleep(0.5)
-        keys("4")
-        spans = saved()
+        spans = tag_in_window("4")
         tap.ok(("figure", 55, 62) in spans["council-vote"],
                "Down, Down, Enter in the search window opens the second match: %s"
                % sorted(spans["council-vote"]))
