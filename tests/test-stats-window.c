@@ -7,7 +7,29 @@
 
 #include "mg-stats-window.h"
 #include "mg-stats-window-private.h"
+#include "mg-suggest-record.h"
 #include "mg-test-gui.h"
+
+/* @proposed: the label a suggestion proposed, or NULL for a span tagged
+ * by hand */
+static void
+add_suggested (MgDocument *document,
+               const char *label,
+               guint       start,
+               guint       end,
+               const char *proposed)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  g_autofree char *id = mg_annotation_store_next_id (store);
+  g_autoptr(MgAnnotation) annotation = mg_annotation_new (id, label, start, end);
+  g_autoptr(GError) error = NULL;
+
+  if (proposed != NULL)
+    mg_suggest_set_origin (annotation, "test-rule", proposed);
+
+  mg_annotation_store_add (store, annotation, &error);
+  g_assert_no_error (error);
+}
 
 static void
 add_annotation (MgDocument *document,
@@ -15,13 +37,7 @@ add_annotation (MgDocument *document,
                 guint       start,
                 guint       end)
 {
-  MgAnnotationStore *store = mg_document_get_store (document);
-  g_autofree char *id = mg_annotation_store_next_id (store);
-  g_autoptr(MgAnnotation) annotation = mg_annotation_new (id, label, start, end);
-  g_autoptr(GError) error = NULL;
-
-  mg_annotation_store_add (store, annotation, &error);
-  g_assert_no_error (error);
+  add_suggested (document, label, start, end, NULL);
 }
 
 /* Two documents: the first with quote ×2, actor ×1, figure ×1 and a note;
@@ -119,6 +135,10 @@ test_window_figures (void)
   g_assert_cmpstr (figure (window, "claim"), ==, "0");
   g_assert_cmpstr (figure (window, "document:first"), ==, "4");
   g_assert_cmpstr (figure (window, "document:second"), ==, "0");
+  g_assert_cmpstr (figure (window, "dataset-status-to-do"), ==, "2");
+  g_assert_cmpstr (figure (window, "dataset-status-done"), ==, "0");
+  /* No suggestion was ever made here: no figures about them. */
+  g_assert_null (find_named (window, "suggestions-rejected"));
 
   /* An edit of the document shows once the main loop is idle. */
   add_annotation (first, "claim", 0, 48);
@@ -128,6 +148,94 @@ test_window_figures (void)
   g_assert_cmpstr (figure (window, "dataset-annotations"), ==, "5");
   g_assert_cmpstr (figure (window, "dataset-mean"), ==, "2.5");
   g_assert_cmpstr (figure (window, "document:first"), ==, "5");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *name;
+  const char *value;   /* NULL: no such figure */
+} Wait;
+
+static gboolean
+shows (gpointer data)
+{
+  Wait *w = data;
+  GtkWidget *label = find_named (w->window, w->name);
+
+  if (w->value == NULL)
+    return label == NULL;
+  return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), w->value) == 0;
+}
+
+static void
+wait_for (GtkWidget  *window,
+          const char *name,
+          const char *value)
+{
+  Wait w = { window, name, value };
+
+  g_assert_true (mg_test_spin_until (shows, &w, 5000));
+}
+
+/* Spans that began as suggestions, per label they have now, and the
+ * suggestions rejected; statuses; and what only the history tells (a
+ * rejection, a status, the scheme's labels) followed while open. */
+static void
+test_window_suggestions_and_labels (void)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  g_autoptr(MgHistory) history = NULL;
+  g_autoptr(MgLabelSet) after = mg_label_set_new ();
+  g_autoptr(MgLabel) cue = mg_label_new ("cue", "Cue", "#E69F00", "5");
+  MgSuggestion rejected = { "figure", 0, 4, "test-rule", -1 };
+  MgLabelSet *before;
+  MgDocument *first, *second;
+  GtkWidget *window;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  dataset = create_dataset ();
+  history = mg_history_new (dataset);
+  first = mg_dataset_get_document (dataset, 0);
+  second = mg_dataset_get_document (dataset, 1);
+  add_suggested (second, "actor", 0, 7, "actor");
+  add_suggested (second, "quote", 8, 14, "claim");
+  add_suggested (first, "quote", 31, 33, "quote");
+
+  window = mg_stats_window_new (NULL, dataset, first);
+  g_object_ref_sink (window);
+  mg_stats_window_follow_history (MG_STATS_WINDOW (window), history);
+
+  g_assert_cmpstr (figure (window, "suggested:actor"), ==, "1");
+  g_assert_cmpstr (figure (window, "suggested:quote"), ==, "2");
+  g_assert_null (find_named (window, "suggested:claim"));
+  g_assert_cmpstr (figure (window, "suggestions-relabelled"), ==, "1");
+  g_assert_cmpstr (figure (window, "suggestions-rejected"), ==, "0");
+
+  /* A rejection and a status are no edit of the document's spans. */
+  mg_suggest_reject (history, second, &rejected);
+  wait_for (window, "suggestions-rejected", "1");
+  g_assert_true (mg_document_status_set (history, second, MG_DOCUMENT_STATUS_DONE));
+  wait_for (window, "dataset-status-done", "1");
+  g_assert_cmpstr (figure (window, "dataset-status-to-do"), ==, "1");
+
+  /* The scheme loses claim and gains cue while the window is open. */
+  before = mg_dataset_get_labels (dataset);
+  for (guint i = 0; i < mg_label_set_get_n_labels (before); i++)
+    if (g_strcmp0 (mg_label_get_id (mg_label_set_get_label (before, i)), "claim") != 0)
+      g_assert_true (mg_label_set_add (after, mg_label_set_get_label (before, i)));
+  g_assert_true (mg_label_set_add (after, cue));
+  mg_history_set_labels (history, after);
+  wait_for (window, "cue", "0");
+  g_assert_null (find_named (window, "claim"));
+
+  /* And back, on undo. */
+  mg_history_undo (history);
+  wait_for (window, "cue", NULL);
+  g_assert_cmpstr (figure (window, "claim"), ==, "0");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
@@ -161,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/stats/count-document", test_count_document);
   g_test_add_func ("/stats/window-figures", test_window_figures);
   g_test_add_func ("/stats/window-without-document", test_window_without_document);
+  g_test_add_func ("/stats/window-suggestions-and-labels", test_window_suggestions_and_labels);
 
   return g_test_run ();
 }

@@ -115,58 +115,15 @@ add_statuses (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* What became of suggestions: spans that began as one, per label they have
- * now (in the label set's order, then other labels), how many of those were
- * relabelled since, and how many suggestions were rejected. */
-typedef struct
-{
-  guint *began;      /* n_labels + 1 */
-  guint  n_began;
-  guint  relabelled;
-  guint  rejected;
-} SuggestCounts;
-
-static void
-count_suggestions (MgDataset     *dataset,
-                   SuggestCounts *out)
-{
-  MgLabelSet *labels = mg_dataset_get_labels (dataset);
-  guint n_labels = mg_label_set_get_n_labels (labels);
-
-  out->began = g_new0 (guint, n_labels + 1);
-  out->n_began = out->relabelled = out->rejected = 0;
-  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
-    {
-      MgDocument *doc = mg_dataset_get_document (dataset, d);
-      MgAnnotationStore *store = mg_document_get_store (doc);
-
-      out->rejected += mg_suggest_count_rejected (doc);
-      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
-        {
-          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
-          const char *proposed;
-          int k;
-
-          if (!mg_suggest_get_origin (a, NULL, &proposed))
-            continue;
-          k = mg_label_set_index_of (labels, mg_annotation_get_label (a));
-          out->began[k >= 0 ? (guint) k : n_labels]++;
-          out->n_began++;
-          if (g_strcmp0 (proposed, mg_annotation_get_label (a)) != 0)
-            out->relabelled++;
-        }
-    }
-}
-
 static void
 add_suggestions (JsonBuilder *builder,
                  MgDataset   *dataset)
 {
   MgLabelSet *labels = mg_dataset_get_labels (dataset);
   guint n_labels = mg_label_set_get_n_labels (labels);
-  SuggestCounts c;
+  MgSuggestCounts c;
 
-  count_suggestions (dataset, &c);
+  mg_suggest_count_dataset (dataset, &c);
   json_builder_set_member_name (builder, "suggestions");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "enabled");
@@ -186,7 +143,7 @@ add_suggestions (JsonBuilder *builder,
   json_builder_set_member_name (builder, "rejected");
   json_builder_add_int_value (builder, c.rejected);
   json_builder_end_object (builder);
-  g_free (c.began);
+  mg_suggest_counts_clear (&c);
 }
 
 static void
@@ -195,9 +152,9 @@ print_suggestions (MgDataset *dataset)
   MgLabelSet *labels = mg_dataset_get_labels (dataset);
   guint n_labels = mg_label_set_get_n_labels (labels);
   g_autoptr(GString) per_label = g_string_new (NULL);
-  SuggestCounts c;
+  MgSuggestCounts c;
 
-  count_suggestions (dataset, &c);
+  mg_suggest_count_dataset (dataset, &c);
   if (c.n_began > 0 || c.rejected > 0)
     {
       for (guint i = 0; i <= n_labels; i++)
@@ -216,7 +173,7 @@ print_suggestions (MgDataset *dataset)
         printf (" (%s)", per_label->str);
       printf (_("; %u relabelled since; %u suggestions rejected\n"), c.relabelled, c.rejected);
     }
-  g_free (c.began);
+  mg_suggest_counts_clear (&c);
 }
 
 static void

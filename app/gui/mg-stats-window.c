@@ -11,6 +11,8 @@
 
 #include "mg-stats-window.h"
 #include "mg-stats-window-private.h"
+#include "mg-status-filter.h"
+#include "mg-suggest-record.h"
 
 struct _MgStatsWindow
 {
@@ -24,6 +26,7 @@ struct _MgStatsWindow
   /* Owned */
   MgDataset    *dataset;
   MgDocument   *document;
+  MgHistory    *history;
   guint         refresh_source;
 };
 
@@ -348,6 +351,80 @@ fill_document_page (MgStatsWindow *self,
   gtk_box_append (self->document_box, group);
 }
 
+/* Where the coding of the corpus stands, as the sidebar's filter sorts it. */
+static GtkWidget *
+create_status_group (MgDataset *dataset)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  guint counts[MG_DOCUMENT_N_STATUSES];
+
+  mg_document_status_count (dataset, counts);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Documents by Status"));
+  for (guint s = 0; s < MG_DOCUMENT_N_STATUSES; s++)
+    {
+      g_autofree char *name = g_strconcat ("dataset-status-", mg_document_status_to_string (s), NULL);
+
+      add_count_row (group, mg_document_status_get_label (s), name, counts[s]);
+    }
+  return group;
+}
+
+/* What became of suggestions, as marginalia-tool stats tells it; only for
+ * a dataset that has had any, so that one coded by hand is not cluttered. */
+static GtkWidget *
+create_suggestions_group (MgDataset  *dataset,
+                          MgLabelSet *labels,
+                          guint       total)
+{
+  GtkWidget *group;
+  g_autofree char *description = NULL;
+  MgSuggestCounts c;
+
+  mg_suggest_count_dataset (dataset, &c);
+  if (c.n_began == 0 && c.rejected == 0)
+    {
+      mg_suggest_counts_clear (&c);
+      return NULL;
+    }
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Suggestions"));
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u of %u annotation began as a suggestion",
+                                              "%u of %u annotations began as suggestions",
+                                              total),
+                                 c.n_began, total);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  for (guint i = 0; i <= c.n_labels; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+
+      if (c.began[i] == 0)
+        continue;
+      if (i < c.n_labels)
+        {
+          MgLabel *label = mg_label_set_get_label (labels, i);
+
+          name = g_strconcat ("suggested:", mg_label_get_id (label), NULL);
+          /* Translators: %s is a label's name; the row counts spans of that
+           * label which began as suggestions */
+          title = g_strdup_printf (_("Suggested, Now %s"), _(mg_label_get_name (label)));
+        }
+      else
+        {
+          name = g_strdup ("suggested:other");
+          title = g_strdup (_("Suggested, Now Another Label"));
+        }
+      add_count_row (group, title, name, c.began[i]);
+    }
+  add_count_row (group, _("Relabelled Since"), "suggestions-relabelled", c.relabelled);
+  add_count_row (group, _("Rejected Suggestions"), "suggestions-rejected", c.rejected);
+  mg_suggest_counts_clear (&c);
+
+  return group;
+}
+
 static void
 fill_dataset_page (MgStatsWindow *self,
                    MgLabelSet    *labels)
@@ -393,6 +470,10 @@ fill_dataset_page (MgStatsWindow *self,
   add_count_row (group, _("Most in One Document"), "dataset-most", most);
   add_count_row (group, _("Documents Without Annotations"), "dataset-untouched", untouched);
   gtk_box_append (self->dataset_box, group);
+
+  gtk_box_append (self->dataset_box, create_status_group (self->dataset));
+  if ((group = create_suggestions_group (self->dataset, labels, total)) != NULL)
+    gtk_box_append (self->dataset_box, group);
 
   if (n_documents == 0)
     return;
@@ -489,6 +570,7 @@ mg_stats_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_STATS_WINDOW);
   g_clear_object (&self->document);
+  g_clear_object (&self->history);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (mg_stats_window_parent_class)->dispose (object);
@@ -572,6 +654,28 @@ static void
 mg_stats_window_init (MgStatsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * mg_stats_window_follow_history:
+ * @history: the history of the window's dataset
+ *
+ * Counts again after every step of @history, its undos and redos too, so
+ * that what no document signals is followed as well: the coding scheme's
+ * labels renamed, added or removed, a document's status, a suggestion
+ * rejected.
+ */
+void
+mg_stats_window_follow_history (MgStatsWindow *self,
+                                MgHistory     *history)
+{
+  g_return_if_fail (MG_IS_STATS_WINDOW (self));
+  g_return_if_fail (MG_IS_HISTORY (history));
+  g_return_if_fail (self->history == NULL);
+
+  self->history = g_object_ref (history);
+  g_signal_connect_object (history, "changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (MgStatsWindow, mg_stats_window, MG, STATS_WINDOW, AdwWindo
 GtkWidget *mg_stats_window_new (GtkWindow  *parent,
                                 MgDataset  *dataset,
                                 MgDocument *document);
+void       mg_stats_window_follow_history (MgStatsWindow *self,
+                                           MgHistory     *history);
 
 G_END_DECLS

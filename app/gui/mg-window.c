@@ -428,12 +428,15 @@ statistics_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   MgWindow *self = MG_WINDOW (widget);
+  GtkWidget *stats;
 
   if (dataset (self) == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (mg_stats_window_new (GTK_WINDOW (self), dataset (self),
-                                                       self->document)));
+  stats = mg_stats_window_new (GTK_WINDOW (self), dataset (self), self->document);
+  if (history (self) != NULL)
+    mg_stats_window_follow_history (MG_STATS_WINDOW (stats), history (self));
+  gtk_window_present (GTK_WINDOW (stats));
 }
 
 static void

@@ -240,6 +240,61 @@ mg_suggest_count_rejected (MgDocument *document)
   return array != NULL ? json_array_get_length (array) : 0;
 }
 
+/**
+ * mg_suggest_count_dataset:
+ * @counts: (out caller-allocates): filled; free its @began with
+ *   mg_suggest_counts_clear()
+ *
+ * Counts what became of suggestions in @dataset: the spans that began as
+ * one, per label they have now (in the label set's order, then one slot for
+ * labels the set does not name), how many of those were relabelled since,
+ * and how many suggestions were rejected. The command line's stats and the
+ * Statistics window both show these, so they count them in one place.
+ */
+void
+mg_suggest_count_dataset (MgDataset       *dataset,
+                          MgSuggestCounts *counts)
+{
+  MgLabelSet *labels;
+  guint n_labels;
+
+  g_return_if_fail (MG_IS_DATASET (dataset));
+  g_return_if_fail (counts != NULL);
+
+  labels = mg_dataset_get_labels (dataset);
+  n_labels = mg_label_set_get_n_labels (labels);
+  counts->n_labels = n_labels;
+  counts->began = g_new0 (guint, n_labels + 1);
+  counts->n_began = counts->relabelled = counts->rejected = 0;
+  for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
+    {
+      MgDocument *doc = mg_dataset_get_document (dataset, d);
+      MgAnnotationStore *store = mg_document_get_store (doc);
+
+      counts->rejected += mg_suggest_count_rejected (doc);
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+          const char *proposed;
+          int k;
+
+          if (!mg_suggest_get_origin (a, NULL, &proposed))
+            continue;
+          k = mg_label_set_index_of (labels, mg_annotation_get_label (a));
+          counts->began[k >= 0 ? (guint) k : n_labels]++;
+          counts->n_began++;
+          if (g_strcmp0 (proposed, mg_annotation_get_label (a)) != 0)
+            counts->relabelled++;
+        }
+    }
+}
+
+void
+mg_suggest_counts_clear (MgSuggestCounts *counts)
+{
+  g_clear_pointer (&counts->began, g_free);
+}
+
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b)

@@ -30,6 +30,20 @@ gboolean    mg_suggest_is_rejected         (MgDocument          *document,
                                             guint                start,
                                             guint                end);
 guint       mg_suggest_count_rejected      (MgDocument          *document);
+
+/* What became of a dataset's suggestions; see mg_suggest_count_dataset(). */
+typedef struct
+{
+  guint  n_labels;
+  guint *began;       /* n_labels + 1: per label, then labels not in the set */
+  guint  n_began;
+  guint  relabelled;
+  guint  rejected;
+} MgSuggestCounts;
+
+void        mg_suggest_count_dataset       (MgDataset           *dataset,
+                                            MgSuggestCounts     *counts);
+void        mg_suggest_counts_clear        (MgSuggestCounts     *counts);
 JsonObject *mg_suggest_add_rejection       (MgDocument          *document,
                                             const MgSuggestion  *suggestion);
 
