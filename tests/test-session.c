@@ -658,6 +658,8 @@ test_import_duplicates (Fixture       *fx,
   reports = mg_session_import_finish (fx->session, wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mg_session_import_count_duplicates (reports), ==, 1);
+  /* The twin is the import's own first copy, not a document of the dataset. */
+  g_assert_cmpuint (mg_session_import_count_repeats (reports), ==, 1);
   g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 2);
   g_assert_false (mg_session_get_modified (fx->session));
 
@@ -680,6 +682,7 @@ test_import_duplicates (Fixture       *fx,
   mg_session_import_async (fx->session, &article_file, 1, NULL, got_result_cb, &result);
   reports = mg_session_import_finish (fx->session, wait_result (&result), &error);
   g_assert_cmpuint (mg_session_import_count_duplicates (reports), ==, 1);
+  g_assert_cmpuint (mg_session_import_count_repeats (reports), ==, 0);
   g_assert_cmpuint (mg_dataset_get_n_documents (dataset), ==, 4);
   {
     MgSessionImportReport *report = g_ptr_array_index (reports, 0);

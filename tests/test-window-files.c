@@ -854,16 +854,45 @@ test_import_problems_and_duplicates (Fixture       *fixture,
   /* Again: the prompt skips by default and adds nothing new. */
   mg_window_open_files (window, &file, 1);
   g_assert_cmpstr (adw_message_dialog_get_default_response (wait_for_dialog (window)), ==, "skip");
+  g_assert_cmpstr (adw_message_dialog_get_body (wait_for_dialog (window)), ==,
+                   "2 articles have the same text as ones already in the dataset.");
   answer (window, "skip");
   g_assert_cmpuint (n_documents (window), ==, 2);
 
+  /* A twin within the files chosen is no article of the dataset: the
+   * prompt says where the twin is, and both places when both. */
+  {
+    g_autofree char *twins_path = g_build_filename (fixture->dir, "twins.jsonl", NULL);
+    g_autoptr(GFile) twins = g_file_new_for_path (twins_path);
+
+    write_all (twins_path,
+               "{\"id\": \"c\", \"text\": \"Gulls nest on the pier.\"}\n"
+               "{\"id\": \"d\", \"text\": \"Gulls nest on the pier.\"}\n");
+    mg_window_open_files (window, &twins, 1);
+    g_assert_cmpstr (adw_message_dialog_get_body (wait_for_dialog (window)), ==,
+                     "1 article has the same text as another of this import.");
+    answer (window, "skip");
+    g_assert_cmpuint (n_documents (window), ==, 3);
+
+    write_all (twins_path,
+               "{\"id\": \"e\", \"text\": \"The ferry runs again.\"}\n"
+               "{\"id\": \"f\", \"text\": \"Tides are high.\"}\n"
+               "{\"id\": \"g\", \"text\": \"Tides are high.\"}\n");
+    mg_window_open_files (window, &twins, 1);
+    g_assert_cmpstr (adw_message_dialog_get_body (wait_for_dialog (window)), ==,
+                     "1 article has the same text as one already in the dataset. "
+                     "1 article has the same text as another of this import.");
+    answer (window, "skip");
+    g_assert_cmpuint (n_documents (window), ==, 4);
+  }
+
   mg_window_open_files (window, &file, 1);
   answer (window, "cancel");
-  g_assert_cmpuint (n_documents (window), ==, 2);
+  g_assert_cmpuint (n_documents (window), ==, 4);
 
   mg_window_open_files (window, &file, 1);
   answer (window, "anyway");
-  g_assert_cmpuint (n_documents (window), ==, 4);
+  g_assert_cmpuint (n_documents (window), ==, 6);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -264,20 +264,36 @@ ask_about_duplicates (MgWindow  *self,
     { "go", N_("_Go to Existing"), ADW_RESPONSE_DEFAULT },
     { "skip", N_("_Skip Duplicates"), ADW_RESPONSE_SUGGESTED },
   };
-  guint n = mg_session_import_count_duplicates (reports);
-  g_autofree char *body = g_strdup_printf (ngettext ("%u article has the same text as one already in the dataset.",
-                                                     "%u articles have the same text as ones already in the dataset.",
-                                                     n), n);
+  guint n_repeats = mg_session_import_count_repeats (reports);
+  guint n_held = mg_session_import_count_duplicates (reports) - n_repeats;
+  g_autoptr(GString) body = g_string_new (NULL);
   MgDialogResponse translated[G_N_ELEMENTS (responses)];
   MgPrompt prompt = {
     .heading = _("Import Duplicates?"),
-    .body = body,
+    .body = NULL,
     .responses = translated,
     .n_responses = G_N_ELEMENTS (responses),
     .default_response = "skip",
     .close_response = "cancel",
   };
   GtkWidget *dialog;
+
+  /* A twin in the dataset and a twin within the files chosen are two
+   * different mistakes (a file imported again, a feed repeating itself):
+   * say which, and both when both. */
+  if (n_held > 0)
+    g_string_append_printf (body, ngettext ("%u article has the same text as one already in the dataset.",
+                                            "%u articles have the same text as ones already in the dataset.",
+                                            n_held), n_held);
+  if (n_repeats > 0)
+    {
+      if (body->len > 0)
+        g_string_append_c (body, ' ');
+      g_string_append_printf (body, ngettext ("%u article has the same text as another of this import.",
+                                              "%u articles have the same text as others of this import.",
+                                              n_repeats), n_repeats);
+    }
+  prompt.body = body->str;
 
   for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
     translated[i] = (MgDialogResponse) { responses[i].id, _(responses[i].label), responses[i].appearance };

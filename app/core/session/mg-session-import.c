@@ -75,6 +75,8 @@ import_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+enum { SEEN_IN_DATASET = 1, SEEN_IN_IMPORT };
+
 /* Finds the documents whose text the dataset already has, or an earlier
  * one of the import: the same file imported twice, or two feeds carrying
  * one article. */
@@ -82,11 +84,14 @@ static guint
 find_duplicates (MgDataset *dataset,
                  GPtrArray *reports)
 {
+  /* Each text seen, to where it was first seen: the dataset or the import,
+   * so that the person is told which of the two holds the twin. */
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_duplicates = 0;
 
   for (guint i = 0; i < mg_dataset_get_n_documents (dataset); i++)
-    g_hash_table_add (seen, (char *) mg_document_get_text_sha256 (mg_dataset_get_document (dataset, i)));
+    g_hash_table_insert (seen, (char *) mg_document_get_text_sha256 (mg_dataset_get_document (dataset, i)),
+                         GINT_TO_POINTER (SEEN_IN_DATASET));
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -96,8 +101,16 @@ find_duplicates (MgDataset *dataset,
         {
           MgDocument *document = g_ptr_array_index (report->documents, j);
 
-          if (g_hash_table_add (seen, (char *) mg_document_get_text_sha256 (document)))
-            continue;
+          const char *sha = mg_document_get_text_sha256 (document);
+          gpointer where = g_hash_table_lookup (seen, sha);
+
+          if (where == NULL)
+            {
+              g_hash_table_insert (seen, (char *) sha, GINT_TO_POINTER (SEEN_IN_IMPORT));
+              continue;
+            }
+          if (GPOINTER_TO_INT (where) == SEEN_IN_IMPORT)
+            report->n_repeats++;
           g_ptr_array_add (report->duplicates, g_object_ref (document));
           n_duplicates++;
         }
@@ -245,6 +258,25 @@ mg_session_import_count_duplicates (GPtrArray *reports)
 
   for (guint i = 0; i < reports->len; i++)
     n += ((MgSessionImportReport *) g_ptr_array_index (reports, i))->duplicates->len;
+  return n;
+}
+
+/**
+ * mg_session_import_count_repeats:
+ * @reports: (element-type MgSessionImportReport): what an import returned
+ *
+ * Returns: how many of the import's duplicates repeat another document of
+ *   the same import rather than one the dataset holds
+ */
+guint
+mg_session_import_count_repeats (GPtrArray *reports)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (reports != NULL, 0);
+
+  for (guint i = 0; i < reports->len; i++)
+    n += ((MgSessionImportReport *) g_ptr_array_index (reports, i))->n_repeats;
   return n;
 }
 

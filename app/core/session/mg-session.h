@@ -37,6 +37,8 @@ typedef enum
  * @error: (nullable): why nothing was read
  * @duplicates: (element-type MgDocument): those of @documents whose text
  *   the dataset already holds, or an earlier file of the same import
+ * @n_repeats: how many of @duplicates repeat an earlier document of the
+ *   same import, the dataset holding no twin of theirs
  *
  * What became of one file of an import.
  */
@@ -47,6 +49,7 @@ typedef struct
   GPtrArray *warnings;
   char      *error;
   GPtrArray *duplicates;
+  guint      n_repeats;
 } MgSessionImportReport;
 
 /* The longest a change waits for its draft, whatever the delay. */
@@ -121,6 +124,7 @@ GPtrArray  *mg_session_import_finish        (MgSession            *self,
                                              GAsyncResult         *result,
                                              GError              **error);
 guint       mg_session_import_count_duplicates (GPtrArray         *reports);
+guint       mg_session_import_count_repeats    (GPtrArray         *reports);
 void        mg_session_import_add           (MgSession            *self,
                                              GPtrArray            *reports,
                                              gboolean              skip_duplicates);
