@@ -346,6 +346,41 @@ test_recent (void)
   mg_test_remove_tree (dir);
 }
 
+static void
+check_shortened (const char *shown,
+                 guint       max_chars,
+                 const char *expected)
+{
+  g_autofree char *got = _mg_window_recent_shorten (shown, max_chars);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/* Open Recent shortens a long path in the middle, whole folders at a time,
+ * and keeps the file name and where the path starts; characters, not
+ * bytes, are counted. */
+static void
+test_recent_shorten (void)
+{
+  check_shortened ("~/news.json", 20, "~/news.json");
+  check_shortened ("~/Documents/Projects/2026/Elections/coding/round-two/news.json", 40,
+                   "~/…/Elections/coding/round-two/news.json");
+  check_shortened ("/media/usb/Archive/2019/March/feeds/news.json", 30,
+                   "/media/…/March/feeds/news.json");
+  check_shortened ("~/Belgeler/Çalışma/Seçim/Üçüncü tur/haber.json", 30,
+                   "~/…/Üçüncü tur/haber.json");
+  /* Exactly as long as allowed: left as it is. */
+  check_shortened ("~/Belgeler/Çalışma/haber.json", 29, "~/Belgeler/Çalışma/haber.json");
+  /* The one folder between does not fit: only the ellipsis stands for it. */
+  check_shortened ("~/a-very-long-folder-name-indeed/x.json", 10, "~/…/x.json");
+  /* The file name stays whole even when it alone is too long. */
+  check_shortened ("~/a/b/an-extremely-long-file-name-for-this-menu.json", 20,
+                   "…/an-extremely-long-file-name-for-this-menu.json");
+  /* Nothing between the start and the file name: nothing to leave out. */
+  check_shortened ("/an-extremely-long-file-name.json", 10, "/an-extremely-long-file-name.json");
+  check_shortened ("~/an-extremely-long-file-name.json", 10, "~/an-extremely-long-file-name.json");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/window-documents/move-and-rename", test_move_and_rename);
   g_test_add_func ("/window-documents/welcome-new-and-duplicates", test_welcome_new_and_duplicates);
   g_test_add_func ("/window-documents/recent", test_recent);
+  g_test_add_func ("/window-documents/recent-shorten", test_recent_shorten);
 
   status = g_test_run ();
   mg_test_remove_tree (scratch);

@@ -190,6 +190,8 @@ void       _mg_window_new_dataset          (MgWindow              *self);
 /* Provided by mg-window-recent.c */
 void       _mg_window_recent_class_init    (MgWindowClass         *klass);
 void       _mg_window_recent_init          (MgWindow              *self);
+char      *_mg_window_recent_shorten       (const char            *shown,
+                                            guint                  max_chars);
 
 /* Provided by mg-window-save.c */
 void       _mg_window_save_class_init      (MgWindowClass         *klass);

@@ -18,6 +18,10 @@
 #include "mg-window-private.h"
 
 #define RECENT_MAX 10
+/* About the width of the main menu's other items with a long title; a
+ * GtkPopoverMenu shows no tooltips, so the full path is in the toast of a
+ * file that went, not on the item. */
+#define RECENT_MAX_CHARS 48
 
 static GMenu *
 recent_menu (MgWindow *self)
@@ -46,6 +50,67 @@ display_path (GFile *file)
   return g_steal_pointer (&shown);
 }
 
+/**
+ * _mg_window_recent_shorten:
+ * @shown: a path as display_path() shows it
+ * @max_chars: the most characters to show
+ *
+ * A path deep in folders would make the menu as wide as the screen. The
+ * file name is what a person looks for, so it stays whole; the first folder
+ * (~, or the top folder) says where the path starts, and as many of the
+ * last folders as fit say where the file is; an ellipsis stands for those
+ * in between. Characters are counted, not bytes, and a folder is never cut.
+ *
+ * Returns: (transfer full): @shown, or its shortening when it is longer
+ *   than @max_chars
+ */
+char *
+_mg_window_recent_shorten (const char *shown,
+                           guint       max_chars)
+{
+  const char *base, *head_end, *cut, *p;
+  g_autofree char *head = NULL;
+  glong used;
+
+  g_return_val_if_fail (shown != NULL, NULL);
+
+  if ((guint) g_utf8_strlen (shown, -1) <= max_chars)
+    return g_strdup (shown);
+  base = strrchr (shown, '/');
+  if (base == NULL)
+    return g_strdup (shown);
+  base++;
+
+  /* The first folder with its separator: "~/", "/home/" or "a/". */
+  head_end = strchr (shown[0] == '/' ? shown + 1 : shown, '/');
+  if (head_end == NULL || head_end + 1 >= base)
+    return g_strdup (shown);   /* no folder between: nothing to leave out */
+  head_end++;
+  head = g_strndup (shown, head_end - shown);
+
+  /* "…/" and the file name are always shown; then folders from the last
+   * back, while they fit and do not reach the head. */
+  used = g_utf8_strlen (head, -1) + 2 + g_utf8_strlen (base, -1);
+  cut = base - 1;   /* the separator before the file name */
+  for (p = cut; p > head_end; )
+    {
+      const char *start = p - 1;
+      glong length;
+
+      while (start > head_end && start[-1] != '/')
+        start--;
+      length = g_utf8_strlen (start, p - start + 1);   /* the folder and its '/' */
+      if (start <= head_end || used + length > (glong) max_chars)
+        break;
+      used += length;
+      cut = start - 1;
+      p = cut;
+    }
+  if (used > (glong) max_chars)
+    return g_strconcat ("…/", base, NULL);
+  return g_strconcat (head, "…", cut, NULL);
+}
+
 /* A menu label shows an underscore as the mnemonic's mark: doubled, it is
  * the character. */
 static char *
@@ -67,7 +132,8 @@ rebuild_menu (MgWindow *self)
   for (guint i = 0; uris[i] != NULL && n < RECENT_MAX; i++, n++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
-      g_autofree char *shown = display_path (file);
+      g_autofree char *path = display_path (file);
+      g_autofree char *shown = _mg_window_recent_shorten (path, RECENT_MAX_CHARS);
       g_autofree char *label = escape_underscores (shown);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
