@@ -175,6 +175,42 @@ test_settle (Fixture       *fx,
   assert_validates (fx->path);
 }
 
+/* Shift+F8 before a document's first conflict goes back to the last
+ * conflict of the previous document that holds some, round to the end, as
+ * F8 goes on to the next. */
+static void
+test_previous_across (Fixture       *fx,
+                      gconstpointer  data)
+{
+  MgReviewPanel *panel;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  panel = _mg_window_review_get_panel (fx->window);
+  mg_test_activate (fx->window, "win.review-conflicts", NULL);
+  g_assert_cmpstr (shown (fx->window), ==, "port");
+  g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 0);
+
+  mg_test_activate (fx->window, "win.review-previous", NULL);
+  g_assert_cmpstr (shown (fx->window), ==, "budget");
+  g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 0);
+  mg_test_activate (fx->window, "win.review-previous", NULL);
+  g_assert_cmpstr (shown (fx->window), ==, "storm");
+  /* Back into the first document, at its last conflict, then up it. */
+  mg_test_activate (fx->window, "win.review-previous", NULL);
+  g_assert_cmpstr (shown (fx->window), ==, "port");
+  g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 3);
+  mg_test_activate (fx->window, "win.review-previous", NULL);
+  g_assert_cmpstr (shown (fx->window), ==, "port");
+  g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 2);
+
+  /* And F8 forwards still steps within, then on. */
+  mg_test_activate (fx->window, "win.review-next", NULL);
+  g_assert_cmpstr (shown (fx->window), ==, "port");
+  g_assert_cmpint (mg_review_panel_get_selected (panel), ==, 3);
+  mg_test_activate (fx->window, "win.review-next", NULL);
+  g_assert_cmpstr (shown (fx->window), ==, "storm");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +223,8 @@ main (int   argc,
 
   g_test_add ("/window-conflicts/settle", Fixture, NULL,
               fixture_set_up, test_settle, fixture_tear_down);
+  g_test_add ("/window-conflicts/previous-across", Fixture, NULL,
+              fixture_set_up, test_previous_across, fixture_tear_down);
 
   status = g_test_run ();
   mg_test_remove_tree (scratch);

@@ -596,24 +596,35 @@ conflicts_refresh (MgWindow *self,
   show_row (self, advance);
 }
 
-/* The next document after the one shown that holds conflicts, round to
- * the start. */
+/* The next (or previous) document from the one shown that holds
+ * conflicts, round to the start (or the end). */
 static MgDocument *
-next_with_conflicts (MgWindow *self)
+adjacent_with_conflicts (MgWindow *self,
+                         gboolean  forward)
 {
   MgDataset *dataset = mg_window_get_dataset (self);
   guint n = mg_dataset_get_n_documents (dataset);
   int at = self->document ? mg_dataset_index_of (dataset, self->document) : -1;
 
+  /* With no document shown, backwards starts from the end. */
+  if (at < 0 && !forward)
+    at = (int) n;
   for (guint i = 1; i <= n; i++)
     {
-      MgDocument *doc = mg_dataset_get_document (dataset, (guint) (at + (int) i) % n);
+      int step = forward ? at + (int) i : at - (int) i;
+      MgDocument *doc = mg_dataset_get_document (dataset, (guint) ((step % (int) n) + (int) n) % n);
       JsonArray *conflicts = mg_document_get_conflicts (doc);
 
       if (conflicts != NULL && json_array_get_length (conflicts) > 0)
         return doc;
     }
   return NULL;
+}
+
+static MgDocument *
+next_with_conflicts (MgWindow *self)
+{
+  return adjacent_with_conflicts (self, TRUE);
 }
 
 static void
@@ -1025,11 +1036,24 @@ move_action (GtkWidget  *widget,
   MgDocument *next;
 
   /* Settling conflicts, F8 past the last of a document goes on to the
-   * next document that holds some. */
+   * next document that holds some, and Shift+F8 before the first back to
+   * the last conflict of the previous one. */
   if (review->conflicts && forward && (n == 0 || review->current + 1 >= (int) n) &&
       (next = next_with_conflicts (self)) != NULL && next != self->document)
     {
       mg_window_show_document (self, next);
+      return;
+    }
+  if (review->conflicts && !forward && (n == 0 || review->current <= 0) &&
+      (next = adjacent_with_conflicts (self, FALSE)) != NULL && next != self->document)
+    {
+      mg_window_show_document (self, next);
+      if (self->document == next && review->items != NULL && review->items->len > 0)
+        {
+          review->current = (int) review->items->len - 1;
+          show_current (self);
+          update_actions (self);
+        }
       return;
     }
   if (!review->conflicts && move_across (self, forward))
