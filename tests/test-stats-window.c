@@ -241,6 +241,41 @@ test_window_suggestions_and_labels (void)
   g_object_unref (window);
 }
 
+static GtkWidget *
+stats_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (MG_IS_STATS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Opened from the main window, Statistics follows that window's history:
+ * a status set there shows without any edit of a span. */
+static void
+test_window_action (void)
+{
+  g_autoptr(MgDataset) dataset = NULL;
+  MgWindow *window;
+  GtkWidget *stats;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+  dataset = create_dataset ();
+  window = mg_test_open_window (dataset, NULL);
+  mg_test_activate (window, "win.statistics", NULL);
+  stats = stats_window ();
+  g_assert_nonnull (stats);
+  g_assert_cmpstr (figure (stats, "dataset-status-skipped"), ==, "0");
+  g_assert_true (mg_document_status_set (mg_window_get_history (window),
+                                         mg_dataset_get_document (dataset, 1),
+                                         MG_DOCUMENT_STATUS_SKIPPED));
+  wait_for (stats, "dataset-status-skipped", "1");
+  gtk_window_destroy (GTK_WINDOW (stats));
+  mg_test_close_window (window);
+}
+
 static void
 test_window_without_document (void)
 {
@@ -270,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/stats/window-figures", test_window_figures);
   g_test_add_func ("/stats/window-without-document", test_window_without_document);
   g_test_add_func ("/stats/window-suggestions-and-labels", test_window_suggestions_and_labels);
+  g_test_add_func ("/stats/window-action", test_window_action);
 
   return g_test_run ();
 }
