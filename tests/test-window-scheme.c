@@ -394,6 +394,46 @@ test_attribute_popover (void)
   mg_test_close_window (window);
 }
 
+/* A question is a yes or no attribute or code, and so is "Name: yes/no";
+ * the popover offers Yes and No for it. */
+static void
+test_editor_yes_no (void)
+{
+  MgWindow *window;
+  GtkWidget *editor;
+  MgScheme *scheme;
+  const MgField *field;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  mg_test_activate (window, "win.edit-scheme", NULL);
+  editor = _mg_window_scheme_get_editor (window);
+
+  apply_row (editor, "claim", "attributes", " Checkable ? ");
+  apply_row (editor, "claim", "attributes", "Verified: Yes/No");
+  apply_row (editor, "claim", "attributes", "Why?: a, b");
+  apply_row (editor, "document_codes", "document_codes", "Fact-checked?");
+  scheme = _mg_window_get_scheme (window);
+  field = mg_scheme_lookup_attribute (scheme, "claim", "checkable");
+  g_assert_nonnull (field);
+  g_assert_cmpint (field->type, ==, MG_FIELD_BOOLEAN);
+  g_assert_cmpstr (field->name, ==, "Checkable");
+  g_assert_cmpint (mg_scheme_lookup_attribute (scheme, "claim", "verified")->type, ==, MG_FIELD_BOOLEAN);
+  /* A question mark before the colon is part of a choice's name. */
+  field = mg_scheme_lookup_attribute (scheme, "claim", "why");
+  g_assert_nonnull (field);
+  g_assert_cmpint (field->type, ==, MG_FIELD_CHOICE);
+  g_assert_cmpstr (field->name, ==, "Why?");
+  field = mg_scheme_lookup_document_code (scheme, "fact-checked");
+  g_assert_nonnull (field);
+  g_assert_cmpint (field->type, ==, MG_FIELD_BOOLEAN);
+  /* Its row says so. */
+  g_assert_true (shows_text (mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, "claim"), "Yes or no"));
+
+  mg_test_close_window (window);
+}
+
 /* The codes of the document shown, in the side panel, each an undo step. */
 static void
 test_document_codes (void)
@@ -568,6 +608,7 @@ main (int   argc,
   mg_test_init_display ();
   g_test_add_func ("/window-scheme/editor", test_editor);
   g_test_add_func ("/window-scheme/labels", test_labels);
+  g_test_add_func ("/window-scheme/editor-yes-no", test_editor_yes_no);
   g_test_add_func ("/window-scheme/attribute-popover", test_attribute_popover);
   g_test_add_func ("/window-scheme/document-codes", test_document_codes);
   g_test_add_func ("/window-scheme/relation-types", test_relation_types);

@@ -17,8 +17,8 @@
  *
  * New attributes, codes and relation types are typed in one line, the
  * way a codebook writes them: "Kind: direct, indirect" is a choice,
- * "Comment" free text, "Attribution: cue > source" a relation type from
- * cues to sources.
+ * "Checkable?" yes or no, "Comment" free text, "Attribution: cue > source"
+ * a relation type from cues to sources.
  */
 
 #define G_LOG_DOMAIN "mg-scheme-editor"
@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mg-scheme-editor.h"
 #include "mg-window-private.h"
@@ -387,7 +388,25 @@ values_apply_cb (AdwEntryRow *row,
   set_array (target->editor, target->group->label_id, target->member, changed);
 }
 
-/* "Name: a, b" a choice, "Name" free text. */
+/* Whether @values, what follows the colon, says yes or no rather than
+ * listing a choice's values: "yes/no" or "yes or no" (in English or in
+ * the interface's language). */
+static gboolean
+says_yes_or_no (char **values)
+{
+  g_autofree char *folded = NULL;
+
+  if (values[0] == NULL || values[1] != NULL)
+    return FALSE;
+  folded = g_utf8_casefold (values[0], -1);
+  /* Translators: typed after an attribute's name ("Checkable: yes/no") to
+   * make it a yes or no attribute; keep it lower case */
+  return g_str_equal (folded, "yes/no") || g_str_equal (folded, "yes or no") ||
+         g_str_equal (folded, _("yes/no"));
+}
+
+/* "Name: a, b" a choice, "Name?" or "Name: yes/no" yes or no, "Name"
+ * free text. */
 static void
 add_field_apply_cb (AdwEntryRow *row,
                     RowTarget   *target)
@@ -400,7 +419,18 @@ add_field_apply_cb (AdwEntryRow *row,
   g_autoptr(JsonArray) more = array_with (array, G_MAXUINT, NULL);
   JsonObject *field = json_object_new ();
   g_autofree char *id = NULL;
+  const char *type = values[0] ? "choice" : "text";
+  gsize length = strlen (name);
 
+  /* A question is answered yes or no, as a codebook asks "Checkable?". */
+  if (values[0] == NULL && length > 0 && name[length - 1] == '?')
+    {
+      name[length - 1] = '\0';
+      g_strchomp (name);
+      type = "boolean";
+    }
+  else if (says_yes_or_no (values))
+    type = "boolean";
   if (*name == '\0')
     {
       json_object_unref (field);
@@ -409,8 +439,8 @@ add_field_apply_cb (AdwEntryRow *row,
   id = make_id (name, array);
   json_object_set_string_member (field, "id", id);
   json_object_set_string_member (field, "name", name);
-  json_object_set_string_member (field, "type", values[0] ? "choice" : "text");
-  if (values[0] != NULL)
+  json_object_set_string_member (field, "type", type);
+  if (g_str_equal (type, "choice"))
     json_object_set_member (field, "values", strings_node (values));
   json_array_add_object_element (more, field);
   set_array (target->editor, target->group->label_id, target->member, more);
@@ -1089,7 +1119,7 @@ fill_group (MgSchemeEditor *self,
       g_signal_connect (row, "apply", G_CALLBACK (examples_apply_cb),
                         target_on (G_OBJECT (row), self, group, "examples", 0));
       add_row (group, row, "examples");
-      add_field_rows (self, group, "attributes", _("Add an attribute: Name: value, value"));
+      add_field_rows (self, group, "attributes", _("Add an attribute: Name: value, value · Name? for yes or no · Name for text"));
     }
   else if (g_str_equal (group->member, "labels"))
     {
@@ -1102,7 +1132,7 @@ fill_group (MgSchemeEditor *self,
   else if (g_str_equal (group->member, "relation_types"))
     add_relation_rows (self, group);
   else
-    add_field_rows (self, group, group->member, _("Add a code: Name: value, value"));
+    add_field_rows (self, group, group->member, _("Add a code: Name: value, value · Name? for yes or no · Name for text"));
 
   for (guint i = 0; focused != NULL && i < group->rows->len; i++)
     {
