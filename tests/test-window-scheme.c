@@ -434,6 +434,42 @@ test_editor_yes_no (void)
   mg_test_close_window (window);
 }
 
+/* Relabelling a span to a label with attributes asks for them, as tagging
+ * does; relabelling to one without asks nothing. */
+static void
+test_relabel_asks (void)
+{
+  MgWindow *window;
+  MgAnnotation *span;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  set_member (window, "claim", "attributes",
+              "[{\"id\": \"checkable\", \"name\": \"Checkable\", \"type\": \"boolean\"}]");
+  select_needle (window, "Tuesday");
+  mg_test_activate (window, "win.tag", "figure");
+  span = mg_test_find (window, "figure", "Tuesday");
+  g_assert_nonnull (span);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+
+  /* The span is selected, no text is: the key relabels it. */
+  mg_test_activate (window, "win.tag", "claim");
+  g_assert_cmpstr (mg_annotation_get_label (span), ==, "claim");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+  g_assert_cmpstr (gtk_label_get_text (window->scheme->heading), ==, "Checkable");
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (window->scheme->values, 1)));
+  mg_test_spin ();
+  g_assert_false (json_node_get_boolean (mg_annotation_get_attribute (span, "checkable")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+
+  mg_test_activate (window, "win.tag", "figure");
+  g_assert_cmpstr (mg_annotation_get_label (span), ==, "figure");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+
+  mg_test_close_window (window);
+}
+
 /* The codes of the document shown, in the side panel, each an undo step. */
 static void
 test_document_codes (void)
@@ -610,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/window-scheme/labels", test_labels);
   g_test_add_func ("/window-scheme/editor-yes-no", test_editor_yes_no);
   g_test_add_func ("/window-scheme/attribute-popover", test_attribute_popover);
+  g_test_add_func ("/window-scheme/relabel-asks", test_relabel_asks);
   g_test_add_func ("/window-scheme/document-codes", test_document_codes);
   g_test_add_func ("/window-scheme/relation-types", test_relation_types);
   g_test_add_func ("/window-scheme/scheme-files", test_scheme_files);

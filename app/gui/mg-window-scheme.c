@@ -423,7 +423,7 @@ choose_attributes_action (GtkWidget  *widget,
 
 /**
  * _mg_window_scheme_tagged:
- * @annotation: a span just tagged, and selected
+ * @annotation: a span just tagged or relabelled, and selected
  *
  * Offers the values of the span's attributes at once, when its label has
  * any, so the coder goes on by keyboard.

@@ -184,7 +184,13 @@ tag_with_label (MgWindow   *self,
         return;
 
       if (!mg_history_set_label (history (self), self->document, selected, label_id, &error))
-        show_error_toast (self, error);
+        {
+          show_error_toast (self, error);
+          return;
+        }
+      /* A span relabelled is coded anew: its new label's attributes are
+       * asked for as on a new tag. */
+      _mg_window_scheme_tagged (self, selected);
     }
   else
     mg_window_toast (self, _("Select some text to tag first"));
