@@ -541,8 +541,31 @@ labels_node (MgSchemeEditor *self,
   return json_node_init_array (json_node_alloc (), array);
 }
 
+/* The ids of @ids that are labels of the dataset, or NULL when none is:
+ * the built-in type names quote, claim and actor, which a team's own
+ * labels may lack, and a listed type naming a label that is not there
+ * would make the dataset invalid. */
+static JsonNode *
+labels_present (MgSchemeEditor *self,
+                char          **ids)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset (self));
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (mg_label_set_lookup (labels, ids[i]) != NULL)
+      json_array_add_string_element (array, ids[i]);
+  if (json_array_get_length (array) == 0)
+    {
+      json_array_unref (array);
+      return NULL;
+    }
+  return json_node_init_array (json_node_alloc (), array);
+}
+
 /* The relation types as the dataset lists them, or the built-in one when
- * it lists none, so adding a type keeps the one in use. */
+ * it lists none, so adding a type keeps the one in use (between the
+ * labels of the dataset it may link, and only when it may link some). */
 static JsonArray *
 relation_types (MgSchemeEditor *self)
 {
@@ -559,12 +582,21 @@ relation_types (MgSchemeEditor *self)
   for (guint i = 0; i < types->len; i++)
     {
       const MgRelationType *type = g_ptr_array_index (types, i);
-      JsonObject *object = json_object_new ();
+      JsonNode *from = type->from[0] ? labels_present (self, type->from) : strings_node (type->from);
+      JsonNode *to = type->to[0] ? labels_present (self, type->to) : strings_node (type->to);
+      JsonObject *object;
 
+      if (from == NULL || to == NULL)
+        {
+          g_clear_pointer (&from, json_node_unref);
+          g_clear_pointer (&to, json_node_unref);
+          continue;
+        }
+      object = json_object_new ();
       json_object_set_string_member (object, "id", type->id);
       json_object_set_string_member (object, "name", type->name);
-      json_object_set_member (object, "from", strings_node (type->from));
-      json_object_set_member (object, "to", strings_node (type->to));
+      json_object_set_member (object, "from", from);
+      json_object_set_member (object, "to", to);
       json_array_add_object_element (built, object);
     }
   return built;
