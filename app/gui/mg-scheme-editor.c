@@ -394,15 +394,16 @@ values_apply_cb (AdwEntryRow *row,
 static gboolean
 says_yes_or_no (char **values)
 {
+  /* Translators: typed after an attribute's name ("Checkable: yes/no") to
+   * make it a yes or no attribute; keep it lower case */
+  const char *localised = _("yes/no");
   g_autofree char *folded = NULL;
 
   if (values[0] == NULL || values[1] != NULL)
     return FALSE;
   folded = g_utf8_casefold (values[0], -1);
-  /* Translators: typed after an attribute's name ("Checkable: yes/no") to
-   * make it a yes or no attribute; keep it lower case */
   return g_str_equal (folded, "yes/no") || g_str_equal (folded, "yes or no") ||
-         g_str_equal (folded, _("yes/no"));
+         g_str_equal (folded, localised);
 }
 
 /* "Name: a, b" a choice, "Name?" or "Name: yes/no" yes or no, "Name"
