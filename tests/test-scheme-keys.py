@@ -8,7 +8,8 @@
 # with its key, the popover's values picked by their first letter and
 # Return, Alt+Return to ask again and Escape to leave a value as it is,
 # Ctrl+Z to take one back; then a quote linked to its speaker with
-# Ctrl+Shift+A, Return, and the relation type picked by its first letter.
+# Ctrl+Shift+A, Return, and the relation type picked by its first letter;
+# last, the first span relabelled with 2 and back with 1, which asks again.
 # After each step the dataset is saved with
 # Ctrl+S and read back from disk.
 # Prints TAP. Usage: test-scheme-keys.py MARGINALIA FIXTURE.json
@@ -23,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mg_xdo import (main_with_scratch, open_app, press, private_env,  # noqa: E402
                     saver, stop, Tap)
 
-PLAN = 5
+PLAN = 6
 
 ATTRIBUTES = [
     {"id": "kind", "name": "Kind", "type": "choice",
@@ -115,6 +116,17 @@ def run(marginalia, fixture, scratch):
         found = relations()
         tap.ok(found == [("attributed-to", "a2", "a3"), ("cued-by", "a2", "a3")],
                "Ctrl+Shift+A, Return, c Return: %r" % (found,))
+
+        # Relabelled to a label with attributes, a span is asked for them as
+        # a new one is: 2 makes the first span an actor (nothing asked), 1 a
+        # quote again, where i picks indirect and y Yes.
+        keys("Escape", "Escape", "ctrl+Home", "alt+Down")
+        keys("2")
+        keys("1")
+        keys("i", "Return", "y", "Return")
+        attributes = tagged()
+        tap.ok(attributes == {"kind": "indirect", "checkable": True},
+               "relabelled 2 then 1, i Return y Return: %r" % (attributes,))
     finally:
         stop(process, pid)
 
