@@ -23,24 +23,6 @@
 /* The speaker list grows to this height, less where the window is small. */
 #define SPEAKER_LIST_MAX_HEIGHT 360
 
-static MgHistory *
-history (MgWindow *self)
-{
-  return mg_session_get_history (self->session);
-}
-
-static MgAnnotation *
-current_annotation (MgWindow *self)
-{
-  return mg_article_view_get_selected (self->article_view);
-}
-
-static MgAnnotationStore *
-current_store (MgWindow *self)
-{
-  return self->document ? mg_document_get_store (self->document) : NULL;
-}
-
 /* Whether the span may be linked to another: by the scheme's relation
  * types when the dataset lists them, else any but an actor. */
 static gboolean
@@ -98,7 +80,7 @@ _mg_window_popup_at_selected (MgWindow   *self,
   GtkWidget *view = GTK_WIDGET (self->article_view);
   GdkRectangle rect;
 
-  span_rect (self, current_annotation (self), &rect);
+  span_rect (self, _mg_window_current_annotation (self), &rect);
   gtk_popover_set_position (popover,
                             rect.y + rect.height / 2 > gtk_widget_get_height (view) / 2
                               ? GTK_POS_TOP : GTK_POS_BOTTOM);
@@ -125,13 +107,13 @@ commit_note (MgWindow *self)
   g_autoptr(MgDocument) document = g_steal_pointer (&self->note_document);
   g_autofree char *note = NULL;
 
-  if (target == NULL || document == NULL || history (self) == NULL ||
+  if (target == NULL || document == NULL || _mg_window_history (self) == NULL ||
       mg_annotation_store_get_position (mg_document_get_store (document), target) == G_MAXUINT)
     return;
 
   note = note_text (self);
   if (g_strcmp0 (note, mg_annotation_get_note (target) ?: "") != 0)
-    mg_history_set_note (history (self), document, target, note);
+    mg_history_set_note (_mg_window_history (self), document, target, note);
 }
 
 static void
@@ -164,7 +146,7 @@ edit_note_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   MgWindow *self = MG_WINDOW (widget);
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
 
   if (selected == NULL || self->document == NULL)
@@ -255,7 +237,7 @@ speaker_activated_cb (MgWindow      *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
 {
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   MgAnnotation *actor = g_object_get_data (G_OBJECT (row), "annotation");
   g_autoptr(GError) error = NULL;
 
@@ -267,7 +249,7 @@ speaker_activated_cb (MgWindow      *self,
   if (actor != NULL && _mg_window_scheme_link (self, selected, actor))
     return;
 
-  if (!mg_history_set_attribution (history (self), self->document, selected, actor, &error))
+  if (!mg_history_set_attribution (_mg_window_history (self), self->document, selected, actor, &error))
     mg_window_toast (self, error->message);
 }
 
@@ -301,7 +283,7 @@ static guint
 fill_speakers (MgWindow     *self,
                MgAnnotation *selected)
 {
-  MgAnnotationStore *store = current_store (self);
+  MgAnnotationStore *store = _mg_window_current_store (self);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   MgAnnotation *current = mg_annotation_store_attributed_to (store, selected);
   GtkWidget *child;
@@ -335,7 +317,7 @@ fill_speakers (MgWindow     *self,
 static void
 choose_speaker (MgWindow *self)
 {
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int room;
 
@@ -415,7 +397,7 @@ copy_action (GtkWidget  *widget,
 {
   MgWindow *self = MG_WINDOW (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   g_autofree char *text = NULL;
   GtkTextIter s, e;
 
@@ -523,8 +505,8 @@ context_menu_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  if (current_annotation (self) != NULL)
-    span_rect (self, current_annotation (self), &rect);
+  if (_mg_window_current_annotation (self) != NULL)
+    span_rect (self, _mg_window_current_annotation (self), &rect);
   else
     {
       gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -542,8 +524,8 @@ static void
 aim_at (MgWindow *self,
         guint     offset)
 {
-  g_autoptr(GPtrArray) covering = mg_annotation_store_at (current_store (self), offset);
-  MgAnnotation *selected = current_annotation (self);
+  g_autoptr(GPtrArray) covering = mg_annotation_store_at (_mg_window_current_store (self), offset);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   MgAnnotation *innermost = NULL;
 
   mg_article_view_place_cursor (self->article_view, offset);
@@ -655,7 +637,7 @@ update_actions (MgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->article_view));
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
 
   gtk_widget_action_set_enabled (widget, "win.edit-note", selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.attribute", is_attributable (self, selected));

@@ -265,4 +265,33 @@ guint      _mg_window_find_get_n_matches   (MgWindow              *self,
                                             int                   *current);
 GtkWidget *_mg_window_find_get_search_window (MgWindow            *self);
 
+
+/* The one-line look-ups every part of the window makes, defined once here
+ * rather than again in each file that needs them. */
+static inline MgHistory *
+_mg_window_history (MgWindow *self)
+{
+  return mg_session_get_history (self->session);
+}
+
+static inline MgDataset *
+_mg_window_dataset (MgWindow *self)
+{
+  return mg_session_get_dataset (self->session);
+}
+
+/* The annotations of the document shown, or NULL when none is. */
+static inline MgAnnotationStore *
+_mg_window_current_store (MgWindow *self)
+{
+  return self->document ? mg_document_get_store (self->document) : NULL;
+}
+
+/* The annotation selected in the article, or NULL. */
+static inline MgAnnotation *
+_mg_window_current_annotation (MgWindow *self)
+{
+  return mg_article_view_get_selected (self->article_view);
+}
+
 G_END_DECLS

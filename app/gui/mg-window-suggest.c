@@ -43,22 +43,10 @@ static const char *const actions[] = {
   "win.suggestion-leave",
 };
 
-static MgDataset *
-dataset (MgWindow *self)
-{
-  return mg_session_get_dataset (self->session);
-}
-
-static MgHistory *
-history (MgWindow *self)
-{
-  return mg_session_get_history (self->session);
-}
-
 static gboolean
 enabled (MgWindow *self)
 {
-  return dataset (self) != NULL && mg_suggest_dataset_get_enabled (dataset (self));
+  return _mg_window_dataset (self) != NULL && mg_suggest_dataset_get_enabled (_mg_window_dataset (self));
 }
 
 static void
@@ -99,7 +87,7 @@ refilter (MgWindow *self)
   g_clear_object (&sg->marks);
   if (sg->suggestions != NULL && sg->document == self->document)
     {
-      shown = mg_suggest_filter (sg->suggestions, sg->document, mg_dataset_get_labels (dataset (self)));
+      shown = mg_suggest_filter (sg->suggestions, sg->document, mg_dataset_get_labels (_mg_window_dataset (self)));
       sg->marks = mg_suggestion_marks_new (sg->suggestions, shown);
       if (sg->has_current)
         current = nearest_shown (sg->marks, sg->current);
@@ -125,11 +113,11 @@ follow_history (MgWindow *self)
 {
   MgWindowSuggest *sg = self->suggest;
 
-  if (sg->history == history (self))
+  if (sg->history == _mg_window_history (self))
     return;
   if (sg->history != NULL)
     g_signal_handlers_disconnect_by_func (sg->history, history_changed_cb, self);
-  g_set_object (&sg->history, history (self));
+  g_set_object (&sg->history, _mg_window_history (self));
   if (sg->history != NULL)
     g_signal_connect_object (sg->history, "changed", G_CALLBACK (history_changed_cb), self,
                              G_CONNECT_SWAPPED);
@@ -197,11 +185,11 @@ toggle_change_state (GSimpleAction *action,
   MgWindow *self = user_data;
   gboolean on = g_variant_get_boolean (state);
 
-  if (self->suggest == NULL || dataset (self) == NULL || on == enabled (self))
+  if (self->suggest == NULL || _mg_window_dataset (self) == NULL || on == enabled (self))
     return;
   /* A setting of the dataset, saved with it, but not coding: no undo. */
-  mg_suggest_dataset_set_enabled (dataset (self), on);
-  mg_history_mark_modified (history (self));
+  mg_suggest_dataset_set_enabled (_mg_window_dataset (self), on);
+  mg_history_mark_modified (_mg_window_history (self));
   refresh (self);
   if (on && self->document != NULL)
     {
@@ -312,7 +300,7 @@ accept (MgWindow   *self,
 
   if (current_suggestion (self) == NULL)
     return;
-  if (mg_suggest_accept (history (self), sg->document, sg->suggestions, sg->current, label,
+  if (mg_suggest_accept (_mg_window_history (self), sg->document, sg->suggestions, sg->current, label,
                          &error) == NULL)
     mg_window_toast (self, error->message);
 }
@@ -331,7 +319,7 @@ accept_key_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   MgWindow *self = MG_WINDOW (widget);
-  MgLabel *label = mg_label_set_lookup_key (mg_dataset_get_labels (dataset (self)),
+  MgLabel *label = mg_label_set_lookup_key (mg_dataset_get_labels (_mg_window_dataset (self)),
                                             g_variant_get_string (param, NULL));
 
   if (label != NULL)
@@ -347,7 +335,7 @@ reject_action (GtkWidget  *widget,
   const MgSuggestion *s = current_suggestion (self);
 
   if (s != NULL)
-    mg_suggest_reject (history (self), self->suggest->document, s);
+    mg_suggest_reject (_mg_window_history (self), self->suggest->document, s);
 }
 
 static void
@@ -365,8 +353,8 @@ accept_all_action (GtkWidget  *widget,
 
   if (s == NULL)
     return;
-  label = mg_label_set_lookup (mg_dataset_get_labels (dataset (self)), s->label);
-  n = mg_suggest_accept_all (history (self), sg->document, sg->suggestions, s->label, TRUE, &error);
+  label = mg_label_set_lookup (mg_dataset_get_labels (_mg_window_dataset (self)), s->label);
+  n = mg_suggest_accept_all (_mg_window_history (self), sg->document, sg->suggestions, s->label, TRUE, &error);
   if (error != NULL)
     {
       mg_window_toast (self, error->message);

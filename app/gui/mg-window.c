@@ -76,30 +76,6 @@ _mg_window_prompt (MgWindow       *self,
   return dialog;
 }
 
-static MgHistory *
-history (MgWindow *self)
-{
-  return mg_session_get_history (self->session);
-}
-
-static MgDataset *
-dataset (MgWindow *self)
-{
-  return mg_session_get_dataset (self->session);
-}
-
-static MgAnnotationStore *
-current_store (MgWindow *self)
-{
-  return self->document ? mg_document_get_store (self->document) : NULL;
-}
-
-static MgAnnotation *
-current_annotation (MgWindow *self)
-{
-  return mg_article_view_get_selected (self->article_view);
-}
-
 static void
 show_error_toast (MgWindow     *self,
                   const GError *error)
@@ -149,21 +125,21 @@ static void
 tag_with_label (MgWindow   *self,
                 const char *label_id)
 {
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   g_autoptr(GError) error = NULL;
   guint start, end;
 
   if (self->document == NULL)
     return;
 
-  if (mg_label_set_lookup (mg_dataset_get_labels (dataset (self)), label_id) == NULL)
+  if (mg_label_set_lookup (mg_dataset_get_labels (_mg_window_dataset (self)), label_id) == NULL)
     return;
 
   if (mg_article_view_get_tag_range (self->article_view, &start, &end))
     {
       g_autoptr(MgAnnotation) annotation = mg_annotation_new (NULL, label_id, start, end);
 
-      if (!mg_history_add_annotation (history (self), self->document, annotation, &error))
+      if (!mg_history_add_annotation (_mg_window_history (self), self->document, annotation, &error))
         {
           if (g_error_matches (error, MG_ERROR, MG_ERROR_DUPLICATE))
             mg_window_toast (self, _("This text already has that label"));
@@ -183,7 +159,7 @@ tag_with_label (MgWindow   *self,
       if (g_strcmp0 (mg_annotation_get_label (selected), label_id) == 0)
         return;
 
-      if (!mg_history_set_label (history (self), self->document, selected, label_id, &error))
+      if (!mg_history_set_label (_mg_window_history (self), self->document, selected, label_id, &error))
         {
           show_error_toast (self, error);
           return;
@@ -212,10 +188,10 @@ tag_key_action (GtkWidget  *widget,
   MgWindow *self = MG_WINDOW (widget);
   MgLabel *label;
 
-  if (dataset (self) == NULL)
+  if (_mg_window_dataset (self) == NULL)
     return;
 
-  label = mg_label_set_lookup_key (mg_dataset_get_labels (dataset (self)),
+  label = mg_label_set_lookup_key (mg_dataset_get_labels (_mg_window_dataset (self)),
                                    g_variant_get_string (param, NULL));
   if (label != NULL)
     tag_with_label (self, mg_label_get_id (label));
@@ -230,12 +206,12 @@ delete_action (GtkWidget  *widget,
   g_autoptr(MgAnnotation) annotation = NULL;
   AdwToast *toast;
 
-  if (current_annotation (self) == NULL)
+  if (_mg_window_current_annotation (self) == NULL)
     return;
 
-  annotation = g_object_ref (current_annotation (self));
+  annotation = g_object_ref (_mg_window_current_annotation (self));
   select_annotation (self, NULL, FALSE);
-  mg_history_remove_annotation (history (self), self->document, annotation);
+  mg_history_remove_annotation (_mg_window_history (self), self->document, annotation);
 
   toast = adw_toast_new (_("Annotation deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -253,17 +229,17 @@ undo_redo_action (GtkWidget  *widget,
   gboolean undo = g_str_equal (action_name, "win.undo");
   MgDocument *touched;
 
-  if (history (self) == NULL)
+  if (_mg_window_history (self) == NULL)
     return;
 
-  if (undo ? !mg_history_can_undo (history (self)) : !mg_history_can_redo (history (self)))
+  if (undo ? !mg_history_can_undo (_mg_window_history (self)) : !mg_history_can_redo (_mg_window_history (self)))
     return;
 
-  touched = undo ? mg_history_undo (history (self)) : mg_history_redo (history (self));
+  touched = undo ? mg_history_undo (_mg_window_history (self)) : mg_history_redo (_mg_window_history (self));
 
   /* Show the change where it happened. */
   if (touched != NULL && touched != self->document &&
-      mg_dataset_index_of (dataset (self), touched) >= 0)
+      mg_dataset_index_of (_mg_window_dataset (self), touched) >= 0)
     mg_window_show_document (self, touched);
 }
 
@@ -274,8 +250,8 @@ move_annotation_action (GtkWidget  *widget,
 {
   MgWindow *self = MG_WINDOW (widget);
   gboolean forward = g_str_equal (action_name, "win.next-annotation");
-  MgAnnotationStore *store = current_store (self);
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotationStore *store = _mg_window_current_store (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   guint n, position;
 
   if (store == NULL || (n = mg_annotation_store_get_n_annotations (store)) == 0)
@@ -322,15 +298,15 @@ move_document_action (GtkWidget  *widget,
   guint n;
   int index;
 
-  if (dataset (self) == NULL || (n = mg_dataset_get_n_documents (dataset (self))) == 0)
+  if (_mg_window_dataset (self) == NULL || (n = mg_dataset_get_n_documents (_mg_window_dataset (self))) == 0)
     return;
 
-  index = self->document ? mg_dataset_index_of (dataset (self), self->document) : -1;
+  index = self->document ? mg_dataset_index_of (_mg_window_dataset (self), self->document) : -1;
   index = forward ? index + 1 : index - 1;
   if (index < 0 || (guint) index >= n)
     return;
 
-  mg_window_show_document (self, mg_dataset_get_document (dataset (self), index));
+  mg_window_show_document (self, mg_dataset_get_document (_mg_window_dataset (self), index));
 }
 
 /* Refuses a range another span of the same label already has, naming it,
@@ -342,7 +318,7 @@ refuse_duplicate (MgWindow     *self,
                   guint         end)
 {
   const char *label_id = mg_annotation_get_label (annotation);
-  MgAnnotation *twin = mg_annotation_store_find (current_store (self), label_id, start, end);
+  MgAnnotation *twin = mg_annotation_store_find (_mg_window_current_store (self), label_id, start, end);
   MgLabel *label;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
@@ -350,7 +326,7 @@ refuse_duplicate (MgWindow     *self,
   if (twin == NULL || twin == annotation)
     return FALSE;
 
-  label = mg_label_set_lookup (mg_dataset_get_labels (dataset (self)), label_id);
+  label = mg_label_set_lookup (mg_dataset_get_labels (_mg_window_dataset (self)), label_id);
   text = mg_document_substring (self->document, start, end);
   /* Translators: the first is a label's name, the second the text. */
   message = g_strdup_printf (_("Another %s already covers “%s”"),
@@ -370,7 +346,7 @@ boundary_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   MgWindow *self = MG_WINDOW (widget);
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   g_autoptr(GError) error = NULL;
   const char *what = action_name + strlen ("win.");
   MgSpanEdge edge = g_str_has_suffix (what, "-start") ? MG_SPAN_EDGE_START : MG_SPAN_EDGE_END;
@@ -387,7 +363,7 @@ boundary_action (GtkWidget  *widget,
       refuse_duplicate (self, selected, start, end))
     return;
 
-  if (!mg_history_set_range (history (self), self->document, selected, start, end, &error))
+  if (!mg_history_set_range (_mg_window_history (self), self->document, selected, start, end, &error))
     show_error_toast (self, error);
   mg_article_view_scroll_to_annotation (self->article_view, selected);
 }
@@ -401,7 +377,7 @@ set_range_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   MgWindow *self = MG_WINDOW (widget);
-  MgAnnotation *selected = current_annotation (self);
+  MgAnnotation *selected = _mg_window_current_annotation (self);
   g_autoptr(GError) error = NULL;
   guint start, end;
 
@@ -416,7 +392,7 @@ set_range_action (GtkWidget  *widget,
       refuse_duplicate (self, selected, start, end))
     return;
 
-  if (!mg_history_set_range (history (self), self->document, selected, start, end, &error))
+  if (!mg_history_set_range (_mg_window_history (self), self->document, selected, start, end, &error))
     show_error_toast (self, error);
 }
 
@@ -436,12 +412,12 @@ statistics_action (GtkWidget  *widget,
   MgWindow *self = MG_WINDOW (widget);
   GtkWidget *stats;
 
-  if (dataset (self) == NULL)
+  if (_mg_window_dataset (self) == NULL)
     return;
 
-  stats = mg_stats_window_new (GTK_WINDOW (self), dataset (self), self->document);
-  if (history (self) != NULL)
-    mg_stats_window_follow_history (MG_STATS_WINDOW (stats), history (self));
+  stats = mg_stats_window_new (GTK_WINDOW (self), _mg_window_dataset (self), self->document);
+  if (_mg_window_history (self) != NULL)
+    mg_stats_window_follow_history (MG_STATS_WINDOW (stats), _mg_window_history (self));
   gtk_window_present (GTK_WINDOW (stats));
 }
 
@@ -452,7 +428,7 @@ export_action (GtkWidget  *widget,
 {
   MgWindow *self = MG_WINDOW (widget);
 
-  if (dataset (self) != NULL)
+  if (_mg_window_dataset (self) != NULL)
     gtk_window_present (GTK_WINDOW (mg_export_dialog_new (self)));
 }
 
@@ -732,7 +708,7 @@ session_dataset_cb (MgWindow   *self,
                     GParamSpec *pspec,
                     MgSession  *session)
 {
-  MgDataset *shown = dataset (self);
+  MgDataset *shown = _mg_window_dataset (self);
 
   g_clear_object (&self->document);
   mg_document_list_set_dataset (self->document_list, shown);
@@ -866,7 +842,7 @@ mg_window_get_dataset (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
 
-  return dataset (self);
+  return _mg_window_dataset (self);
 }
 
 MgHistory *
@@ -874,7 +850,7 @@ mg_window_get_history (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
 
-  return history (self);
+  return _mg_window_history (self);
 }
 
 GFile *
@@ -909,7 +885,7 @@ mg_window_show_document (MgWindow   *self,
 
   if (g_set_object (&self->document, document) || document == NULL)
     {
-      MgLabelSet *labels = dataset (self) ? mg_dataset_get_labels (dataset (self)) : NULL;
+      MgLabelSet *labels = _mg_window_dataset (self) ? mg_dataset_get_labels (_mg_window_dataset (self)) : NULL;
 
       mg_article_view_set_document (self->article_view, document, labels);
       mg_annotation_list_set_document (self->annotation_list, document, labels);
