@@ -17,35 +17,10 @@
 #include "config.h"
 
 #include "mg-article-view-private.h"
+#include "mg-dashes.h"
+#include "mg-line-rects.h"
 
-#define DASH 5
-#define GAP  3
 #define TICK 7
-
-static void
-dashed_hline (GtkSnapshot   *snapshot,
-              const GdkRGBA *color,
-              int            x0,
-              int            x1,
-              int            y,
-              int            thickness)
-{
-  for (int x = x0; x < x1; x += DASH + GAP)
-    gtk_snapshot_append_color (snapshot, color,
-                               &GRAPHENE_RECT_INIT (x, y, MIN (DASH, x1 - x), thickness));
-}
-
-static void
-dashed_vline (GtkSnapshot   *snapshot,
-              const GdkRGBA *color,
-              int            x,
-              int            y0,
-              int            y1)
-{
-  for (int y = y0; y < y1; y += DASH + GAP)
-    gtk_snapshot_append_color (snapshot, color,
-                               &GRAPHENE_RECT_INIT (x, y, 2, MIN (DASH, y1 - y)));
-}
 
 /* One display line of a span: the dashed underline, a tick where the span
  * starts or ends, and with @framed a dashed box around the line. */
@@ -62,7 +37,7 @@ draw_line (GtkSnapshot   *snapshot,
 {
   int base = y + height + 2;
 
-  dashed_hline (snapshot, color, x0, x1, base, 2);
+  mg_dashes_across (snapshot, color, x0, x1, base, 2);
   if (opens)
     gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, base - TICK, 2, TICK + 2));
   if (closes)
@@ -70,13 +45,37 @@ draw_line (GtkSnapshot   *snapshot,
 
   if (framed)
     {
-      dashed_hline (snapshot, color, x0 - 4, x1 + 4, y - 4, 2);
+      mg_dashes_across (snapshot, color, x0 - 4, x1 + 4, y - 4, 2);
       if (opens)
-        dashed_vline (snapshot, color, x0 - 4, y - 4, base + 4);
+        mg_dashes_down (snapshot, color, x0 - 4, y - 4, base + 4, 2);
       if (closes)
-        dashed_vline (snapshot, color, x1 + 2, y - 4, base + 4);
-      dashed_hline (snapshot, color, x0 - 4, x1 + 4, base + 4, 2);
+        mg_dashes_down (snapshot, color, x1 + 2, y - 4, base + 4, 2);
+      mg_dashes_across (snapshot, color, x0 - 4, x1 + 4, base + 4, 2);
     }
+}
+
+typedef struct
+{
+  GtkSnapshot   *snapshot;
+  const GdkRGBA *color;
+  gboolean       opens;   /* the span starts on screen */
+  gboolean       closes;  /* the span ends on screen */
+  gboolean       framed;
+} SpanDrawing;
+
+static void
+draw_span_piece (int      x0,
+                 int      x1,
+                 int      y,
+                 int      height,
+                 gboolean first,
+                 gboolean last,
+                 gpointer user_data)
+{
+  SpanDrawing *d = user_data;
+
+  draw_line (d->snapshot, d->color, x0, x1, y, height,
+             first && d->opens, last && d->closes, d->framed);
 }
 
 static void
@@ -89,39 +88,10 @@ draw_span (GtkTextView   *view,
            guint          visible_end,
            gboolean       framed)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   guint from = MAX (start, visible_start), to = MIN (end, visible_end);
-  GtkTextIter iter;
-  GdkRectangle r;
-  int x0, x1, y, h;
-  gboolean opens = from == start;
+  SpanDrawing d = { snapshot, color, from == start, to == end, framed };
 
-  if (from >= to)
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) from);
-  gtk_text_view_get_iter_location (view, &iter, &r);
-  x0 = x1 = r.x;
-  y = r.y;
-  h = r.height;
-
-  /* Walk the characters, closing a piece at each display line. */
-  for (guint offset = from; offset < to; offset++)
-    {
-      gtk_text_view_get_iter_location (view, &iter, &r);
-      if (r.y != y)
-        {
-          draw_line (snapshot, color, x0, x1, y, h, opens, FALSE, framed);
-          opens = FALSE;
-          x0 = r.x;
-          y = r.y;
-          h = r.height;
-        }
-      x1 = MAX (r.x + r.width, x0 + 2);
-      gtk_text_iter_forward_char (&iter);
-    }
-
-  draw_line (snapshot, color, x0, x1, y, h, opens, to == end, framed);
+  mg_line_pieces_foreach (view, from, to, draw_span_piece, &d);
 }
 
 /* Draws @reference, the colleague's annotations of the document shown,

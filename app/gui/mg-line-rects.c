@@ -59,3 +59,56 @@ mg_line_rects (GtkTextView *view,
 
   return rects;
 }
+
+/**
+ * mg_line_pieces_foreach:
+ * @start: the first code point
+ * @end: the code point after the last
+ *
+ * Calls @func for each display line of [@start, @end), top to bottom.
+ * Unlike mg_line_rects(), a line is never left out: one that holds only a
+ * line break still gets a piece two pixels wide, so that the marks that
+ * outline a span on every line (a colleague's span under review, a
+ * suggestion) show where the span takes the break in. Those marks walk the
+ * range here rather than each with its own copy of the walk.
+ */
+void
+mg_line_pieces_foreach (GtkTextView     *view,
+                        guint            start,
+                        guint            end,
+                        MgLinePieceFunc  func,
+                        gpointer         user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GdkRectangle r;
+  int x0, x1, y, h;
+  gboolean first = TRUE;
+
+  if (start >= end)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  gtk_text_view_get_iter_location (view, &iter, &r);
+  x0 = x1 = r.x;
+  y = r.y;
+  h = r.height;
+
+  /* Walk the characters, closing a piece at each display line. */
+  for (guint offset = start; offset < end; offset++)
+    {
+      gtk_text_view_get_iter_location (view, &iter, &r);
+      if (r.y != y)
+        {
+          func (x0, x1, y, h, first, FALSE, user_data);
+          first = FALSE;
+          x0 = r.x;
+          y = r.y;
+          h = r.height;
+        }
+      x1 = MAX (r.x + r.width, x0 + 2);
+      gtk_text_iter_forward_char (&iter);
+    }
+
+  func (x0, x1, y, h, first, TRUE, user_data);
+}

@@ -17,12 +17,11 @@
 
 #include "config.h"
 
+#include "mg-dashes.h"
 #include "mg-line-rects.h"
 #include "mg-relation-marks.h"
 
-/* A dash of the box, the gap after it, and its thickness. */
-#define DASH 5
-#define GAP  3
+/* The thickness of the box's dashes. */
 #define LINE 2
 
 /* The chip stands this far from the quote's end, clear of the knob of
@@ -31,30 +30,6 @@
 
 /* A speaker's name longer than this is cut in the chip. */
 #define CHIP_MAX_CHARS 32
-
-static void
-dash_across (GtkSnapshot   *snapshot,
-             const GdkRGBA *color,
-             int            x0,
-             int            x1,
-             int            y)
-{
-  for (int x = x0; x < x1; x += DASH + GAP)
-    gtk_snapshot_append_color (snapshot, color,
-                               &GRAPHENE_RECT_INIT (x, y, MIN (DASH, x1 - x), LINE));
-}
-
-static void
-dash_down (GtkSnapshot   *snapshot,
-           const GdkRGBA *color,
-           int            x,
-           int            y0,
-           int            y1)
-{
-  for (int y = y0; y < y1; y += DASH + GAP)
-    gtk_snapshot_append_color (snapshot, color,
-                               &GRAPHENE_RECT_INIT (x, y, LINE, MIN (DASH, y1 - y)));
-}
 
 /* A dashed box around each line of the span, a little outside the
  * selection's outline so both show when they meet. */
@@ -76,10 +51,10 @@ box_span (GtkTextView   *view,
       int x0 = r->x - 4, x1 = r->x + r->width + 4;
       int y0 = r->y - 3, y1 = r->y + r->height + 3;
 
-      dash_across (snapshot, color, x0, x1, y0);
-      dash_across (snapshot, color, x0, x1, y1 - LINE);
-      dash_down (snapshot, color, x0, y0, y1);
-      dash_down (snapshot, color, x1 - LINE, y0, y1);
+      mg_dashes_across (snapshot, color, x0, x1, y0, LINE);
+      mg_dashes_across (snapshot, color, x0, x1, y1 - LINE, LINE);
+      mg_dashes_down (snapshot, color, x0, y0, y1, LINE);
+      mg_dashes_down (snapshot, color, x1 - LINE, y0, y1, LINE);
     }
 }
 

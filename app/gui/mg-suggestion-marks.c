@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "mg-article-view-private.h"
+#include "mg-line-rects.h"
 #include "mg-suggestion-marks.h"
 
 struct _MgSuggestionMarks
@@ -159,6 +160,27 @@ outline (GtkSnapshot   *snapshot,
   gtk_snapshot_append_border (snapshot, &box, widths, colors);
 }
 
+typedef struct
+{
+  GtkSnapshot   *snapshot;
+  const GdkRGBA *color;
+  float          width;
+} SuggestionDrawing;
+
+static void
+outline_piece (int      x0,
+               int      x1,
+               int      y,
+               int      height,
+               gboolean first,
+               gboolean last,
+               gpointer user_data)
+{
+  SuggestionDrawing *d = user_data;
+
+  outline (d->snapshot, d->color, x0, x1, y, height, d->width);
+}
+
 /* One outline a display line of the part of [start, end) on screen. */
 static void
 draw_suggestion (GtkTextView   *view,
@@ -170,34 +192,9 @@ draw_suggestion (GtkTextView   *view,
                  guint          visible_end,
                  float          width)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  guint from = MAX (start, visible_start), to = MIN (end, visible_end);
-  GtkTextIter iter;
-  GdkRectangle r;
-  int x0, x1, y, h;
+  SuggestionDrawing d = { snapshot, color, width };
 
-  if (from >= to)
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) from);
-  gtk_text_view_get_iter_location (view, &iter, &r);
-  x0 = x1 = r.x;
-  y = r.y;
-  h = r.height;
-  for (guint offset = from; offset < to; offset++)
-    {
-      gtk_text_view_get_iter_location (view, &iter, &r);
-      if (r.y != y)
-        {
-          outline (snapshot, color, x0, x1, y, h, width);
-          x0 = r.x;
-          y = r.y;
-          h = r.height;
-        }
-      x1 = MAX (r.x + r.width, x0 + 2);
-      gtk_text_iter_forward_char (&iter);
-    }
-  outline (snapshot, color, x0, x1, y, h, width);
+  mg_line_pieces_foreach (view, MAX (start, visible_start), MIN (end, visible_end), outline_piece, &d);
 }
 
 /* The first shown index whose suggestion may reach @offset: none that
