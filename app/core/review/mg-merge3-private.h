@@ -32,6 +32,17 @@ void        _mg_merge3_add_conflict (MgDocument  *result,
                                      JsonObject  *conflict);
 gboolean    _mg_json_objects_equal (JsonObject  *a,
                                     JsonObject  *b);
+gboolean    _mg_json_nodes_equal   (JsonNode    *a,
+                                    JsonNode    *b);
+JsonNode   *_mg_json_member        (JsonObject  *object,
+                                    const char  *name);
+JsonNode   *_mg_merge3_pick        (JsonNode    *base,
+                                    JsonNode    *ours,
+                                    JsonNode    *theirs,
+                                    gboolean    *clash);
+GPtrArray  *_mg_merge3_member_names (JsonObject *base,
+                                     JsonObject *ours,
+                                     JsonObject *theirs);
 gboolean    _mg_annotations_same   (MgAnnotation *a,
                                     MgAnnotation *b);
 gboolean    _mg_relations_same     (MgRelation  *a,

@@ -18,33 +18,6 @@
 #include "mg-merge3-private.h"
 #include "mg-scheme.h"
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
-{
-  return object != NULL ? json_object_get_member (object, name) : NULL;
-}
-
-static gboolean
-nodes_equal (JsonNode *a,
-             JsonNode *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return json_node_equal (a, b);
-}
-
-static void
-add_names (GPtrArray  *names,
-           JsonObject *object)
-{
-  g_autoptr(GList) members = object != NULL ? json_object_get_members (object) : NULL;
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL))
-      g_ptr_array_add (names, l->data);
-}
-
 /**
  * _mg_merge3_values:
  * @base: (nullable): the ancestor's values, %NULL for a span or document
@@ -60,21 +33,17 @@ _mg_merge3_values (JsonObject *base,
                    JsonObject *theirs,
                    GPtrArray  *clashes)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = _mg_merge3_member_names (base, ours, theirs);
   g_autoptr(JsonObject) result = json_object_new ();
 
-  add_names (names, ours);
-  add_names (names, theirs);
-  add_names (names, base);
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      JsonNode *b = member (base, name), *o = member (ours, name), *t = member (theirs, name);
-      JsonNode *take = o;
+      gboolean clash;
+      JsonNode *take = _mg_merge3_pick (_mg_json_member (base, name), _mg_json_member (ours, name),
+                                        _mg_json_member (theirs, name), &clash);
 
-      if (nodes_equal (b, o) && !nodes_equal (b, t))
-        take = t;
-      else if (!nodes_equal (o, t) && !nodes_equal (b, t))
+      if (clash)
         g_ptr_array_add (clashes, g_strdup (name));
       if (take != NULL)
         json_object_set_member (result, name, json_node_copy (take));

@@ -38,20 +38,74 @@ _mg_json_objects_equal (JsonObject *a,
   return json_node_equal (x, y);
 }
 
-static gboolean
-nodes_equal (JsonNode *a,
-             JsonNode *b)
+/* Two members, either of which may be missing, compared; the merges of
+ * whole members and of attribute values both go by it. */
+gboolean
+_mg_json_nodes_equal (JsonNode *a,
+                      JsonNode *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
   return json_node_equal (a, b);
 }
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
+/* A member of an object that may be missing itself. */
+JsonNode *
+_mg_json_member (JsonObject *object,
+                 const char *name)
 {
   return object != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+/**
+ * _mg_merge3_pick:
+ * @clash: set to whether both sides changed the value, differently
+ *
+ * The three-way rule for one value, the same for a member of a document
+ * and for an attribute or a code: what one side changed is taken, the
+ * same change on both sides is one, and on a clash ours is kept.
+ *
+ * Returns: (transfer none) (nullable): the value the merge keeps, %NULL
+ *   for none
+ */
+JsonNode *
+_mg_merge3_pick (JsonNode *base,
+                 JsonNode *ours,
+                 JsonNode *theirs,
+                 gboolean *clash)
+{
+  *clash = FALSE;
+  if (_mg_json_nodes_equal (base, ours) && !_mg_json_nodes_equal (base, theirs))
+    return theirs;
+  if (!_mg_json_nodes_equal (ours, theirs) && !_mg_json_nodes_equal (base, theirs))
+    *clash = TRUE;
+  return ours;
+}
+
+/**
+ * _mg_merge3_member_names:
+ *
+ * Returns: (transfer container): the names of the members of ours, then
+ *   those only theirs has, then those only the ancestor has (which one
+ *   side may have removed); the strings belong to the objects
+ */
+GPtrArray *
+_mg_merge3_member_names (JsonObject *base,
+                         JsonObject *ours,
+                         JsonObject *theirs)
+{
+  JsonObject *sides[] = { ours, theirs, base };
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autoptr(GList) members = sides[s] != NULL ? json_object_get_members (sides[s]) : NULL;
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL))
+          g_ptr_array_add (names, l->data);
+    }
+  return names;
 }
 
 static gboolean
@@ -137,10 +191,11 @@ merge_member (JsonObject *result,
               JsonObject *theirs,
               GPtrArray  *clashes)
 {
-  JsonNode *b = member (base, name), *o = member (ours, name), *t = member (theirs, name);
-  JsonNode *take = o;
+  JsonNode *b = _mg_json_member (base, name), *o = _mg_json_member (ours, name), *t = _mg_json_member (theirs, name);
+  JsonNode *take;
+  gboolean clash;
 
-  if (strcmp (name, "rejected_suggestions") == 0 && !nodes_equal (o, t) &&
+  if (strcmp (name, "rejected_suggestions") == 0 && !_mg_json_nodes_equal (o, t) &&
       (o == NULL || JSON_NODE_HOLDS_ARRAY (o)) && (t == NULL || JSON_NODE_HOLDS_ARRAY (t)) &&
       (b == NULL || JSON_NODE_HOLDS_ARRAY (b)))
     {
@@ -151,23 +206,11 @@ merge_member (JsonObject *result,
         json_object_set_member (result, name, g_steal_pointer (&merged));
       return;
     }
-  if (nodes_equal (b, o) && !nodes_equal (b, t))
-    take = t;
-  else if (!nodes_equal (o, t) && !nodes_equal (b, t))
+  take = _mg_merge3_pick (b, o, t, &clash);
+  if (clash)
     g_ptr_array_add (clashes, g_strdup (name));
   if (take != NULL)
     json_object_set_member (result, name, json_node_copy (take));
-}
-
-static void
-add_names (GPtrArray  *names,
-           JsonObject *object)
-{
-  g_autoptr(GList) members = object != NULL ? json_object_get_members (object) : NULL;
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL))
-      g_ptr_array_add (names, l->data);
 }
 
 /* Merges unknown members, meta and the like member by member: ours, then
@@ -178,12 +221,9 @@ merge_objects (JsonObject *base,
                JsonObject *theirs,
                GPtrArray  *clashes)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = _mg_merge3_member_names (base, ours, theirs);
   JsonObject *result = json_object_new ();
 
-  add_names (names, ours);
-  add_names (names, theirs);
-  add_names (names, base);
   for (guint i = 0; i < names->len; i++)
     merge_member (result, names->pdata[i], base, ours, theirs, clashes);
   return result;
