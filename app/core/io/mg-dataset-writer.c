@@ -20,23 +20,6 @@
 #include "mg-scheme-io.h"
 
 static void
-write_label (GString *out,
-             MgLabel *label)
-{
-  g_string_append (out, "{\"id\": ");
-  mg_json_write_string (out, mg_label_get_id (label));
-  g_string_append (out, ", \"name\": ");
-  mg_json_write_string (out, mg_label_get_name (label));
-  g_string_append (out, ", \"color\": ");
-  mg_json_write_string (out, mg_label_get_color (label));
-  g_string_append (out, ", \"key\": ");
-  mg_json_write_string (out, mg_label_get_key (label));
-  if (mg_label_get_extra (label) != NULL)
-    _mg_scheme_write_members (out, mg_label_get_extra (label), TRUE);
-  g_string_append_c (out, '}');
-}
-
-static void
 write_annotation (GString      *out,
                   MgAnnotation *a)
 {
@@ -272,7 +255,7 @@ mg_dataset_to_bytes (MgDataset *self)
   for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
     {
       g_string_append (out, i == 0 ? "\n    " : ",\n    ");
-      write_label (out, mg_label_set_get_label (labels, i));
+      _mg_scheme_write_label (out, mg_label_set_get_label (labels, i));
     }
   g_string_append (out, mg_label_set_get_n_labels (labels) > 0 ? "\n  ],\n" : "],\n");
 

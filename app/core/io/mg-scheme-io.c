@@ -216,6 +216,31 @@ compare_names (gconstpointer a,
   return oa != ob ? oa - ob : strcmp (na, nb);
 }
 
+/**
+ * _mg_scheme_write_label:
+ *
+ * Appends @label as one line of an object: id, name, color and key, then
+ * its other members in the scheme's order. A scheme file and a dataset
+ * list labels alike, and both writers call this so their bytes stay the
+ * same.
+ */
+void
+_mg_scheme_write_label (GString *out,
+                        MgLabel *label)
+{
+  g_string_append (out, "{\"id\": ");
+  mg_json_write_string (out, mg_label_get_id (label));
+  g_string_append (out, ", \"name\": ");
+  mg_json_write_string (out, mg_label_get_name (label));
+  g_string_append (out, ", \"color\": ");
+  mg_json_write_string (out, mg_label_get_color (label));
+  g_string_append (out, ", \"key\": ");
+  mg_json_write_string (out, mg_label_get_key (label));
+  if (mg_label_get_extra (label) != NULL)
+    _mg_scheme_write_members (out, mg_label_get_extra (label), TRUE);
+  g_string_append_c (out, '}');
+}
+
 static void write_scheme_node (GString  *out,
                                JsonNode *node);
 
@@ -353,17 +378,8 @@ mg_scheme_to_bytes (MgScheme *self)
     {
       MgLabel *label = mg_label_set_get_label (labels, i);
 
-      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
-      mg_json_write_string (out, mg_label_get_id (label));
-      g_string_append (out, ", \"name\": ");
-      mg_json_write_string (out, mg_label_get_name (label));
-      g_string_append (out, ", \"color\": ");
-      mg_json_write_string (out, mg_label_get_color (label));
-      g_string_append (out, ", \"key\": ");
-      mg_json_write_string (out, mg_label_get_key (label));
-      if (mg_label_get_extra (label) != NULL)
-        _mg_scheme_write_members (out, mg_label_get_extra (label), TRUE);
-      g_string_append_c (out, '}');
+      g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+      _mg_scheme_write_label (out, label);
     }
   g_string_append (out, n > 0 ? "\n  ]" : "]");
   write_list (out, json_node_get_object (node), "relation_types");

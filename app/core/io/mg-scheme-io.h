@@ -26,6 +26,8 @@ gboolean  mg_scheme_save_file  (MgScheme    *self,
 void      _mg_scheme_write_members (GString    *out,
                                     JsonObject *object,
                                     gboolean    leading_comma);
+void      _mg_scheme_write_label   (GString    *out,
+                                    MgLabel    *label);
 void      _mg_scheme_write_list    (GString    *out,
                                     const char *member,
                                     JsonNode   *node,
