@@ -56,6 +56,30 @@ mg_dialogs_show_error (GtkWindow  *parent,
 }
 
 /**
+ * mg_dialogs_set_status_line:
+ * @message: (nullable): the line; %NULL empties it
+ * @is_error: whether it tells of a failure
+ *
+ * The line under a dialog that runs a job (an export, a merge), which says
+ * how the job went: a failure is shown with @error_icon and in the error
+ * style, so that it does not read as a success at a glance. The dialogs
+ * set it here so that they look and behave alike.
+ */
+void
+mg_dialogs_set_status_line (GtkLabel   *label,
+                            GtkWidget  *error_icon,
+                            const char *message,
+                            gboolean    is_error)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (error_icon, is_error);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+/**
  * mg_dialogs_show_list:
  * @lines: one item a line
  *

@@ -57,6 +57,10 @@ GtkWidget  *mg_dialogs_prompt      (GtkWindow              *parent,
 void        mg_dialogs_show_error  (GtkWindow              *parent,
                                     const char             *heading,
                                     const char             *body);
+void        mg_dialogs_set_status_line (GtkLabel           *label,
+                                        GtkWidget          *error_icon,
+                                        const char         *message,
+                                        gboolean            is_error);
 GListModel *mg_dialogs_filters     (gboolean                articles,
                                     gboolean                all_files);
 void        mg_dialogs_choose      (GtkWindow              *parent,

@@ -63,12 +63,7 @@ show_status (MgMergeDialog *self,
              gboolean       is_error)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), message != NULL);
-  gtk_label_set_text (self->status_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_icon), is_error);
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  mg_dialogs_set_status_line (self->status_label, GTK_WIDGET (self->error_icon), message, is_error);
   gtk_widget_set_visible (self->done_box, FALSE);
   self->failed = is_error;
 }
