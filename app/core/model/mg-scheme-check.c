@@ -16,32 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-problem.h"
 #include "mg-scheme.h"
 #include "mg-scheme-private.h"
-
-static void G_GNUC_PRINTF (5, 6)
-say (GPtrArray  *problems,
-     const char *name,
-     MgDocument *document,
-     const char *what,
-     const char *format,
-     ...)
-{
-  g_autofree char *message = NULL;
-  GString *line = g_string_new (name);
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_string_append (line, ": ");
-  g_string_append_printf (line, _("document “%s”: "), mg_document_get_id (document));
-  if (what != NULL)
-    g_string_append_printf (line, "%s: ", what);
-  g_string_append (line, message);
-  g_ptr_array_add (problems, g_string_free (line, FALSE));
-}
 
 static char *
 describe_value (JsonNode *value)
@@ -181,7 +158,7 @@ check_attributes (MgScheme     *scheme,
     return bad;
   if ((attributes = mg_annotation_get_attributes (annotation)) == NULL)
     {
-      say (problems, name, document, where, _("“attributes” must be an object"));
+      mg_problem_add (problems, name, document, where, _("“attributes” must be an object"));
       return bad;
     }
   ids = sorted_members (attributes);
@@ -192,7 +169,7 @@ check_attributes (MgScheme     *scheme,
                                                 id, json_object_get_member (attributes, id));
       if (why != NULL)
         {
-          say (problems, name, document, where, "%s", why);
+          mg_problem_add (problems, name, document, where, "%s", why);
           g_ptr_array_add (bad, g_strdup (id));
         }
     }
@@ -214,7 +191,7 @@ check_codes (MgScheme   *scheme,
     return bad;
   if ((codes = mg_document_get_codes (document)) == NULL)
     {
-      say (problems, name, document, NULL, _("“codes” must be an object"));
+      mg_problem_add (problems, name, document, NULL, _("“codes” must be an object"));
       return bad;
     }
   ids = sorted_members (codes);
@@ -225,7 +202,7 @@ check_codes (MgScheme   *scheme,
 
       if (why != NULL)
         {
-          say (problems, name, document, NULL, "%s", why);
+          mg_problem_add (problems, name, document, NULL, "%s", why);
           g_ptr_array_add (bad, g_strdup (id));
         }
     }
@@ -250,7 +227,7 @@ check_relations (MgScheme   *scheme,
         {
           g_autofree char *where = relation_name (relation);
 
-          say (problems, name, document, where, "%s", why);
+          mg_problem_add (problems, name, document, where, "%s", why);
           g_ptr_array_add (bad, g_object_ref (relation));
         }
     }
@@ -338,9 +315,9 @@ conform_document (MgScheme   *self,
         {
           g_autofree char *where = annotation_name (a);
 
-          say (dropped, name, document, where, _("label “%s” is not in the scheme: [%u, %u) “%s”"),
-               mg_annotation_get_label (a), mg_annotation_get_start (a),
-               mg_annotation_get_end (a), mg_annotation_get_text (a));
+          mg_problem_add (dropped, name, document, where, _("label “%s” is not in the scheme: [%u, %u) “%s”"),
+                          mg_annotation_get_label (a), mg_annotation_get_start (a),
+                          mg_annotation_get_end (a), mg_annotation_get_text (a));
           g_ptr_array_add (gone, g_object_ref (a));
           continue;
         }
@@ -357,8 +334,8 @@ conform_document (MgScheme   *self,
         {
           g_autofree char *where = relation_name (g_ptr_array_index (linked, j));
 
-          say (dropped, name, document, where, _("links annotation “%s”, which goes"),
-               mg_annotation_get_id (a));
+          mg_problem_add (dropped, name, document, where, _("links annotation “%s”, which goes"),
+                          mg_annotation_get_id (a));
         }
       mg_annotation_store_remove (store, a);
     }

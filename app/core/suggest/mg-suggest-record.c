@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-annotation-store.h"
+#include "mg-problem.h"
 #include "mg-suggest-record.h"
 
 /* A new object holding the members of @object (the values shared), or an
@@ -597,34 +598,6 @@ mg_suggest_reject (MgHistory          *history,
     mg_history_set_extra (history, document, extra);
 }
 
-static void G_GNUC_PRINTF (5, 6)
-problem (GPtrArray  *problems,
-         const char *name,
-         MgDocument *document,
-         const char *annotation,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  GString *line = g_string_new (name);
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_string_append (line, ": ");
-  if (document != NULL)
-    g_string_append_printf (line, _("document “%s”: "), mg_document_get_id (document));
-  if (annotation != NULL)
-    {
-      g_string_append_printf (line, _("annotation “%s”"), annotation);
-      g_string_append (line, ": ");
-    }
-  g_string_append (line, message);
-  g_ptr_array_add (problems, g_string_free (line, FALSE));
-}
-
 static void
 check_rejected (MgDocument *document,
                 const char *name,
@@ -638,7 +611,7 @@ check_rejected (MgDocument *document,
     return;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (problems, name, document, NULL, _("“%s” must be an array"), MG_SUGGEST_REJECTED_MEMBER);
+      mg_problem_add (problems, name, document, NULL, _("“%s” must be an array"), MG_SUGGEST_REJECTED_MEMBER);
       return;
     }
   array = json_node_get_array (node);
@@ -652,13 +625,13 @@ check_rejected (MgDocument *document,
       if (JSON_NODE_HOLDS_OBJECT (entry))
         rule = json_object_get_member (json_node_get_object (entry), "rule");
       if (!read_entry (entry, &label, &start, &end) || (rule != NULL && !node_is_string (rule)))
-        problem (problems, name, document, NULL,
-                 _("rejected suggestion #%u must have a “label” string, “start” and “end” integers and a “rule” string"),
-                 i + 1);
+        mg_problem_add (problems, name, document, NULL,
+                        _("rejected suggestion #%u must have a “label” string, “start” and “end” integers and a “rule” string"),
+                        i + 1);
       else if (start < 0 || start >= end || end > mg_document_get_length (document))
-        problem (problems, name, document, NULL,
-                 _("rejected suggestion #%u: %lld–%lld is not a span of the text (%u characters)"),
-                 i + 1, (long long) start, (long long) end, mg_document_get_length (document));
+        mg_problem_add (problems, name, document, NULL,
+                        _("rejected suggestion #%u: %lld–%lld is not a span of the text (%u characters)"),
+                        i + 1, (long long) start, (long long) end, mg_document_get_length (document));
     }
 }
 
@@ -688,8 +661,8 @@ mg_suggest_check_dataset (MgDataset  *dataset,
       if (!JSON_NODE_HOLDS_OBJECT (node) ||
           (enabled != NULL && !(JSON_NODE_HOLDS_VALUE (enabled) &&
                                 json_node_get_value_type (enabled) == G_TYPE_BOOLEAN)))
-        problem (problems, name, NULL, NULL,
-                 _("“suggestions” must be an object whose “enabled” is true or false"));
+        mg_problem_add (problems, name, NULL, NULL,
+                        _("“suggestions” must be an object whose “enabled” is true or false"));
     }
 
   for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
@@ -705,8 +678,12 @@ mg_suggest_check_dataset (MgDataset  *dataset,
 
           if (a_extra != NULL && json_object_has_member (a_extra, MG_SUGGEST_ORIGIN_MEMBER) &&
               !mg_suggest_get_origin (a, NULL, NULL))
-            problem (problems, name, document, mg_annotation_get_id (a),
-                     _("“origin” must be an object with a “rule” and a “label” string"));
+            {
+              g_autofree char *where = g_strdup_printf (_("annotation “%s”"), mg_annotation_get_id (a));
+
+              mg_problem_add (problems, name, document, where,
+                              _("“origin” must be an object with a “rule” and a “label” string"));
+            }
         }
     }
 }
