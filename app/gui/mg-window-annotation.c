@@ -610,24 +610,15 @@ annotation_key_cb (GtkWidget *widget,
 static void
 add_annotation_keys (MgWindow *self)
 {
-  static const struct {
-    guint           keyval;
-    GdkModifierType modifiers;
-    const char     *menu;
-  } keys[] = {
+  /* The data is the menu item to run, NULL to attribute. */
+  static const MgWindowKey keys[] = {
     { GDK_KEY_a,    GDK_CONTROL_MASK | GDK_SHIFT_MASK, NULL },
     { GDK_KEY_A,    GDK_CONTROL_MASK | GDK_SHIFT_MASK, NULL },
     { GDK_KEY_Menu, 0,                                 "win.context-menu" },
     { GDK_KEY_F10,  GDK_SHIFT_MASK,                    "win.context-menu" },
   };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkEventController *controller = _mg_window_capture_keys (keys, G_N_ELEMENTS (keys), annotation_key_cb);
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (controller),
-      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
-                        gtk_callback_action_new (annotation_key_cb, (gpointer) keys[i].menu, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 

@@ -130,9 +130,21 @@ struct _MgWindowScheme
   GtkScrolledWindow *codebook_scroller;
 };
 
+/* A key the window handles before the article's text view can eat it, and
+ * the string its callback is given. */
+typedef struct
+{
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *data;
+} MgWindowKey;
+
 /* Provided by mg-window.c */
 GtkWidget *_mg_window_prompt              (MgWindow               *self,
                                            const MgPrompt         *prompt);
+GtkEventController *_mg_window_capture_keys (const MgWindowKey    *keys,
+                                             gsize                 n_keys,
+                                             GtkShortcutFunc       func);
 void       _mg_window_update_title        (MgWindow               *self);
 
 /* Provided by mg-window-annotation.c */

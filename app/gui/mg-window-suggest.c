@@ -392,11 +392,8 @@ article_key_cb (GtkWidget *widget,
 static void
 add_article_keys (MgWindow *self)
 {
-  static const struct {
-    guint           keyval;
-    GdkModifierType modifiers;
-    const char     *action;
-  } keys[] = {
+  /* The data is the action to run. */
+  static const MgWindowKey keys[] = {
     { GDK_KEY_Return,    0,                                  "win.suggestion-accept" },
     { GDK_KEY_KP_Enter,  0,                                  "win.suggestion-accept" },
     { GDK_KEY_BackSpace, 0,                                  "win.suggestion-reject" },
@@ -406,14 +403,8 @@ add_article_keys (MgWindow *self)
     { GDK_KEY_n,         0,                                  "win.suggestion-next" },
     { GDK_KEY_N,         GDK_SHIFT_MASK,                     "win.suggestion-previous" },
   };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkEventController *controller = _mg_window_capture_keys (keys, G_N_ELEMENTS (keys), article_key_cb);
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (controller),
-      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
-                        gtk_callback_action_new (article_key_cb, (gpointer) keys[i].action, NULL)));
   for (guint i = 1; i <= 9; i++)
     {
       char key[2] = { (char) ('0' + i), 0 };

@@ -65,6 +65,32 @@ _mg_window_update_title (MgWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/**
+ * _mg_window_capture_keys:
+ * @func: called with the key's data
+ *
+ * The parts of the window that take keys the text view would eat (Return,
+ * Ctrl+Shift+A) build their controller here from a table, the same way.
+ *
+ * Returns: (transfer full): a shortcut controller for the capture phase,
+ *   not yet added to a widget
+ */
+GtkEventController *
+_mg_window_capture_keys (const MgWindowKey *keys,
+                         gsize              n_keys,
+                         GtkShortcutFunc    func)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (gsize i = 0; i < n_keys; i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                        gtk_callback_action_new (func, (gpointer) keys[i].data, NULL)));
+  return controller;
+}
+
 /* A question about the work in the window; only one is up at a time. */
 GtkWidget *
 _mg_window_prompt (MgWindow       *self,
