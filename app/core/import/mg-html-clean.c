@@ -342,6 +342,26 @@ is_trailing_label (xmlNodePtr node)
   return !ends_sentence (text);
 }
 
+/* Whether @node is a short line, at most @max_length characters, that is
+ * one of @labels (lower case) once @punctuation is made spaces and the
+ * ends trimmed. An advertisement's label and an appendix's heading are
+ * both a fixed word alone on its line, and both are found this way. */
+static gboolean
+is_lone_label (xmlNodePtr          node,
+               glong               max_length,
+               const char         *punctuation,
+               const char * const *labels)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (_mg_html_inner_length (node) > max_length)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (g_strstrip (g_strdelimit (text, punctuation, ' ')), -1);
+  return g_strv_contains (labels, lower);
+}
+
 /* The label an advertisement carries, alone on its line. */
 static gboolean
 is_ad_label (xmlNodePtr node)
@@ -350,14 +370,8 @@ is_ad_label (xmlNodePtr node)
     "advertisement", "anzeige", "werbung", "publicidad", "publicité", "pubblicità",
     "reklama", "sponsored", "annonce", "ad", NULL
   };
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
 
-  if (_mg_html_inner_length (node) > 20)
-    return FALSE;
-  text = _mg_html_inner_text (node);
-  lower = g_utf8_strdown (g_strstrip (g_strdelimit (text, "-*:()[]", ' ')), -1);
-  return g_strv_contains (labels, lower);
+  return is_lone_label (node, 20, "-*:()[]", labels);
 }
 
 /* A line pointing to other articles ("Lesen Sie auch: …", "PUEDES VER:
@@ -412,14 +426,8 @@ is_appendix_label (xmlNodePtr node)
     "quellennachweis", "sources", "über den autor", "über die autorin", "about the author",
     NULL
   };
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
 
-  if (_mg_html_inner_length (node) > 40)
-    return FALSE;
-  text = _mg_html_inner_text (node);
-  lower = g_utf8_strdown (g_strstrip (g_strdelimit (text, ":", ' ')), -1);
-  return g_strv_contains (labels, lower);
+  return is_lone_label (node, 40, ":", labels);
 }
 
 /* The site asking the reader for something (to subscribe, sign up for a
