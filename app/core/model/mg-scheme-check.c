@@ -140,33 +140,29 @@ sorted_members (JsonObject *object)
   return names;
 }
 
-/* The ids of @annotation's attributes that @scheme refuses, each said. */
+/* A span's attributes (@label, the span's label) and a document's codes
+ * (@label %NULL) are checked alike, value by value in a fixed order, each
+ * against its field of the scheme; this is that walk, written once.
+ * Returns: the ids of the values at fault, after a line for each. */
 static GPtrArray *
-check_attributes (MgScheme     *scheme,
-                  MgDocument   *document,
-                  MgAnnotation *annotation,
-                  const char   *name,
-                  GPtrArray    *problems)
+check_values (MgScheme   *scheme,
+              const char *label,
+              JsonObject *values,
+              MgDocument *document,
+              const char *where,
+              const char *name,
+              GPtrArray  *problems)
 {
   GPtrArray *bad = g_ptr_array_new_with_free_func (g_free);
-  JsonObject *extra = mg_annotation_get_extra (annotation);
-  g_autofree char *where = annotation_name (annotation);
-  g_autoptr(GPtrArray) ids = NULL;
-  JsonObject *attributes;
+  g_autoptr(GPtrArray) ids = sorted_members (values);
 
-  if (extra == NULL || !json_object_has_member (extra, "attributes"))
-    return bad;
-  if ((attributes = mg_annotation_get_attributes (annotation)) == NULL)
-    {
-      mg_problem_add (problems, name, document, where, _("“attributes” must be an object"));
-      return bad;
-    }
-  ids = sorted_members (attributes);
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *why = attribute_problem (scheme, mg_annotation_get_label (annotation),
-                                                id, json_object_get_member (attributes, id));
+      JsonNode *value = json_object_get_member (values, id);
+      g_autofree char *why = label != NULL ? attribute_problem (scheme, label, id, value)
+                                           : code_problem (scheme, id, value);
+
       if (why != NULL)
         {
           mg_problem_add (problems, name, document, where, "%s", why);
@@ -176,37 +172,46 @@ check_attributes (MgScheme     *scheme,
   return bad;
 }
 
+/* The ids of @annotation's attributes that @scheme refuses, each said. */
+static GPtrArray *
+check_attributes (MgScheme     *scheme,
+                  MgDocument   *document,
+                  MgAnnotation *annotation,
+                  const char   *name,
+                  GPtrArray    *problems)
+{
+  JsonObject *extra = mg_annotation_get_extra (annotation);
+  g_autofree char *where = annotation_name (annotation);
+  JsonObject *attributes;
+
+  if (extra == NULL || !json_object_has_member (extra, "attributes"))
+    return g_ptr_array_new_with_free_func (g_free);
+  if ((attributes = mg_annotation_get_attributes (annotation)) == NULL)
+    {
+      mg_problem_add (problems, name, document, where, _("“attributes” must be an object"));
+      return g_ptr_array_new_with_free_func (g_free);
+    }
+  return check_values (scheme, mg_annotation_get_label (annotation), attributes,
+                       document, where, name, problems);
+}
+
 static GPtrArray *
 check_codes (MgScheme   *scheme,
              MgDocument *document,
              const char *name,
              GPtrArray  *problems)
 {
-  GPtrArray *bad = g_ptr_array_new_with_free_func (g_free);
   JsonObject *extra = mg_document_get_extra (document);
-  g_autoptr(GPtrArray) ids = NULL;
   JsonObject *codes;
 
   if (extra == NULL || !json_object_has_member (extra, "codes"))
-    return bad;
+    return g_ptr_array_new_with_free_func (g_free);
   if ((codes = mg_document_get_codes (document)) == NULL)
     {
       mg_problem_add (problems, name, document, NULL, _("“codes” must be an object"));
-      return bad;
+      return g_ptr_array_new_with_free_func (g_free);
     }
-  ids = sorted_members (codes);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *why = code_problem (scheme, id, json_object_get_member (codes, id));
-
-      if (why != NULL)
-        {
-          mg_problem_add (problems, name, document, NULL, "%s", why);
-          g_ptr_array_add (bad, g_strdup (id));
-        }
-    }
-  return bad;
+  return check_values (scheme, NULL, codes, document, NULL, name, problems);
 }
 
 static GPtrArray *
