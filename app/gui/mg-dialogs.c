@@ -56,6 +56,24 @@ mg_dialogs_show_error (GtkWindow  *parent,
 }
 
 /**
+ * mg_dialogs_cancel_or_close:
+ * @job: (nullable): the job under way, %NULL when there is none
+ *
+ * What Cancel does in a dialog that runs a job (an export, a merge): it
+ * stops the job under way, and closes the dialog otherwise, the same in
+ * each of them.
+ */
+void
+mg_dialogs_cancel_or_close (GtkWindow    *dialog,
+                            GCancellable *job)
+{
+  if (job != NULL)
+    g_cancellable_cancel (job);
+  else
+    gtk_window_close (dialog);
+}
+
+/**
  * mg_dialogs_set_status_line:
  * @message: (nullable): the line; %NULL empties it
  * @is_error: whether it tells of a failure

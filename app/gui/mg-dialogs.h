@@ -57,6 +57,8 @@ GtkWidget  *mg_dialogs_prompt      (GtkWindow              *parent,
 void        mg_dialogs_show_error  (GtkWindow              *parent,
                                     const char             *heading,
                                     const char             *body);
+void        mg_dialogs_cancel_or_close (GtkWindow          *dialog,
+                                        GCancellable       *job);
 void        mg_dialogs_set_status_line (GtkLabel           *label,
                                         GtkWidget          *error_icon,
                                         const char         *message,

@@ -526,11 +526,7 @@ cancel_action (GtkWidget  *widget,
 {
   MgExportDialog *self = MG_EXPORT_DIALOG (widget);
 
-  /* Cancel stops an export under way, and closes the dialog otherwise. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  mg_dialogs_cancel_or_close (GTK_WINDOW (self), self->cancellable);
 }
 
 /* Rows */

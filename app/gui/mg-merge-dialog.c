@@ -394,10 +394,7 @@ cancel_action (GtkWidget  *widget,
 {
   MgMergeDialog *self = MG_MERGE_DIALOG (widget);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  mg_dialogs_cancel_or_close (GTK_WINDOW (self), self->cancellable);
 }
 
 static void
