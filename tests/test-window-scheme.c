@@ -579,6 +579,73 @@ test_relation_types (void)
   mg_test_close_window (window);
 }
 
+/* Removing a label that relation types name takes it out of them, and a
+ * type left with no label at one end goes with its relations, in the same
+ * undo step: the dataset stays valid. */
+static void
+test_remove_label_in_relation_types (void)
+{
+  MgWindow *window;
+  MgDataset *dataset;
+  MgLabelSet *labels;
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(MgRelation) cued = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MgScheme) scheme = NULL;
+  g_autoptr(MgScheme) before = NULL;
+  guint attributed;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("window", "small.json");
+  dataset = mg_window_get_dataset (window);
+  set_member (window, "", "relation_types",
+              "[{\"id\": \"attributed-to\", \"from\": [\"quote\", \"claim\"], \"to\": [\"actor\"]},"
+              " {\"id\": \"cued-by\", \"from\": [\"quote\"], \"to\": [\"claim\"]}]");
+  cued = mg_relation_new ("r-cued", "cued-by",
+                          mg_annotation_get_id (mg_test_find (window, "quote", "we will build it before winter")),
+                          mg_annotation_get_id (mg_test_find (window, "actor", "Ana Pérez")));
+  g_assert_true (mg_history_add_relation (mg_window_get_history (window), mg_window_get_document (window),
+                                          cued, NULL));
+  attributed = n_relations_of_kind (window, "attributed-to");
+  before = mg_scheme_new_from_dataset (dataset, NULL, NULL);
+
+  labels = mg_dataset_get_labels (dataset);
+  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
+    {
+      MgLabel *label = mg_label_set_get_label (labels, i);
+
+      if (g_str_equal (mg_label_get_id (label), "claim"))
+        continue;
+      g_string_append_printf (json, "%s{\"id\": \"%s\", \"name\": \"%s\", \"color\": \"%s\", \"key\": \"%s\"}",
+                              json->len > 1 ? ", " : "", mg_label_get_id (label), mg_label_get_name (label),
+                              mg_label_get_color (label), mg_label_get_key (label) ? mg_label_get_key (label) : "");
+    }
+  g_string_append (json, "]");
+  mg_test_activate (window, "win.set-labels", json->str);
+
+  scheme = mg_scheme_new_from_dataset (dataset, NULL, NULL);
+  g_assert_cmpuint (mg_scheme_get_relation_types (scheme)->len, ==, 1);
+  g_assert_true (mg_relation_type_allows (mg_scheme_lookup_relation_type (scheme, "attributed-to"),
+                                          "quote", "actor"));
+  g_assert_false (mg_relation_type_allows (mg_scheme_lookup_relation_type (scheme, "attributed-to"),
+                                           "claim", "actor"));
+  g_assert_cmpuint (n_relations_of_kind (window, "cued-by"), ==, 0);
+  g_assert_cmpuint (n_relations_of_kind (window, "attributed-to"), ==, attributed);
+  mg_scheme_check_dataset (scheme, dataset, "small.json", problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* One undo gives back the label, both types and the relation. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_clear_object (&scheme);
+  scheme = mg_scheme_new_from_dataset (dataset, NULL, NULL);
+  g_assert_cmpuint (mg_scheme_get_relation_types (scheme)->len, ==, 2);
+  g_assert_nonnull (mg_label_set_lookup (mg_dataset_get_labels (dataset), "claim"));
+  g_assert_cmpuint (n_relations_of_kind (window, "cued-by"), ==, 1);
+
+  mg_test_close_window (window);
+}
+
 /* A scheme exported and a dataset started from it, in another window. */
 static void
 test_scheme_files (void)
@@ -649,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/window-scheme/relabel-asks", test_relabel_asks);
   g_test_add_func ("/window-scheme/document-codes", test_document_codes);
   g_test_add_func ("/window-scheme/relation-types", test_relation_types);
+  g_test_add_func ("/window-scheme/remove-label-in-relation-types", test_remove_label_in_relation_types);
   g_test_add_func ("/window-scheme/scheme-files", test_scheme_files);
 
   status = g_test_run ();

@@ -144,6 +144,28 @@ set_scheme_member_action (GtkWidget  *widget,
  * order. A label whose name, colour and key stay is kept as it is (its
  * scheme steps still apply to it); one that changed is a new label with
  * its codebook; spans of a label left out go too, in the same step. */
+/* Removes, as steps of the history, every relation whose type is in
+ * @types. */
+static void
+remove_relations_of_types (MgWindow  *self,
+                           MgDataset *dataset,
+                           GPtrArray *types)
+{
+  for (guint d = 0; types->len > 0 && d < mg_dataset_get_n_documents (dataset); d++)
+    {
+      MgDocument *document = mg_dataset_get_document (dataset, d);
+      MgAnnotationStore *store = mg_document_get_store (document);
+
+      for (guint i = mg_annotation_store_get_n_relations (store); i-- > 0;)
+        {
+          MgRelation *relation = mg_annotation_store_get_relation (store, i);
+
+          if (g_ptr_array_find_with_equal_func (types, mg_relation_get_kind (relation), g_str_equal, NULL))
+            mg_history_remove_relation (history (self), document, relation);
+        }
+    }
+}
+
 static void
 set_labels_action (GtkWidget  *widget,
                    const char *action_name,
@@ -205,6 +227,19 @@ set_labels_action (GtkWidget  *widget,
             }
         }
     }
+  /* A relation type keeps naming only labels that remain, so that the
+   * dataset stays valid; a type left with no label at one end goes, with
+   * its relations, in the same step. */
+  {
+    g_autoptr(GPtrArray) dropped = NULL;
+    g_autoptr(JsonNode) types = mg_scheme_relation_types_for_labels (dataset, labels, &dropped);
+
+    if (types != NULL)
+      {
+        remove_relations_of_types (self, dataset, dropped);
+        mg_history_set_scheme_member (history (self), NULL, "relation_types", types);
+      }
+  }
   mg_history_set_labels (history (self), labels);
   mg_history_end_group (history (self));
 }

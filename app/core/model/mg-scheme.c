@@ -519,6 +519,118 @@ mg_scheme_get_attribute_ids (MgScheme *self)
   return ids;
 }
 
+/* A node holding @array, which it takes. */
+static JsonNode *
+array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_init_array (json_node_alloc (), array);
+
+  json_array_unref (array);
+  return node;
+}
+
+/* @list (an array of label ids, or not an array) without the ids @labels
+ * lacks; *@emptied when it named some and now names none. */
+static JsonNode *
+labels_kept (JsonNode   *list,
+             MgLabelSet *labels,
+             gboolean   *changed,
+             gboolean   *emptied)
+{
+  JsonArray *old, *kept;
+
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    return list ? json_node_copy (list) : NULL;
+  old = json_node_get_array (list);
+  kept = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (old); i++)
+    {
+      JsonNode *id = json_array_get_element (old, i);
+
+      if (JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
+          mg_label_set_lookup (labels, json_node_get_string (id)) == NULL)
+        *changed = TRUE;
+      else
+        json_array_add_element (kept, json_node_copy (id));
+    }
+  *emptied = json_array_get_length (old) > 0 && json_array_get_length (kept) == 0;
+  return array_node (kept);
+}
+
+/**
+ * mg_scheme_relation_types_for_labels:
+ * @dataset: a dataset whose labels are about to change
+ * @labels: the labels it is to have
+ * @dropped: (out) (optional) (transfer full): the ids of the relation types
+ *   left out
+ *
+ * The dataset's "relation_types" for the labels @labels: each label id
+ * @labels lacks is taken out of the types' "from" and "to", and a type
+ * that named labels at one end and is left with none is left out (an empty
+ * list would mean any label). A scheme editor removing a label applies it
+ * in the same step, so that the dataset stays valid.
+ *
+ * Returns: (transfer full) (nullable): the new "relation_types", or %NULL
+ *   when the dataset has none or they need no change
+ */
+JsonNode *
+mg_scheme_relation_types_for_labels (MgDataset   *dataset,
+                                     MgLabelSet  *labels,
+                                     GPtrArray  **dropped)
+{
+  JsonObject *extra;
+  JsonNode *node;
+  JsonArray *types, *kept;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (MG_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (MG_IS_LABEL_SET (labels), NULL);
+
+  if (dropped != NULL)
+    *dropped = g_ptr_array_new_with_free_func (g_free);
+  extra = mg_dataset_get_extra (dataset);
+  node = extra ? json_object_get_member (extra, "relation_types") : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  types = json_node_get_array (node);
+  kept = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (types); i++)
+    {
+      JsonNode *element = json_array_get_element (types, i);
+      JsonObject *type = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      g_autoptr(JsonNode) copy = json_node_copy (element);
+      gboolean from_emptied = FALSE, to_emptied = FALSE;
+      JsonNode *from, *to;
+
+      if (type == NULL)
+        {
+          json_array_add_element (kept, g_steal_pointer (&copy));
+          continue;
+        }
+      from = labels_kept (json_object_get_member (type, "from"), labels, &changed, &from_emptied);
+      to = labels_kept (json_object_get_member (type, "to"), labels, &changed, &to_emptied);
+      if (from != NULL)
+        json_object_set_member (json_node_get_object (copy), "from", from);
+      if (to != NULL)
+        json_object_set_member (json_node_get_object (copy), "to", to);
+      if (from_emptied || to_emptied)
+        {
+          changed = TRUE;
+          if (dropped != NULL)
+            g_ptr_array_add (*dropped, g_strdup (json_object_get_string_member_with_default (type, "id", "")));
+          continue;
+        }
+      json_array_add_element (kept, g_steal_pointer (&copy));
+    }
+  if (!changed)
+    {
+      json_array_unref (kept);
+      return NULL;
+    }
+  return array_node (kept);
+}
+
 /**
  * mg_scheme_has_relation_types:
  *

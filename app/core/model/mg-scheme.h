@@ -81,6 +81,9 @@ void                  mg_scheme_check_dataset          (MgScheme     *self,
                                                         const char   *name,
                                                         GPtrArray    *problems);
 JsonNode             *mg_scheme_to_json                (MgScheme     *self);
+JsonNode             *mg_scheme_relation_types_for_labels (MgDataset  *dataset,
+                                                        MgLabelSet   *labels,
+                                                        GPtrArray   **dropped);
 MgDataset            *mg_scheme_apply                  (MgScheme     *self,
                                                         MgDataset    *dataset,
                                                         const char   *name,
