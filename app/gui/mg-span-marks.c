@@ -276,6 +276,173 @@ draw_edges (GtkTextView   *view,
     }
 }
 
+/* The marks of [@start, @end), from @spans, those overlapping
+ * [@start - 1, @end); strokes only at edges inside the visible text
+ * (@stroke_lo to @stroke_hi), as when the whole screen is drawn at once. */
+static void
+draw_piece (GtkTextView   *view,
+            GtkSnapshot   *snapshot,
+            GPtrArray     *spans,
+            const int     *index_of,
+            MgLabelSet    *labels,
+            const GdkRGBA *colors,
+            guint          start,
+            guint          end,
+            guint          stroke_lo,
+            guint          stroke_hi)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  guint n_labels = mg_label_set_get_n_labels (labels);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (spans, i);
+      guint s = MAX (mg_annotation_get_start (a), start);
+      guint e = MIN (mg_annotation_get_end (a), end);
+
+      if (index_of[i] < 0 || s >= e)
+        continue;
+      g_array_append_val (edges, ((Edge) { s, 1, (guint) index_of[i] }));
+      g_array_append_val (edges, ((Edge) { e, -1, (guint) index_of[i] }));
+    }
+  g_array_sort (edges, compare_edges);
+
+  draw_shared (view, snapshot, edges, colors, n_labels);
+  /* draw_edges keeps the edges strictly inside its bounds. */
+  draw_edges (view, snapshot, spans, labels, colors, stroke_lo - 1, stroke_hi);
+}
+
+/* The marks of one paragraph on screen, kept between frames: where spans
+ * are dense, finding where each mark goes in the layout took most of a
+ * frame, and an edit changes the spans of one paragraph. A piece is drawn
+ * again when its spans (their ends and labels), its stretch on screen, its
+ * height, the view's width or the colours differ, or when a tag changed in
+ * its paragraph, since a tag (italic quotes) can wrap the lines anew. */
+typedef struct
+{
+  guint          paragraph_start;
+  guint          paragraph_end;
+  guint          start;
+  guint          end;
+  guint          stroke_lo;
+  guint          stroke_hi;
+  int            height;
+  int            width;
+  guint64        signature;
+  guint          frame;
+  GskRenderNode *node;   /* nullable: nothing to draw */
+} Piece;
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  gulong         handlers[3];
+  GHashTable    *pieces;   /* paragraph start + 1 → Piece */
+  guint64        colors;
+  guint          frame;
+} Cache;
+
+#define CACHE_KEY "mg-span-marks-cache"
+
+static void
+piece_free (gpointer data)
+{
+  Piece *piece = data;
+
+  g_clear_pointer (&piece->node, gsk_render_node_unref);
+  g_free (piece);
+}
+
+static void
+cache_forget_buffer (Cache *cache)
+{
+  if (cache->buffer == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cache->handlers); i++)
+    g_clear_signal_handler (&cache->handlers[i], cache->buffer);
+  g_clear_object (&cache->buffer);
+}
+
+static void
+cache_free (gpointer data)
+{
+  Cache *cache = data;
+
+  cache_forget_buffer (cache);
+  g_hash_table_unref (cache->pieces);
+  g_free (cache);
+}
+
+static void
+on_text_changed (GtkTextBuffer *buffer,
+                 Cache         *cache)
+{
+  g_hash_table_remove_all (cache->pieces);
+}
+
+static gboolean
+piece_touches (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  const Piece *piece = value;
+  const guint *range = user_data;
+
+  return piece->paragraph_start <= range[1] && range[0] < piece->paragraph_end;
+}
+
+static void
+on_tag_changed (GtkTextBuffer     *buffer,
+                GtkTextTag        *tag,
+                const GtkTextIter *start,
+                const GtkTextIter *end,
+                Cache             *cache)
+{
+  guint range[2] = { gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end) };
+
+  if (g_hash_table_size (cache->pieces) > 0)
+    g_hash_table_foreach_remove (cache->pieces, piece_touches, range);
+}
+
+static Cache *
+get_cache (GtkTextView *view)
+{
+  Cache *cache = g_object_get_data (G_OBJECT (view), CACHE_KEY);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (Cache, 1);
+      cache->pieces = g_hash_table_new_full (NULL, NULL, NULL, piece_free);
+      g_object_set_data_full (G_OBJECT (view), CACHE_KEY, cache, cache_free);
+    }
+  if (cache->buffer != buffer)
+    {
+      cache_forget_buffer (cache);
+      g_hash_table_remove_all (cache->pieces);
+      cache->buffer = g_object_ref (buffer);
+      cache->handlers[0] = g_signal_connect (buffer, "changed", G_CALLBACK (on_text_changed), cache);
+      cache->handlers[1] = g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_tag_changed), cache);
+      cache->handlers[2] = g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_tag_changed), cache);
+    }
+  return cache;
+}
+
+static guint64
+mix (guint64 hash,
+     guint64 value)
+{
+  return (hash ^ value) * G_GUINT64_CONSTANT (0x100000001b3);
+}
+
+static gboolean
+drop_unused (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  return ((Piece *) value)->frame != GPOINTER_TO_UINT (user_data);
+}
+
 /**
  * mg_span_marks_snapshot:
  * @store: the spans of the document shown
@@ -296,24 +463,90 @@ mg_span_marks_snapshot (GtkTextView       *view,
                         guint              visible_start,
                         guint              visible_end)
 {
-  g_autoptr(GPtrArray) spans = mg_annotation_store_overlapping (store, visible_start, visible_end);
-  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  Cache *cache = get_cache (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   guint n_labels = mg_label_set_get_n_labels (labels);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  guint64 colors_hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  GtkTextIter line;
 
-  for (guint i = 0; i < spans->len; i++)
+  colors_hash = mix (colors_hash, n_labels);
+  for (guint l = 0; l < n_labels; l++)
+    for (guint k = 0; k < sizeof (GdkRGBA); k++)
+      colors_hash = mix (colors_hash, ((const guint8 *) &colors[l])[k]);
+  if (colors_hash != cache->colors)
     {
-      MgAnnotation *a = g_ptr_array_index (spans, i);
-      int index = mg_label_set_index_of (labels, mg_annotation_get_label (a));
-      guint start = MAX (mg_annotation_get_start (a), visible_start);
-      guint end = MIN (mg_annotation_get_end (a), visible_end);
-
-      if (index < 0 || start >= end)
-        continue;
-      g_array_append_val (edges, ((Edge) { start, 1, (guint) index }));
-      g_array_append_val (edges, ((Edge) { end, -1, (guint) index }));
+      g_hash_table_remove_all (cache->pieces);
+      cache->colors = colors_hash;
     }
-  g_array_sort (edges, compare_edges);
+  cache->frame++;
 
-  draw_shared (view, snapshot, edges, colors, n_labels);
-  draw_edges (view, snapshot, spans, labels, colors, visible_start, visible_end);
+  gtk_text_buffer_get_iter_at_offset (buffer, &line, (int) visible_start);
+  gtk_text_iter_set_line_offset (&line, 0);
+  for (;;)
+    {
+      GtkTextIter next = line;
+      guint paragraph_start = gtk_text_iter_get_offset (&line);
+      guint paragraph_end, start, end, stroke_lo, stroke_hi;
+      gboolean last = !gtk_text_iter_forward_line (&next);
+      g_autoptr(GPtrArray) spans = NULL;
+      g_autofree int *index_of = NULL;
+      guint64 signature = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+      Piece *piece;
+      int y, height;
+
+      paragraph_end = gtk_text_iter_get_offset (&next);
+      start = MAX (paragraph_start, visible_start);
+      end = last ? visible_end : MIN (paragraph_end, visible_end);
+      if (start >= end)
+        break;
+      stroke_lo = MAX (start, visible_start + 1);
+      stroke_hi = end;
+
+      spans = mg_annotation_store_overlapping (store, start > 0 ? start - 1 : 0, end);
+      index_of = g_new (int, MAX (spans->len, 1));
+      for (guint i = 0; i < spans->len; i++)
+        {
+          MgAnnotation *a = g_ptr_array_index (spans, i);
+
+          index_of[i] = mg_label_set_index_of (labels, mg_annotation_get_label (a));
+          signature = mix (signature, mg_annotation_get_start (a));
+          signature = mix (signature, mg_annotation_get_end (a));
+          signature = mix (signature, (guint) index_of[i]);
+        }
+      gtk_text_view_get_line_yrange (view, &line, &y, &height);
+
+      piece = g_hash_table_lookup (cache->pieces, GUINT_TO_POINTER (paragraph_start + 1));
+      if (piece == NULL || piece->start != start || piece->end != end ||
+          piece->stroke_lo != stroke_lo || piece->stroke_hi != stroke_hi ||
+          piece->height != height || piece->width != width ||
+          piece->signature != signature || piece->paragraph_end != paragraph_end)
+        {
+          GtkSnapshot *own = gtk_snapshot_new ();
+
+          /* Drawn from the paragraph's top, so that a paragraph above
+           * that grows or shrinks moves it without drawing it again. */
+          gtk_snapshot_translate (own, &GRAPHENE_POINT_INIT (0, -y));
+          draw_piece (view, own, spans, index_of, labels, colors, start, end,
+                      stroke_lo, MIN (stroke_hi, visible_end));
+          piece = g_new0 (Piece, 1);
+          *piece = (Piece) { paragraph_start, paragraph_end, start, end, stroke_lo, stroke_hi,
+                             height, width, signature, 0, gtk_snapshot_free_to_node (own) };
+          g_hash_table_replace (cache->pieces, GUINT_TO_POINTER (paragraph_start + 1), piece);
+        }
+      piece->frame = cache->frame;
+      if (piece->node != NULL)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+          gtk_snapshot_append_node (snapshot, piece->node);
+          gtk_snapshot_restore (snapshot);
+        }
+      if (last || paragraph_end >= visible_end)
+        break;
+      line = next;
+    }
+
+  /* Only the paragraphs on screen are kept. */
+  g_hash_table_foreach_remove (cache->pieces, drop_unused, GUINT_TO_POINTER (cache->frame));
 }
