@@ -165,6 +165,17 @@ strings_member (JsonObject *object,
   return g_strv_builder_end (builder);
 }
 
+/* A node that takes @array: json_node_init_array() adds a reference of its
+ * own. */
+static JsonNode *
+take_array (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
 static JsonNode *
 strings_node (char **strings)
 {
@@ -172,7 +183,7 @@ strings_node (char **strings)
 
   for (guint i = 0; strings[i] != NULL; i++)
     json_array_add_string_element (array, strings[i]);
-  return json_node_init_array (json_node_alloc (), array);
+  return take_array (array);
 }
 
 /* "a, b ,, c" as a, b and c */
@@ -539,7 +550,7 @@ labels_node (MgSchemeEditor *self,
         }
       json_array_add_string_element (array, mg_label_get_id (found));
     }
-  return json_node_init_array (json_node_alloc (), array);
+  return take_array (array);
 }
 
 /* The ids of @ids that are labels of the dataset, or NULL when none is:
@@ -561,7 +572,7 @@ labels_present (MgSchemeEditor *self,
       json_array_unref (array);
       return NULL;
     }
-  return json_node_init_array (json_node_alloc (), array);
+  return take_array (array);
 }
 
 /* The relation types as the dataset lists them, or the built-in one when

@@ -160,6 +160,7 @@ merge_rejections (JsonNode *b,
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   JsonNode *sides[2] = { o, t };
   JsonArray *array;
+  JsonNode *node;
 
   for (guint s = 0; s < 2; s++)
     {
@@ -179,7 +180,11 @@ merge_rejections (JsonNode *b,
   array = json_array_sized_new (kept->len);
   for (guint i = 0; i < kept->len; i++)
     json_array_add_element (array, json_node_copy (kept->pdata[i]));
-  return json_node_init_array (json_node_alloc (), array);
+  /* The node takes the array: json_node_init_array() would add a
+   * reference of its own. */
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
 }
 
 /* One member of a JSON object, merged as a whole; a clash keeps ours. */
@@ -199,8 +204,11 @@ merge_member (JsonObject *result,
       (o == NULL || JSON_NODE_HOLDS_ARRAY (o)) && (t == NULL || JSON_NODE_HOLDS_ARRAY (t)) &&
       (b == NULL || JSON_NODE_HOLDS_ARRAY (b)))
     {
-      g_autoptr(JsonNode) empty = json_node_init_array (json_node_alloc (), json_array_new ());
-      g_autoptr(JsonNode) merged = merge_rejections (b, o ? o : empty, t ? t : empty);
+      g_autoptr(JsonNode) empty = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr(JsonNode) merged = NULL;
+
+      json_node_take_array (empty, json_array_new ());
+      merged = merge_rejections (b, o ? o : empty, t ? t : empty);
 
       if (json_array_get_length (json_node_get_array (merged)) > 0)
         json_object_set_member (result, name, g_steal_pointer (&merged));
