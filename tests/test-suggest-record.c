@@ -469,6 +469,155 @@ test_check (void)
     }
 }
 
+/* A dataset coded with a scheme of its own (PolNeAR's labels): no quote,
+ * actor or figure label, and typed relations. */
+#define POLNEAR_DATASET \
+  "{\"format\": \"marginalia-dataset\", \"version\": 1, \"annotator\": \"\", " \
+  "\"labels\": [{\"id\": \"source\", \"name\": \"Source\", \"color\": \"#D55E00\", \"key\": \"1\"}, " \
+  "{\"id\": \"cue\", \"name\": \"Cue\", \"color\": \"#E69F00\", \"key\": \"2\"}, " \
+  "{\"id\": \"content\", \"name\": \"Content\", \"color\": \"#0072B2\", \"key\": \"3\"}], " \
+  "\"relation_types\": [{\"id\": \"cued-by\", \"name\": \"Cued by\", \"from\": [\"content\"], \"to\": [\"cue\"]}, " \
+  "{\"id\": \"attribution\", \"name\": \"Attribution\", \"from\": [\"content\"], \"to\": [\"source\"]}], " \
+  "\"documents\": []}"
+
+static void
+test_label_map (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDataset) dataset = mg_dataset_load_data (POLNEAR_DATASET, strlen (POLNEAR_DATASET), "polnear.json", &error);
+  g_autoptr(MgHistory) history = NULL;
+  g_autoptr(JsonObject) map = NULL;
+  g_autoptr(JsonObject) cli = NULL;
+  g_autoptr(JsonNode) settings = NULL;
+  g_autoptr(MgLabelSet) defaults = mg_label_set_new_default ();
+  g_autoptr(MgDataset) plain = mg_dataset_new_with_labels (defaults);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  history = mg_history_new (dataset);
+
+  /* Without a map, no kind has a label to go under: the window asks. */
+  for (guint k = 0; k < MG_SUGGEST_N_KINDS; k++)
+    g_assert_null (mg_suggest_resolve_label (dataset, NULL, mg_suggest_engine_labels[k]));
+  g_assert_true (mg_suggest_dataset_needs_label_map (dataset));
+  g_assert_false (mg_suggest_dataset_needs_label_map (plain));
+  g_assert_cmpstr (mg_suggest_resolve_label (plain, NULL, "quote"), ==, "quote");
+
+  map = json_object_new ();
+  json_object_set_string_member (map, "quote", "content");
+  json_object_set_string_member (map, "actor", "source");
+  json_object_set_null_member (map, "figure");
+  settings = mg_suggest_settings_with_label_map (dataset, map);
+  mg_suggest_dataset_set_enabled (dataset, TRUE);
+  g_clear_pointer (&settings, json_node_unref);
+  settings = mg_suggest_settings_with_label_map (dataset, map);
+  mg_history_set_scheme_member (history, NULL, MG_SUGGEST_DATASET_MEMBER, settings);
+  g_assert_true (mg_suggest_dataset_get_enabled (dataset));
+  g_assert_false (mg_suggest_dataset_needs_label_map (dataset));
+  g_assert_cmpstr (mg_suggest_resolve_label (dataset, NULL, "quote"), ==, "content");
+  g_assert_cmpstr (mg_suggest_resolve_label (dataset, NULL, "actor"), ==, "source");
+  g_assert_null (mg_suggest_resolve_label (dataset, NULL, "figure"));
+  mg_suggest_check_dataset (dataset, "polnear.json", problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* One step: undo takes the map back, the switch stays. */
+  mg_history_undo (history);
+  g_assert_null (mg_suggest_dataset_get_label_map (dataset));
+  g_assert_true (mg_suggest_dataset_get_enabled (dataset));
+  mg_history_redo (history);
+
+  /* The command line's map, over the dataset's; "" leaves a kind out even
+   * where the dataset has the label. */
+  cli = mg_suggest_parse_label_map ("quote=cue,figure=", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_suggest_resolve_label (dataset, cli, "quote"), ==, "cue");
+  g_assert_null (mg_suggest_resolve_label (dataset, cli, "actor"));
+  g_assert_null (mg_suggest_resolve_label (plain, cli, "figure"));
+  g_assert_cmpstr (mg_suggest_resolve_label (plain, cli, "actor"), ==, "actor");
+  g_assert_null (mg_suggest_parse_label_map ("speech=content", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (mg_suggest_parse_label_map ("quote", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* A map naming a label the dataset lacks is validate's to name. */
+  json_object_set_string_member (map, "figure", "number");
+  g_clear_pointer (&settings, json_node_unref);
+  settings = mg_suggest_settings_with_label_map (dataset, map);
+  mg_history_set_scheme_member (history, NULL, MG_SUGGEST_DATASET_MEMBER, settings);
+  mg_suggest_check_dataset (dataset, "polnear.json", problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (problems->pdata[0], "“number”"));
+}
+
+/* Mapped suggestions are accepted under the dataset's labels, their origin
+ * names the dataset's label, and a quote with its speaker gets the
+ * scheme's relation type. */
+static void
+test_label_map_accept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDataset) dataset = mg_dataset_load_data (POLNEAR_DATASET, strlen (POLNEAR_DATASET), "polnear.json", &error);
+  g_autoptr(MgDocument) doc = mg_document_new ("harbour", TEXT, -1);
+  g_autoptr(MgHistory) history = NULL;
+  g_autoptr(MgSuggestions) suggestions = NULL;
+  g_autoptr(JsonObject) map = mg_suggest_parse_label_map ("quote=content,actor=source", NULL);
+  g_autoptr(GArray) kept = NULL;
+  MgAnnotationStore *store = mg_document_get_store (doc);
+  MgAnnotation *speaker = NULL, *q = NULL;
+  MgRelation *relation;
+  const char *rule, *proposed;
+
+  g_assert_no_error (error);
+  g_assert_true (mg_dataset_add_document (dataset, doc));
+  history = mg_history_new (dataset);
+  suggestions = mg_suggest_document (rules, doc, "en", MG_SUGGEST_ALL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Unmapped, nothing is kept. */
+  kept = mg_suggest_filter (suggestions, doc, mg_dataset_get_labels (dataset));
+  g_assert_cmpuint (kept->len, ==, 0);
+  g_clear_pointer (&kept, g_array_unref);
+
+  mg_suggest_map_labels (suggestions, dataset, map);
+  kept = mg_suggest_filter (suggestions, doc, mg_dataset_get_labels (dataset));
+  g_assert_cmpuint (kept->len, >, 0);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      guint position = g_array_index (kept, guint, i);
+      const MgSuggestion *s = mg_suggestions_get_span (suggestions, position);
+      g_autofree char *got = mg_document_substring (doc, s->start, s->end);
+
+      g_assert_true (strcmp (s->label, "content") == 0 || strcmp (s->label, "source") == 0);
+      if (strcmp (s->label, "source") == 0 && strcmp (got, "Jan de Vries") == 0)
+        speaker = mg_suggest_accept (history, doc, suggestions, position, NULL, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (speaker);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      guint position = g_array_index (kept, guint, i);
+      const MgSuggestion *s = mg_suggestions_get_span (suggestions, position);
+      g_autofree char *got = mg_document_substring (doc, s->start, s->end);
+
+      if (strcmp (s->label, "content") == 0 && strcmp (got, "“We will raise the fees,”") == 0)
+        q = mg_suggest_accept (history, doc, suggestions, position, NULL, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (q);
+  g_assert_cmpstr (mg_annotation_get_label (q), ==, "content");
+  g_assert_true (mg_suggest_get_origin (q, &rule, &proposed));
+  g_assert_cmpstr (proposed, ==, "content");
+  g_assert_cmpstr (rule, !=, "");
+
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 1);
+  relation = mg_annotation_store_get_relation (store, 0);
+  g_assert_cmpstr (mg_relation_get_kind (relation), ==, "attribution");
+  g_assert_cmpstr (mg_relation_get_from (relation), ==, mg_annotation_get_id (q));
+  g_assert_cmpstr (mg_relation_get_to (relation), ==, mg_annotation_get_id (speaker));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,6 +640,8 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/suggest-record/check", test_check);
   g_test_add_func ("/suggest-record/pronoun-speaker", test_pronoun_speaker);
+  g_test_add_func ("/suggest-record/label-map", test_label_map);
+  g_test_add_func ("/suggest-record/label-map-accept", test_label_map_accept);
 
   status = g_test_run ();
   g_object_unref (rules);

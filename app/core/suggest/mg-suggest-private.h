@@ -143,4 +143,8 @@ void     _mg_suggest_quotes          (Ctx        *ctx);
 void     _mg_suggest_reported        (Ctx        *ctx);
 void     _mg_suggest_figures         (Ctx        *ctx);
 
+/* For mg-suggest-record.c, which maps the engine's labels to a dataset's. */
+void     mg_suggestions_relabel      (MgSuggestions      *self,
+                                      const char * const *labels);
+
 G_END_DECLS

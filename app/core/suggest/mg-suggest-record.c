@@ -10,7 +10,9 @@
  *   a document's "rejected_suggestions": [{"label", "start", "end", "rule"}],
  *     sorted by (start, end, label), so a rejected proposal is never shown
  *     again;
- *   the dataset's "suggestions": {"enabled": true}, off when absent.
+ *   the dataset's "suggestions": {"enabled": true, "labels": {…}}, off
+ *     when absent; "labels" says which of the dataset's labels takes each
+ *     kind of suggestion, for a scheme that names them otherwise.
  *
  * The members' objects are never changed in place once set: an annotation's
  * copy and the history's undo steps share them. Every change builds new ones.
@@ -28,6 +30,8 @@
 
 #include "mg-annotation-store.h"
 #include "mg-problem.h"
+#include "mg-scheme.h"
+#include "mg-suggest-private.h"
 #include "mg-suggest-record.h"
 
 /* A new object holding the members of @object (the values shared), or an
@@ -112,6 +116,172 @@ mg_suggest_dataset_set_enabled (MgDataset *dataset,
     json_object_set_object_member (extra, MG_SUGGEST_DATASET_MEMBER, g_steal_pointer (&settings));
 
   mg_dataset_set_extra (dataset, json_object_get_size (extra) > 0 ? extra : NULL);
+}
+
+const char * const mg_suggest_engine_labels[MG_SUGGEST_N_KINDS + 1] = { "quote", "actor", "figure", NULL };
+
+static JsonObject *
+settings_object (MgDataset *dataset)
+{
+  JsonObject *extra = mg_dataset_get_extra (dataset);
+  JsonNode *node;
+
+  if (extra == NULL || (node = json_object_get_member (extra, MG_SUGGEST_DATASET_MEMBER)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_node_get_object (node);
+}
+
+/**
+ * mg_suggest_dataset_get_label_map:
+ *
+ * Returns: (transfer none) (nullable): the dataset's "suggestions"
+ *   "labels": engine label to the dataset's label, or null
+ */
+JsonObject *
+mg_suggest_dataset_get_label_map (MgDataset *dataset)
+{
+  JsonObject *settings = settings_object (dataset);
+  JsonNode *node = settings ? json_object_get_member (settings, "labels") : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * mg_suggest_settings_with_label_map:
+ *
+ * The dataset's "suggestions" member with its "labels" set to @map (the
+ * other members kept), for mg_history_set_scheme_member(), so that the
+ * choice is one step undo takes back.
+ *
+ * Returns: (transfer full): the new member
+ */
+JsonNode *
+mg_suggest_settings_with_label_map (MgDataset  *dataset,
+                                    JsonObject *map)
+{
+  g_autoptr(JsonObject) settings = copy_members (settings_object (dataset));
+  JsonNode *node;
+
+  json_object_set_object_member (settings, "labels", copy_members (map));
+  node = json_node_alloc ();
+  json_node_init_object (node, settings);
+  return node;
+}
+
+/**
+ * mg_suggest_dataset_needs_label_map:
+ *
+ * Returns: whether @dataset lacks one of the engine's labels and has no
+ *   label map yet, so the window asks which of its labels to use
+ */
+gboolean
+mg_suggest_dataset_needs_label_map (MgDataset *dataset)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+
+  if (mg_suggest_dataset_get_label_map (dataset) != NULL)
+    return FALSE;
+  for (guint k = 0; k < MG_SUGGEST_N_KINDS; k++)
+    if (mg_label_set_lookup (labels, mg_suggest_engine_labels[k]) == NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * mg_suggest_parse_label_map:
+ * @text: "quote=content,actor=source", as import's --map; an empty value
+ *   leaves that kind out
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ *   for a kind the engine does not have or an entry without "="
+ */
+JsonObject *
+mg_suggest_parse_label_map (const char  *text,
+                            GError     **error)
+{
+  g_auto(GStrv) entries = g_strsplit (text, ",", -1);
+  g_autoptr(JsonObject) map = json_object_new ();
+
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      const char *eq = strchr (entries[i], '=');
+      g_autofree char *kind = NULL;
+
+      if (*entries[i] == '\0')
+        continue;
+      if (eq == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not KIND=LABEL"), entries[i]);
+          return NULL;
+        }
+      kind = g_strndup (entries[i], eq - entries[i]);
+      if (!g_strv_contains (mg_suggest_engine_labels, kind))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("no suggestions of the kind “%s” (quote, actor, figure)"), kind);
+          return NULL;
+        }
+      json_object_set_string_member (map, kind, eq + 1);
+    }
+  return g_steal_pointer (&map);
+}
+
+/**
+ * mg_suggest_resolve_label:
+ * @map: (nullable): a label map; %NULL for the dataset's own
+ * @engine_label: "quote", "actor" or "figure"
+ *
+ * Which of the dataset's labels takes the engine's @engine_label: the
+ * map's string, or, when the map says null or nothing, the label of the
+ * same id if the dataset has it.
+ *
+ * Returns: (nullable): the dataset's label, or %NULL when that kind is
+ *   left out (an empty string in the map, or no label to put it under)
+ */
+const char *
+mg_suggest_resolve_label (MgDataset  *dataset,
+                          JsonObject *map,
+                          const char *engine_label)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+  JsonNode *node;
+
+  if (map == NULL)
+    map = mg_suggest_dataset_get_label_map (dataset);
+  node = map ? json_object_get_member (map, engine_label) : NULL;
+  if (node_is_string (node))
+    {
+      const char *mapped = json_node_get_string (node);
+
+      return *mapped != '\0' && mg_label_set_lookup (labels, mapped) != NULL ? mapped : NULL;
+    }
+  return mg_label_set_lookup (labels, engine_label) != NULL ? engine_label : NULL;
+}
+
+/**
+ * mg_suggest_map_labels:
+ * @map: (nullable): as for mg_suggest_resolve_label()
+ *
+ * Gives @suggestions the dataset's labels, so that filtering, accepting
+ * and rejecting them, and their origin, speak of the labels a person sees;
+ * a kind left out gets the empty label, which no filter keeps.
+ */
+void
+mg_suggest_map_labels (MgSuggestions *suggestions,
+                       MgDataset     *dataset,
+                       JsonObject    *map)
+{
+  const char *labels[MG_SUGGEST_N_KINDS];
+
+  for (guint k = 0; k < MG_SUGGEST_N_KINDS; k++)
+    {
+      const char *l = mg_suggest_resolve_label (dataset, map, mg_suggest_engine_labels[k]);
+
+      labels[k] = l ? l : "";
+    }
+  mg_suggestions_relabel (suggestions, labels);
 }
 
 /**
@@ -415,7 +585,7 @@ mg_suggest_filter (MgSuggestions *suggestions,
     {
       const MgSuggestion *s = mg_suggestions_get_span (suggestions, i);
 
-      if (labels != NULL && mg_label_set_lookup (labels, s->label) == NULL)
+      if (*s->label == '\0' || (labels != NULL && mg_label_set_lookup (labels, s->label) == NULL))
         continue;
       if (mg_annotation_store_find (store, s->label, s->start, s->end) != NULL)
         continue;
@@ -448,14 +618,15 @@ find_span (MgAnnotationStore  *store,
 }
 
 /* The span of the speaker suggestion @to: itself, or, for a pronoun or a
- * description that is not a span, the actor named in full it refers to. */
+ * description that is not a span, the actor named in full it refers to.
+ * The speaker's label is the one the dataset gives actors. */
 static MgAnnotation *
 speaker_span (MgAnnotationStore *store,
               MgSuggestions     *suggestions,
               guint              to)
 {
-  static const char * const actor[] = { "actor", NULL };
   const MgSuggestion *s = mg_suggestions_get_span (suggestions, to);
+  const char * const actor[] = { s->label, NULL };
   MgAnnotation *a = find_span (store, s, actor);
 
   if (a == NULL && s->refers_to >= 0)
@@ -463,22 +634,73 @@ speaker_span (MgAnnotationStore *store,
   return a;
 }
 
+/* Links @from to @to by the first relation type the dataset's scheme
+ * allows between their labels, unless @from has a relation of that type
+ * already; FALSE when the scheme allows none. */
+static gboolean
+link_typed (MgHistory    *history,
+            MgDocument   *document,
+            MgScheme     *scheme,
+            MgAnnotation *from,
+            MgAnnotation *to)
+{
+  MgAnnotationStore *store = mg_document_get_store (document);
+  g_autoptr(GPtrArray) types = mg_scheme_relation_types_between (scheme, mg_annotation_get_label (from),
+                                                                 mg_annotation_get_label (to));
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(MgRelation) relation = NULL;
+  const MgRelationType *type;
+
+  if (types->len == 0)
+    return FALSE;
+  type = g_ptr_array_index (types, 0);
+  relations = mg_annotation_store_relations_of (store, from);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      MgRelation *r = g_ptr_array_index (relations, i);
+
+      if (g_strcmp0 (mg_relation_get_kind (r), type->id) == 0 &&
+          g_strcmp0 (mg_relation_get_from (r), mg_annotation_get_id (from)) == 0)
+        return FALSE;
+    }
+  relation = mg_relation_new (NULL, type->id, mg_annotation_get_id (from), mg_annotation_get_id (to));
+  return mg_history_add_relation (history, document, relation, NULL);
+}
+
+/* The scheme read once for all the relations of a step, when the history
+ * has a dataset. */
+static MgScheme *
+dataset_scheme (MgHistory *history)
+{
+  MgDataset *dataset = mg_history_get_dataset (history);
+
+  return dataset != NULL ? mg_scheme_new_from_dataset (dataset, NULL, NULL) : NULL;
+}
+
 /* Attributes the quote of @relation to its speaker when both are spans of
  * the document and the quote is attributed to nobody yet: a person's own
- * attribution is never replaced. */
+ * attribution is never replaced. A dataset that declares relation types
+ * gets the first one its scheme allows from the quote's label to the
+ * speaker's, one without gets attributed-to. */
 static gboolean
 link_relation (MgHistory                 *history,
                MgDocument                *document,
                MgSuggestions             *suggestions,
+               MgScheme                  *scheme,
                const MgSuggestedRelation *relation)
 {
-  static const char * const said[] = { "quote", "claim", NULL };
+  const MgSuggestion *quote = mg_suggestions_get_span (suggestions, relation->from);
+  const char * const said[] = { quote->label, "claim", NULL };
   MgAnnotationStore *store = mg_document_get_store (document);
   MgAnnotation *from, *to;
 
-  from = find_span (store, mg_suggestions_get_span (suggestions, relation->from), said);
+  from = find_span (store, quote, said);
   to = speaker_span (store, suggestions, relation->to);
-  if (from == NULL || to == NULL || mg_annotation_store_attributed_to (store, from) != NULL)
+  if (from == NULL || to == NULL)
+    return FALSE;
+  if (scheme != NULL && mg_scheme_has_relation_types (scheme))
+    return link_typed (history, document, scheme, from, to);
+  if (mg_annotation_store_attributed_to (store, from) != NULL)
     return FALSE;
   return mg_history_set_attribution (history, document, from, to, NULL);
 }
@@ -506,7 +728,7 @@ add_span (MgHistory          *history,
  *
  * Adds the suggestion as a span with its origin; when it is a quote whose
  * speaker is a span already (or an actor some quote's speaker), adds the
- * attributed-to relation as well. A speaker proposed as a pronoun or a
+ * relation as well (see link_relation()). A speaker proposed as a pronoun or a
  * description ("he", "the minister") that is not a span stands for the
  * actor named in full it refers to. One step of the history.
  *
@@ -521,6 +743,7 @@ mg_suggest_accept (MgHistory      *history,
                    const char     *label,
                    GError        **error)
 {
+  g_autoptr(MgScheme) scheme = dataset_scheme (history);
   MgAnnotation *annotation;
 
   g_return_val_if_fail (position < mg_suggestions_get_n_spans (suggestions), NULL);
@@ -534,7 +757,7 @@ mg_suggest_accept (MgHistory      *history,
 
       if (r->from == position || r->to == position ||
           mg_suggestions_get_span (suggestions, r->to)->refers_to == (int) position)
-        link_relation (history, document, suggestions, r);
+        link_relation (history, document, suggestions, scheme, r);
     }
   mg_history_end_group (history);
   return annotation;
@@ -562,6 +785,7 @@ mg_suggest_accept_all (MgHistory      *history,
   MgDataset *dataset = mg_history_get_dataset (history);
   g_autoptr(GArray) shown = mg_suggest_filter (suggestions, document,
                                                dataset ? mg_dataset_get_labels (dataset) : NULL);
+  g_autoptr(MgScheme) scheme = dataset_scheme (history);
   guint added = 0;
 
   mg_history_begin_group (history);
@@ -576,7 +800,7 @@ mg_suggest_accept_all (MgHistory      *history,
       added++;
     }
   for (guint i = 0; relations && i < mg_suggestions_get_n_relations (suggestions); i++)
-    link_relation (history, document, suggestions, mg_suggestions_get_relation (suggestions, i));
+    link_relation (history, document, suggestions, scheme, mg_suggestions_get_relation (suggestions, i));
   mg_history_end_group (history);
   return added;
 }
@@ -635,6 +859,46 @@ check_rejected (MgDocument *document,
     }
 }
 
+/* A label map names only the engine's kinds, each with a label of the
+ * dataset, "" or null. */
+static void
+check_label_map (MgDataset  *dataset,
+                 JsonNode   *node,
+                 const char *name,
+                 GPtrArray  *problems)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mg_problem_add (problems, name, NULL, NULL,
+                      _("“suggestions” “labels” must be an object such as {\"quote\": \"content\"}"));
+      return;
+    }
+  members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (json_node_get_object (node), l->data);
+
+      if (!g_strv_contains (mg_suggest_engine_labels, l->data))
+        mg_problem_add (problems, name, NULL, NULL,
+                        _("“suggestions” “labels”: no suggestions of the kind “%s” (quote, actor, figure)"),
+                        (const char *) l->data);
+      else if (JSON_NODE_HOLDS_NULL (value))
+        continue;
+      else if (!node_is_string (value))
+        mg_problem_add (problems, name, NULL, NULL,
+                        _("“suggestions” “labels”: “%s” must be a label or null"), (const char *) l->data);
+      else if (*json_node_get_string (value) != '\0' &&
+               mg_label_set_lookup (mg_dataset_get_labels (dataset), json_node_get_string (value)) == NULL)
+        mg_problem_add (problems, name, NULL, NULL,
+                        _("“suggestions” “labels”: “%s” names the label “%s”, which the dataset does not define"),
+                        (const char *) l->data, json_node_get_string (value));
+    }
+}
+
 /**
  * mg_suggest_check_dataset:
  * @name: the file's name, which begins each problem
@@ -663,6 +927,9 @@ mg_suggest_check_dataset (MgDataset  *dataset,
                                 json_node_get_value_type (enabled) == G_TYPE_BOOLEAN)))
         mg_problem_add (problems, name, NULL, NULL,
                         _("“suggestions” must be an object whose “enabled” is true or false"));
+      else
+        check_label_map (dataset, json_object_get_member (json_node_get_object (node), "labels"),
+                         name, problems);
     }
 
   for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)

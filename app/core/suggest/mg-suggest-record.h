@@ -18,6 +18,23 @@ gboolean    mg_suggest_dataset_get_enabled (MgDataset           *dataset);
 void        mg_suggest_dataset_set_enabled (MgDataset           *dataset,
                                             gboolean             enabled);
 
+/* The engine's kinds of span, in the order of a label map's entries. */
+#define MG_SUGGEST_N_KINDS 3
+extern const char * const mg_suggest_engine_labels[MG_SUGGEST_N_KINDS + 1];
+
+JsonObject *mg_suggest_dataset_get_label_map (MgDataset         *dataset);
+JsonNode   *mg_suggest_settings_with_label_map (MgDataset       *dataset,
+                                            JsonObject          *map);
+gboolean    mg_suggest_dataset_needs_label_map (MgDataset       *dataset);
+JsonObject *mg_suggest_parse_label_map     (const char          *text,
+                                            GError             **error);
+const char *mg_suggest_resolve_label       (MgDataset           *dataset,
+                                            JsonObject          *map,
+                                            const char          *engine_label);
+void        mg_suggest_map_labels          (MgSuggestions       *suggestions,
+                                            MgDataset           *dataset,
+                                            JsonObject          *map);
+
 void        mg_suggest_set_origin          (MgAnnotation        *annotation,
                                             const char          *rule,
                                             const char          *label);

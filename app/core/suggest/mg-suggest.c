@@ -69,6 +69,34 @@ mg_suggestions_get_n_spans (MgSuggestions *self)
 }
 
 /**
+ * mg_suggestions_relabel:
+ * @labels: (array length=3): the label to give the engine's "quote",
+ *   "actor" and "figure" suggestions; "" for none
+ *
+ * Gives the suggestions the labels a dataset codes them under. The labels
+ * are interned: MgSuggestion's label stays a string nobody frees.
+ */
+void
+mg_suggestions_relabel (MgSuggestions      *self,
+                        const char * const *labels)
+{
+  static const char * const engine[] = { "quote", "actor", "figure" };
+
+  g_return_if_fail (MG_IS_SUGGESTIONS (self));
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      MgSuggestion *s = &g_array_index (self->spans, MgSuggestion, i);
+
+      for (guint k = 0; k < G_N_ELEMENTS (engine); k++)
+        if (strcmp (s->label, engine[k]) == 0)
+          {
+            s->label = g_intern_string (labels[k]);
+            break;
+          }
+    }
+}
+
+/**
  * mg_suggestions_get_span:
  * @position: below mg_suggestions_get_n_spans()
  *
