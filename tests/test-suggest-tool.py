@@ -154,6 +154,71 @@ def test_errors(tmp):
           code == 0 and "no label “figure”" in err and "figure 0" in stdout, stdout + err)
 
 
+POLNEAR_LABELS = [
+    {"id": "source", "name": "Source", "color": "#D55E00", "key": "1"},
+    {"id": "cue", "name": "Cue", "color": "#E69F00", "key": "2"},
+    {"id": "content", "name": "Content", "color": "#0072B2", "key": "3"},
+]
+POLNEAR_RELATIONS = [
+    {"id": "cued-by", "name": "Cued by", "from": ["content"], "to": ["cue"]},
+    {"id": "attribution", "name": "Attribution", "from": ["content"], "to": ["source"]},
+]
+
+
+def make_polnear(tmp, labels_map=None):
+    # A folder of its own: import adds to a dataset that is there already.
+    fresh = os.path.join(tmp, "polnear" if labels_map is None else "polnear-mapped")
+    os.mkdir(fresh)
+    data = json.load(open(make_dataset(fresh), encoding="utf-8"))
+    data["labels"] = POLNEAR_LABELS
+    data["relation_types"] = POLNEAR_RELATIONS
+    data["documents"][0]["annotations"] = []
+    del data["documents"][0]["rejected_suggestions"]
+    if labels_map is not None:
+        data["suggestions"] = {"labels": labels_map}
+    path = os.path.join(tmp, "polnear.json" if labels_map is None else "polnear-mapped.json")
+    json.dump(data, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+    return path
+
+
+def test_map(tmp):
+    src = make_polnear(tmp)
+    out = os.path.join(tmp, "polnear-out.json")
+
+    code, stdout, err = run("suggest", "-o", out, src)
+    check("a scheme of its own without a map gets no suggestions, with a warning per kind",
+          code == 0 and "0 suggested spans added" in stdout and err.count("no label") == 3, stdout + err)
+
+    code, stdout, err = run("suggest", "--map=quote=content,actor=source,figure=", "--relations", "-o", out, src)
+    check("suggest --map exits 0 and warns of nothing", code == 0 and err == "", err)
+    check("suggest --map counts under the dataset's labels",
+          "(content 1, source 1, figure 0), 1 relations" in stdout, stdout)
+    data = json.load(open(out, encoding="utf-8"))
+    got = spans(data)
+    quote = got.get(("content", QUOTE))
+    speaker = got.get(("source", "Jan de Vries"))
+    check("the quote is a content span whose origin keeps the rule and the dataset's label",
+          quote is not None and quote["origin"]["label"] == "content" and quote["origin"]["rule"], got)
+    relations = data["documents"][0].get("relations", [])
+    check("the quote is linked to its speaker by the scheme's attribution type",
+          speaker is not None and quote is not None and len(relations) == 1 and
+          relations[0]["type"] == "attribution" and relations[0]["from"] == quote["id"] and
+          relations[0]["to"] == speaker["id"], relations)
+
+    mapped = make_polnear(tmp, {"quote": "content", "actor": "source", "figure": None})
+    out2 = os.path.join(tmp, "polnear-out2.json")
+    code, stdout, err = run("suggest", "--relations", "-o", out2, mapped)
+    check("without --map the dataset's suggestions labels are used",
+          code == 0 and "(content 1, source 1, figure 0), 1 relations" in stdout and "figure" in err,
+          stdout + err)
+
+    code, _, err = run("suggest", "--map=quote=claim", "-o", os.path.join(tmp, "m.json"), src)
+    check("a --map label the dataset lacks exits 1 with one line naming it",
+          code == 1 and "“claim”" in err and err.count("\n") == 1, err)
+    code, _, err = run("suggest", "--map=speech=content", "-o", os.path.join(tmp, "m.json"), src)
+    check("a --map kind the engine lacks is a usage error naming it", code == 2 and "speech" in err, err)
+
+
 def test_validate(tmp):
     src = make_dataset(tmp)
     cases = [
@@ -180,6 +245,7 @@ def test_validate(tmp):
 def all_tests(tmp):
     test_suggest(tmp)
     test_errors(tmp)
+    test_map(tmp)
     test_validate(tmp)
 
 

@@ -1,9 +1,11 @@
-/* mg-tool-suggest.c: marginalia-tool suggest [--labels=L,…] [--relations] -o OUT DATASET
+/* mg-tool-suggest.c: marginalia-tool suggest [--labels=L,…] [--map=K=L,…] [--relations] -o OUT DATASET
  *
  * Adds every suggestion of the rules to a copy of a dataset, each span with
  * its origin, so a team can start from the proposals (or measure them)
  * without the window. What a person rejected in the window, and what is
- * already a span, is not added again.
+ * already a span, is not added again. A dataset whose scheme names its
+ * labels otherwise gets them under the labels --map or its own
+ * "suggestions" "labels" give.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,6 +76,7 @@ static guint
 add_document (MgHistory      *history,
               MgSuggestRules *rules,
               MgDocument     *document,
+              JsonObject     *map,
               MgSuggestKinds  asked,
               guint          *per_label,
               GError        **error)
@@ -89,12 +92,18 @@ add_document (MgHistory      *history,
                                      NULL, error);
   if (suggestions == NULL)
     return 0;
+  mg_suggest_map_labels (suggestions, mg_history_get_dataset (history), map);
 
   mg_history_begin_group (history);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (wanted (kinds[k].label, asked))
-      per_label[k] += mg_suggest_accept_all (history, document, suggestions, kinds[k].label,
-                                             FALSE, error);
+    {
+      const char *label = mg_suggest_resolve_label (mg_history_get_dataset (history), map,
+                                                    kinds[k].label);
+
+      if (label != NULL && wanted (kinds[k].label, asked))
+        per_label[k] += mg_suggest_accept_all (history, document, suggestions, label,
+                                               FALSE, error);
+    }
   /* A label no suggestion has: no span, only the relations between the
    * spans added above (and those the document had). */
   if ((asked & MG_SUGGEST_RELATIONS) && (error == NULL || *error == NULL))
@@ -114,6 +123,8 @@ mg_tool_suggest (int    argc,
   g_autoptr(MgHistory) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *labels = NULL;
+  g_autofree char *map_text = NULL;
+  g_autoptr(JsonObject) map = NULL;
   g_autofree char *output = NULL;
   g_autofree char *words = NULL;
   g_autofree char *shown = NULL;
@@ -126,6 +137,10 @@ mg_tool_suggest (int    argc,
   GOptionEntry entries[] = {
     { "labels", 'l', 0, G_OPTION_ARG_STRING, &labels,
       N_("Suggest these labels (default: quote,actor,figure)"), N_("LABEL,…") },
+    { "map", 'm', 0, G_OPTION_ARG_STRING, &map_text,
+      N_("Put each kind of suggestion under a label of the dataset, as quote=content,actor=source "
+         "(an empty label leaves a kind out; default: the dataset's “suggestions” “labels”)"),
+      N_("KIND=LABEL,…") },
     { "relations", 'r', 0, G_OPTION_ARG_NONE, &relations,
       N_("Attribute each quote to its suggested speaker, who is added as an actor"), NULL },
     { "words", 0, 0, G_OPTION_ARG_FILENAME, &words,
@@ -148,6 +163,11 @@ mg_tool_suggest (int    argc,
     return MG_TOOL_USAGE;
   if (relations)
     asked |= MG_SUGGEST_RELATIONS;
+  if (map_text != NULL && (map = mg_suggest_parse_label_map (map_text, &error)) == NULL)
+    {
+      mg_tool_problem ("marginalia-tool suggest: --map: %s", error->message);
+      return MG_TOOL_USAGE;
+    }
   if (output == NULL)
     {
       g_printerr ("marginalia-tool suggest: %s\n", _("say where to write the dataset with -o FILE"));
@@ -186,17 +206,32 @@ mg_tool_suggest (int    argc,
 
   shown = mg_tool_escape (argv[1]);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (wanted (kinds[k].label, asked) &&
-        mg_label_set_lookup (mg_dataset_get_labels (dataset), kinds[k].label) == NULL)
-      g_printerr (_("%s: the dataset has no label “%s”: its suggestions are left out\n"),
-                  shown, kinds[k].label);
+    {
+      JsonNode *given = map ? json_object_get_member (map, kinds[k].label) : NULL;
+      const char *mapped = given ? json_node_get_string (given) : NULL;
+
+      /* A mistyped label would leave a kind out without a word. */
+      if (mapped != NULL && *mapped != '\0' &&
+          mg_label_set_lookup (mg_dataset_get_labels (dataset), mapped) == NULL)
+        {
+          g_autofree char *shown_label = mg_tool_escape (mapped);
+
+          mg_tool_problem (_("%s: the dataset has no label “%s” (--map %s=%s)"), shown,
+                           shown_label, kinds[k].label, shown_label);
+          return MG_TOOL_INVALID;
+        }
+      if (wanted (kinds[k].label, asked) && (mapped == NULL || *mapped != '\0') &&
+          mg_suggest_resolve_label (dataset, map, kinds[k].label) == NULL)
+        g_printerr (_("%s: the dataset has no label “%s”: its suggestions are left out\n"),
+                    shown, kinds[k].label);
+    }
 
   history = mg_history_new (dataset);
   for (guint d = 0; d < mg_dataset_get_n_documents (dataset); d++)
     {
       MgDocument *document = mg_dataset_get_document (dataset, d);
 
-      n_relations += add_document (history, rules, document, asked, per_label, &error);
+      n_relations += add_document (history, rules, document, map, asked, per_label, &error);
       if (error != NULL)
         {
           g_autofree char *id = mg_tool_escape (mg_document_get_id (document));
@@ -216,7 +251,11 @@ mg_tool_suggest (int    argc,
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     if (wanted (kinds[k].label, asked))
       {
-        g_string_append_printf (counts, "%s%s %u", counts->len ? ", " : "", kinds[k].label, per_label[k]);
+        const char *label = mg_suggest_resolve_label (dataset, map, kinds[k].label);
+
+        /* Under the dataset's label, as the spans are. */
+        g_string_append_printf (counts, "%s%s %u", counts->len ? ", " : "",
+                                label ? label : kinds[k].label, per_label[k]);
         n_spans += per_label[k];
       }
   g_free (shown);
