@@ -389,6 +389,151 @@ test_draws_visible_only (void)
   mg_test_close_window (window);
 }
 
+/* PolNeAR's labels and relation types: none of quote, actor or figure. */
+#define POLNEAR_DATASET \
+  "{\"format\": \"marginalia-dataset\", \"version\": 1, \"annotator\": \"\", " \
+  "\"labels\": [{\"id\": \"source\", \"name\": \"Source\", \"color\": \"#D55E00\", \"key\": \"1\"}, " \
+  "{\"id\": \"cue\", \"name\": \"Cue\", \"color\": \"#E69F00\", \"key\": \"2\"}, " \
+  "{\"id\": \"content\", \"name\": \"Content\", \"color\": \"#0072B2\", \"key\": \"3\"}], " \
+  "\"relation_types\": [{\"id\": \"cued-by\", \"name\": \"Cued by\", \"from\": [\"content\"], \"to\": [\"cue\"]}, " \
+  "{\"id\": \"attribution\", \"name\": \"Attribution\", \"from\": [\"content\"], \"to\": [\"source\"]}], " \
+  "\"documents\": []}"
+
+static gpointer
+labels_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_object_get_data (l->data, "mg-drop-quote") != NULL)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return labels_dialog () != NULL;
+}
+
+static gboolean
+mapped_shown (gpointer data)
+{
+  MgSuggestionMarks *marks = _mg_window_suggest_get_marks (data);
+
+  return marks != NULL && mg_suggestion_marks_get_n_shown (marks) > 0;
+}
+
+/* Walks to the suggestion over @want and accepts it. */
+static void
+accept_text (MgWindow   *window,
+             const char *want)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *text = NULL;
+
+      mg_test_activate (window, "win.suggestion-next", NULL);
+      text = current_text (window);
+      if (g_strcmp0 (text, want) == 0)
+        {
+          mg_test_activate (window, "win.suggestion-accept", NULL);
+          return;
+        }
+    }
+  g_error ("no suggestion “%s”", want);
+}
+
+static void
+test_label_map (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDataset) dataset = mg_dataset_load_data (POLNEAR_DATASET, strlen (POLNEAR_DATASET),
+                                                       "polnear.json", &error);
+  g_autoptr(MgDocument) doc = mg_document_new ("harbour", TEXT, -1);
+  g_autoptr(MgLabelSet) defaults = mg_label_set_new_default ();
+  g_autoptr(MgDataset) plain = mg_dataset_new_with_labels (defaults);
+  MgSuggestionMarks *marks;
+  MgSuggestions *suggestions;
+  MgAnnotationStore *store;
+  MgAnnotation *quote, *source;
+  MgRelation *relation;
+  MgWindow *window;
+  gpointer dialog;
+  const char *rule, *label;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_no_error (error);
+  g_assert_true (mg_dataset_add_document (dataset, doc));
+  window = mg_test_open_window (dataset, NULL);
+  store = mg_test_store_of (window);
+  mg_test_spin_for (200);
+
+  /* Turned on, the dataset is asked which labels take the suggestions. */
+  mg_test_activate (window, "win.suggestions", NULL);
+  g_assert_true (mg_test_spin_until (dialog_shown, NULL, 5000));
+  dialog = labels_dialog ();
+  /* Source, Cue, Content, None. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_object_get_data (dialog, "mg-drop-quote")), ==, 3);
+  gtk_drop_down_set_selected (g_object_get_data (dialog, "mg-drop-quote"), 2);
+  gtk_drop_down_set_selected (g_object_get_data (dialog, "mg-drop-actor"), 0);
+  /* What the button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_close (dialog);
+  g_assert_cmpstr (mg_suggest_resolve_label (dataset, NULL, "quote"), ==, "content");
+  g_assert_cmpstr (mg_suggest_resolve_label (dataset, NULL, "actor"), ==, "source");
+  g_assert_null (mg_suggest_resolve_label (dataset, NULL, "figure"));
+
+  /* One step: undone, the map goes (suggestions stay on); redone, back. */
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_null (mg_suggest_dataset_get_label_map (dataset));
+  g_assert_true (mg_suggest_dataset_get_enabled (dataset));
+  mg_test_activate (window, "win.redo", NULL);
+  g_assert_nonnull (mg_suggest_dataset_get_label_map (dataset));
+
+  g_assert_true (mg_test_spin_until (mapped_shown, window, 10000));
+  marks = _mg_window_suggest_get_marks (window);
+  suggestions = mg_suggestion_marks_get_suggestions (marks);
+  /* The quote and its speaker; no figure label, no figures. */
+  g_assert_cmpuint (mg_suggestion_marks_get_n_shown (marks), ==, 2);
+  for (guint i = 0; i < mg_suggestion_marks_get_n_shown (marks); i++)
+    {
+      const MgSuggestion *s = mg_suggestions_get_span (suggestions, mg_suggestion_marks_get_shown (marks, i));
+
+      g_assert_true (g_str_equal (s->label, "content") || g_str_equal (s->label, "source"));
+    }
+
+  accept_text (window, "Jan de Vries");
+  accept_text (window, "“We will raise the fees,”");
+  quote = mg_test_find (window, "content", "“We will raise the fees,”");
+  source = mg_test_find (window, "source", "Jan de Vries");
+  g_assert_nonnull (quote);
+  g_assert_nonnull (source);
+  g_assert_true (mg_suggest_get_origin (quote, &rule, &label));
+  g_assert_cmpstr (label, ==, "content");
+  g_assert_cmpuint (mg_annotation_store_get_n_relations (store), ==, 1);
+  relation = mg_annotation_store_get_relation (store, 0);
+  g_assert_cmpstr (mg_relation_get_kind (relation), ==, "attribution");
+  g_assert_cmpstr (mg_relation_get_from (relation), ==, mg_annotation_get_id (quote));
+  g_assert_cmpstr (mg_relation_get_to (relation), ==, mg_annotation_get_id (source));
+
+  /* Asked once: off and on again, no question. */
+  mg_test_activate (window, "win.suggestions", NULL);
+  mg_test_activate (window, "win.suggestions", NULL);
+  mg_test_spin_for (200);
+  g_assert_null (labels_dialog ());
+  mg_test_close_window (window);
+
+  /* A dataset with the three default labels is not asked. */
+  window = mg_test_open_window (plain, NULL);
+  mg_test_activate (window, "win.suggestions", NULL);
+  mg_test_spin_for (200);
+  g_assert_null (labels_dialog ());
+  mg_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +548,7 @@ main (int    argc,
   g_test_add_func ("/window-suggest/document-switch", test_document_switch);
   g_test_add_func ("/window-suggest/draws-visible-only", test_draws_visible_only);
   g_test_add_func ("/window-suggest/outline-no-fill", test_outline_no_fill);
+  g_test_add_func ("/window-suggest/label-map", test_label_map);
 
   return g_test_run ();
 }

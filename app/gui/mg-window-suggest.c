@@ -9,6 +9,11 @@
  * step of the history. Escape leaves it. The core (mg-suggest-record.c)
  * decides what is shown and what an acceptance adds.
  *
+ * A dataset whose scheme lacks one of the engine's labels (quote, actor,
+ * figure) is asked once, when suggestions are turned on, which of its
+ * labels takes each kind; the answer (win.suggestion-labels) is saved in
+ * the dataset as one step of the history.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -35,6 +40,7 @@ struct _MgWindowSuggest
   GSimpleAction     *toggle;       /* win.suggestions */
   gboolean           has_current;
   guint              current;      /* position in suggestions */
+  char              *mapped;       /* the labels the suggestions were given */
 };
 
 static const char *const actions[] = {
@@ -42,6 +48,24 @@ static const char *const actions[] = {
   "win.suggestion-accept-key", "win.suggestion-reject", "win.suggestion-accept-all",
   "win.suggestion-leave",
 };
+
+static void refresh (MgWindow *self);
+
+/* The dataset's labels for the engine's kinds, as one string to compare. */
+static char *
+mapped_labels (MgWindow *self)
+{
+  MgDataset *dataset = _mg_window_dataset (self);
+  GString *key = g_string_new (NULL);
+
+  for (guint k = 0; dataset != NULL && k < MG_SUGGEST_N_KINDS; k++)
+    {
+      const char *label = mg_suggest_resolve_label (dataset, NULL, mg_suggest_engine_labels[k]);
+
+      g_string_append_printf (key, "%s\x1f", label ? label : "");
+    }
+  return g_string_free (key, FALSE);
+}
 
 static gboolean
 enabled (MgWindow *self)
@@ -104,8 +128,20 @@ static void
 history_changed_cb (MgWindow  *self,
                     MgHistory *history)
 {
-  if (self->suggest != NULL && self->suggest->suggestions != NULL)
-    refilter (self);
+  MgWindowSuggest *sg = self->suggest;
+  g_autofree char *mapped = NULL;
+
+  if (sg == NULL || sg->suggestions == NULL)
+    return;
+  /* A new label map (or its undo) renames the kinds: computed again. */
+  mapped = mapped_labels (self);
+  if (g_strcmp0 (mapped, sg->mapped) != 0)
+    {
+      g_clear_object (&sg->document);
+      refresh (self);
+      return;
+    }
+  refilter (self);
 }
 
 static void
@@ -139,6 +175,11 @@ computed_cb (GObject      *source,
       mg_window_toast (self, error->message);
       return;
     }
+  /* Under the dataset's labels, which filtering, accepting and the
+   * drawing then speak of. */
+  mg_suggest_map_labels (suggestions, _mg_window_dataset (self), NULL);
+  g_free (self->suggest->mapped);
+  self->suggest->mapped = mapped_labels (self);
   g_set_object (&self->suggest->suggestions, suggestions);
   refilter (self);
 }
@@ -177,6 +218,125 @@ refresh (MgWindow *self)
                              computed_cb, g_object_ref (self));
 }
 
+/* win.suggestion-labels ("sss"): the dataset's labels for quotes, speakers
+ * and actors, and figures ("" for none), saved as the dataset's label map
+ * in one step of the history. */
+static void
+labels_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  MgDataset *dataset = _mg_window_dataset (self);
+  g_autoptr(JsonObject) map = json_object_new ();
+  g_autoptr(JsonNode) settings = NULL;
+  const char *chosen[MG_SUGGEST_N_KINDS];
+  MgLabelSet *labels;
+
+  if (dataset == NULL)
+    return;
+  labels = mg_dataset_get_labels (dataset);
+  g_variant_get (param, "(&s&s&s)", &chosen[0], &chosen[1], &chosen[2]);
+  for (guint k = 0; k < MG_SUGGEST_N_KINDS; k++)
+    {
+      const char *kind = mg_suggest_engine_labels[k];
+
+      if (*chosen[k] != '\0' && mg_label_set_lookup (labels, chosen[k]) == NULL)
+        return;
+      /* null keeps the label of the same id; "" refuses it, when there is
+       * one to refuse. */
+      if (*chosen[k] != '\0' || mg_label_set_lookup (labels, kind) != NULL)
+        json_object_set_string_member (map, kind, chosen[k]);
+      else
+        json_object_set_null_member (map, kind);
+    }
+  settings = mg_suggest_settings_with_label_map (dataset, map);
+  mg_history_set_scheme_member (_mg_window_history (self), NULL, MG_SUGGEST_DATASET_MEMBER, settings);
+}
+
+static void
+labels_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MgWindow         *self)
+{
+  char **ids = g_object_get_data (G_OBJECT (dialog), "mg-label-ids");
+  guint n = g_strv_length (ids);
+  const char *chosen[MG_SUGGEST_N_KINDS];
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  for (guint k = 0; k < MG_SUGGEST_N_KINDS; k++)
+    {
+      g_autofree char *key = g_strdup_printf ("mg-drop-%s", mg_suggest_engine_labels[k]);
+      guint selected = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), key));
+
+      chosen[k] = selected < n ? ids[selected] : "";
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.suggestion-labels", "(sss)",
+                              chosen[0], chosen[1], chosen[2]);
+}
+
+/* Asks which of the dataset's labels takes each kind of suggestion. */
+static void
+ask_labels (MgWindow *self)
+{
+  const char *titles[MG_SUGGEST_N_KINDS] = {
+    _("_Quotes as"), _("_Speakers and actors as"), _("_Figures as"),
+  };
+  MgLabelSet *labels = mg_dataset_get_labels (_mg_window_dataset (self));
+  guint n = mg_label_set_get_n_labels (labels);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  char **ids = g_new0 (char *, n + 1);
+  GtkWidget *dialog, *grid;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MgLabel *label = mg_label_set_get_label (labels, i);
+
+      gtk_string_list_append (names, mg_label_get_name (label));
+      ids[i] = g_strdup (mg_label_get_id (label));
+    }
+  gtk_string_list_append (names, _("None"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Labels for Suggestions"),
+                                   _("This dataset’s scheme names its labels otherwise. "
+                                     "Choose which of them takes each kind of suggestion."));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "mg-label-ids", ids, (GDestroyNotify) g_strfreev);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
+  for (guint k = 0; k < MG_SUGGEST_N_KINDS; k++)
+    {
+      GtkWidget *title = gtk_label_new_with_mnemonic (titles[k]);
+      GtkWidget *drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      g_autofree char *key = g_strdup_printf ("mg-drop-%s", mg_suggest_engine_labels[k]);
+      int same = mg_label_set_index_of (labels, mg_suggest_engine_labels[k]);
+
+      /* A label of the kind's own id is the likely answer; else none. */
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), same >= 0 ? (guint) same : n);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (title), drop);
+      gtk_label_set_xalign (GTK_LABEL (title), 1);
+      gtk_grid_attach (GTK_GRID (grid), title, 0, (int) k, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), drop, 1, (int) k, 1, 1);
+      g_object_set_data (G_OBJECT (dialog), key, drop);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Use These Labels"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (labels_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 toggle_change_state (GSimpleAction *action,
                      GVariant      *state,
@@ -191,7 +351,9 @@ toggle_change_state (GSimpleAction *action,
   mg_suggest_dataset_set_enabled (_mg_window_dataset (self), on);
   mg_history_mark_modified (_mg_window_history (self));
   refresh (self);
-  if (on && self->document != NULL)
+  if (on && mg_suggest_dataset_needs_label_map (_mg_window_dataset (self)))
+    ask_labels (self);
+  else if (on && self->document != NULL)
     {
       /* Back from the menu to the article, where the keys work. */
       gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
@@ -464,6 +626,7 @@ _mg_window_suggest_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.suggestion-reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "win.suggestion-accept-all", NULL, accept_all_action);
   gtk_widget_class_install_action (widget_class, "win.suggestion-leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "win.suggestion-labels", "(sss)", labels_action);
 
   /* Also from elsewhere than the article (the document list); disabled
    * actions let the key pass on. */
@@ -512,6 +675,7 @@ _mg_window_suggest_dispose (MgWindow *self)
   g_clear_object (&sg->document);
   g_clear_object (&sg->rules);
   g_clear_object (&sg->toggle);
+  g_clear_pointer (&sg->mapped, g_free);
   g_clear_pointer (&self->suggest, g_free);
 }
 
