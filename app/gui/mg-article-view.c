@@ -1115,13 +1115,16 @@ mg_article_view_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (mg_article_view_parent_class)->size_allocate (widget, width, height, baseline);
 
-  /* Every popover, shown or not. Presenting only the shown ones saves a
-   * round trip to the X server per allocation, but with it the drawing test
-   * now and then saw GTK 4.8 warn of a popover's part snapshotted without
-   * an allocation; until that is understood, every popover is kept laid
-   * out. */
+  /* Only the popovers shown: presenting one asks the X server where the
+   * monitor's work area is, a round trip at every frame that allocates,
+   * and a hidden one is presented when it pops up. */
   for (guint i = 0; i < self->popovers->len; i++)
-    gtk_popover_present (g_ptr_array_index (self->popovers, i));
+    {
+      GtkWidget *popover = g_ptr_array_index (self->popovers, i);
+
+      if (gtk_widget_get_visible (popover))
+        gtk_popover_present (GTK_POPOVER (popover));
+    }
 }
 
 static void
