@@ -537,3 +537,48 @@ mg_test_render_pixels (GtkWidget *widget,
   gdk_texture_download (texture, pixels, *stride);
   return pixels;
 }
+
+/**
+ * mg_test_apply_entry_row:
+ * @root: a window or dialog holding preferences groups
+ * @group: the name of the #AdwPreferencesGroup
+ * @row: the name of the #AdwEntryRow in it
+ * @text: what to type
+ *
+ * Types @text in the row and applies it, as the row's apply button does.
+ */
+void
+mg_test_apply_entry_row (GtkWidget  *root,
+                         const char *group,
+                         const char *row,
+                         const char *text)
+{
+  GtkWidget *in = mg_test_find_widget (root, ADW_TYPE_PREFERENCES_GROUP, group);
+  GtkWidget *entry;
+
+  g_assert_nonnull (in);
+  entry = mg_test_find_widget (in, ADW_TYPE_ENTRY_ROW, row);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+  mg_test_spin ();
+}
+
+/**
+ * mg_test_select_needle:
+ * @needle: text of the document shown
+ *
+ * Selects the first occurrence of @needle in the article, as a drag does.
+ */
+void
+mg_test_select_needle (MgWindow   *window,
+                       const char *needle)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
+  guint start = mg_test_offset_of (mg_window_get_document (window), needle);
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) (start + g_utf8_strlen (needle, -1)));
+  gtk_text_buffer_select_range (buffer, &e, &s);
+}

@@ -71,4 +71,11 @@ GtkWidget         *mg_test_find_widget   (GtkWidget       *root,
                                           GType            type,
                                           const char      *name);
 
+void               mg_test_apply_entry_row (GtkWidget     *root,
+                                            const char    *group,
+                                            const char    *row,
+                                            const char    *text);
+void               mg_test_select_needle (MgWindow        *window,
+                                          const char      *needle);
+
 G_END_DECLS

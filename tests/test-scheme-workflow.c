@@ -81,38 +81,6 @@ open_dataset (const char *path)
   return mg_test_open_window (dataset, file);
 }
 
-/* Types @text in the editor's row @row of group @group and applies it, as
- * the row's apply button does. */
-static void
-apply_row (GtkWidget  *editor,
-           const char *group,
-           const char *row,
-           const char *text)
-{
-  GtkWidget *in = mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, group);
-  GtkWidget *entry;
-
-  g_assert_nonnull (in);
-  entry = mg_test_find_widget (in, ADW_TYPE_ENTRY_ROW, row);
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  g_signal_emit_by_name (entry, "apply");
-  mg_test_spin ();
-}
-
-static void
-select_needle (MgWindow   *window,
-               const char *needle)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
-  guint start = mg_test_offset_of (mg_window_get_document (window), needle);
-  GtkTextIter s, e;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) (start + g_utf8_strlen (needle, -1)));
-  gtk_text_buffer_select_range (buffer, &e, &s);
-}
-
 /* Selects @needle and presses the label's key: the popover asks for the
  * label's attributes, if any. */
 static MgAnnotation *
@@ -123,7 +91,7 @@ tag (MgWindow   *window,
 {
   MgAnnotation *annotation;
 
-  select_needle (window, needle);
+  mg_test_select_needle (window, needle);
   mg_test_activate (window, "win.tag-key", key);
   annotation = mg_test_find (window, label, needle);
   g_assert_nonnull (annotation);
@@ -322,10 +290,10 @@ test_stance_study (void)
   mg_test_activate (window, "win.edit-scheme", NULL);
   editor = _mg_window_scheme_get_editor (window);
   g_assert_true (gtk_widget_get_visible (editor));
-  apply_row (editor, "labels", "labels", "Claim");
-  apply_row (editor, "claim", "definition", "A statement that could be checked against evidence");
-  apply_row (editor, "claim", "attributes", "Checkable?");
-  apply_row (editor, "document_codes", "document_codes", "Stance: pro, against, neutral");
+  mg_test_apply_entry_row (editor, "labels", "labels", "Claim");
+  mg_test_apply_entry_row (editor, "claim", "definition", "A statement that could be checked against evidence");
+  mg_test_apply_entry_row (editor, "claim", "attributes", "Checkable?");
+  mg_test_apply_entry_row (editor, "document_codes", "document_codes", "Stance: pro, against, neutral");
   scheme = _mg_window_get_scheme (window);
   g_assert_cmpstr (mg_label_get_key (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)),
                                                           "claim")), ==, "1");
@@ -431,11 +399,11 @@ test_polnear (void)
 
   mg_test_activate (window, "win.edit-scheme", NULL);
   editor = _mg_window_scheme_get_editor (window);
-  apply_row (editor, "labels", "labels", "Source");
-  apply_row (editor, "labels", "labels", "Cue");
-  apply_row (editor, "labels", "labels", "Content");
-  apply_row (editor, "content", "attributes", "Kind: direct, indirect, partial");
-  apply_row (editor, "relation_types", "relation_types", "Attribution: Content > Source");
+  mg_test_apply_entry_row (editor, "labels", "labels", "Source");
+  mg_test_apply_entry_row (editor, "labels", "labels", "Cue");
+  mg_test_apply_entry_row (editor, "labels", "labels", "Content");
+  mg_test_apply_entry_row (editor, "content", "attributes", "Kind: direct, indirect, partial");
+  mg_test_apply_entry_row (editor, "relation_types", "relation_types", "Attribution: Content > Source");
   scheme = _mg_window_get_scheme (window);
   types = mg_scheme_get_relation_types (scheme);
   /* The built-in attributed-to is not kept beside it: the dataset has

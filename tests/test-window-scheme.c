@@ -42,38 +42,6 @@ dataset_member (MgWindow   *window,
   return extra && json_object_has_member (extra, member) ? json_object_get_member (extra, member) : NULL;
 }
 
-/* Types @text in the editor's row @row of group @group and applies it, as
- * the row's apply button does. */
-static void
-apply_row (GtkWidget  *editor,
-           const char *group,
-           const char *row,
-           const char *text)
-{
-  GtkWidget *in = mg_test_find_widget (editor, ADW_TYPE_PREFERENCES_GROUP, group);
-  GtkWidget *entry;
-
-  g_assert_nonnull (in);
-  entry = mg_test_find_widget (in, ADW_TYPE_ENTRY_ROW, row);
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  g_signal_emit_by_name (entry, "apply");
-  mg_test_spin ();
-}
-
-static void
-select_needle (MgWindow   *window,
-               const char *needle)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->article_view));
-  guint start = mg_test_offset_of (mg_window_get_document (window), needle);
-  GtkTextIter s, e;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) (start + g_utf8_strlen (needle, -1)));
-  gtk_text_buffer_select_range (buffer, &e, &s);
-}
-
 static void
 set_member (MgWindow   *window,
             const char *label,
@@ -104,16 +72,16 @@ test_editor (void)
   g_assert_true (MG_IS_SCHEME_EDITOR (editor));
   g_assert_true (gtk_widget_get_visible (editor));
 
-  apply_row (editor, "quote", "definition", "  Words a source is reported to have said ");
+  mg_test_apply_entry_row (editor, "quote", "definition", "  Words a source is reported to have said ");
   g_assert_cmpstr (json_node_get_string (label_member (window, "quote", "definition")), ==,
                    "Words a source is reported to have said");
-  apply_row (editor, "quote", "examples", "\"We will\" | she said it would | ");
+  mg_test_apply_entry_row (editor, "quote", "examples", "\"We will\" | she said it would | ");
   array = json_node_get_array (label_member (window, "quote", "examples"));
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
   g_assert_cmpstr (json_array_get_string_element (array, 1), ==, "she said it would");
 
-  apply_row (editor, "quote", "attributes", "Kind: direct, indirect, partial");
-  apply_row (editor, "quote", "attributes", "Comment");
+  mg_test_apply_entry_row (editor, "quote", "attributes", "Kind: direct, indirect, partial");
+  mg_test_apply_entry_row (editor, "quote", "attributes", "Comment");
   scheme = _mg_window_get_scheme (window);
   kind = mg_scheme_lookup_attribute (scheme, "quote", "kind");
   g_assert_nonnull (kind);
@@ -122,22 +90,22 @@ test_editor (void)
   g_assert_cmpint (mg_scheme_lookup_attribute (scheme, "quote", "comment")->type, ==, MG_FIELD_TEXT);
 
   /* The values of a choice are edited in its own row. */
-  apply_row (editor, "quote", "attributes:kind", "direct, indirect");
+  mg_test_apply_entry_row (editor, "quote", "attributes:kind", "direct, indirect");
   kind = mg_scheme_lookup_attribute (_mg_window_get_scheme (window), "quote", "kind");
   g_assert_null (kind->values[2]);
 
-  apply_row (editor, "document_codes", "document_codes", "Stance: pro, against, neutral");
+  mg_test_apply_entry_row (editor, "document_codes", "document_codes", "Stance: pro, against, neutral");
   g_assert_nonnull (mg_scheme_lookup_document_code (_mg_window_get_scheme (window), "stance"));
 
   /* A relation type keeps the built-in one it joins. */
-  apply_row (editor, "relation_types", "relation_types", "Source of: Actor > quote, claim");
+  mg_test_apply_entry_row (editor, "relation_types", "relation_types", "Source of: Actor > quote, claim");
   scheme = _mg_window_get_scheme (window);
   g_assert_cmpuint (mg_scheme_get_relation_types (scheme)->len, ==, 2);
   g_assert_nonnull (mg_scheme_lookup_relation_type (scheme, "source-of"));
   g_assert_true (mg_relation_type_allows (mg_scheme_lookup_relation_type (scheme, "source-of"),
                                           "actor", "claim"));
   /* An unknown label is refused, and nothing changes. */
-  apply_row (editor, "relation_types", "relation_types", "Bad: nobody > quote");
+  mg_test_apply_entry_row (editor, "relation_types", "relation_types", "Bad: nobody > quote");
   g_assert_cmpuint (mg_scheme_get_relation_types (_mg_window_get_scheme (window))->len, ==, 2);
 
   /* The palette shows the definition and the examples. */
@@ -249,7 +217,7 @@ test_labels (void)
   mg_test_activate (window, "win.edit-scheme", NULL);
   editor = _mg_window_scheme_get_editor (window);
 
-  apply_row (editor, "labels", "labels", "Cue");
+  mg_test_apply_entry_row (editor, "labels", "labels", "Cue");
   labels = mg_dataset_get_labels (mg_window_get_dataset (window));
   g_assert_cmpuint (mg_label_set_get_n_labels (labels), ==, 5);
   cue = mg_label_set_lookup (labels, "cue");
@@ -260,14 +228,14 @@ test_labels (void)
   g_assert_cmpuint (n_palette_buttons (window), ==, 5);
 
   /* The editor has a group for it now, where it is renamed. */
-  apply_row (editor, "cue", "name", "Speech Cue");
+  mg_test_apply_entry_row (editor, "cue", "name", "Speech Cue");
   g_assert_cmpstr (mg_label_get_name (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue")),
                    ==, "Speech Cue");
   /* A key another label has is refused. */
-  apply_row (editor, "cue", "key", "1");
+  mg_test_apply_entry_row (editor, "cue", "key", "1");
   g_assert_cmpstr (mg_label_get_key (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue")),
                    ==, "5");
-  apply_row (editor, "cue", "key", "9");
+  mg_test_apply_entry_row (editor, "cue", "key", "9");
   g_assert_cmpstr (mg_label_get_key (mg_label_set_lookup (mg_dataset_get_labels (mg_window_get_dataset (window)), "cue")),
                    ==, "9");
   click_in_group (editor, "cue", "#56B4E9");
@@ -331,7 +299,7 @@ test_attribute_popover (void)
               " {\"id\": \"checkable\", \"name\": \"Checkable\", \"type\": \"boolean\"},"
               " {\"id\": \"comment\", \"name\": \"Comment\", \"type\": \"text\"}]");
 
-  select_needle (window, "Costs rose 3.5%");
+  mg_test_select_needle (window, "Costs rose 3.5%");
   mg_test_activate (window, "win.tag", "claim");
   quote = mg_test_find (window, "claim", "Costs rose 3.5%");
   g_assert_nonnull (quote);
@@ -387,7 +355,7 @@ test_attribute_popover (void)
   g_assert_cmpstr (json_node_get_string (mg_annotation_get_attribute (quote, "kind")), ==, "indirect");
 
   /* A label without attributes asks nothing. */
-  select_needle (window, "Tuesday");
+  mg_test_select_needle (window, "Tuesday");
   mg_test_activate (window, "win.tag", "figure");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
 
@@ -410,10 +378,10 @@ test_editor_yes_no (void)
   mg_test_activate (window, "win.edit-scheme", NULL);
   editor = _mg_window_scheme_get_editor (window);
 
-  apply_row (editor, "claim", "attributes", " Checkable ? ");
-  apply_row (editor, "claim", "attributes", "Verified: Yes/No");
-  apply_row (editor, "claim", "attributes", "Why?: a, b");
-  apply_row (editor, "document_codes", "document_codes", "Fact-checked?");
+  mg_test_apply_entry_row (editor, "claim", "attributes", " Checkable ? ");
+  mg_test_apply_entry_row (editor, "claim", "attributes", "Verified: Yes/No");
+  mg_test_apply_entry_row (editor, "claim", "attributes", "Why?: a, b");
+  mg_test_apply_entry_row (editor, "document_codes", "document_codes", "Fact-checked?");
   scheme = _mg_window_get_scheme (window);
   field = mg_scheme_lookup_attribute (scheme, "claim", "checkable");
   g_assert_nonnull (field);
@@ -447,7 +415,7 @@ test_relabel_asks (void)
   window = mg_test_open_fixture ("window", "small.json");
   set_member (window, "claim", "attributes",
               "[{\"id\": \"checkable\", \"name\": \"Checkable\", \"type\": \"boolean\"}]");
-  select_needle (window, "Tuesday");
+  mg_test_select_needle (window, "Tuesday");
   mg_test_activate (window, "win.tag", "figure");
   span = mg_test_find (window, "figure", "Tuesday");
   g_assert_nonnull (span);
