@@ -654,6 +654,29 @@ check_queries (GRand             *rand,
                      naive_find (store, label, start, end));
     }
 
+  /* with_range(): every label on an annotation's exact range, and only those. */
+  for (guint k = 0; k < 100 && n > 0; k++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n));
+      guint start = mg_annotation_get_start (a), end = mg_annotation_get_end (a);
+      g_autoptr(GPtrArray) got = g_ptr_array_new ();
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      guint found, first = mg_annotation_store_with_range (store, start, end, &found);
+
+      for (guint i = first; i < first + found; i++)
+        g_ptr_array_add (got, mg_annotation_store_get_annotation (store, i));
+
+      for (guint i = 0; i < n; i++)
+        {
+          MgAnnotation *b = mg_annotation_store_get_annotation (store, i);
+
+          if (mg_annotation_get_start (b) == start && mg_annotation_get_end (b) == end)
+            g_ptr_array_add (expected, b);
+        }
+      g_assert_cmpuint (got->len, >, 0);
+      assert_same (got, expected);
+    }
+
   for (guint k = 0; k < (every_offset ? length + 1 : 150); k++)
     {
       guint offset = every_offset ? k : (guint)g_rand_int_range (rand, 0, length + 2);

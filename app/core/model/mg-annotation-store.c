@@ -329,31 +329,26 @@ compare_key (MgAnnotation *a,
              guint         end,
              const char   *label)
 {
-  if (mg_annotation_get_start (a) != start)
-    return mg_annotation_get_start (a) < start ? -1 : 1;
-  if (mg_annotation_get_end (a) != end)
-    return mg_annotation_get_end (a) < end ? -1 : 1;
-  return g_strcmp0 (mg_annotation_get_label (a), label);
+  if (a->start != start)
+    return a->start < start ? -1 : 1;
+  if (a->end != end)
+    return a->end < end ? -1 : 1;
+  return g_strcmp0 (a->label, label);
 }
 
-MgAnnotation *
-mg_annotation_store_find (MgAnnotationStore *self,
-                          const char        *label,
-                          guint              start,
-                          guint              end)
+/* The first position whose key is not below (@start, @end, @label); a
+ * %NULL label sorts before every label. The list is sorted by start, end
+ * and label first, so a binary search finds it. Asking the interval index
+ * instead would rebuild it after every change: each add checks for a twin,
+ * and undoing a large removal re-adds thousands in a row. */
+static guint
+lower_bound (MgAnnotationStore *self,
+             guint              start,
+             guint              end,
+             const char        *label)
 {
-  guint lo = 0, hi;
+  guint lo = 0, hi = self->items->len;
 
-  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
-
-  if (start >= end)
-    return NULL;
-
-  /* The list is sorted by start, end and label first, so a binary search
-   * finds the one candidate. Asking the interval index instead would
-   * rebuild it after every change: each add checks for a twin, and undoing
-   * a large removal re-adds thousands in a row. */
-  hi = self->items->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -363,11 +358,58 @@ mg_annotation_store_find (MgAnnotationStore *self,
       else
         hi = mid;
     }
+  return lo;
+}
+
+MgAnnotation *
+mg_annotation_store_find (MgAnnotationStore *self,
+                          const char        *label,
+                          guint              start,
+                          guint              end)
+{
+  guint lo;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  if (start >= end)
+    return NULL;
+
+  lo = lower_bound (self, start, end, label);
   if (lo < self->items->len &&
       compare_key (g_ptr_array_index (self->items, lo), start, end, label) == 0)
     return g_ptr_array_index (self->items, lo);
 
   return NULL;
+}
+
+/**
+ * mg_annotation_store_with_range:
+ * @n_found: (out): how many annotations have the range
+ *
+ * Where the annotations whose range is exactly [@start, @end) are, whatever
+ * their labels: a contiguous run of the sorted list, by label. O(log n + k),
+ * and nothing allocated, for callers that ask for many ranges in a row.
+ *
+ * Returns: the position of the first of them
+ */
+guint
+mg_annotation_store_with_range (MgAnnotationStore *self,
+                                guint              start,
+                                guint              end,
+                                guint             *n_found)
+{
+  guint first, i;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), 0);
+  g_return_val_if_fail (n_found != NULL, 0);
+
+  first = i = lower_bound (self, start, end, NULL);
+  while (i < self->items->len &&
+         ((MgAnnotation *) g_ptr_array_index (self->items, i))->start == start &&
+         ((MgAnnotation *) g_ptr_array_index (self->items, i))->end == end)
+    i++;
+  *n_found = i - first;
+  return first;
 }
 
 static gboolean

@@ -27,6 +27,10 @@ MgAnnotation *mg_annotation_store_find              (MgAnnotationStore *self,
                                                      const char        *label,
                                                      guint              start,
                                                      guint              end);
+guint         mg_annotation_store_with_range        (MgAnnotationStore *self,
+                                                     guint              start,
+                                                     guint              end,
+                                                     guint             *n_found);
 gboolean      mg_annotation_store_check             (MgAnnotationStore *self,
                                                      MgAnnotation      *annotation,
                                                      GError           **error);

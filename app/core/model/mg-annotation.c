@@ -16,21 +16,6 @@
  * annotations made in the same second, and one copy of each serves every
  * annotation, which saves a block of memory per field and a malloc per
  * field when a dataset loads. The id and text are the annotation's own. */
-struct _MgAnnotation
-{
-  GObject parent_instance;
-
-  char       *id;
-  char       *label;
-  char       *text;
-  char       *note;
-  char       *created;
-  char       *modified;
-  JsonObject *extra;
-  guint       start;
-  guint       end;
-};
-
 G_DEFINE_FINAL_TYPE (MgAnnotation, mg_annotation, G_TYPE_OBJECT)
 
 enum {

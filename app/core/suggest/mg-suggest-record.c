@@ -533,12 +533,71 @@ mg_suggest_add_rejection (MgDocument         *document,
   return extra;
 }
 
-static char *
-span_key (const char *label,
-          gint64      start,
-          gint64      end)
+/* The labels rejected over each range, a range being one 64-bit key (code
+ * points fit in 32 bits); malformed entries, which validate names, and
+ * ranges no text could hold reject nothing. The labels belong to the
+ * document's rejections. */
+static GHashTable *
+rejected_by_range (MgDocument *document)
 {
-  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, label, start, end);
+  JsonArray *rejected = rejected_array (document);
+  GHashTable *refused = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; rejected != NULL && i < json_array_get_length (rejected); i++)
+    {
+      const char *l;
+      gint64 s, e, key;
+      GPtrArray *labels;
+
+      if (!read_entry (json_array_get_element (rejected, i), &l, &s, &e) ||
+          s < 0 || e < 0 || s > G_MAXUINT32 || e > G_MAXUINT32)
+        continue;
+      key = (s << 32) | e;
+      if ((labels = g_hash_table_lookup (refused, &key)) == NULL)
+        {
+          labels = g_ptr_array_new ();
+          g_hash_table_insert (refused, g_memdup2 (&key, sizeof key), labels);
+        }
+      g_ptr_array_add (labels, (char *) l);
+    }
+  return refused;
+}
+
+static gboolean
+refused_as (GHashTable         *refused,
+            const MgSuggestion *s)
+{
+  gint64 key = ((gint64) s->start << 32) | s->end;
+  GPtrArray *labels = g_hash_table_lookup (refused, &key);
+
+  for (guint i = 0; labels != NULL && i < labels->len; i++)
+    if (g_str_equal (g_ptr_array_index (labels, i), s->label))
+      return TRUE;
+  return FALSE;
+}
+
+
+/* Whether a span already stands where @s would go: under its label, or
+ * accepted from it under another (its origin names the label proposed).
+ * Only the spans of exactly its range are read, so filtering after an
+ * edit costs the suggestions' number, not the document's spans. */
+static gboolean
+taken (MgAnnotationStore  *store,
+       const MgSuggestion *s)
+{
+  guint n, first = mg_annotation_store_with_range (store, s->start, s->end, &n);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      const char *proposed;
+
+      if (g_str_equal (mg_annotation_get_label (a), s->label) ||
+          (mg_suggest_get_origin (a, NULL, &proposed) && g_str_equal (proposed, s->label)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -559,27 +618,8 @@ mg_suggest_filter (MgSuggestions *suggestions,
                    MgLabelSet    *labels)
 {
   MgAnnotationStore *store = mg_document_get_store (document);
-  JsonArray *rejected = rejected_array (document);
-  g_autoptr(GHashTable) refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) refused = rejected_by_range (document);
   GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; rejected != NULL && i < json_array_get_length (rejected); i++)
-    {
-      const char *l;
-      gint64 s, e;
-
-      if (read_entry (json_array_get_element (rejected, i), &l, &s, &e))
-        g_hash_table_add (refused, span_key (l, s, e));
-    }
-  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
-    {
-      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
-      const char *proposed;
-
-      if (mg_suggest_get_origin (a, NULL, &proposed))
-        g_hash_table_add (refused, span_key (proposed, mg_annotation_get_start (a),
-                                             mg_annotation_get_end (a)));
-    }
 
   for (guint i = 0; i < mg_suggestions_get_n_spans (suggestions); i++)
     {
@@ -587,15 +627,10 @@ mg_suggest_filter (MgSuggestions *suggestions,
 
       if (*s->label == '\0' || (labels != NULL && mg_label_set_lookup (labels, s->label) == NULL))
         continue;
-      if (mg_annotation_store_find (store, s->label, s->start, s->end) != NULL)
+      if (refused_as (refused, s))
         continue;
-      if (g_hash_table_size (refused) > 0)
-        {
-          g_autofree char *key = span_key (s->label, s->start, s->end);
-
-          if (g_hash_table_contains (refused, key))
-            continue;
-        }
+      if (taken (store, s))
+        continue;
       g_array_append_val (shown, i);
     }
   return shown;
