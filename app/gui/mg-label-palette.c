@@ -58,7 +58,10 @@ set_tooltip (GtkWidget  *button,
           g_string_append_printf (markup, "\n• <i>%s</i>", example);
         }
     }
-  gtk_widget_set_tooltip_markup (button, markup->str);
+  /* Setting a tooltip asks the display where the pointer is (a round trip
+   * on X11), and this runs after every edit: only when it changed. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_markup (button), markup->str) != 0)
+    gtk_widget_set_tooltip_markup (button, markup->str);
   g_object_set_data_full (G_OBJECT (button), "action", g_strdup (action), g_free);
 }
 

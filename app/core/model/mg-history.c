@@ -268,7 +268,10 @@ record (MgHistory *self,
     }
 
   self->last_note = step->kind == STEP_SET_NOTE ? step : NULL;
-  update_state (self, TRUE);
+  /* A group's edits tell ::changed once, when it ends: Tag All's thousands
+   * of spans must not have every listener (the title, the scheme, the
+   * suggestions) look again thousands of times. */
+  update_state (self, self->group == NULL);
 }
 
 static void
@@ -351,7 +354,8 @@ mg_history_class_init (MgHistoryClass *klass)
    * MgHistory::changed:
    *
    * Emitted after every edit made through the history, and after every
-   * undo and redo.
+   * undo and redo; the edits of a group (mg_history_begin_group()) emit
+   * it once, when the group ends.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -611,7 +615,7 @@ mg_history_set_note (MgHistory    *self,
        * the saved state is gone. */
       if (current_serial (self) == self->saved)
         self->saved = UNREACHABLE;
-      update_state (self, TRUE);
+      update_state (self, self->group == NULL);
       return;
     }
 
@@ -1201,9 +1205,9 @@ mg_history_end_group (MgHistory *self)
       return;
     }
 
-  /* Its edits already cleared the redo stack and emitted ::changed. */
+  /* Its edits already cleared the redo stack. */
   g_ptr_array_add (self->undo, group);
-  update_state (self, FALSE);
+  update_state (self, TRUE);
 }
 
 /**

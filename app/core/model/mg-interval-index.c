@@ -241,9 +241,13 @@ insert_into_node (MgIntervalIndex  *self,
   guint first = node->first, end = node->first + node->count;
   guint at_start = first, at_end = first;
 
+  /* By an eighth, not double: the arrays hold every span twice, and a
+   * first insertion after a build would otherwise add room for all of them
+   * again (13 MB at 200,000 spans) that a session of edits never fills.
+   * Still amortised O(1) per insertion. */
   if (self->n_used == self->capacity)
     {
-      self->capacity *= 2;
+      self->capacity += MAX (self->capacity / 8, 64);
       self->by_start = g_renew (MgInterval, self->by_start, self->capacity);
       self->by_end = g_renew (MgInterval, self->by_end, self->capacity);
     }
