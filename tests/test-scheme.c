@@ -180,6 +180,44 @@ test_scheme_check (void)
     g_assert_true (g_ptr_array_find_with_equal_func (problems, expected[i], g_str_equal, NULL));
 }
 
+/* A span relabelled leaves behind what its old label's coding gave it:
+ * attributes the new label does not declare, links no type allows. */
+static void
+test_scheme_check_relabel (void)
+{
+  g_autofree char *json = dataset_json (SCHEME_LABELS, SPANS,
+    "{\"id\": \"r1\", \"type\": \"attribution\", \"from\": \"a3\", \"to\": \"a1\"},"
+    "{\"id\": \"r2\", \"type\": \"cued-by\", \"from\": \"a3\", \"to\": \"a2\"}", NULL);
+  g_autoptr(MgDataset) dataset = load (json);
+  g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (dataset, "t.json", NULL);
+  MgDocument *doc = mg_dataset_get_document (dataset, 0);
+  MgAnnotationStore *store = mg_document_get_store (doc);
+  MgAnnotation *content = mg_annotation_store_lookup (store, "a3");
+  MgAnnotation *cue = mg_annotation_store_lookup (store, "a2");
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+
+  /* Content to source: neither attribute, neither link. */
+  mg_scheme_check_relabel (scheme, doc, content, "source", &attributes, &relations);
+  g_assert_cmpuint (attributes->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (attributes, 0), ==, "checkable");
+  g_assert_cmpstr (g_ptr_array_index (attributes, 1), ==, "kind");
+  g_assert_cmpuint (relations->len, ==, 2);
+  g_clear_pointer (&attributes, g_ptr_array_unref);
+  g_clear_pointer (&relations, g_ptr_array_unref);
+
+  /* Content to content keeps all; the cue, as a source, leaves the
+   * cued-by link that ends at it. */
+  mg_scheme_check_relabel (scheme, doc, content, "content", &attributes, &relations);
+  g_assert_cmpuint (attributes->len + relations->len, ==, 0);
+  g_clear_pointer (&attributes, g_ptr_array_unref);
+  g_clear_pointer (&relations, g_ptr_array_unref);
+  mg_scheme_check_relabel (scheme, doc, cue, "source", &attributes, &relations);
+  g_assert_cmpuint (attributes->len, ==, 0);
+  g_assert_cmpuint (relations->len, ==, 1);
+  g_assert_cmpstr (mg_relation_get_id (g_ptr_array_index (relations, 0)), ==, "r2");
+}
+
 static void
 test_scheme_malformed (void)
 {
@@ -416,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/scheme/default", test_scheme_default);
   g_test_add_func ("/scheme/check", test_scheme_check);
   g_test_add_func ("/scheme/malformed", test_scheme_malformed);
+  g_test_add_func ("/scheme/check-relabel", test_scheme_check_relabel);
   g_test_add_func ("/scheme/file", test_scheme_file);
   g_test_add_func ("/scheme/apply", test_scheme_apply);
   g_test_add_func ("/scheme/history", test_scheme_history);

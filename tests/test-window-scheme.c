@@ -431,9 +431,16 @@ test_relabel_asks (void)
   g_assert_false (json_node_get_boolean (mg_annotation_get_attribute (span, "checkable")));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
 
+  /* Back to a label without attributes: the claim's answer goes with the
+   * label, in the same undo step, so validate never meets a figure
+   * that is "checkable". */
   mg_test_activate (window, "win.tag", "figure");
   g_assert_cmpstr (mg_annotation_get_label (span), ==, "figure");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->scheme->popover)));
+  g_assert_null (mg_annotation_get_attribute (span, "checkable"));
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_cmpstr (mg_annotation_get_label (span), ==, "claim");
+  g_assert_false (json_node_get_boolean (mg_annotation_get_attribute (span, "checkable")));
 
   mg_test_close_window (window);
 }
@@ -543,6 +550,21 @@ test_relation_types (void)
   mg_article_view_set_selected (window->article_view, mg_test_find (window, "actor", "Ana Pérez"));
   mg_test_activate (window, "win.attribute", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->speaker_popover)));
+
+  /* A quote relabelled a figure, which no type links from, loses its
+   * links in the same step; undo brings both back. */
+  mg_article_view_set_selected (window->article_view, quote);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.link", "(ss)",
+                                             mg_annotation_get_id (mg_test_find (window, "actor", "Ana Pérez")),
+                                             "attributed-to"));
+  mg_test_spin ();
+  g_assert_cmpuint (n_relations_of_kind (window, "attributed-to"), ==, attributed + 1);
+  mg_test_activate (window, "win.tag", "figure");
+  g_assert_cmpstr (mg_annotation_get_label (quote), ==, "figure");
+  g_assert_cmpuint (n_relations_of_kind (window, "attributed-to"), ==, attributed);
+  mg_test_activate (window, "win.undo", NULL);
+  g_assert_cmpstr (mg_annotation_get_label (quote), ==, "quote");
+  g_assert_cmpuint (n_relations_of_kind (window, "attributed-to"), ==, attributed + 1);
 
   mg_test_close_window (window);
 }

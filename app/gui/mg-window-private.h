@@ -160,6 +160,10 @@ void       _mg_window_scheme_init         (MgWindow               *self);
 void       _mg_window_scheme_dispose      (MgWindow               *self);
 void       _mg_window_scheme_dataset_changed  (MgWindow           *self);
 void       _mg_window_scheme_document_changed (MgWindow           *self);
+gboolean   _mg_window_scheme_relabel      (MgWindow               *self,
+                                           MgAnnotation           *annotation,
+                                           const char             *label_id,
+                                           GError                **error);
 void       _mg_window_scheme_tagged       (MgWindow               *self,
                                            MgAnnotation           *annotation);
 MgScheme  *_mg_window_get_scheme          (MgWindow               *self);

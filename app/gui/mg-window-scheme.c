@@ -473,6 +473,61 @@ _mg_window_scheme_tagged (MgWindow     *self,
     choose_attributes (self);
 }
 
+/**
+ * _mg_window_scheme_relabel:
+ * @annotation: a span of the document shown
+ *
+ * Gives @annotation the label @label_id in one undo step, with the
+ * attributes and links that belonged to its old label and that the new
+ * one does not take (mg_scheme_check_relabel()), and says what went.
+ *
+ * Returns: %FALSE, with @error set, when the store refuses the label
+ */
+gboolean
+_mg_window_scheme_relabel (MgWindow      *self,
+                           MgAnnotation  *annotation,
+                           const char    *label_id,
+                           GError       **error)
+{
+  MgHistory *h = history (self);
+  g_autoptr(GPtrArray) attributes = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  gboolean done;
+
+  if (self->scheme->scheme != NULL)
+    mg_scheme_check_relabel (self->scheme->scheme, self->document, annotation, label_id,
+                             &attributes, &relations);
+
+  mg_history_begin_group (h);
+  done = mg_history_set_label (h, self->document, annotation, label_id, error);
+  for (guint i = 0; done && relations != NULL && i < relations->len; i++)
+    mg_history_remove_relation (h, self->document, g_ptr_array_index (relations, i));
+  for (guint i = 0; done && attributes != NULL && i < attributes->len; i++)
+    mg_history_set_attribute (h, self->document, annotation, g_ptr_array_index (attributes, i), NULL);
+  mg_history_end_group (h);
+
+  if (done && ((attributes != NULL && attributes->len > 0) || (relations != NULL && relations->len > 0)))
+    {
+      AdwToast *toast;
+
+      if (relations == NULL || relations->len == 0)
+        toast = adw_toast_new (ngettext ("Relabelled; an attribute the new label does not take was removed",
+                                         "Relabelled; attributes the new label does not take were removed",
+                                         attributes->len));
+      else if (attributes == NULL || attributes->len == 0)
+        toast = adw_toast_new (ngettext ("Relabelled; a link the new label may not have was removed",
+                                         "Relabelled; links the new label may not have were removed",
+                                         relations->len));
+      else
+        toast = adw_toast_new (_("Relabelled; attributes and links the new label does not take were removed"));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  return done;
+}
+
 static void
 create_popover (MgWindow *self)
 {

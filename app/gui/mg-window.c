@@ -185,7 +185,7 @@ tag_with_label (MgWindow   *self,
       if (g_strcmp0 (mg_annotation_get_label (selected), label_id) == 0)
         return;
 
-      if (!mg_history_set_label (_mg_window_history (self), self->document, selected, label_id, &error))
+      if (!_mg_window_scheme_relabel (self, selected, label_id, &error))
         {
           show_error_toast (self, error);
           return;

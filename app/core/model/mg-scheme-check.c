@@ -240,6 +240,80 @@ check_relations (MgScheme   *scheme,
 }
 
 /**
+ * mg_scheme_check_relabel:
+ * @annotation: a span of @document
+ * @label: the label it is about to take
+ * @attributes: (out) (transfer full) (element-type utf8): the ids of its
+ *   attributes that @label does not declare or whose values it refuses
+ * @relations: (out) (transfer full) (element-type MgRelation): its
+ *   relations whose type may not join a span of @label
+ *
+ * What a span relabelled would keep that belongs to its old label, so
+ * that the relabelling takes it away in the same step and the dataset
+ * stays one that validate accepts. A span's attributes are coded for its
+ * label: when either label declares attributes, those @label does not
+ * declare go; when neither does, the scheme says nothing and all stay.
+ */
+void
+mg_scheme_check_relabel (MgScheme      *self,
+                         MgDocument    *document,
+                         MgAnnotation  *annotation,
+                         const char    *label,
+                         GPtrArray    **attributes,
+                         GPtrArray    **relations)
+{
+  MgAnnotationStore *store;
+  JsonObject *values;
+  g_autoptr(GPtrArray) linked = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+  g_return_if_fail (label != NULL && attributes != NULL && relations != NULL);
+
+  *attributes = g_ptr_array_new_with_free_func (g_free);
+  *relations = g_ptr_array_new_with_free_func (g_object_unref);
+  store = mg_document_get_store (document);
+
+  values = mg_annotation_get_attributes (annotation);
+  if (values != NULL &&
+      (mg_scheme_label_has_attributes (self, label) ||
+       mg_scheme_label_has_attributes (self, mg_annotation_get_label (annotation))))
+    {
+      g_autoptr(GPtrArray) ids = sorted_members (values);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (ids, i);
+          const MgField *field = mg_scheme_lookup_attribute (self, label, id);
+
+          if (field == NULL || !mg_field_accepts (field, json_object_get_member (values, id)))
+            g_ptr_array_add (*attributes, g_strdup (id));
+        }
+    }
+
+  if (!mg_scheme_has_relation_types (self))
+    return;
+  linked = mg_annotation_store_relations_of (store, annotation);
+  for (guint i = 0; i < linked->len; i++)
+    {
+      MgRelation *relation = g_ptr_array_index (linked, i);
+      const MgRelationType *type = mg_scheme_lookup_relation_type (self, mg_relation_get_kind (relation));
+      MgAnnotation *from = mg_annotation_store_lookup (store, mg_relation_get_from (relation));
+      MgAnnotation *to = mg_annotation_store_lookup (store, mg_relation_get_to (relation));
+      const char *from_label, *to_label;
+
+      /* An unknown type is validate's to name, relabelled or not. */
+      if (type == NULL || from == NULL || to == NULL)
+        continue;
+      from_label = from == annotation ? label : mg_annotation_get_label (from);
+      to_label = to == annotation ? label : mg_annotation_get_label (to);
+      if (!mg_relation_type_allows (type, from_label, to_label))
+        g_ptr_array_add (*relations, g_object_ref (relation));
+    }
+}
+
+/**
  * mg_scheme_check_dataset:
  * @name: the file name that begins each problem
  * @problems: (element-type utf8): receives one line per value the scheme

@@ -80,6 +80,12 @@ void                  mg_scheme_check_dataset          (MgScheme     *self,
                                                         MgDataset    *dataset,
                                                         const char   *name,
                                                         GPtrArray    *problems);
+void                  mg_scheme_check_relabel          (MgScheme     *self,
+                                                        MgDocument   *document,
+                                                        MgAnnotation *annotation,
+                                                        const char   *label,
+                                                        GPtrArray   **attributes,
+                                                        GPtrArray   **relations);
 JsonNode             *mg_scheme_to_json                (MgScheme     *self);
 JsonNode             *mg_scheme_relation_types_for_labels (MgDataset  *dataset,
                                                         MgLabelSet   *labels,
