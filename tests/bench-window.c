@@ -612,6 +612,18 @@ main (int   argc,
   start_cpu = cpu_time ();
   printf ("layout settled         %8.2f ms later", settle (GTK_WIDGET (window)));
   printf (" (processor %.2f ms)\n", ms_since (start_cpu, cpu_time ()));
+  /* A draft is the dataset serialised on the main loop (the writing is
+   * in a thread): what an autosave holds the window for. */
+  {
+    g_autoptr(GBytes) bytes = NULL;
+
+    start_cpu = cpu_time ();
+    start = g_get_monotonic_time ();
+    bytes = mg_dataset_to_bytes (dataset);
+    printf ("draft serialised       %8.2f ms (processor %.2f ms), %.1f MB\n",
+            ms_since (start, g_get_monotonic_time ()), ms_since (start_cpu, cpu_time ()),
+            g_bytes_get_size (bytes) / (1024.0 * 1024.0));
+  }
   getrusage (RUSAGE_SELF, &usage);
   printf ("memory, opened         %8.1f MB resident, peak %.1f MB\n",
           resident_mb (), usage.ru_maxrss / 1024.0);

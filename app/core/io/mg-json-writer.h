@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+void mg_json_write_uint   (GString    *out,
+                          guint64     value);
 void mg_json_write_string (GString    *out,
                            const char *value);
 void mg_json_write_string_len (GString    *out,
