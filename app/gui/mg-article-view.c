@@ -425,31 +425,58 @@ apply_difference (GtkTextBuffer *buffer,
  * tint. So a tag never covers a line's end. The last character laid out
  * on every line is then untagged, and a line whose first character is
  * tagged starts with the toggle that makes the layout look again. */
+/* The lines [@start, @end) touches, each from its first character to its
+ * end (where its terminator begins), read from the buffer once for a
+ * whole refresh: a line of a densely coded article holds hundreds of tag
+ * toggles, and walking it again for every run of every label was most
+ * of an edit's work there. */
+static GArray *
+lines_touched (GtkTextBuffer *buffer,
+               guint          start,
+               guint          end)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Run));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  for (;;)
+    {
+      guint line_start = (guint) gtk_text_iter_get_offset (&iter);
+
+      if (line_start >= end)
+        break;
+      if (!gtk_text_iter_ends_line (&iter))
+        gtk_text_iter_forward_to_line_end (&iter);
+      g_array_append_val (lines, ((Run) { line_start, (guint) gtk_text_iter_get_offset (&iter) }));
+      if (!gtk_text_iter_forward_line (&iter))
+        break;
+    }
+  return lines;
+}
+
+/* Cuts sorted @runs at the ends of @lines (from lines_touched()). */
 static void
-split_at_line_ends (GtkTextBuffer *buffer,
-                    GArray        *runs)
+split_at_line_ends (GArray *lines,
+                    GArray *runs)
 {
   g_autoptr(GArray) split = g_array_new (FALSE, FALSE, sizeof (Run));
+  guint k = 0;
 
   for (guint i = 0; i < runs->len; i++)
     {
       const Run *run = &g_array_index (runs, Run, i);
-      GtkTextIter iter;
-      guint pos = run->start;
 
-      while (pos < run->end)
+      while (k < lines->len && g_array_index (lines, Run, k).end <= run->start)
+        k++;
+      for (guint j = k; j < lines->len && g_array_index (lines, Run, j).start < run->end; j++)
         {
-          guint line_end;
+          const Run *line = &g_array_index (lines, Run, j);
+          guint piece_start = MAX (run->start, line->start);
+          guint piece_end = MIN (run->end, line->end);
 
-          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) pos);
-          if (!gtk_text_iter_ends_line (&iter))
-            gtk_text_iter_forward_to_line_end (&iter);
-          line_end = MIN ((guint) gtk_text_iter_get_offset (&iter), run->end);
-          if (line_end > pos)
-            g_array_append_val (split, ((Run) { pos, line_end }));
-          /* Past the terminator, which may be two characters. */
-          gtk_text_iter_forward_line (&iter);
-          pos = MAX ((guint) gtk_text_iter_get_offset (&iter), line_end + 1);
+          if (piece_end > piece_start)
+            g_array_append_val (split, ((Run) { piece_start, piece_end }));
         }
     }
 
@@ -471,6 +498,7 @@ refresh_range (MgArticleView *self,
   g_autoptr(GArray) have = NULL;
   g_autoptr(GArray) want1 = NULL;
   g_autoptr(GArray) want2 = NULL;
+  g_autoptr(GArray) lines = NULL;
   guint length;
 
   if (self->store == NULL || self->label_tags->len == 0)
@@ -503,6 +531,7 @@ refresh_range (MgArticleView *self,
   have = g_array_new (FALSE, FALSE, sizeof (Run));
   want1 = g_array_new (FALSE, FALSE, sizeof (Run));
   want2 = g_array_new (FALSE, FALSE, sizeof (Run));
+  lines = lines_touched (buffer, start, end);
   for (guint i = 0; i < self->label_tags->len; i++)
     {
       LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
@@ -510,8 +539,8 @@ refresh_range (MgArticleView *self,
       g_array_set_size (want1, 0);
       g_array_set_size (want2, 0);
       wanted_runs (g_ptr_array_index (per_label, i), start, end, want1, want2);
-      split_at_line_ends (buffer, want1);
-      split_at_line_ends (buffer, want2);
+      split_at_line_ends (lines, want1);
+      split_at_line_ends (lines, want2);
 
       g_array_set_size (have, 0);
       if (!fresh)
