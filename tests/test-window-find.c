@@ -271,6 +271,48 @@ test_tag_in_document (void)
   mg_test_close_window (window);
 }
 
+/* Match Diacritics keeps "Cafe" and "Café" apart in the find bar, in
+ * Tag All and in the search over all documents, which share the switch. */
+static void
+test_match_diacritics (void)
+{
+  MgWindow *window;
+  MgDataset *dataset;
+  MgSearchWindow *search;
+  g_autofree char *message = NULL;
+
+  MG_TEST_REQUIRE_DISPLAY ();
+
+  window = mg_test_open_fixture ("files", "find.json");
+  dataset = mg_window_get_dataset (window);
+  mg_window_show_document (window, mg_dataset_lookup_document (dataset, "cafe-rain"));
+  mg_test_spin ();
+
+  find (window, "cafe");
+  g_assert_cmpuint (_mg_window_find_get_n_matches (window, NULL), ==, 2);
+  mg_test_activate (window, "win.match-diacritics", NULL);
+  g_assert_cmpuint (_mg_window_find_get_n_matches (window, NULL), ==, 1);
+  find (window, "café");
+  g_assert_cmpuint (_mg_window_find_get_n_matches (window, NULL), ==, 1);
+
+  message = _mg_window_find_tag (window, "café", "actor", FALSE);
+  g_assert_cmpstr (message, ==, "Tagged 1 match as Actor");
+  g_assert_nonnull (mg_test_find (window, "actor", "Café"));
+  g_assert_null (mg_test_find (window, "actor", "Cafe"));
+
+  mg_test_activate (window, "win.find-all", NULL);
+  search = MG_SEARCH_WINDOW (_mg_window_find_get_search_window (window));
+  mg_search_window_search (search, "cafe");
+  g_assert_cmpuint (g_list_model_get_n_items (mg_search_window_get_hits (search)), ==, 1);
+  /* Switched off from the search window, both again, there and in the bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (search), "win.match-diacritics", NULL));
+  mg_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (mg_search_window_get_hits (search)), ==, 2);
+  g_assert_cmpuint (_mg_window_find_get_n_matches (window, NULL), ==, 2);
+
+  mg_test_close_window (window);
+}
+
 static void
 collect_labels (GtkWidget *widget,
                 GString   *texts)
@@ -372,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/find/typing-narrows", test_typing_narrows);
   g_test_add_func ("/find/tag-in-document", test_tag_in_document);
   g_test_add_func ("/find/search-window", test_search_window);
+  g_test_add_func ("/find/match-diacritics", test_match_diacritics);
 
   return g_test_run ();
 }

@@ -70,7 +70,8 @@ run_search (MgSearchWindow *self)
   g_autoptr(GHashTable) documents = g_hash_table_new (NULL, NULL);
   guint n;
 
-  search = mg_text_search_new (text, MG_TEXT_SEARCH_IGNORE_DIACRITICS);
+  search = mg_text_search_new (text, self->window ? _mg_window_find_flags (self->window)
+                                                : MG_TEXT_SEARCH_IGNORE_DIACRITICS);
   if (dataset == NULL || search == NULL)
     hits = G_LIST_MODEL (g_list_store_new (MG_TYPE_TEXT_HIT));
   else
@@ -308,6 +309,7 @@ mg_search_window_init (MgSearchWindow *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkWidget *check;
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Search All Documents"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
@@ -320,6 +322,11 @@ mg_search_window_init (MgSearchWindow *self)
   gtk_menu_button_set_label (self->tag_button, _("Tag All"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_button), _("Tag Every Match with a Label"));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->entry));
+  /* The find bar's switch (win.match-diacritics), which the window puts
+   * in under "win". */
+  check = gtk_check_button_new_with_mnemonic (_("Match _Diacritics"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "win.match-diacritics");
+  gtk_box_append (GTK_BOX (bar), check);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->tag_button));
   gtk_widget_set_margin_top (bar, 6);
   gtk_widget_set_margin_bottom (bar, 6);

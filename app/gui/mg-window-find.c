@@ -19,11 +19,9 @@
 #include "mg-search-window.h"
 #include "mg-window-private.h"
 
-/* Like a browser's find: "resume" finds "résumé", "ozil" finds "Özil". */
-#define SEARCH_FLAGS MG_TEXT_SEARCH_IGNORE_DIACRITICS
-
 struct _MgWindowFind
 {
+  GSimpleAction *match_diacritics;  /* win.match-diacritics */
   MgFindMarks *marks;
   char        *searched;       /* the phrase the matches are of */
   GArray      *matches;        /* of MgTextMatch, in the document shown */
@@ -102,6 +100,41 @@ match_from_caret (MgWindow *self)
   return 0;
 }
 
+/**
+ * _mg_window_find_flags:
+ *
+ * How the find bar, the search over all documents and Tag All compare:
+ * like a browser's find, "resume" finds "résumé" and "ozil" finds "Özil",
+ * unless Match Diacritics (win.match-diacritics) is on, for the languages
+ * where "schon" and "schön" are two words that Tag All must keep apart.
+ */
+MgTextSearchFlags
+_mg_window_find_flags (MgWindow *self)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  if (self->find == NULL || self->find->match_diacritics == NULL)
+    return MG_TEXT_SEARCH_IGNORE_DIACRITICS;
+  state = g_action_get_state (G_ACTION (self->find->match_diacritics));
+  return g_variant_get_boolean (state) ? MG_TEXT_SEARCH_DEFAULT : MG_TEXT_SEARCH_IGNORE_DIACRITICS;
+}
+
+static void refresh (MgWindow *self);
+
+static void
+match_diacritics_change_state (GSimpleAction *action,
+                               GVariant      *state,
+                               gpointer       user_data)
+{
+  MgWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    refresh (self);
+  if (self->find->search_window != NULL)
+    mg_search_window_search (MG_SEARCH_WINDOW (self->find->search_window), "");
+}
+
 /* Searches the document shown again, the current match picked from the
  * caret. */
 static void
@@ -114,7 +147,7 @@ refresh (MgWindow *self)
   find->current = -1;
   g_free (find->searched);
   find->searched = g_strdup (needle (self));
-  if (self->document != NULL && (search = mg_text_search_new (needle (self), SEARCH_FLAGS)) != NULL)
+  if (self->document != NULL && (search = mg_text_search_new (needle (self), _mg_window_find_flags (self))) != NULL)
     {
       g_autoptr(GArray) found = mg_text_search_document (search, self->document);
 
@@ -289,7 +322,7 @@ _mg_window_find_tag (MgWindow   *self,
   if (dataset == NULL || (label = mg_label_set_lookup (mg_dataset_get_labels (dataset), label_id)) == NULL)
     return NULL;
 
-  search = mg_text_search_new (needle_text, SEARCH_FLAGS);
+  search = mg_text_search_new (needle_text, _mg_window_find_flags (self));
   if (search == NULL || (!all_documents && self->document == NULL))
     {
       message = g_strdup (_("Type something to find first"));
@@ -379,7 +412,14 @@ find_all_action (GtkWidget  *widget,
     start_with = selected = gtk_text_iter_get_text (&s, &e);
 
   if (find->search_window == NULL)
-    g_set_weak_pointer (&find->search_window, GTK_WIDGET (mg_search_window_new (self)));
+    {
+      g_autoptr(GSimpleActionGroup) shared = g_simple_action_group_new ();
+
+      g_set_weak_pointer (&find->search_window, GTK_WIDGET (mg_search_window_new (self)));
+      /* Its Match Diacritics is the find bar's, the same action. */
+      g_action_map_add_action (G_ACTION_MAP (shared), G_ACTION (find->match_diacritics));
+      gtk_widget_insert_action_group (find->search_window, "win", G_ACTION_GROUP (shared));
+    }
   mg_search_window_search (MG_SEARCH_WINDOW (find->search_window), start_with);
   gtk_window_present (GTK_WINDOW (find->search_window));
 }
@@ -486,6 +526,11 @@ _mg_window_find_init (MgWindow *self)
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
   self->find = g_new0 (MgWindowFind, 1);
+  self->find->match_diacritics = g_simple_action_new_stateful ("match-diacritics", NULL,
+                                                               g_variant_new_boolean (FALSE));
+  g_signal_connect (self->find->match_diacritics, "change-state",
+                    G_CALLBACK (match_diacritics_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->find->match_diacritics));
   self->find->marks = mg_find_marks_new ();
   self->find->matches = g_array_new (FALSE, FALSE, sizeof (MgTextMatch));
   self->find->current = -1;
@@ -523,6 +568,7 @@ _mg_window_find_dispose (MgWindow *self)
   if (self->find->search_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->find->search_window));
   g_clear_weak_pointer (&self->find->search_window);
+  g_clear_object (&self->find->match_diacritics);
   g_clear_pointer (&self->find->marks, mg_find_marks_free);
   g_clear_pointer (&self->find->matches, g_array_unref);
   g_clear_pointer (&self->find->searched, g_free);

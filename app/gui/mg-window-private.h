@@ -280,6 +280,7 @@ char      *_mg_window_find_tag             (MgWindow              *self,
 guint      _mg_window_find_get_n_matches   (MgWindow              *self,
                                             int                   *current);
 GtkWidget *_mg_window_find_get_search_window (MgWindow            *self);
+MgTextSearchFlags _mg_window_find_flags    (MgWindow              *self);
 
 
 /* The one-line look-ups every part of the window makes, defined once here
