@@ -551,6 +551,35 @@ test_relation_types (void)
   mg_test_activate (window, "win.attribute", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->speaker_popover)));
 
+  /* A type is renamed in the editor, its id (which its links name) kept;
+   * narrowing its ends past a link of it is refused. */
+  {
+    GtkWidget *editor;
+    const MgRelationType *type;
+
+    mg_article_view_set_selected (window->article_view, quote);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.link", "(ss)",
+                                               mg_annotation_get_id (mg_test_find (window, "actor", "Ana Pérez")),
+                                               "cued-by"));
+    mg_test_spin ();
+    g_assert_cmpuint (n_relations_of_kind (window, "cued-by"), ==, 1);
+    mg_test_activate (window, "win.edit-scheme", NULL);
+    editor = _mg_window_scheme_get_editor (window);
+    mg_test_apply_entry_row (editor, "relation_types", "relation_types:cued-by", "Prompted by: Quote, Claim > Actor");
+    type = mg_scheme_lookup_relation_type (_mg_window_get_scheme (window), "cued-by");
+    g_assert_nonnull (type);
+    g_assert_cmpstr (type->name, ==, "Prompted by");
+    g_assert_cmpstr (type->from[1], ==, "claim");
+    mg_test_apply_entry_row (editor, "relation_types", "relation_types:cued-by", "Prompted by: Claim > Actor");
+    type = mg_scheme_lookup_relation_type (_mg_window_get_scheme (window), "cued-by");
+    g_assert_cmpstr (type->from[0], ==, "quote");
+    g_assert_cmpuint (n_relations_of_kind (window, "cued-by"), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (editor));
+    mg_test_activate (window, "win.undo", NULL);
+    mg_test_activate (window, "win.undo", NULL);
+    g_assert_cmpuint (n_relations_of_kind (window, "cued-by"), ==, 0);
+  }
+
   /* A quote relabelled a figure, which no type links from, loses its
    * links in the same step; undo brings both back. */
   mg_article_view_set_selected (window->article_view, quote);

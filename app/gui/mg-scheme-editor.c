@@ -624,41 +624,143 @@ remove_relation_cb (GtkButton *button,
   set_array (target->editor, NULL, "relation_types", less);
 }
 
-/* "Name: from, from > to, to" */
-static void
-add_relation_apply_cb (AdwEntryRow *row,
-                       RowTarget   *target)
+/* Reads "Name: from, from > to, to" (labels by name or id) into a type
+ * with @id, or a new id; NULL, with a toast, when a label is unknown. */
+static JsonObject *
+parse_relation (MgSchemeEditor *self,
+                const char     *text,
+                const char     *id,
+                JsonArray      *types)
 {
-  MgSchemeEditor *self = target->editor;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_auto(GStrv) parts = g_strsplit (text, ":", 2);
   g_autofree char *name = g_strstrip (g_strdup (parts[0] ?: ""));
   g_auto(GStrv) ends = parts[0] && parts[1] ? g_strsplit (parts[1], ">", 2) : g_new0 (char *, 1);
   g_auto(GStrv) from = ends[0] ? split_list (ends[0], ",") : g_new0 (char *, 1);
   g_auto(GStrv) to = ends[0] && ends[1] ? split_list (ends[1], ",") : g_new0 (char *, 1);
-  g_autoptr(JsonArray) types = relation_types (self);
-  g_autoptr(JsonArray) more = NULL;
   g_autoptr(JsonNode) from_node = labels_node (self, from);
   g_autoptr(JsonNode) to_node = labels_node (self, to);
-  g_autofree char *id = NULL;
+  g_autofree char *new_id = NULL;
   JsonObject *type;
 
   if (*name == '\0')
-    return;
+    return NULL;
   if (from_node == NULL || to_node == NULL)
     {
       toast (self, _("Name labels of the dataset: Name: from > to"));
-      return;
+      return NULL;
     }
-  id = make_id (name, types);
+  if (id == NULL)
+    id = new_id = make_id (name, types);
   type = json_object_new ();
   json_object_set_string_member (type, "id", id);
   json_object_set_string_member (type, "name", name);
   json_object_set_member (type, "from", g_steal_pointer (&from_node));
   json_object_set_member (type, "to", g_steal_pointer (&to_node));
+  return type;
+}
+
+static void
+add_relation_apply_cb (AdwEntryRow *row,
+                       RowTarget   *target)
+{
+  MgSchemeEditor *self = target->editor;
+  g_autoptr(JsonArray) types = relation_types (self);
+  g_autoptr(JsonArray) more = NULL;
+  JsonObject *type = parse_relation (self, gtk_editable_get_text (GTK_EDITABLE (row)), NULL, types);
+
+  if (type == NULL)
+    return;
   more = array_with (types, G_MAXUINT, NULL);
   json_array_add_object_element (more, type);
   set_array (self, NULL, "relation_types", more);
+}
+
+/* Whether the list @member of @type takes @label: an empty list takes
+ * any, as mg_relation_type_allows() reads it. */
+static gboolean
+end_takes (JsonObject *type,
+           const char *member,
+           const char *label)
+{
+  JsonNode *node = json_object_get_member (type, member);
+  JsonArray *ids;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (ids = json_node_get_array (node)) == 0)
+    return TRUE;
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    if (g_strcmp0 (json_array_get_string_element (ids, i), label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* How many links of type @id would go from or to a label @type no longer
+ * takes: an edit must not make the dataset's links invalid. */
+static guint
+links_left_out (MgSchemeEditor *self,
+                const char     *id,
+                JsonObject     *type)
+{
+  MgDataset *data = dataset (self);
+  guint n = 0;
+
+  for (guint d = 0; d < mg_dataset_get_n_documents (data); d++)
+    {
+      MgAnnotationStore *store = mg_document_get_store (mg_dataset_get_document (data, d));
+
+      for (guint r = 0; r < mg_annotation_store_get_n_relations (store); r++)
+        {
+          MgRelation *relation = mg_annotation_store_get_relation (store, r);
+          MgAnnotation *from, *to;
+
+          if (!g_str_equal (mg_relation_get_kind (relation), id))
+            continue;
+          from = mg_annotation_store_lookup (store, mg_relation_get_from (relation));
+          to = mg_annotation_store_lookup (store, mg_relation_get_to (relation));
+          if (from != NULL && to != NULL &&
+              (!end_takes (type, "from", mg_annotation_get_label (from)) ||
+               !end_takes (type, "to", mg_annotation_get_label (to))))
+            n++;
+        }
+    }
+  return n;
+}
+
+/* A type renamed, or given other labels at its ends; its id, which its
+ * links name, stays. */
+static void
+edit_relation_apply_cb (AdwEntryRow *row,
+                        RowTarget   *target)
+{
+  MgSchemeEditor *self = target->editor;
+  g_autoptr(JsonArray) types = relation_types (self);
+  g_autoptr(JsonArray) changed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *old, *type;
+  guint n;
+
+  if (target->index >= json_array_get_length (types) ||
+      !JSON_NODE_HOLDS_OBJECT (json_array_get_element (types, target->index)))
+    return;
+  old = json_array_get_object_element (types, target->index);
+  type = parse_relation (self, gtk_editable_get_text (GTK_EDITABLE (row)),
+                         string_member (old, "id"), types);
+  if (type == NULL)
+    return;
+  node = json_node_init_object (json_node_alloc (), type);
+  json_object_unref (type);
+  if ((n = links_left_out (self, string_member (old, "id"), type)) > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("%u link of this type would no longer fit its labels; remove it first",
+                                   "%u links of this type would no longer fit their labels; remove them first",
+                                   n), n);
+
+      toast (self, message);
+      return;
+    }
+  changed = array_with (types, target->index, node);
+  set_array (self, NULL, "relation_types", changed);
 }
 
 static char *
@@ -696,15 +798,19 @@ add_relation_rows (MgSchemeEditor *self,
       g_autofree char *to = label_names (self, type->to);
       g_autofree char *subtitle = g_strdup_printf ("%s → %s", from, to);
       g_autofree char *row_name = g_strdup_printf ("relation_types:%s", type->id);
-      GtkWidget *row = adw_action_row_new ();
+      /* Edited as it is added, "Name: from > to", keeping its id. */
+      g_autofree char *text = g_strdup_printf ("%s: %s > %s", type->name,
+                                               type->from[0] ? from : "", type->to[0] ? to : "");
+      /* Translators: the title of a relation type's row, %s its name */
+      g_autofree char *title = g_strdup_printf (_("%s: from > to"), type->name);
+      GtkWidget *row = entry_row (title, text);
       GtkWidget *remove = remove_button (type->name);
+      RowTarget *target = target_on (G_OBJECT (row), self, group, "relation_types", i);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), type->name);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_relation_cb),
-                        target_on (G_OBJECT (row), self, group, "relation_types", i));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_widget_set_tooltip_text (row, subtitle);
+      g_signal_connect (row, "apply", G_CALLBACK (edit_relation_apply_cb), target);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_relation_cb), target);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
       add_row (group, row, row_name);
     }
 
