@@ -664,16 +664,25 @@ test_set_title (Fixture       *f,
 }
 
 static void
+count_store_changed (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_groups (Fixture       *f,
              gconstpointer  data)
 {
+  guint store_changed = 0;
   g_autoptr(MgAnnotation) year = mg_annotation_new (NULL, "figure", 55, 59);
   g_autoptr(MgRelation) relation = NULL;
   g_autofree char *before = dump (f);
   g_autofree char *after = NULL;
 
+  g_signal_connect_swapped (mg_document_get_store (f->doc), "changed", G_CALLBACK (count_store_changed), &store_changed);
   mg_history_begin_group (f->history);
   g_assert_true (mg_history_add_annotation (f->history, f->doc, year, NULL));
+  g_assert_cmpuint (store_changed, ==, 1);
   mg_history_begin_group (f->history);
   g_assert_true (mg_history_set_label (f->history, f->doc, f->figure, "claim", NULL));
   mg_history_remove_annotation (f->history, f->doc, f->actor);
@@ -683,11 +692,20 @@ test_groups (Fixture       *f,
   mg_history_set_note (f->history, f->doc, year, "year");
   mg_history_set_note (f->history, f->doc, year, "year of the plan");
   g_assert_true (mg_history_get_modified (f->history));
-  /* ::changed waits for the outermost group to end, then comes once. */
+  /* ::changed waits for the outermost group to end, then comes once; so
+   * does the store's for the edits after its first. */
   g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_cmpuint (store_changed, ==, 1);
   mg_history_end_group (f->history);
   after = dump (f);
   g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (store_changed, ==, 2);
+  /* Undone and done again in one go each. */
+  mg_history_undo (f->history);
+  g_assert_cmpuint (store_changed, ==, 3);
+  mg_history_redo (f->history);
+  g_assert_cmpuint (store_changed, ==, 4);
+  g_signal_handlers_disconnect_by_data (mg_document_get_store (f->doc), &store_changed);
 
   check_undo_redo (f, before, after);
   mg_history_undo (f->history);

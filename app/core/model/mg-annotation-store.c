@@ -39,6 +39,12 @@ struct _MgAnnotationStore
   MgIntervalIndex *index;      /* NULL when stale */
   guint            next_id;
   guint            next_relation_id;
+
+  /* Held ::changed (mg_annotation_store_hold_changes()) */
+  guint            holds;
+  guint            held_edits;
+  guint            held_start;
+  guint            held_end;
 };
 
 enum {
@@ -217,6 +223,29 @@ invalidate (MgAnnotationStore *self)
   g_clear_pointer (&self->index, mg_interval_index_free);
 }
 
+/* While changes are held, past this many edits the index is dropped and
+ * built once at the next query: keeping it up to date costs a shift of
+ * its arrays an edit, which thousands of edits in a row (Tag All, undoing
+ * it) pay over and over, where one build is milliseconds. */
+#define HELD_EDITS_KEPT_IN_INDEX 64
+
+static gboolean
+index_follows (MgAnnotationStore *self)
+{
+  if (self->index == NULL)
+    return FALSE;
+  /* Dropped once a hold: if a query built it again meanwhile, it is
+   * followed edit by edit, never built again for each of them. */
+  if (self->holds > 0 && self->held_edits != G_MAXUINT &&
+      ++self->held_edits > HELD_EDITS_KEPT_IN_INDEX)
+    {
+      invalidate (self);
+      self->held_edits = G_MAXUINT;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Keeps a built index up to date, or drops it when it cannot follow. */
 static void
 index_insert (MgAnnotationStore *self,
@@ -226,7 +255,7 @@ index_insert (MgAnnotationStore *self,
                     mg_annotation_get_end (annotation),
                     annotation };
 
-  if (self->index != NULL && !mg_interval_index_insert (self->index, &iv))
+  if (index_follows (self) && !mg_interval_index_insert (self->index, &iv))
     invalidate (self);
 }
 
@@ -238,8 +267,59 @@ index_remove (MgAnnotationStore *self,
                     mg_annotation_get_end (annotation),
                     annotation };
 
-  if (self->index != NULL && !mg_interval_index_remove (self->index, &iv))
+  if (index_follows (self) && !mg_interval_index_remove (self->index, &iv))
     invalidate (self);
+}
+
+static void
+emit_changed (MgAnnotationStore *self,
+              guint              start,
+              guint              end)
+{
+  if (self->holds > 0)
+    {
+      self->held_start = MIN (self->held_start, start);
+      self->held_end = MAX (self->held_end, end);
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0, start, end);
+}
+
+/**
+ * mg_annotation_store_hold_changes:
+ *
+ * Holds #MgAnnotationStore::changed until the matching
+ * mg_annotation_store_release_changes(), which emits it once over the
+ * union of the held ranges: a view then highlights once for a thousand
+ * spans added in a row. #GListModel::items-changed is not held, since a
+ * list must know each position.
+ */
+void
+mg_annotation_store_hold_changes (MgAnnotationStore *self)
+{
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+
+  if (self->holds++ == 0)
+    {
+      self->held_edits = 0;
+      self->held_start = G_MAXUINT;
+      self->held_end = 0;
+    }
+}
+
+/**
+ * mg_annotation_store_release_changes:
+ */
+void
+mg_annotation_store_release_changes (MgAnnotationStore *self)
+{
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds > 0)
+    return;
+  if (self->held_start < self->held_end)
+    g_signal_emit (self, signals[CHANGED], 0, self->held_start, self->held_end);
 }
 
 static MgIntervalIndex *
@@ -546,8 +626,7 @@ mg_annotation_store_add (MgAnnotationStore *self,
   index_insert (self, annotation);
 
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
-  g_signal_emit (self, signals[CHANGED], 0,
-                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+  emit_changed (self, mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
 
   return TRUE;
 }
@@ -702,7 +781,7 @@ mg_annotation_store_add_all (MgAnnotationStore *self,
 
   invalidate (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
-  g_signal_emit (self, signals[CHANGED], 0, 0, mg_text_index_get_length (self->text));
+  emit_changed (self, 0, mg_text_index_get_length (self->text));
   return TRUE;
 }
 
@@ -735,8 +814,7 @@ mg_annotation_store_remove (MgAnnotationStore *self,
   index_remove (self, annotation);
 
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
-  g_signal_emit (self, signals[CHANGED], 0,
-                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+  emit_changed (self, mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
 }
 
 static void
@@ -804,7 +882,7 @@ mg_annotation_store_set_label (MgAnnotationStore *self,
   _mg_annotation_set_label (annotation, label);
   touch (annotation);
   resort (self, annotation, pos);
-  g_signal_emit (self, signals[CHANGED], 0, start, end);
+  emit_changed (self, start, end);
 
   return TRUE;
 }
@@ -855,7 +933,7 @@ mg_annotation_store_set_range (MgAnnotationStore *self,
   index_insert (self, annotation);
   touch (annotation);
   resort (self, annotation, pos);
-  g_signal_emit (self, signals[CHANGED], 0, MIN (start, old_start), MAX (end, old_end));
+  emit_changed (self, MIN (start, old_start), MAX (end, old_end));
 
   return TRUE;
 }
@@ -878,8 +956,7 @@ mg_annotation_store_set_note (MgAnnotationStore *self,
   mg_annotation_set_note (annotation, note);
   touch (annotation);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
-  g_signal_emit (self, signals[CHANGED], 0,
-                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+  emit_changed (self, mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
 }
 
 /**
@@ -909,8 +986,7 @@ mg_annotation_store_set_extra (MgAnnotationStore *self,
   mg_annotation_set_extra (annotation, extra);
   touch (annotation);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 1);
-  g_signal_emit (self, signals[CHANGED], 0,
-                 mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
+  emit_changed (self, mg_annotation_get_start (annotation), mg_annotation_get_end (annotation));
 }
 
 /**

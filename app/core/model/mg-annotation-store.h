@@ -57,6 +57,8 @@ void          mg_annotation_store_set_note          (MgAnnotationStore *self,
 void          mg_annotation_store_set_extra         (MgAnnotationStore *self,
                                                      MgAnnotation      *annotation,
                                                      JsonObject        *extra);
+void          mg_annotation_store_hold_changes      (MgAnnotationStore *self);
+void          mg_annotation_store_release_changes   (MgAnnotationStore *self);
 GPtrArray    *mg_annotation_store_at                (MgAnnotationStore *self,
                                                      guint              offset);
 GPtrArray    *mg_annotation_store_overlapping       (MgAnnotationStore *self,

@@ -89,6 +89,7 @@ struct _MgHistory
   GPtrArray *undo;        /* of Step, oldest first */
   GPtrArray *redo;        /* of Step, next to redo last */
   Step      *group;       /* open group, or NULL */
+  GPtrArray *held;        /* of MgAnnotationStore whose ::changed the group holds */
 
   /* Borrowed: the note step that a further edit of the same note joins */
   Step      *last_note;
@@ -231,6 +232,32 @@ start_document (MgHistory *self,
   return started;
 }
 
+/* A group's edits of a document's spans after the first hold its store's
+ * ::changed, emitted once when the group ends (see
+ * mg_annotation_store_hold_changes()). */
+static void
+hold_store (MgHistory *self,
+            Step      *step)
+{
+  MgAnnotationStore *store;
+
+  if (step->document == NULL || step->kind < STEP_ADD_ANNOTATION || step->kind > STEP_REMOVE_RELATION)
+    return;
+  store = mg_document_get_store (step->document);
+  if (g_ptr_array_find (self->held, store, NULL))
+    return;
+  mg_annotation_store_hold_changes (store);
+  g_ptr_array_add (self->held, g_object_ref (store));
+}
+
+static void
+release_stores (GPtrArray *held)
+{
+  for (guint i = 0; i < held->len; i++)
+    mg_annotation_store_release_changes (g_ptr_array_index (held, i));
+  g_ptr_array_set_size (held, 0);
+}
+
 /* Keeps @step, an edit just made, as an undo step of its own or as part
  * of the open group. */
 static void
@@ -244,6 +271,7 @@ record (MgHistory *self,
 
   if (self->group != NULL)
     {
+      hold_store (self, step);
       /* Saved in the middle of a group: undo can never return there. */
       if (self->group->children->len > 0 && self->saved == self->group->serial)
         self->saved = UNREACHABLE;
@@ -280,6 +308,8 @@ mg_history_finalize (GObject *object)
   MgHistory *self = (MgHistory *)object;
 
   g_clear_pointer (&self->group, step_free);
+  release_stores (self->held);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_object (&self->dataset);
@@ -370,6 +400,7 @@ mg_history_init (MgHistory *self)
 {
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify)step_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify)step_free);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -1199,6 +1230,7 @@ mg_history_end_group (MgHistory *self)
 
   group = g_steal_pointer (&self->group);
   self->last_note = NULL;
+  release_stores (self->held);
   if (group->children->len == 0)
     {
       step_free (group);
@@ -1272,9 +1304,22 @@ apply_group (MgHistory *self,
              Step      *step,
              gboolean   forward)
 {
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   MgDocument *shown = NULL;
   guint n = step->children->len;
 
+  /* Undone or done again in one go, as it was made. */
+  for (guint i = 0; i < n; i++)
+    {
+      Step *child = g_ptr_array_index (step->children, i);
+      MgAnnotationStore *store;
+
+      if (child->document == NULL || child->kind < STEP_ADD_ANNOTATION || child->kind > STEP_REMOVE_RELATION ||
+          g_ptr_array_find (held, store = mg_document_get_store (child->document), NULL))
+        continue;
+      mg_annotation_store_hold_changes (store);
+      g_ptr_array_add (held, g_object_ref (store));
+    }
   for (guint i = 0; i < n; i++)
     {
       Step *child = g_ptr_array_index (step->children, forward ? i : n - 1 - i);
@@ -1282,6 +1327,7 @@ apply_group (MgHistory *self,
 
       shown = touched ? touched : shown;
     }
+  release_stores (held);
   return shown;
 }
 
