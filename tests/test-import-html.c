@@ -721,6 +721,36 @@ test_metadata_lines (void)
   g_assert_nonnull (strstr (text, "Fares stay as they are"));
 }
 
+/* Notes on the article (its licence, its paid links, its copyright) are
+ * not the story; a sentence about an article, and a line crediting where
+ * the story first appeared, are. */
+static void
+test_article_notes (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>This article contains affiliate links: we may earn a small commission on a purchase.</p>"
+    "<p>The town's library will open on Sundays from March, the council said, after a "
+    "survey found that most of its readers work on weekdays.</p>"
+    "<p>This article in the council's newsletter set out the plan: four librarians will "
+    "share the Sunday shifts, and the reading room will stay open until six.</p>"
+    "<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.</p>"
+    "<p>The library's budget grows by a tenth to pay for the longer hours, and the "
+    "council will look at the number of visitors again after a year.</p>"
+    "<p>© 2024 Coastal Courier. Written permission must be obtained before reprint.</p>"
+    "<p>This article originally appeared in the Valley Gazette.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_null (strstr (text, "affiliate"));
+  g_assert_null (strstr (text, "Meinung des Autors"));
+  g_assert_null (strstr (text, "Written permission"));
+  g_assert_nonnull (strstr (text, "The town's library"));
+  g_assert_nonnull (strstr (text, "This article in the council's newsletter"));
+  g_assert_nonnull (strstr (text, "The library's budget"));
+  g_assert_nonnull (strstr (text, "originally appeared"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +780,7 @@ main (int    argc,
   g_test_add_func ("/import-html/credited-captions", test_credited_captions);
   g_test_add_func ("/import-html/reader-appeals", test_reader_appeals);
   g_test_add_func ("/import-html/metadata-lines", test_metadata_lines);
+  g_test_add_func ("/import-html/article-notes", test_article_notes);
 
   return g_test_run ();
 }

@@ -470,6 +470,56 @@ is_reader_appeal (xmlNodePtr node)
   return FALSE;
 }
 
+/* A note on the article rather than a part of it: its licence, that it
+ * carries advertising or paid links, that it is the author's opinion
+ * ("Dieser Beitrag enthält Werbung", "This post contains affiliate
+ * links…"), its reading time, or its copyright. A story opens with "This
+ * article…" to say what it is about too, so the opening alone is not
+ * enough: the note says one of the things a note says. Where the article
+ * first appeared is left in: it credits the story's source, and readers'
+ * versions keep it. */
+static gboolean
+is_article_note (xmlNodePtr node)
+{
+  static const char * const openings[] = {
+    "this article", "this post", "this story", "this text", "this piece", "dieser artikel",
+    "dieser beitrag", "dieser text", "bei diesem beitrag", "bei diesem artikel",
+    "cet article", "este artículo", "este texto", "questo articolo", "ten artykuł",
+    "ten tekst", "*werbung", "werbung:", NULL
+  };
+  static const char * const notes[] = {
+    "affiliate", "commission", "provision", "advertis", "werbung", "werbende", "sponsor",
+    "licen", "lizenz", "meinung des autors", "meinung der autorin", "opinion of the author",
+    "views of the author", "przeczytasz", NULL
+  };
+  static const char * const anywhere[] = {
+    "affiliate link", "affiliate-link", "partnerlink", "provision vom", "eine provision",
+    "earn a commission", "receive a commission", "small commission", "alle rechte vorbehalten",
+    "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati",
+    "todos os direitos reservados", "wszelkie prawa zastrzeżone", NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  glong len = _mg_html_inner_length (node);
+
+  if (len == 0 || len >= 300)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (g_strstrip (text), -1);
+  /* A line opening with the copyright sign is the page's notice. */
+  if (g_str_has_prefix (lower, "©"))
+    return TRUE;
+  for (guint i = 0; anywhere[i] != NULL; i++)
+    if (strstr (lower, anywhere[i]) != NULL)
+      return TRUE;
+  if (!starts_with_any (lower, openings))
+    return FALSE;
+  for (guint i = 0; notes[i] != NULL; i++)
+    if (strstr (lower, notes[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* A short line opening with a label of the story's metadata ("Published:
  * 03.04.2020", "Von:", "Release Date:"): who and when, not the story. */
 static gboolean
@@ -549,7 +599,8 @@ _mg_html_clean_article (xmlNodePtr  article,
                ((is_date_line (b)) || (is_ad_label (b)) || is_appendix_label (b) ||
                 is_metadata_line (b)))
         bury (b, graveyard);
-      else if (!_mg_html_is_tag (b, "td") && (is_pointer_line (b) || is_reader_appeal (b)))
+      else if (!_mg_html_is_tag (b, "td") &&
+               (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
