@@ -632,6 +632,8 @@ test_credited_captions (void)
     "<p>The course from the top station (Foto: Ben Berg/dpa)</p>"
     "<p>Ann Lens/Getty Images</p>"
     "<p>Titelbild: Ben Berg</p>"
+    "<p>The skier and her coach after the race. Photo: Ben Berg</p>"
+    "<p>The lift was built in 1962. Photo: a postcard sold in the valley at the time.</p>"
     "<figure><img src=\"a.jpg\"><figcaption>The finish area at the foot of the course was "
     "packed with fans from both valleys long before the first racer started. \xc2\xa9 Ann "
     "Lens</figcaption></figure>"
@@ -645,11 +647,11 @@ test_credited_captions (void)
     "</article></body></html>";
   static const char * const kept[] = {
     "The skier won", "Photographers from Getty Images", "She will race again",
-    "The old start hut",
+    "The old start hut", "The lift was built in 1962",
   };
   static const char * const dropped[] = {
     "The winner on the podium", "The course from the top", "Ann Lens/Getty", "Titelbild",
-    "The finish area",
+    "The finish area", "The skier and her coach",
   };
   const char *text = first_text (page, -1);
 

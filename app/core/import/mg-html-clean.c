@@ -258,6 +258,28 @@ is_credited_caption (const char *text,
   return FALSE;
 }
 
+/* "… at the debate. Photo: AP": a line whose last words are a credit
+ * label and a name, after the caption's last sentence. */
+static gboolean
+ends_in_credit (const char *lower)
+{
+  static const char * const tail_labels[] = {
+    "foto:", "fotos:", "photo:", "photos:", "bild:", "credit:", "credits:", "crédito:",
+    "créditos:", NULL
+  };
+  gsize n = strlen (lower);
+
+  for (guint i = 0; tail_labels[i] != NULL; i++)
+    {
+      const char *label = g_strrstr (lower, tail_labels[i]);
+
+      if (label != NULL && label > lower && lower + n - label < 60 &&
+          strchr (" .-–|/", label[-1]) != NULL && strchr (label, '.') == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A short block that is a credit, a copyright line or a pointer to
  * another article rather than part of this one. */
 static gboolean
@@ -281,6 +303,12 @@ is_stray_line (xmlNodePtr node)
     return TRUE;
   if (is_credited_caption (text, len))
     return TRUE;
+  {
+    g_autofree char *lower = g_utf8_strdown (text, -1);
+
+    if (ends_in_credit (lower))
+      return TRUE;
+  }
   return strstr (text, "All rights reserved") != NULL ||
          strstr (text, "all rights reserved") != NULL;
 }
