@@ -753,6 +753,30 @@ test_article_notes (void)
   g_assert_nonnull (strstr (text, "originally appeared"));
 }
 
+/* The labels of a picture's zoom control are a button's words; a
+ * sentence of the story about enlarging something is the story. */
+static void
+test_zoom_labels (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>The museum shows the restored map of the harbour for the first time since the "
+    "fire, in a room of its own on the ground floor.</p>"
+    "<p>Zum Vergrößern bitte anklicken</p>"
+    "<p>Bild anzeigen Bild schließen</p>"
+    "<p>Click to enlarge: the map as it was found in the archive.</p>"
+    "<p>Restorers had to enlarge photographs of the map taken in 1910 to redraw the "
+    "streets that the fire had burnt away.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_null (strstr (text, "Vergrößern"));
+  g_assert_null (strstr (text, "Bild anzeigen"));
+  g_assert_null (strstr (text, "Click to enlarge"));
+  g_assert_nonnull (strstr (text, "The museum shows"));
+  g_assert_nonnull (strstr (text, "Restorers had to enlarge"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -783,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/import-html/reader-appeals", test_reader_appeals);
   g_test_add_func ("/import-html/metadata-lines", test_metadata_lines);
   g_test_add_func ("/import-html/article-notes", test_article_notes);
+  g_test_add_func ("/import-html/zoom-labels", test_zoom_labels);
 
   return g_test_run ();
 }

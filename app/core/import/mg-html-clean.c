@@ -498,6 +498,35 @@ is_reader_appeal (xmlNodePtr node)
   return FALSE;
 }
 
+/* The label of a picture's zoom control, alone or before the caption it
+ * sits on ("Zum Vergrößern bitte anklicken", "Bild anzeigen Bild
+ * schließen", "Click to enlarge"): a button's words, not the story's. */
+static gboolean
+is_zoom_label (xmlNodePtr node)
+{
+  static const char * const openings[] = {
+    "vergrößern", "zum vergrößern", "bild vergrößern", "bild anzeigen", "click to enlarge",
+    "tap to enlarge", "enlarge image", "enlarge photo", "view larger", "ampliar imagen",
+    "agrandir l'image", "ingrandisci", NULL
+  };
+  static const char * const inside[] = {
+    "zum vergrößern", "click to enlarge", "tap to enlarge", "klicken zum vergrößern", NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (_mg_html_inner_length (node) >= 200)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (g_strstrip (text), -1);
+  if (starts_with_any (lower, openings))
+    return TRUE;
+  for (guint i = 0; inside[i] != NULL; i++)
+    if (strstr (lower, inside[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* A note on the article rather than a part of it: its licence, that it
  * carries advertising or paid links, that it is the author's opinion
  * ("Dieser Beitrag enthält Werbung", "This post contains affiliate
@@ -628,7 +657,8 @@ _mg_html_clean_article (xmlNodePtr  article,
                 is_metadata_line (b)))
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "td") &&
-               (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b)))
+               (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b) ||
+                is_zoom_label (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
