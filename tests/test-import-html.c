@@ -678,6 +678,9 @@ test_reader_appeals (void)
     "<p>Never miss the latest news by signing up to our newsletter today!</p>"
     "<p>Follow the Courier on Twitter and on Facebook for updates.</p>"
     "<p>If you enjoyed reading this, would you consider supporting our work?</p>"
+    "<p>We want to hear what you think about this article: write to the editor.</p>"
+    "<p>Get the latest news straight to your phone with the Courier's app.</p>"
+    "<p>Help us keep local reporting free for everyone in the valley.</p>"
     "<p>The printing works will close, and its forty staff will be offered jobs at the "
     "group's other plant, a hundred kilometres away.</p>"
     "</article></body></html>";
@@ -685,7 +688,8 @@ test_reader_appeals (void)
     "The regional paper", "Readers who subscribe to the printed paper", "The printing works",
   };
   static const char * const dropped[] = {
-    "Subscribe now", "Never miss", "Follow the Courier", "If you enjoyed",
+    "Subscribe now", "Never miss", "Follow the Courier", "If you enjoyed", "We want to hear",
+    "Get the latest", "Help us keep",
   };
   const char *text = first_text (page, -1);
 

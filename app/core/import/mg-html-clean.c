@@ -467,7 +467,8 @@ is_reader_appeal (xmlNodePtr node)
     "subscribe", "sign up", "never miss", "join us", "follow us", "if you enjoyed",
     "if you liked", "do you want to be informed", "for the latest stories",
     "for the latest news", "abonnieren sie", "abonniere ", "gefällt dir", "gefällt ihnen",
-    "suscríbete", "únete", "zapraszamy", NULL
+    "suscríbete", "únete", "zapraszamy", "we want to hear", "submit a letter", "submit your letter",
+    "help us ", "get the latest", NULL
   };
   static const char * const inside[] = {
     "our newsletter", "unseren newsletter", "unserem newsletter", "consider supporting",
