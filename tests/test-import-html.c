@@ -713,6 +713,11 @@ test_metadata_lines (void)
     "<p>The ferry company published its summer timetable on Friday, with two more "
     "crossings a day than last year and a later last boat on weekends.</p>"
     "<p>Release Date:</p>"
+    "<p>9. Dezember 2013</p>"
+    "<p>Dienstag, 1. Februar 2022</p>"
+    "<p>Aug. 16, 2020</p>"
+    "<h2>Winter timetable, December 2024</h2>"
+    "<p>The first boat in December 2024 leaves at seven, an hour later than in summer.</p>"
     "<p>Date of the first crossing: the timetable starts on the first of May.</p>"
     "<p>Fares stay as they are until the autumn, the company said, when it will look at "
     "the price of fuel again and decide whether they must rise.</p>"
@@ -722,6 +727,11 @@ test_metadata_lines (void)
   g_assert_null (strstr (text, "Publiziert"));
   g_assert_null (strstr (text, "Von: Ada"));
   g_assert_null (strstr (text, "Release Date"));
+  g_assert_null (strstr (text, "Dezember 2013"));
+  g_assert_null (strstr (text, "Februar 2022"));
+  g_assert_null (strstr (text, "Aug. 16"));
+  g_assert_nonnull (strstr (text, "Winter timetable, December 2024"));
+  g_assert_nonnull (strstr (text, "The first boat in December 2024"));
   g_assert_nonnull (strstr (text, "The ferry company published"));
   g_assert_nonnull (strstr (text, "Date of the first crossing"));
   g_assert_nonnull (strstr (text, "Fares stay as they are"));

@@ -313,6 +313,47 @@ is_stray_line (xmlNodePtr node)
          strstr (text, "all rights reserved") != NULL;
 }
 
+static gboolean is_heading (xmlNodePtr node);
+
+/* A date with its month in words, and at most a weekday or a place
+ * besides: "9. Dezember 2013", "Aug. 16, 2020", "Lübeck, 31. März 2003". */
+static gboolean
+is_worded_date (const char *text)
+{
+  static const char * const months[] = {
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
+    "october", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "okt", "nov", "dec", "dez", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "janvier",
+    "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", NULL
+  };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto(GStrv) words = NULL;
+  guint month = 0, year = 0, other = 0;
+
+  g_strdelimit (lower, ".,/-", ' ');
+  words = g_strsplit (lower, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      gsize n = strlen (w);
+
+      if (n == 0)
+        continue;
+      if (g_strv_contains (months, w))
+        month++;
+      else if (n == 4 && strspn (w, "0123456789") == 4)
+        year++;
+      else if (n <= 2 && strspn (w, "0123456789") == n)
+        ;
+      else
+        other++;
+    }
+  return month == 1 && year == 1 && other <= 2;
+}
+
 /* A block that says when, and nothing else: "23.10.2018", "Updated:
  * 11.04.2020, 10:27". The date of the story is metadata, not its text. */
 static gboolean
@@ -332,7 +373,11 @@ is_date_line (xmlNodePtr node)
       letters += g_unichar_isalpha (c);
       seps += c == '.' || c == '/' || c == '-' || c == ':';
     }
-  return digits >= 6 && seps >= 2 && letters <= 16;
+  if (digits >= 6 && seps >= 2 && letters <= 16)
+    return TRUE;
+  /* A heading with a month in it names a period ("Campaign December
+   * 2019"), not the story's date. */
+  return !is_heading (node) && is_worded_date (text);
 }
 
 /* Whether @text ends as a sentence does, or as a quotation closes. */
