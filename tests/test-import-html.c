@@ -791,6 +791,30 @@ test_zoom_labels (void)
   g_assert_nonnull (strstr (text, "Restorers had to enlarge"));
 }
 
+/* The placeholder of an embed that waits for the reader's consent stands
+ * for something that is not there; a sentence about loading is the story. */
+static void
+test_embed_placeholders (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>The new cycle path along the canal opens on Saturday, linking the old town with "
+    "the lakes in twenty minutes.</p>"
+    "<p>Klicken Sie auf den unteren Button, um den Inhalt von www.maps.example zu laden.</p>"
+    "<p>Externer Inhalt</p>"
+    "<p>Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung des Anbieters.</p>"
+    "<p>Barges will keep loading gravel at the old wharf, and the path bends around it on a "
+    "new wooden bridge.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_null (strstr (text, "Klicken Sie"));
+  g_assert_null (strstr (text, "Externer Inhalt"));
+  g_assert_null (strstr (text, "Mit dem Laden"));
+  g_assert_nonnull (strstr (text, "The new cycle path"));
+  g_assert_nonnull (strstr (text, "Barges will keep loading"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -822,6 +846,7 @@ main (int    argc,
   g_test_add_func ("/import-html/metadata-lines", test_metadata_lines);
   g_test_add_func ("/import-html/article-notes", test_article_notes);
   g_test_add_func ("/import-html/zoom-labels", test_zoom_labels);
+  g_test_add_func ("/import-html/embed-placeholders", test_embed_placeholders);
 
   return g_test_run ();
 }

@@ -544,6 +544,36 @@ is_reader_appeal (xmlNodePtr node)
   return FALSE;
 }
 
+/* The placeholder of an embed that loads only once the reader agrees
+ * ("Klicken Sie auf den Button, um den Inhalt von … zu laden", "Mit dem
+ * Laden des Beitrags akzeptieren Sie…", "External content"): it stands for
+ * a post or a map that is not there, and says so in the site's words. */
+static gboolean
+is_embed_placeholder (xmlNodePtr node)
+{
+  static const char * const labels[] = {
+    "externer inhalt", "externe inhalte", "external content", "embedded content", NULL
+  };
+  static const char * const inside[] = {
+    "mit dem laden", "um den inhalt", "inhalt nachzuladen", "inhalte nachzuladen",
+    "inhalt zu laden", "inhalte zu laden", "to load the content", "load external content",
+    "by loading the", "click to load", NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (_mg_html_inner_length (node) >= 250)
+    return FALSE;
+  if (is_lone_label (node, 30, ":.!", labels))
+    return TRUE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; inside[i] != NULL; i++)
+    if (strstr (lower, inside[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* The label of a picture's zoom control, alone or before the caption it
  * sits on ("Zum Vergrößern bitte anklicken", "Bild anzeigen Bild
  * schließen", "Click to enlarge"): a button's words, not the story's. */
@@ -704,7 +734,7 @@ _mg_html_clean_article (xmlNodePtr  article,
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "td") &&
                (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b) ||
-                is_zoom_label (b)))
+                is_zoom_label (b) || is_embed_placeholder (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
