@@ -596,6 +596,10 @@ test_pointer_lines (void)
     "<p>Mira how the lanes were painted: the city put a video of it on its site, with the "
     "painters at work through the night.</p>"
     "<p>Related: Bus fares to rise in spring</p>"
+    "<p>Mehr zu Radwegen in der Stadt</p>"
+    "<p>Further reading</p>"
+    "<p>More from the council's transport team will follow at the next meeting, its chair "
+    "promised.</p>"
     "<p>Work starts in March and should end before the summer holidays, the council said "
     "in a statement that also thanked the residents.</p>"
     "<p>Kontakt:</p><p>The council's press office answers questions from residents on weekdays, "
@@ -603,10 +607,11 @@ test_pointer_lines (void)
     "</article></body></html>";
   static const char * const kept[] = {
     "The council approved", "Related to the plan", "Mira how the lanes", "Work starts in March",
-    "The council's press office",
+    "The council's press office", "More from the council's transport team",
   };
   static const char * const dropped[] = {
-    "Lesen Sie auch", "PUEDES VER", "Schon gelesen", "Related: Bus", "Kontakt",
+    "Lesen Sie auch", "PUEDES VER", "Schon gelesen", "Related: Bus", "Kontakt", "Mehr zu",
+    "Further reading",
   };
   const char *text = first_text (page, -1);
 

@@ -461,8 +461,14 @@ is_pointer_line (xmlNodePtr node)
     "das könnte sie auch interessieren", "puedes ver", "lee también", "lea también",
     "ver también", "te puede interesar", "le puede interesar", "también te puede interesar",
     "veja também", "leia também", "leia mais", "lire aussi", "à lire aussi", "voir aussi",
-    "leggi anche", "czytaj też", "czytaj także", "zobacz też", "zobacz także", NULL
+    "leggi anche", "czytaj też", "czytaj także", "zobacz też", "zobacz także",
+    "entdecke weitere", "vorschau auf den nächsten", "related articles", "related posts",
+    "related stories", "further reading", "lee más", "leer más",
+    "audios et vidéos sur le sujet", "sur le même sujet", NULL
   };
+  /* Openings a sentence may have too ("More from the minister
+   * later…"): they count on a short line that is no sentence. */
+  static const char * const heads[] = { "mehr zu", "mehr zum", "more from", NULL };
   static const char * const words[] = {
     "related", "mira", "watch", "lesen", "siehe", "lee", "lea", "leia", "veja", "lire",
     "czytaj", NULL
@@ -481,6 +487,11 @@ is_pointer_line (xmlNodePtr node)
       return TRUE;
   for (guint i = 0; words[i] != NULL; i++)
     if (g_str_has_prefix (lower, words[i]) && lower[strlen (words[i])] == ':')
+      return TRUE;
+  if (_mg_html_inner_length (node) >= 100 || ends_sentence (g_strstrip (lower)))
+    return FALSE;
+  for (guint i = 0; heads[i] != NULL; i++)
+    if (g_str_has_prefix (lower, heads[i]) && strchr (" :", lower[strlen (heads[i])]) != NULL)
       return TRUE;
   return FALSE;
 }
