@@ -820,6 +820,26 @@ test_embed_placeholders (void)
   g_assert_nonnull (strstr (text, "Barges will keep loading"));
 }
 
+/* A dateline opening the first paragraph is the first sentence's first
+ * words, not the byline. */
+static void
+test_dateline_kept (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p><span class=\"dateline\">HARBOURTON – </span>The lifeboat crew rescued four "
+    "sailors from a yacht that lost its mast in the storm on Sunday night, the coastguard "
+    "said on Monday morning.</p>"
+    "<p>The yacht was towed into the harbour at dawn, and the sailors, who were cold but "
+    "unhurt, were taken to the town's hospital to be checked.</p>"
+    "<p>It was the crew's eleventh call of the year, three more than in the whole of the "
+    "last, and the station will ask for a second boat.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "HARBOURTON – The lifeboat crew"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -852,6 +872,7 @@ main (int    argc,
   g_test_add_func ("/import-html/article-notes", test_article_notes);
   g_test_add_func ("/import-html/zoom-labels", test_zoom_labels);
   g_test_add_func ("/import-html/embed-placeholders", test_embed_placeholders);
+  g_test_add_func ("/import-html/dateline-kept", test_dateline_kept);
 
   return g_test_run ();
 }

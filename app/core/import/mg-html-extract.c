@@ -286,6 +286,16 @@ is_probably_visible (xmlNodePtr node)
   return TRUE;
 }
 
+/* Whether nothing but white space comes before @node in its parent. */
+static gboolean
+opens_parent (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->parent->children; c != node; c = c->next)
+    if (!_mg_html_is_text (c) || !_mg_html_is_whitespace_text (c))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 check_byline (Extract    *ex,
               xmlNodePtr  node,
@@ -294,6 +304,7 @@ check_byline (Extract    *ex,
   const char *rel = _mg_html_attr (node, "rel");
   const char *itemprop = _mg_html_attr (node, "itemprop");
   g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
   glong len;
 
   if (ex->byline != NULL)
@@ -305,6 +316,14 @@ check_byline (Extract    *ex,
   text = _mg_html_inner_text (node);
   len = g_utf8_strlen (text, -1);
   if (len == 0 || len >= 100)
+    return FALSE;
+  /* A dateline opening a paragraph that goes on for a sentence ("KOBE –
+   * A total of…") is the first sentence's first words, and names a
+   * place, not the author. */
+  lower = match != NULL ? g_ascii_strdown (match, -1) : NULL;
+  if (lower != NULL && strstr (lower, "dateline") != NULL && is_phrasing (node) &&
+      _mg_html_is_tag (node->parent, "p") && opens_parent (node) &&
+      _mg_html_inner_length (node->parent) > len + 80)
     return FALSE;
   ex->byline = g_steal_pointer (&text);
   return TRUE;
