@@ -840,6 +840,30 @@ test_dateline_kept (void)
   g_assert_nonnull (strstr (text, "HARBOURTON – The lifeboat crew"));
 }
 
+/* Short lines after the last sentence are labels of something gone, but
+ * a post's sign-off is the author's closing words. */
+static void
+test_sign_off_kept (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>I finally sewed the curtains for the kitchen this weekend, from the linen I bought "
+    "at the market in spring, and they fit the old window perfectly.</p>"
+    "<p>The hem took longer than the rest together, but the pattern is simple enough for a "
+    "first project, and I will share it next week.</p>"
+    "<p>Next time I will try the same pattern with a heavier cotton for the living room, "
+    "where the sun in the afternoon fades everything within a single summer.</p>"
+    "<p>The offcuts went into a patchwork cushion for the reading chair, which my cat has "
+    "already claimed as her own, of course, and sleeps on every afternoon.</p>"
+    "<p>xx, Anna</p>"
+    "<p>More on this</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "xx, Anna"));
+  g_assert_null (strstr (text, "More on this"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -873,6 +897,7 @@ main (int    argc,
   g_test_add_func ("/import-html/zoom-labels", test_zoom_labels);
   g_test_add_func ("/import-html/embed-placeholders", test_embed_placeholders);
   g_test_add_func ("/import-html/dateline-kept", test_dateline_kept);
+  g_test_add_func ("/import-html/sign-off-kept", test_sign_off_kept);
 
   return g_test_run ();
 }

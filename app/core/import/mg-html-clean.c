@@ -406,12 +406,23 @@ ends_sentence (const char *text)
 static gboolean
 is_trailing_label (xmlNodePtr node)
 {
+  /* A post's sign-off ("xx, Anna", "Liebe Grüße, eure Lisa") is the
+   * author's closing words, not a label, though it is no sentence. */
+  static const char * const sign_offs[] = {
+    "x ", "xx", "xo", "love,", "love ", "cheers", "hugs", "liebe grüße", "viele grüße",
+    "herzliche grüße", "liebste grüße", "eure ", "euer ", "bis bald", "ciao", "saludos",
+    "un abrazo", "besos", "bisous", "gros bisous", NULL
+  };
   g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
 
   if (_mg_html_is_tag (node, "li") || _mg_html_is_tag (node, "td") ||
       _mg_html_inner_length (node) >= 60)
     return FALSE;
   text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (text, -1);
+  if (starts_with_any (g_strchug (lower), sign_offs))
+    return FALSE;
   return !ends_sentence (text);
 }
 
