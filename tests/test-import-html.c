@@ -784,12 +784,14 @@ test_zoom_labels (void)
     "<p>Zum Vergrößern bitte anklicken</p>"
     "<p>Bild anzeigen Bild schließen</p>"
     "<p>Click to enlarge: the map as it was found in the archive.</p>"
+    "<p>Vergrößern Sie den Plan im Museum mit der Lupe am Tisch, rät die Kuratorin.</p>"
     "<p>Restorers had to enlarge photographs of the map taken in 1910 to redraw the "
     "streets that the fire had burnt away.</p>"
     "</article></body></html>";
   const char *text = first_text (page, -1);
 
-  g_assert_null (strstr (text, "Vergrößern"));
+  g_assert_null (strstr (text, "Zum Vergrößern"));
+  g_assert_nonnull (strstr (text, "Vergrößern Sie den Plan"));
   g_assert_null (strstr (text, "Bild anzeigen"));
   g_assert_null (strstr (text, "Click to enlarge"));
   g_assert_nonnull (strstr (text, "The museum shows"));

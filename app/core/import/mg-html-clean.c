@@ -534,8 +534,8 @@ is_reader_appeal (xmlNodePtr node)
     "subscribe", "sign up", "never miss", "join us", "follow us", "if you enjoyed",
     "if you liked", "do you want to be informed", "for the latest stories",
     "for the latest news", "abonnieren sie", "abonniere ", "gefällt dir", "gefällt ihnen",
-    "suscríbete", "únete", "zapraszamy", "we want to hear", "submit a letter", "submit your letter",
-    "help us ", "get the latest", NULL
+    "suscríbete", "únete", "zapraszamy", "we want to hear", "submit a letter",
+    "submit your letter", "help us ", "get the latest", NULL
   };
   static const char * const inside[] = {
     "our newsletter", "unseren newsletter", "unserem newsletter", "consider supporting",
@@ -617,7 +617,8 @@ is_zoom_label (xmlNodePtr node)
     return FALSE;
   text = _mg_html_inner_text (node);
   lower = g_utf8_strdown (g_strstrip (text), -1);
-  if (starts_with_any (lower, openings))
+  /* "Vergrößern Sie…" tells the reader to enlarge something: a sentence. */
+  if (starts_with_any (lower, openings) && !g_str_has_prefix (lower, "vergrößern sie"))
     return TRUE;
   for (guint i = 0; inside[i] != NULL; i++)
     if (strstr (lower, inside[i]) != NULL)
