@@ -866,6 +866,51 @@ test_sign_off_kept (void)
   g_assert_null (strstr (text, "More on this"));
 }
 
+/* The standfirst set apart from the body, under no name that says what
+ * it is, shows the page's description: it leads the article. The same
+ * words in a teaser after the article are no standfirst. */
+static void
+test_description_standfirst (void)
+{
+#define STANDFIRST_HEAD \
+    "<html><head><title>Ferry</title>" \
+    "<meta name=\"description\" content=\"The island's only ferry will stop running " \
+    "in winter, leaving two hundred people to rely on a weekly boat.\"></head><body>"
+#define STANDFIRST_BODY \
+    "<div class=\"row\"><div class=\"col\"><div class=\"body\">" \
+    "<p>The operator said the crossings lost money every month from November to March, " \
+    "when fewer than twenty passengers a day made the trip, and that fuel, wages and " \
+    "repairs had all gone up.</p>" \
+    "<p>Islanders, who met in the school hall on Friday, asked the county to pay for the " \
+    "winter timetable, as it does for the buses, trains and trams on the mainland.</p>" \
+    "<p>The county said it would look at the cost, but warned that its budget for " \
+    "transport, roads and harbours was already spent until the spring.</p>" \
+    "<p>A weekly supply boat, which carries post, food and fuel, will still call on " \
+    "Tuesdays, and the doctor, nurse and vet will come with it.</p>" \
+    "</div></div><div class=\"side\"><p><a href=\"/a\">Other news</a></p></div></div>"
+#define STANDFIRST_COPY \
+    "<div class=\"c-top__copy\">The island's only ferry will stop running in winter, " \
+    "leaving two hundred people to rely on a weekly boat.</div>"
+  static const char page[] =
+    STANDFIRST_HEAD "<div class=\"hero\"><h1>Ferry</h1>" STANDFIRST_COPY "</div>"
+    STANDFIRST_BODY "</body></html>";
+  static const char teaser[] =
+    STANDFIRST_HEAD "<h1>Ferry</h1>" STANDFIRST_BODY
+    "<div class=\"c-more\">" STANDFIRST_COPY "</div></body></html>";
+  const char *text = first_text (page, -1);
+  const char *lead = strstr (text, "The island's only ferry");
+
+  g_assert_nonnull (lead);
+  g_assert_true (lead < strstr (text, "The operator said"));
+  g_assert_nonnull (strstr (text, "the doctor, nurse and vet"));
+  text = first_text (teaser, -1);
+  g_assert_null (strstr (text, "The island's only ferry"));
+  g_assert_nonnull (strstr (text, "The operator said"));
+#undef STANDFIRST_HEAD
+#undef STANDFIRST_BODY
+#undef STANDFIRST_COPY
+}
+
 int
 main (int    argc,
       char **argv)
@@ -900,6 +945,7 @@ main (int    argc,
   g_test_add_func ("/import-html/embed-placeholders", test_embed_placeholders);
   g_test_add_func ("/import-html/dateline-kept", test_dateline_kept);
   g_test_add_func ("/import-html/sign-off-kept", test_sign_off_kept);
+  g_test_add_func ("/import-html/description-standfirst", test_description_standfirst);
 
   return g_test_run ();
 }

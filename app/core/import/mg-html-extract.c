@@ -47,6 +47,9 @@ typedef struct
   guint       used;        /* flags that changed something this pass */
   const char *title;
   char       *byline;
+  const char *description; /* opening words of the page's description shown in its body */
+  gboolean    described_lead; /* this pass put the description's block above the article */
+  glong       described_lead_len; /* and its length in characters */
   GPtrArray  *graveyard;   /* unlinked subtrees, freed at the end */
   GPtrArray  *data;        /* NodeData hung on node->_private */
 } Extract;
@@ -1076,6 +1079,65 @@ extract_clear (Extract *ex)
   g_ptr_array_set_size (ex->data, 0);
 }
 
+static char *squeeze_spaces (const char *text);
+
+static gboolean
+node_holds (xmlNodePtr  node,
+            const char *words)
+{
+  g_autofree char *text = mg_html_node_text (node);
+  g_autofree char *squeezed = squeeze_spaces (text);
+
+  return strstr (squeezed, words) != NULL;
+}
+
+/* The block above the article that shows the page's description: the
+ * standfirst, which sites set apart from the body under the headline
+ * where no name says what it is. It is found by going down from @body
+ * into the child that holds the description's opening words, as long as
+ * one does; the block must come before @top in the page, not hold it,
+ * and be short and mostly not links. */
+static xmlNodePtr
+description_block (xmlNodePtr  body,
+                   xmlNodePtr  top,
+                   const char *description)
+{
+  xmlNodePtr block = body;
+  gboolean descended = TRUE;
+
+  if (!node_holds (body, description))
+    return NULL;
+  while (descended)
+    {
+      descended = FALSE;
+      for (xmlNodePtr c = _mg_html_first_element (block); c != NULL; c = _mg_html_next_element (c))
+        {
+          /* Past the article, or at it: the text the description opens
+           * is the article's own, or comes after it. */
+          if (c == top)
+            return NULL;
+          if (ancestors_contain (top, c))
+            {
+              if (!node_holds (c, description))
+                return NULL;
+              block = c;
+              descended = TRUE;
+              break;
+            }
+          if (node_holds (c, description))
+            {
+              block = c;
+              descended = TRUE;
+              break;
+            }
+        }
+    }
+  if (block == body || ancestors_contain (top, block) || _mg_html_inner_length (block) > 1000 ||
+      _mg_html_link_density (block) >= 0.3)
+    return NULL;
+  return block;
+}
+
 /* One pass of the extractor with the flags of @ex; returns the article's
  * text, possibly too short. */
 static char *
@@ -1085,6 +1147,7 @@ extract_pass (Extract    *ex,
   g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
   xmlNodePtr root, body, top, article, lead;
+  gboolean from_description = FALSE;
   char *text;
 
   /* Copying a tree costs a quarter of parsing it again. */
@@ -1102,9 +1165,18 @@ extract_pass (Extract    *ex,
 
   top = pick_top_candidate (ex, candidates, body);
   lead = _mg_html_find_lead (top);
+  ex->described_lead = FALSE;
+  ex->described_lead_len = 0;
+  if (lead == NULL && ex->description != NULL && !node_holds (top, ex->description))
+    {
+      lead = description_block (body, top, ex->description);
+      from_description = lead != NULL;
+    }
   article = gather_article (ex, top);
   if (lead != NULL && !ancestors_contain (lead, article))
     {
+      ex->described_lead = from_description;
+      ex->described_lead_len = from_description ? _mg_html_inner_length (lead) : 0;
       xmlUnlinkNode (lead);
       _mg_html_set_tag (lead, "p");
       if (article->children != NULL)
@@ -1245,12 +1317,13 @@ mg_html_extract_doc (htmlDocPtr   doc,
                      const char  *title,
                      char       **byline)
 {
-  Extract ex = { NULL, FLAGS_ALL, 0, title, NULL, NULL, NULL };
+  Extract ex = { NULL, FLAGS_ALL, 0, title, NULL, NULL, FALSE, 0, NULL, NULL };
   g_autofree char *description = NULL;
   char *described = NULL;
   char *described_byline = NULL;
   char *best = NULL;
   glong best_len = -1;
+  gboolean best_own = FALSE;
   guint used = FLAGS_ALL;
 
   g_return_val_if_fail (doc != NULL, NULL);
@@ -1258,6 +1331,7 @@ mg_html_extract_doc (htmlDocPtr   doc,
   ex.graveyard = g_ptr_array_new ();
   ex.data = g_ptr_array_new_with_free_func (g_free);
   description = description_in_body (doc);
+  ex.description = description;
 
   /* Each failed pass drops one of the stricter rules, as Readability does:
    * unlikely containers first, then class weights, then cleaning. */
@@ -1265,6 +1339,7 @@ mg_html_extract_doc (htmlDocPtr   doc,
     {
       char *text;
       glong len;
+      gboolean own;
 
       /* A pass that only drops a rule the last pass never applied would
        * repeat it exactly (text and byline); most short pages have no
@@ -1278,10 +1353,12 @@ mg_html_extract_doc (htmlDocPtr   doc,
       ex.used = 0;
       text = extract_pass (&ex, doc);
       used = ex.used;
-      len = g_utf8_strlen (text, -1);
+      /* The description's block put above the article says nothing of
+       * whether the pass found the article: it is not counted. */
+      len = g_utf8_strlen (text, -1) - ex.described_lead_len;
+      own = !ex.described_lead && description != NULL && holds_description (text, description);
       /* The lead alone is no article: the pass must find the text too. */
-      if (description != NULL && described == NULL && len >= CHAR_THRESHOLD &&
-          holds_description (text, description))
+      if (described == NULL && len >= CHAR_THRESHOLD && own)
         {
           described = g_strdup (text);
           described_byline = g_strdup (ex.byline);
@@ -1291,6 +1368,7 @@ mg_html_extract_doc (htmlDocPtr   doc,
           g_free (best);
           best = text;
           best_len = len;
+          best_own = own;
         }
       else
         g_free (text);
@@ -1304,7 +1382,7 @@ mg_html_extract_doc (htmlDocPtr   doc,
         break;
       ex.flags &= ~(1u << pass);
     }
-  if (described != NULL && !holds_description (best, description))
+  if (described != NULL && !best_own)
     {
       g_free (best);
       best = g_steal_pointer (&described);
