@@ -911,6 +911,38 @@ test_description_standfirst (void)
 #undef STANDFIRST_COPY
 }
 
+/* Of the containers that score near the best, the one that holds the
+ * page's description is the article: a list of names, each with a comma,
+ * can outscore a letter's paragraphs. */
+static void
+test_description_candidate (void)
+{
+  GString *page = g_string_new ("<html><head><title>Letter</title>"
+                                "<meta name=\"description\" content=\"The harbour board should "
+                                "keep the old lighthouse open to visitors, say the signatories "
+                                "of this letter.\"></head><body>"
+                                "<div class=\"wrap\"><h2>Letters</h2><div class=\"main\">"
+                                "<div class=\"letter\"><p>The harbour board should keep the old "
+                                "lighthouse open to visitors, say the signatories of this "
+                                "letter.</p>");
+  g_autofree char *html = NULL;
+  const char *text;
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (page, "<p>The lighthouse, which has stood on the point since %u, "
+                            "guides boats, ferries and yachts into the bay, and walkers come "
+                            "to it all year.</p>", 1850 + i);
+  g_string_append (page, "</div></div></div><div class=\"wrap\"><h2>Signed</h2>"
+                   "<div class=\"side\"><h3>Names</h3><div class=\"names\"><p>");
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (page, "Ann Lee%u, Harbourton<br>", i);
+  g_string_append (page, "</p></div></div></div></body></html>");
+  html = g_string_free (page, FALSE);
+  text = first_text (html, -1);
+  g_assert_nonnull (strstr (text, "since 1855, guides boats"));
+  g_assert_null (strstr (text, "Ann Lee"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -946,6 +978,7 @@ main (int    argc,
   g_test_add_func ("/import-html/dateline-kept", test_dateline_kept);
   g_test_add_func ("/import-html/sign-off-kept", test_sign_off_kept);
   g_test_add_func ("/import-html/description-standfirst", test_description_standfirst);
+  g_test_add_func ("/import-html/description-candidate", test_description_candidate);
 
   return g_test_run ();
 }

@@ -559,6 +559,18 @@ ancestors_contain (xmlNodePtr node,
   return FALSE;
 }
 
+static char *squeeze_spaces (const char *text);
+
+static gboolean
+node_holds (xmlNodePtr  node,
+            const char *words)
+{
+  g_autofree char *text = mg_html_node_text (node);
+  g_autofree char *squeezed = squeeze_spaces (text);
+
+  return strstr (squeezed, words) != NULL;
+}
+
 /* Picks the container of the article among the scored candidates. */
 static xmlNodePtr
 pick_top_candidate (Extract    *ex,
@@ -597,6 +609,20 @@ pick_top_candidate (Extract    *ex,
       initialize_node (ex, div);
       return div;
     }
+
+  /* The page's description opens the article most often: of the
+   * candidates near the best, one apart from it that holds the
+   * description is the article, and the best (a list of names with many
+   * commas, a comment) is not. A box around the best that holds it is
+   * only the article with its header. */
+  if (ex->description != NULL && !node_holds (best, ex->description))
+    for (guint i = 1; i < N_TOP_CANDIDATES && top[i] != NULL; i++)
+      if (node_data (top[i])->score >= node_data (best)->score / 3 &&
+          !ancestors_contain (best, top[i]) && node_holds (top[i], ex->description))
+        {
+          best = top[i];
+          break;
+        }
 
   /* Several near-best candidates under one ancestor: the article is
    * probably split into parts, and that ancestor holds them all. */
@@ -1077,18 +1103,6 @@ extract_clear (Extract *ex)
     xmlFreeNode (ex->graveyard->pdata[i]);
   g_ptr_array_set_size (ex->graveyard, 0);
   g_ptr_array_set_size (ex->data, 0);
-}
-
-static char *squeeze_spaces (const char *text);
-
-static gboolean
-node_holds (xmlNodePtr  node,
-            const char *words)
-{
-  g_autofree char *text = mg_html_node_text (node);
-  g_autofree char *squeezed = squeeze_spaces (text);
-
-  return strstr (squeezed, words) != NULL;
 }
 
 /* The block above the article that shows the page's description: the
