@@ -1019,8 +1019,21 @@ test_refresh (void)
           guint length = mg_document_get_length (doc);
           g_autoptr(MgAgreement) fresh = NULL;
 
-          switch (g_rand_int_range (rand, 0, 3))
+          switch (g_rand_int_range (rand, 0, 4))
             {
+            case 3:
+              /* A value on a span where there were none: counted from then on. */
+              if (n > 0)
+                {
+                  MgAnnotation *a = mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n));
+                  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (),
+                                                                     step % 2 ? "direct" : "indirect");
+                  g_autoptr(JsonObject) valued = mg_extra_with_value (mg_annotation_get_extra (a), "attributes",
+                                                                      "kind", value);
+
+                  mg_annotation_store_set_extra (store, a, valued);
+                }
+              break;
             case 0:
               if (length > 2)
                 {
@@ -1048,6 +1061,14 @@ test_refresh (void)
           g_assert_true (mg_agreement_refresh (agreement));
           fresh = mg_agreement_new (datasets, m, NULL);
           assert_same_agreement (agreement, fresh);
+          g_assert_cmpuint (mg_agreement_get_n_values (agreement), ==, mg_agreement_get_n_values (fresh));
+          for (guint v = 0; v < mg_agreement_get_n_values (fresh); v++)
+            {
+              g_assert_cmpuint (mg_agreement_get_value (agreement, v)->n_units, ==,
+                                mg_agreement_get_value (fresh, v)->n_units);
+              g_assert_cmpuint (mg_agreement_get_value (agreement, v)->n_pairs, ==,
+                                mg_agreement_get_value (fresh, v)->n_pairs);
+            }
         }
       check_disagreements (agreement);
 

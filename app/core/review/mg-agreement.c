@@ -538,6 +538,40 @@ count_values (MgAgreement *self)
   self->values = _mg_agreement_count_values (self, scheme);
 }
 
+/* Whether any value could be counted now, when none was at the last
+ * count: the scheme declares attributes or codes, a document carries
+ * codes (which change without a store's "changed"), or a span of a
+ * document changed since carries attributes. Counting walks every span's
+ * twins; most datasets carry no values, and their refresh stays one
+ * document's work. */
+static gboolean
+carries_values (MgAgreement *self)
+{
+  g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (self->first, NULL, NULL);
+  g_autoptr(GPtrArray) declared = mg_scheme_get_attribute_ids (scheme);
+
+  if (declared->len > 0 || mg_scheme_get_document_codes (scheme)->len > 0)
+    return TRUE;
+  for (guint d = 0; d < self->documents->len; d++)
+    {
+      MgDocument **docs = g_ptr_array_index (self->documents, d);
+
+      for (guint k = 0; k < self->n_annotators; k++)
+        {
+          MgAnnotationStore *store = mg_document_get_store (docs[k]);
+
+          if (mg_document_get_codes (docs[k]) != NULL)
+            return TRUE;
+          if (!g_hash_table_contains (self->dirty, GUINT_TO_POINTER (d + 1)))
+            continue;
+          for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+            if (mg_annotation_get_attributes (mg_annotation_store_get_annotation (store, i)) != NULL)
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * mg_agreement_new:
  * @datasets: (array length=n_datasets): two or more datasets
@@ -629,7 +663,8 @@ mg_agreement_refresh (MgAgreement *self)
    * carry values is compared anew, whole. */
   if (self->stale || self->lists_values)
     return FALSE;
-  count_values (self);
+  if (self->values->len > 0 || carries_values (self))
+    count_values (self);
   if (g_hash_table_size (self->dirty) == 0)
     return TRUE;
 
