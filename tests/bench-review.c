@@ -6,8 +6,10 @@
  * resolution: the resolution itself, the comparison of its document, and
  * the dataset's figures, brought up to date with mg_agreement_refresh() or
  * made again from scratch with mg_review_session_compare() as before.
- * Medians of 21 resolutions, wall and processor time, with the machine's
- * load average. Not a test: figures depend on the machine.
+ * With "--values" every span has a "kind" and every document a "stance",
+ * which the two datasets give differently here and there: a review that
+ * lists values. Medians of 21 resolutions, wall and processor time, with
+ * the machine's load average. Not a test: figures depend on the machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,14 +59,33 @@ print_load (void)
             load[0], load[1], load[2], sysconf (_SC_NPROCESSORS_ONLN));
 }
 
+static gboolean with_values;
+
+static JsonObject *
+one_value (const char *member,
+           const char *id,
+           const char *value)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
+
+  return mg_extra_with_value (NULL, member, id, node);
+}
+
 static void
 add_span (MgDocument *doc,
           const char *label,
           guint       start,
-          guint       end)
+          guint       end,
+          const char *kind)
 {
   g_autoptr(MgAnnotation) a = mg_annotation_new (NULL, label, start, end);
 
+  if (with_values)
+    {
+      g_autoptr(JsonObject) extra = one_value ("attributes", "kind", kind);
+
+      mg_annotation_set_extra (a, extra);
+    }
   /* A twin is refused, which is fine here. */
   mg_annotation_store_add (mg_document_get_store (doc), a, NULL);
 }
@@ -105,21 +126,32 @@ build (guint       n_documents,
           guint end = start + g_rand_int_range (rand, 3, 30);
           const char *label = labels[g_rand_int_range (rand, 0, 4)];
 
-          add_span (mine, label, start, end);
+          add_span (mine, label, start, end, "direct");
           switch (g_rand_int_range (rand, 0, 8))
             {
             case 0:
-              add_span (other, labels[g_rand_int_range (rand, 0, 4)], start, end);
+              add_span (other, labels[g_rand_int_range (rand, 0, 4)], start, end, "direct");
               break;
             case 1:
-              add_span (other, label, start + 1, end);
+              add_span (other, label, start + 1, end, "direct");
               break;
             case 2:
               break;
+            case 3:
+              add_span (other, label, start, end, "indirect");
+              break;
             default:
-              add_span (other, label, start, end);
+              add_span (other, label, start, end, "direct");
               break;
             }
+        }
+      if (with_values)
+        {
+          g_autoptr(JsonObject) a = one_value ("codes", "stance", "pro");
+          g_autoptr(JsonObject) b = one_value ("codes", "stance", d % 3 ? "pro" : "against");
+
+          mg_document_set_extra (mine, a);
+          mg_document_set_extra (other, b);
         }
       mg_dataset_add_document (*yours, mine);
       mg_dataset_add_document (*theirs, other);
@@ -189,6 +221,7 @@ main (int    argc,
   int n_documents = 1000;
   GOptionEntry entries[] = {
     { "documents", 0, 0, G_OPTION_ARG_INT, &n_documents, "Documents (1000)", "N" },
+    { "values", 0, 0, G_OPTION_ARG_NONE, &with_values, "Attributes and codes on both sides", NULL },
     { NULL }
   };
 

@@ -423,6 +423,77 @@ test_value_left_out (Fixture       *fx,
   g_assert_cmpuint (open_in_harbour (fx), ==, 4);
 }
 
+static void
+assert_same_list (MgAgreement *refreshed,
+                  MgAgreement *fresh)
+{
+  g_assert_cmpuint (mg_agreement_get_n_disagreements (refreshed), ==,
+                    mg_agreement_get_n_disagreements (fresh));
+  for (guint i = 0; i < mg_agreement_get_n_disagreements (fresh); i++)
+    {
+      const MgDisagreement *p = mg_agreement_get_disagreement (refreshed, i);
+      const MgDisagreement *q = mg_agreement_get_disagreement (fresh, i);
+
+      g_assert_cmpint (p->kind, ==, q->kind);
+      g_assert_cmpuint (p->document, ==, q->document);
+      g_assert_true (p->a == q->a);
+      g_assert_true (p->b == q->b);
+      g_assert_cmpstr (p->id, ==, q->id);
+      g_assert_cmpstr (p->values[0], ==, q->values[0]);
+      g_assert_cmpstr (p->values[1], ==, q->values[1]);
+    }
+  g_assert_cmpuint (mg_agreement_get_n_values (refreshed), ==, mg_agreement_get_n_values (fresh));
+}
+
+/* A review that lists values is brought up to date as one without: after
+ * resolutions, codes and attributes set by hand on either side and spans
+ * removed, the refreshed list is the one compared anew. */
+static void
+test_refresh_values (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(MgAgreement) whole = mg_review_session_compare (fx->review);
+  MgDocument *theirs = mg_dataset_lookup_document (fx->theirs, "harbour");
+  g_autoptr(MgHistory) their_history = mg_history_new (fx->theirs);
+  const char *stances[] = { "pro", "against", "neutral" };
+
+  for (guint step = 0; step < 12; step++)
+    {
+      g_autoptr(MgAgreement) fresh = NULL;
+      g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), stances[step % 3]);
+      MgAnnotationStore *store = mg_document_get_store (fx->harbour);
+
+      switch (step % 4)
+        {
+        case 0:
+          if (mg_agreement_get_n_disagreements (whole) > 0)
+            {
+              g_autoptr(GError) error = NULL;
+
+              mg_review_session_resolve (fx->review, fx->history, fx->harbour,
+                                         mg_agreement_get_disagreement (whole, 0),
+                                         step % 8 ? MG_RESOLUTION_THEIRS : MG_RESOLUTION_MINE, &error);
+            }
+          break;
+        case 1:
+          mg_history_set_code (step % 2 ? their_history : fx->history, step % 2 ? theirs : fx->harbour,
+                               "stance", value);
+          break;
+        case 2:
+          if (mg_annotation_store_get_n_annotations (store) > 0)
+            mg_history_set_attribute (fx->history, fx->harbour, mg_annotation_store_get_annotation (store, 0),
+                                      "kind", value);
+          break;
+        default:
+          mg_history_undo (fx->history);
+          break;
+        }
+      g_assert_true (mg_agreement_refresh (whole));
+      fresh = mg_review_session_compare (fx->review);
+      assert_same_list (whole, fresh);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +505,8 @@ main (int   argc,
   g_test_add ("/review-session/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/review-session/count-open", Fixture, NULL, fixture_setup, test_count_open, fixture_teardown);
   g_test_add ("/review-session/values", Fixture, "values", fixture_setup, test_values, fixture_teardown);
+  g_test_add ("/review-session/refresh-values", Fixture, "values", fixture_setup, test_refresh_values,
+              fixture_teardown);
   g_test_add ("/review-session/value-left-out", Fixture, "values", fixture_setup, test_value_left_out,
               fixture_teardown);
 

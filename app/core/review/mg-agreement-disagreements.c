@@ -242,6 +242,37 @@ compare_in_list (gconstpointer x,
   return compare_disagreements (p, q);
 }
 
+/* The values A and B gave differently in @document: its codes, then each
+ * attribute of each span they marked alike. Returns whether A or B gave
+ * any value there. */
+static gboolean
+document_values (MgAgreement *self,
+                 guint        document,
+                 GArray      *found)
+{
+  MgDocument **docs = g_ptr_array_index (_mg_agreement_documents (self), document);
+  MgAnnotationStore *sa = mg_document_get_store (docs[0]);
+  MgAnnotationStore *sb = mg_document_get_store (docs[1]);
+  gboolean any_values;
+
+  any_values = mg_document_get_codes (docs[0]) != NULL || mg_document_get_codes (docs[1]) != NULL;
+  add_values (found, MG_DISAGREEMENT_CODE, document, NULL, NULL, docs[0], docs[1]);
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (sa); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (sa, i);
+      MgAnnotation *b = mg_annotation_store_find (sb, mg_annotation_get_label (a),
+                                                  mg_annotation_get_start (a),
+                                                  mg_annotation_get_end (a));
+
+      any_values |= mg_annotation_get_attributes (a) != NULL;
+      if (b != NULL)
+        add_values (found, MG_DISAGREEMENT_ATTRIBUTE, document, a, b, docs[0], docs[1]);
+    }
+  for (guint i = 0; !any_values && i < mg_annotation_store_get_n_annotations (sb); i++)
+    any_values |= mg_annotation_get_attributes (mg_annotation_store_get_annotation (sb, i)) != NULL;
+  return any_values;
+}
+
 /**
  * _mg_agreement_add_value_disagreements:
  *
@@ -259,31 +290,68 @@ _mg_agreement_add_value_disagreements (MgAgreement *self)
   gboolean any_values = FALSE;
 
   for (guint document = 0; document < documents->len; document++)
-    {
-      MgDocument **docs = g_ptr_array_index (documents, document);
-      MgAnnotationStore *sa = mg_document_get_store (docs[0]);
-      MgAnnotationStore *sb = mg_document_get_store (docs[1]);
-
-      any_values |= mg_document_get_codes (docs[0]) != NULL || mg_document_get_codes (docs[1]) != NULL;
-      add_values (found, MG_DISAGREEMENT_CODE, document, NULL, NULL, docs[0], docs[1]);
-      for (guint i = 0; i < mg_annotation_store_get_n_annotations (sa); i++)
-        {
-          MgAnnotation *a = mg_annotation_store_get_annotation (sa, i);
-          MgAnnotation *b = mg_annotation_store_find (sb, mg_annotation_get_label (a),
-                                                      mg_annotation_get_start (a),
-                                                      mg_annotation_get_end (a));
-
-          any_values |= mg_annotation_get_attributes (a) != NULL;
-          if (b != NULL)
-            add_values (found, MG_DISAGREEMENT_ATTRIBUTE, document, a, b, docs[0], docs[1]);
-        }
-      for (guint i = 0; !any_values && i < mg_annotation_store_get_n_annotations (sb); i++)
-        any_values |= mg_annotation_get_attributes (mg_annotation_store_get_annotation (sb, i)) != NULL;
-    }
+    any_values |= document_values (self, document, found);
   /* A dataset without values keeps the quick refresh after a resolution. */
   if (any_values)
     _mg_agreement_set_lists_values (self);
   /* The list takes over the references and values the entries hold. */
   g_array_append_vals (list, found->data, found->len);
   g_array_sort (list, compare_in_list);
+}
+
+/**
+ * _mg_agreement_find_document_values:
+ * @found: the disagreements of @document found anew, which this sorts
+ *
+ * Adds the values of @document given differently to @found, for a refresh
+ * of a review that lists them.
+ */
+void
+_mg_agreement_find_document_values (MgAgreement *self,
+                                    guint        document,
+                                    GArray      *found)
+{
+  document_values (self, document, found);
+  g_array_sort (found, compare_in_list);
+}
+
+/**
+ * _mg_agreement_codes_changed:
+ * @first: the position in the list of @document's first disagreement
+ *
+ * Whether @document's codes disagree otherwise than the list says: codes
+ * change without a store's "changed", so a refresh asks each document.
+ */
+gboolean
+_mg_agreement_codes_changed (MgAgreement *self,
+                             guint        document,
+                             guint        first)
+{
+  MgDocument **docs = g_ptr_array_index (_mg_agreement_documents (self), document);
+  GArray *list = _mg_agreement_disagreements (self);
+  g_autoptr(GArray) now = g_array_new (FALSE, TRUE, sizeof (MgDisagreement));
+  gboolean changed = FALSE;
+  guint listed = 0;
+
+  add_values (now, MG_DISAGREEMENT_CODE, document, NULL, NULL, docs[0], docs[1]);
+  /* The list holds a document's codes first. */
+  while (first + listed < list->len &&
+         g_array_index (list, MgDisagreement, first + listed).document == document &&
+         g_array_index (list, MgDisagreement, first + listed).kind == MG_DISAGREEMENT_CODE)
+    listed++;
+  changed = listed != now->len;
+  for (guint i = 0; !changed && i < now->len; i++)
+    {
+      const MgDisagreement *was = &g_array_index (list, MgDisagreement, first + i);
+      const MgDisagreement *is = &g_array_index (now, MgDisagreement, i);
+
+      changed = was->id != is->id || g_strcmp0 (was->values[0], is->values[0]) != 0 ||
+                g_strcmp0 (was->values[1], is->values[1]) != 0;
+    }
+  for (guint i = 0; i < now->len; i++)
+    {
+      g_free (g_array_index (now, MgDisagreement, i).values[0]);
+      g_free (g_array_index (now, MgDisagreement, i).values[1]);
+    }
+  return changed;
 }

@@ -25,6 +25,12 @@ void        _mg_agreement_find_disagreements  (MgAgreement       *self,
                                                guint              document,
                                                GHashTable        *label_index);
 void        _mg_agreement_add_value_disagreements (MgAgreement   *self);
+void        _mg_agreement_find_document_values (MgAgreement      *self,
+                                                guint             document,
+                                                GArray           *found);
+gboolean    _mg_agreement_codes_changed       (MgAgreement       *self,
+                                               guint              document,
+                                               guint              first);
 
 GPtrArray  *_mg_agreement_count_values        (MgAgreement       *self,
                                                MgScheme          *scheme);

@@ -520,6 +520,8 @@ recount_disagreements (MgAgreement *self,
   /* _mg_agreement_find_disagreements() appends to the list it is given. */
   self->disagreements = found;
   _mg_agreement_find_disagreements (self, d, self->label_index);
+  if (self->lists_values)
+    _mg_agreement_find_document_values (self, d, found);
   self->disagreements = all;
 
   /* The entries' references pass to the list. */
@@ -658,11 +660,26 @@ mg_agreement_refresh (MgAgreement *self)
 
   g_return_val_if_fail (MG_IS_AGREEMENT (self), FALSE);
 
-  /* Values change without a store's "changed" (a document's codes), and
-   * a span's values are found against its twin: a review whose datasets
-   * carry values is compared anew, whole. */
-  if (self->stale || self->lists_values)
+  if (self->stale)
     return FALSE;
+  /* A document's codes change without a store's "changed": a review that
+   * lists values asks each document whether its codes still disagree as
+   * listed. A span's values change with a "changed" of its store. */
+  if (self->lists_values)
+    {
+      guint first = 0;
+
+      for (guint d = 0; d < self->documents->len; d++)
+        {
+          gpointer entry = GUINT_TO_POINTER (d + 1);
+
+          while (first < self->disagreements->len &&
+                 g_array_index (self->disagreements, MgDisagreement, first).document < d)
+            first++;
+          if (!g_hash_table_contains (self->dirty, entry) && _mg_agreement_codes_changed (self, d, first))
+            g_hash_table_add (self->dirty, entry);
+        }
+    }
   if (self->values->len > 0 || carries_values (self))
     count_values (self);
   if (g_hash_table_size (self->dirty) == 0)
