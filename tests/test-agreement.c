@@ -1068,6 +1068,16 @@ test_refresh (void)
                                 mg_agreement_get_value (fresh, v)->n_units);
               g_assert_cmpuint (mg_agreement_get_value (agreement, v)->n_pairs, ==,
                                 mg_agreement_get_value (fresh, v)->n_pairs);
+              g_assert_cmpstr (mg_agreement_get_value (agreement, v)->id, ==,
+                               mg_agreement_get_value (fresh, v)->id);
+              g_assert_true (isnan (mg_agreement_get_value (agreement, v)->kappa) ==
+                             isnan (mg_agreement_get_value (fresh, v)->kappa));
+              if (!isnan (mg_agreement_get_value (fresh, v)->kappa))
+                g_assert_cmpfloat_with_epsilon (mg_agreement_get_value (agreement, v)->kappa,
+                                                mg_agreement_get_value (fresh, v)->kappa, 1e-12);
+              if (!isnan (mg_agreement_get_value (fresh, v)->alpha))
+                g_assert_cmpfloat_with_epsilon (mg_agreement_get_value (agreement, v)->alpha,
+                                                mg_agreement_get_value (fresh, v)->alpha, 1e-12);
             }
         }
       check_disagreements (agreement);

@@ -32,8 +32,12 @@ gboolean    _mg_agreement_codes_changed       (MgAgreement       *self,
                                                guint              document,
                                                guint              first);
 
-GPtrArray  *_mg_agreement_count_values        (MgAgreement       *self,
-                                               MgScheme          *scheme);
+GPtrArray  *_mg_agreement_count_span_values   (MgAgreement       *self,
+                                               MgScheme          *scheme,
+                                               guint              document);
+GPtrArray  *_mg_agreement_sum_values          (MgAgreement       *self,
+                                               MgScheme          *scheme,
+                                               GPtrArray         *span_values);
 void        _mg_value_agreement_free          (MgValueAgreement  *value);
 
 G_END_DECLS

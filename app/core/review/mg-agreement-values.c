@@ -247,46 +247,110 @@ _mg_value_agreement_free (MgValueAgreement *value)
 }
 
 /**
- * _mg_agreement_count_values:
+ * _mg_agreement_count_span_values:
+ * @document: a document compared
+ *
+ * The tallies of the attributes of @document's spans, which a refresh
+ * keeps for the documents that did not change.
+ *
+ * Returns: (transfer full): the tallies, for _mg_agreement_sum_values()
+ */
+GPtrArray *
+_mg_agreement_count_span_values (MgAgreement *self,
+                                 MgScheme    *scheme,
+                                 guint        document)
+{
+  GPtrArray *tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  MgDocument **docs = g_ptr_array_index (_mg_agreement_documents (self), document);
+  GPtrArray *labels = _mg_agreement_labels (self);
+  MgAnnotationStore *store = mg_document_get_store (docs[0]);
+  guint m = _mg_agreement_n_annotators (self);
+
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+      if (g_ptr_array_find_with_equal_func (labels, mg_annotation_get_label (a), g_str_equal, NULL))
+        count_span (tallies, docs, m, a, mg_scheme_get_attributes (scheme, mg_annotation_get_label (a)));
+    }
+  return tallies;
+}
+
+static void
+add_counts (GHashTable *into,
+            GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, count;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &count))
+    {
+      gpointer old = g_hash_table_lookup (into, key);
+
+      g_hash_table_replace (into, g_strdup (key),
+                            GSIZE_TO_POINTER (GPOINTER_TO_SIZE (old) + GPOINTER_TO_SIZE (count)));
+    }
+}
+
+/* Adds @from's counts to @into's: every figure is a sum over units. */
+static void
+merge_tally (Tally       *into,
+             const Tally *from)
+{
+  add_counts (into->a_counts, from->a_counts);
+  add_counts (into->b_counts, from->b_counts);
+  add_counts (into->all_counts, from->all_counts);
+  into->agreed += from->agreed;
+  into->mixed += from->mixed;
+  into->result.n_pairs += from->result.n_pairs;
+  into->result.n_units += from->result.n_units;
+}
+
+/**
+ * _mg_agreement_sum_values:
  * @scheme: the first dataset's scheme, whose attributes and codes are
  *   compared first and in its order, even when nobody gave them a value
+ * @span_values: (element-type GPtrArray): each document's tallies, from
+ *   _mg_agreement_count_span_values()
+ *
+ * Sums the documents' tallies and counts the documents' codes, which
+ * change without a store's "changed" and cost little.
  *
  * Returns: (transfer full) (element-type MgValueAgreement): the figures
  *   of each attribute, then of each document code
  */
 GPtrArray *
-_mg_agreement_count_values (MgAgreement *self,
-                            MgScheme    *scheme)
+_mg_agreement_sum_values (MgAgreement *self,
+                          MgScheme    *scheme,
+                          GPtrArray   *span_values)
 {
   g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
   GPtrArray *documents = _mg_agreement_documents (self);
-  GPtrArray *labels = _mg_agreement_labels (self);
   guint m = _mg_agreement_n_annotators (self);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) _mg_value_agreement_free);
   g_autoptr(GPtrArray) declared = mg_scheme_get_attribute_ids (scheme);
 
   /* The scheme's attributes and codes first, so they are listed in its
-   * order; others as they are met. */
+   * order; others as they are met, document after document. */
   for (guint i = 0; i < declared->len; i++)
     tally_for (tallies, g_ptr_array_index (declared, i), FALSE);
   for (guint i = 0; i < mg_scheme_get_document_codes (scheme)->len; i++)
     tally_for (tallies, ((MgField *) g_ptr_array_index (mg_scheme_get_document_codes (scheme), i))->id, TRUE);
 
-  for (guint d = 0; d < documents->len; d++)
+  for (guint d = 0; d < span_values->len; d++)
     {
-      MgDocument **docs = g_ptr_array_index (documents, d);
-      MgAnnotationStore *store = mg_document_get_store (docs[0]);
+      GPtrArray *counted = g_ptr_array_index (span_values, d);
 
-      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+      for (guint i = 0; i < counted->len; i++)
         {
-          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+          const Tally *t = g_ptr_array_index (counted, i);
 
-          if (g_ptr_array_find_with_equal_func (labels, mg_annotation_get_label (a), g_str_equal, NULL))
-            count_span (tallies, docs, m, a,
-                        mg_scheme_get_attributes (scheme, mg_annotation_get_label (a)));
+          merge_tally (tally_for (tallies, t->result.id, FALSE), t);
         }
-      count_codes (tallies, docs, m, scheme);
     }
+  for (guint d = 0; d < documents->len; d++)
+    count_codes (tallies, g_ptr_array_index (documents, d), m, scheme);
 
   /* Attributes before codes, whatever order they were met in. */
   for (int pass = 0; pass < 2; pass++)

@@ -50,6 +50,8 @@ struct _MgAgreement
   GPtrArray          *left_out;     /* MgLeftOutDocument* */
   GPtrArray          *notes;        /* char* */
   GPtrArray          *values;       /* MgValueAgreement*: attributes, then codes */
+  GPtrArray          *span_values;  /* per document, the tallies of its spans' attributes */
+  char               *values_key;   /* the scheme's attributes they were counted with */
   guint              *doc_tokens;
   Counts             *counts;       /* (n_documents + 1) × (n_labels + 1) */
   MgAgreementFigures *figures;      /* the same shape */
@@ -110,6 +112,8 @@ mg_agreement_finalize (GObject *object)
   g_clear_pointer (&self->left_out, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->span_values, g_ptr_array_unref);
+  g_clear_pointer (&self->values_key, g_free);
   g_clear_object (&self->first);
   g_clear_pointer (&self->doc_tokens, g_free);
   g_clear_pointer (&self->counts, g_free);
@@ -528,16 +532,67 @@ recount_disagreements (MgAgreement *self,
   g_array_insert_vals (all, first, found->data, found->len);
 }
 
-/* The agreement on attributes and document codes, counted in full: values
- * change without a store's "changed" (a document's codes), and counting
- * them is a small part of a comparison. */
+/* The attributes the scheme gives each label compared, as one string: the
+ * span tallies kept depend on them. */
+static char *
+attributes_key (MgAgreement *self,
+                MgScheme    *scheme)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint l = 0; l < self->labels->len; l++)
+    {
+      const char *label = g_ptr_array_index (self->labels, l);
+      GPtrArray *fields = mg_scheme_get_attributes (scheme, label);
+
+      g_string_append_printf (key, "%s:", label);
+      for (guint i = 0; fields != NULL && i < fields->len; i++)
+        g_string_append_printf (key, "%s,", ((MgField *) g_ptr_array_index (fields, i))->id);
+      g_string_append_c (key, ';');
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* The agreement on attributes and document codes: each document's span
+ * attributes tallied, again only for the documents that changed since
+ * (their stores said so), unless the scheme's attributes changed; the
+ * codes, which change without a store's "changed", counted whole, which
+ * costs little. */
 static void
 count_values (MgAgreement *self)
 {
   g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (self->first, NULL, NULL);
+  g_autofree char *key = attributes_key (self, scheme);
+  guint n = self->documents->len;
+
+  if (self->span_values == NULL || self->span_values->len != n ||
+      g_strcmp0 (key, self->values_key) != 0)
+    {
+      g_clear_pointer (&self->span_values, g_ptr_array_unref);
+      self->span_values = g_ptr_array_new_full (n, (GDestroyNotify) g_ptr_array_unref);
+      for (guint d = 0; d < n; d++)
+        g_ptr_array_add (self->span_values, _mg_agreement_count_span_values (self, scheme, d));
+      g_free (self->values_key);
+      self->values_key = g_steal_pointer (&key);
+    }
+  else
+    {
+      GHashTableIter iter;
+      gpointer entry;
+
+      g_hash_table_iter_init (&iter, self->dirty);
+      while (g_hash_table_iter_next (&iter, &entry, NULL))
+        {
+          guint d = GPOINTER_TO_UINT (entry) - 1;
+          GPtrArray *old = g_ptr_array_index (self->span_values, d);
+
+          self->span_values->pdata[d] = _mg_agreement_count_span_values (self, scheme, d);
+          g_ptr_array_unref (old);
+        }
+    }
 
   g_clear_pointer (&self->values, g_ptr_array_unref);
-  self->values = _mg_agreement_count_values (self, scheme);
+  self->values = _mg_agreement_sum_values (self, scheme, self->span_values);
 }
 
 /* Whether any value could be counted now, when none was at the last
