@@ -173,6 +173,23 @@ test_reported_speech (void)
                    "the party would now unite", "Ng");
 }
 
+/* Speech verbs whose forms are also nouns ("reports", "calls", "states",
+ * "slams") still read as verbs after their subject. */
+static void
+test_speech_verb_forms (void)
+{
+  assert_quote_by ("The ministry reports that exports fell in March.", "en",
+                   "exports fell in March", "The ministry");
+  assert_quote_by ("Rubio slams the deal with the port workers.", "en",
+                   "the deal with the port workers", "Rubio");
+  assert_quote_by ("Critics say the new toll will hurt small firms.", "en",
+                   "the new toll will hurt small firms", "Critics");
+  assert_quote_by ("The agency states that the bridge is safe.", "en",
+                   "the bridge is safe", "The agency");
+  assert_quote_by ("The union calls the offer an insult to nurses.", "en",
+                   "the offer an insult to nurses", "The union");
+}
+
 static void
 test_speakers (void)
 {
@@ -338,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/suggest/quotes/across-paragraphs", test_quote_across_paragraphs);
   g_test_add_func ("/suggest/quotes/apostrophes-and-terms", test_apostrophes_and_terms);
   g_test_add_func ("/suggest/reported-speech", test_reported_speech);
+  g_test_add_func ("/suggest/reported-speech/verb-forms", test_speech_verb_forms);
   g_test_add_func ("/suggest/speakers", test_speakers);
   g_test_add_func ("/suggest/actors", test_actors);
   g_test_add_func ("/suggest/figures", test_figures);
