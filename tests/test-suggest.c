@@ -190,6 +190,31 @@ test_speech_verb_forms (void)
                    "the offer an insult to nurses", "The union");
 }
 
+/* The same forms as nouns: after a determiner, a number, a plural
+ * quantifier or a possessive, or before the verb they are the subject of,
+ * they open no quote. */
+static void
+test_speech_verb_nouns (void)
+{
+  static const char *texts[] = {
+    "The Paris attacks shocked the country and the government.",
+    "His calls for calm went unheeded in the capital.",
+    "The reports of fraud spread quickly across the region.",
+    "The harbour attacks surfaced in the spring.",
+    "She won the two states by a wide margin on Tuesday.",
+    "These claims were never tested in any court.",
+    "The mayor's attacks on the council grew sharper every week.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(MgSuggestions) s = suggest (texts[i], "en");
+
+      if (count (s, "quote") != 0)
+        g_error ("in “%s”: a noun read as a speech verb", texts[i]);
+    }
+}
+
 static void
 test_speakers (void)
 {
@@ -356,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/suggest/quotes/apostrophes-and-terms", test_apostrophes_and_terms);
   g_test_add_func ("/suggest/reported-speech", test_reported_speech);
   g_test_add_func ("/suggest/reported-speech/verb-forms", test_speech_verb_forms);
+  g_test_add_func ("/suggest/reported-speech/noun-forms", test_speech_verb_nouns);
   g_test_add_func ("/suggest/speakers", test_speakers);
   g_test_add_func ("/suggest/actors", test_actors);
   g_test_add_func ("/suggest/figures", test_figures);

@@ -203,6 +203,56 @@ pair_marks (Ctx *ctx)
     }
 }
 
+/* Whether the speech verb's form at @i is, here, a noun: many forms are
+ * nouns as often as verbs ("his calls for calm", "the reports of fraud",
+ * "the Paris attacks shocked …", "support", "show"), and read as verbs
+ * they make a quote of whatever follows. Told by grammar only:
+ *
+ * - right after an article or a possessive determiner, any form is a
+ *   noun (or an adjective: "the alleged fraud"), never a finite verb;
+ * - an -s form is a verb only in the third person singular, so after a
+ *   number, a plural quantifier or a possessive ("16 states", "these
+ *   calls", "her attacks", "Clinton's claims") it is a plural noun, by
+ *   agreement. Bare forms are left there: "many fear", "both want";
+ * - an -s form followed at once by a word in -ed is a plural noun whose
+ *   verb that is ("the reports surfaced", "the attacks shocked"): a
+ *   speech verb is followed by its object or clause, which hardly ever
+ *   opens with a past form.
+ *
+ * The words are English (not "a" or "no", which are French and Spanish
+ * verbs and adverbs too); other languages' verbs seldom end in -s. */
+static gboolean
+is_noun_here (Ctx   *ctx,
+              guint  i)
+{
+  static const char * const determiners[] = { "the", "an", "his", "its", "their", "our", "my", "your",
+                                              "every", "whose", NULL };
+  static const char * const plurals[] = { "these", "those", "many", "several", "few", "both", "all", "some",
+                                          "various", "numerous", "her", "other", "such", "more", "most",
+                                          NULL };
+  const char *w = TOK (ctx, i)->lower;
+  gsize len = strlen (w);
+  gboolean s_form = len > 3 && w[len - 1] == 's' && w[len - 2] != 's';
+  Token *prev = i > 0 ? TOK (ctx, i - 1) : NULL;
+  Token *next = i + 1 < ctx->tokens->len ? TOK (ctx, i + 1) : NULL;
+
+  if (prev != NULL && prev->sentence == TOK (ctx, i)->sentence)
+    {
+      gsize n = strlen (prev->lower);
+
+      if (_mg_suggest_word_in (ctx, i - 1, determiners))
+        return TRUE;
+      if (s_form && (prev->kind == TOK_NUMBER || _mg_suggest_in_list (ctx, LIST_NUMBER_WORDS, i - 1) ||
+                     _mg_suggest_word_in (ctx, i - 1, plurals) ||
+                     (n > 2 && prev->kind == TOK_WORD && strcmp (prev->lower + n - 2, "'s") == 0)))
+        return TRUE;
+    }
+  if (s_form && next != NULL && next->kind == TOK_WORD && !(next->flags & TF_CAPITAL) &&
+      next->sentence == TOK (ctx, i)->sentence && g_str_has_suffix (next->lower, "ed"))
+    return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_speech_verb (Ctx   *ctx,
                 guint  i)
@@ -211,7 +261,8 @@ is_speech_verb (Ctx   *ctx,
 
   return t->kind == TOK_WORD && !ctx->in_quote[i] &&
          (!(t->flags & TF_CAPITAL) || (t->flags & TF_SENT_START)) &&
-         _mg_suggest_in_list (ctx, LIST_SPEECH_VERBS, i);
+         _mg_suggest_in_list (ctx, LIST_SPEECH_VERBS, i) &&
+         !is_noun_here (ctx, i);
 }
 
 /* The first and last token of the quote span @s. */
