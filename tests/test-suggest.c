@@ -238,6 +238,22 @@ test_speakers (void)
                    "Sen. Maria Lopez");
   assert_quote_by ("The minister said: “Nobody will lose their pension over this.”", "en",
                    "“Nobody will lose their pension over this.”", "The minister");
+
+  /* The subject comes before a prepositional phrase, and a pronoun with
+   * its verb ("he’d") is the pronoun; no description holds a speech verb. */
+  {
+    const char *clause = "Trump at the time said he’d asked his staff to pay the fees.";
+    g_autoptr(MgSuggestions) c = suggest (clause, "en");
+    int trump = find (c, clause, "actor", "Trump");
+
+    g_assert_cmpint (trump, >=, 0);
+    g_assert_cmpint (speaker_of (c, find (c, clause, "quote", "he’d asked his staff to pay the fees")), ==, trump);
+    g_assert_cmpint (find (c, clause, "actor", "the time"), <, 0);
+    g_assert_cmpint (find (c, clause, "actor", "the time said he’d"), <, 0);
+    g_assert_cmpint (find (c, clause, "actor", "he’d"), >=, 0);
+  }
+  assert_quote_by ("Officials in the ministry said that the plan was dead.", "en", "the plan was dead",
+                   "Officials");
 }
 
 static void

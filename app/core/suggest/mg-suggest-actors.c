@@ -262,7 +262,9 @@ description_before (Ctx   *ctx,
     {
       guint j = last - k;
 
-      if (!is_word (ctx, j))
+      /* A description names someone: it never holds a verb of saying
+       * ("the time said he’d" before "asked" is two clauses). */
+      if (!is_word (ctx, j) || _mg_suggest_in_list (ctx, LIST_SPEECH_VERBS, j))
         break;
       if (_mg_suggest_word_in (ctx, j, determiners))
         return j;
@@ -291,6 +293,9 @@ _mg_suggest_speaker_before (Ctx   *ctx,
                             guint  verb,
                             guint  limit)
 {
+  static const char * const prepositions[] = { "at", "in", "on", "by", "for", "with", "from", "after",
+                                                "before", "during", "since", "until", "over", "under",
+                                                NULL };
   guint j = verb;
   int first;
 
@@ -331,6 +336,13 @@ _mg_suggest_speaker_before (Ctx   *ctx,
       return _mg_suggest_actor_at (ctx, k, j, "speaker-name");
     }
   first = description_before (ctx, j, limit);
+  /* "Trump at the time said", "officials in the ministry said": a noun
+   * phrase after a preposition is the preposition's, and the subject
+   * comes before the phrase. ("of" joins a description: "the head of the
+   * agency".) */
+  if (first > (int) limit && _mg_suggest_word_in (ctx, first - 1, prepositions) &&
+      TOK (ctx, first - 1)->sentence == TOK (ctx, verb)->sentence)
+    return _mg_suggest_speaker_before (ctx, first - 1, limit);
   if (first >= 0)
     return _mg_suggest_actor_at (ctx, first, j, "speaker-description");
   return -1;

@@ -156,6 +156,22 @@ split_tokens (Ctx *ctx)
       flag_case (ctx, &t);
       /* The lists are asked once a token, not once a rule. */
       t.lists = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->masks, t.lower));
+      /* "he’d", "she's", "they’re": a pronoun with its verb is the
+       * pronoun, as a subject; "Trump's" is no pronoun, as its first part
+       * is none. */
+      if (t.kind == TOK_WORD && !(t.lists & (1u << LIST_PRONOUNS)))
+        {
+          const char *apostrophe = strstr (t.lower, "’");
+
+          if (apostrophe == NULL)
+            apostrophe = strchr (t.lower, '\'');
+          if (apostrophe != NULL && apostrophe > t.lower)
+            {
+              g_autofree char *head = g_strndup (t.lower, apostrophe - t.lower);
+
+              t.lists |= GPOINTER_TO_UINT (g_hash_table_lookup (ctx->masks, head)) & (1u << LIST_PRONOUNS);
+            }
+        }
       g_array_append_val (ctx->tokens, t);
       i = t.end;
     }

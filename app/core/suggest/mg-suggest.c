@@ -215,19 +215,35 @@ collect (Ctx            *ctx,
         g_array_append_val (order, o);
     }
   g_array_sort (order, compare_ordered);
-  for (guint i = 0; i < order->len; i++)
-    new_index[g_array_index (order, Ordered, i).old] = i;
+  /* Two rules may propose the same span (a quote found by its marks and
+   * by its speech verb): it is proposed once, since a dataset holds one
+   * span of a label and range, and links to either copy go to it. */
+  for (guint i = 0, kept = 0; i < order->len; i++)
+    {
+      gboolean again = i > 0 && compare_ordered (&g_array_index (order, Ordered, i - 1),
+                                                 &g_array_index (order, Ordered, i)) == 0;
+
+      if (!again)
+        kept++;
+      new_index[g_array_index (order, Ordered, i).old] = (int) kept - 1;
+    }
   for (guint i = 0; i < order->len; i++)
     {
       Span *s = &g_array_index (order, Ordered, i).span;
+      int at = new_index[g_array_index (order, Ordered, i).old];
       MgSuggestion m = { s->label, s->start, s->end, s->rule, -1 };
 
-      if (s->refers_to >= 0)
-        m.refers_to = new_index[s->refers_to];
-      g_array_append_val (out->spans, m);
-      if ((kinds & MG_SUGGEST_RELATIONS) && s->speaker >= 0 && new_index[s->speaker] >= 0)
+      if ((guint) at == out->spans->len)
         {
-          MgSuggestedRelation r = { i, new_index[s->speaker], "speaker" };
+          if (s->refers_to >= 0)
+            m.refers_to = new_index[s->refers_to];
+          g_array_append_val (out->spans, m);
+        }
+      if ((kinds & MG_SUGGEST_RELATIONS) && s->speaker >= 0 && new_index[s->speaker] >= 0 &&
+          !(out->relations->len > 0 &&
+            g_array_index (out->relations, MgSuggestedRelation, out->relations->len - 1).from == (guint) at))
+        {
+          MgSuggestedRelation r = { (guint) at, new_index[s->speaker], "speaker" };
 
           g_array_append_val (out->relations, r);
         }
