@@ -177,6 +177,28 @@ test_origin_kept (Fixture       *f,
   g_assert_cmpstr (rule, ==, s->rule);
 }
 
+/* A span of the suggestion's label over part of it, or over more, hides
+ * it; one of another label does not. */
+static void
+test_covered (Fixture       *f,
+              gconstpointer  data)
+{
+  guint figure = find (f, "figure", "12%");
+  const MgSuggestion *fs = mg_suggestions_get_span (f->suggestions, figure);
+  g_autoptr(MgAnnotation) claim = mg_annotation_new (NULL, "claim", fs->start - 3, fs->end);
+  g_autoptr(MgAnnotation) wider = mg_annotation_new (NULL, "figure", fs->start - 3, fs->end);
+  g_autoptr(MgAnnotation) after = mg_annotation_new (NULL, "figure", fs->end, fs->end + 2);
+
+  g_assert_true (shown (f, figure));
+  g_assert_true (mg_history_add_annotation (f->history, f->doc, claim, NULL));
+  g_assert_true (mg_history_add_annotation (f->history, f->doc, after, NULL));
+  g_assert_true (shown (f, figure));
+  g_assert_true (mg_history_add_annotation (f->history, f->doc, wider, NULL));
+  g_assert_false (shown (f, figure));
+  mg_history_undo (f->history);
+  g_assert_true (shown (f, figure));
+}
+
 static void
 test_reject (Fixture       *f,
              gconstpointer  data)
@@ -634,6 +656,7 @@ main (int    argc,
   ADD ("enabled", test_enabled);
   ADD ("origin-kept", test_origin_kept);
   ADD ("reject", test_reject);
+  ADD ("covered", test_covered);
   ADD ("accept-links-speaker", test_accept_links_speaker);
   ADD ("accept-all", test_accept_all);
   ADD ("merge", test_merge);

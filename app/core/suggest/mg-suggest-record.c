@@ -600,6 +600,77 @@ taken (MgAnnotationStore  *store,
   return FALSE;
 }
 
+/* Per label, the starts of its spans in order and the greatest end up to
+ * each: whether a span of the label overlaps a range is then one binary
+ * search, for each of thousands of suggestions after every edit. */
+typedef struct
+{
+  GArray *starts;    /* of guint */
+  GArray *max_ends;  /* of guint */
+} Coverage;
+
+static void
+coverage_free (Coverage *c)
+{
+  g_array_unref (c->starts);
+  g_array_unref (c->max_ends);
+  g_free (c);
+}
+
+static GHashTable *
+coverage_of (MgAnnotationStore *store)
+{
+  GHashTable *by_label = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) coverage_free);
+
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      Coverage *c = g_hash_table_lookup (by_label, mg_annotation_get_label (a));
+      guint start = mg_annotation_get_start (a), end = mg_annotation_get_end (a);
+
+      if (c == NULL)
+        {
+          c = g_new0 (Coverage, 1);
+          c->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+          c->max_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_label, (gpointer) mg_annotation_get_label (a), c);
+        }
+      if (c->max_ends->len > 0)
+        end = MAX (end, g_array_index (c->max_ends, guint, c->max_ends->len - 1));
+      g_array_append_val (c->starts, start);
+      g_array_append_val (c->max_ends, end);
+    }
+  return by_label;
+}
+
+/* Whether a span of @s's label overlaps it: one coded already, if not
+ * quite as proposed, makes the proposal a second outline over the same
+ * words. */
+static gboolean
+covered (GHashTable         *coverage,
+         const MgSuggestion *s)
+{
+  Coverage *c = g_hash_table_lookup (coverage, s->label);
+  guint lo = 0, hi;
+
+  if (c == NULL)
+    return FALSE;
+  /* The spans that start before the suggestion ends... */
+  hi = c->starts->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (c->starts, guint, mid) < s->end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* ...one of which ends after it starts. */
+  return lo > 0 && g_array_index (c->max_ends, guint, lo - 1) > s->start;
+}
+
 /**
  * mg_suggest_filter:
  * @labels: (nullable): the dataset's labels; a suggestion of a label not
@@ -619,6 +690,7 @@ mg_suggest_filter (MgSuggestions *suggestions,
 {
   MgAnnotationStore *store = mg_document_get_store (document);
   g_autoptr(GHashTable) refused = rejected_by_range (document);
+  g_autoptr(GHashTable) coverage = coverage_of (store);
   GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < mg_suggestions_get_n_spans (suggestions); i++)
@@ -629,7 +701,7 @@ mg_suggest_filter (MgSuggestions *suggestions,
         continue;
       if (refused_as (refused, s))
         continue;
-      if (taken (store, s))
+      if (covered (coverage, s) || taken (store, s))
         continue;
       g_array_append_val (shown, i);
     }
