@@ -943,6 +943,28 @@ test_description_candidate (void)
   g_assert_null (strstr (text, "Ann Lee"));
 }
 
+/* A <title> the parser puts in the body (the page's <head> breaks before
+ * it) names the page in the browser's tab: it is not a line of the text. */
+static void
+test_title_in_body (void)
+{
+  static const char page[] =
+    "<html><head><script></script><div></div>"
+    "<meta property=\"og:title\" content=\"Dam opens\">"
+    "<title>Dam opens - The Valley Times</title><h1>Dam opens</h1>"
+    "<p>The new dam above the village opened on Monday, two years late, after a winter "
+    "of floods, strikes and a landslide that closed the only road to the site.</p>"
+    "<p>Its lake will hold water for three towns through the summer, the water board "
+    "said, and its turbines will light four thousand homes.</p>"
+    "<p>Fishermen, who fought the plan in court, said the river below it had already "
+    "fallen, and that the trout, eels and salmon would be gone by the autumn.</p>"
+    "</html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_null (strstr (text, "The Valley Times"));
+  g_assert_nonnull (strstr (text, "The new dam above the village"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -979,6 +1001,7 @@ main (int    argc,
   g_test_add_func ("/import-html/sign-off-kept", test_sign_off_kept);
   g_test_add_func ("/import-html/description-standfirst", test_description_standfirst);
   g_test_add_func ("/import-html/description-candidate", test_description_candidate);
+  g_test_add_func ("/import-html/title-in-body", test_title_in_body);
 
   return g_test_run ();
 }

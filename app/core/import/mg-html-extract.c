@@ -1069,8 +1069,11 @@ static void
 prep_document (Extract    *ex,
                xmlNodePtr  root)
 {
+  /* A <title> names the page in the browser's tab, never in the page:
+   * one the parser puts in the body (a page whose <head> breaks early)
+   * is not a line of the article. */
   static const char * const junk[] = {
-    "script", "noscript", "style", "template", "svg", "math", NULL
+    "script", "noscript", "style", "template", "svg", "math", "title", NULL
   };
   static const char * const fonts[] = { "font", NULL };
   g_autoptr(GPtrArray) found = NULL;
