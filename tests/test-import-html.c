@@ -965,6 +965,30 @@ test_title_in_body (void)
   g_assert_nonnull (strstr (text, "The new dam above the village"));
 }
 
+/* A dialog waits hidden until the reader opens it: its steps are not
+ * the story. */
+static void
+test_dialog_left_out (void)
+{
+  static const char page[] =
+    "<html><head><title>Dam opens</title></head><body><div class=\"page\">"
+    "<div class=\"story\"><h1>Dam opens</h1>"
+    "<p>The new dam above the village opened on Monday, two years late, after a winter "
+    "of floods, strikes and a landslide that closed the only road to the site.</p>"
+    "<p>Its lake will hold water for three towns through the summer, the water board "
+    "said, and its turbines will light four thousand homes.</p>"
+    "<p>Fishermen, who fought the plan in court, said the river below it had already "
+    "fallen, and that the trout, eels and salmon would be gone by the autumn.</p></div>"
+    "<div id=\"homepagedialog\"><h2>Make us your home page</h2>"
+    "<p>In the settings window of your browser, select General, then type our address, "
+    "the name of the valley, in the box next to Home page.</p></div>"
+    "</div></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "trout, eels and salmon"));
+  g_assert_null (strstr (text, "settings window"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1002,6 +1026,7 @@ main (int    argc,
   g_test_add_func ("/import-html/description-standfirst", test_description_standfirst);
   g_test_add_func ("/import-html/description-candidate", test_description_candidate);
   g_test_add_func ("/import-html/title-in-body", test_title_in_body);
+  g_test_add_func ("/import-html/dialog-left-out", test_dialog_left_out);
 
   return g_test_run ();
 }

@@ -129,11 +129,14 @@ is_furniture (xmlNodePtr node,
     "a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "time",
     "label", "sup", "sub", "mark", "q", "font", NULL
   };
+  /* A dialog ("…-dialog", "dialogbox") waits hidden for the reader to
+   * open it (feedback forms, "make us your home page" steps): it is no
+   * part of the page read. */
   static const char * const promos[] = {
     "newsletter", "subscribe", "subscription", "signup", "outbrain", "taboola", "recommend",
     "breadcrumb", "kommentar", "author-bio", "authorbio", "author-box", "authors-box", "about-author", "author-info",
     "disqus", "related", "entry-utility", "entry-footer", "entryfooter", "post-footer",
-    "tag-links", "next-post", "nextstory", "next-story", "post-navigation", NULL
+    "tag-links", "next-post", "nextstory", "next-story", "post-navigation", "dialog", NULL
   };
   static const char * const promo_words[] = {
     "promo", "promos", "cookie", "cookies", "consent", "paywall", "trending", "popular",
