@@ -989,6 +989,44 @@ test_dialog_left_out (void)
   g_assert_null (strstr (text, "settings window"));
 }
 
+/* A page that loads the next articles as the reader scrolls holds
+ * several: the page's own is the one under the page's title, though the
+ * next one be longer. */
+static void
+test_scrolled_articles (void)
+{
+  GString *page = g_string_new ("<html><head><title>Dam opens | The Valley Times</title>"
+                                "<meta property=\"og:title\" content=\"Dam opens\"></head>"
+                                "<body><main><div class=\"scroll\">"
+                                "<article class=\"entry\"><header><h1>Dam opens</h1></header>"
+                                "<div class=\"entry-text\">"
+                                "<p>The new dam above the village opened on Monday, two years "
+                                "late, after a winter of floods, strikes and a landslide.</p>"
+                                "<p>Its lake will hold water for three towns through the summer, "
+                                "the water board said, and its turbines will light four "
+                                "thousand homes.</p>"
+                                "<p>Fishermen, who fought the plan in court, said the river below "
+                                "it had already fallen, and that the trout would be gone.</p>"
+                                "<p>The water board said it would release more water in the "
+                                "spring, when the salmon, eels and trout swim up the river, and "
+                                "that it would stock the lake with fish every year.</p>"
+                                "</div></article>"
+                                "<article class=\"entry\"><header><h1>Mayor resigns</h1></header>"
+                                "<div class=\"entry-text\">");
+  g_autofree char *html = NULL;
+  const char *text;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (page, "<p>The mayor, who has led the town council for %u years, "
+                            "said on Tuesday that she would step down, and that the budget, "
+                            "the schools and the roads needed a younger hand.</p>", 10 + i);
+  g_string_append (page, "</div></article></div></main></body></html>");
+  html = g_string_free (page, FALSE);
+  text = first_text (html, -1);
+  g_assert_nonnull (strstr (text, "The new dam above the village"));
+  g_assert_null (strstr (text, "The mayor, who has led"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1027,6 +1065,7 @@ main (int    argc,
   g_test_add_func ("/import-html/description-candidate", test_description_candidate);
   g_test_add_func ("/import-html/title-in-body", test_title_in_body);
   g_test_add_func ("/import-html/dialog-left-out", test_dialog_left_out);
+  g_test_add_func ("/import-html/scrolled-articles", test_scrolled_articles);
 
   return g_test_run ();
 }

@@ -50,6 +50,7 @@ typedef struct
   const char *description; /* opening words of the page's description shown in its body */
   gboolean    described_lead; /* this pass put the description's block above the article */
   glong       described_lead_len; /* and its length in characters */
+  xmlNodePtr  title_home;  /* where the heading repeating the title was */
   GPtrArray  *graveyard;   /* unlinked subtrees, freed at the end */
   GPtrArray  *data;        /* NodeData hung on node->_private */
 } Extract;
@@ -485,6 +486,7 @@ prepare_and_collect (Extract    *ex,
       if (title_header_left && header_duplicates_title (ex, node))
         {
           title_header_left = FALSE;
+          ex->title_home = node->parent;
           node = remove_and_next (ex, node);
           continue;
         }
@@ -571,6 +573,37 @@ node_holds (xmlNodePtr  node,
   return strstr (squeezed, words) != NULL;
 }
 
+typedef enum {
+  HEADLINE_NONE,
+  HEADLINE_TITLE,
+  HEADLINE_OTHER
+} Headline;
+
+/* Whether the headline over @node is the page's title: that of the
+ * nearest ancestor (or @node itself) that holds the place of the heading
+ * repeating the title (taken out already) or an <h1>. */
+static Headline
+headline_over (Extract    *ex,
+               xmlNodePtr  node,
+               xmlNodePtr  body)
+{
+  for (; _mg_html_is_element (node) && node != body; node = node->parent)
+    {
+      if (ex->title_home != NULL &&
+          (node == ex->title_home || ancestors_contain (ex->title_home, node)))
+        return HEADLINE_TITLE;
+      for (xmlNodePtr n = _mg_html_walk_next (node, node, FALSE); n != NULL;
+           n = _mg_html_walk_next (n, node, FALSE))
+        if (_mg_html_is_tag (n, "h1"))
+          {
+            g_autofree char *text = _mg_html_inner_text (n);
+
+            return text_similarity (ex->title, text) > 0.75 ? HEADLINE_TITLE : HEADLINE_OTHER;
+          }
+    }
+  return HEADLINE_NONE;
+}
+
 /* Picks the container of the article among the scored candidates. */
 static xmlNodePtr
 pick_top_candidate (Extract    *ex,
@@ -623,6 +656,33 @@ pick_top_candidate (Extract    *ex,
           best = top[i];
           break;
         }
+
+  /* A page that loads the next articles as the reader scrolls holds
+   * several, each under its own headline: the page's own is the one
+   * whose headline is the page's title, though a later one be longer.
+   * The text is taken from a box below the headline (not the one that
+   * held it, taken out already, with the header's bits), long enough to
+   * be an article: a box in the page's header is not. */
+  if (ex->title != NULL && headline_over (ex, best, body) == HEADLINE_OTHER)
+    {
+      xmlNodePtr own = NULL;
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          xmlNodePtr c = candidates->pdata[i];
+
+          if (node_data (c)->score >= node_data (best)->score / 10 &&
+              (ex->title_home == NULL ||
+               (c != ex->title_home && !ancestors_contain (ex->title_home, c))) &&
+              (own == NULL || node_data (c)->score > node_data (own)->score) &&
+              !ancestors_contain (best, c) && !ancestors_contain (c, best) && c != best &&
+              _mg_html_inner_length (c) >= CHAR_THRESHOLD &&
+              headline_over (ex, c, body) == HEADLINE_TITLE)
+            own = c;
+        }
+      if (own != NULL)
+        best = own;
+    }
 
   /* Several near-best candidates under one ancestor: the article is
    * probably split into parts, and that ancestor holds them all. */
@@ -1175,6 +1235,7 @@ extract_pass (Extract    *ex,
       return g_strdup ("");
     }
   body = body_of (ex->doc);
+  ex->title_home = NULL;
   prep_document (ex, root);
   elements = prepare_and_collect (ex, root);
   for (guint i = 0; i < elements->len; i++)
@@ -1334,7 +1395,7 @@ mg_html_extract_doc (htmlDocPtr   doc,
                      const char  *title,
                      char       **byline)
 {
-  Extract ex = { NULL, FLAGS_ALL, 0, title, NULL, NULL, FALSE, 0, NULL, NULL };
+  Extract ex = { NULL, FLAGS_ALL, 0, title, NULL, NULL, FALSE, 0, NULL, NULL, NULL };
   g_autofree char *description = NULL;
   char *described = NULL;
   char *described_byline = NULL;
