@@ -1027,6 +1027,29 @@ test_scrolled_articles (void)
   g_assert_null (strstr (text, "The mayor, who has led"));
 }
 
+/* A line set apart in a <center> is a line like a paragraph: an
+ * advertisement's label there is no part of the story. */
+static void
+test_centered_lines (void)
+{
+  static const char page[] =
+    "<html><head><title>Dam opens</title></head><body><article><h1>Dam opens</h1>"
+    "<p>The new dam above the village opened on Monday, two years late, after a winter "
+    "of floods, strikes and a landslide that closed the only road to the site.</p>"
+    "<center>- Anzeige -<br></center>"
+    "<p>Its lake will hold water for three towns through the summer, the water board "
+    "said, and its turbines will light four thousand homes.</p>"
+    "<center>Foto: Anna Berg</center>"
+    "<p>Fishermen, who fought the plan in court, said the river below it had already "
+    "fallen, and that the trout, eels and salmon would be gone by the autumn.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "trout, eels and salmon"));
+  g_assert_null (strstr (text, "Anzeige"));
+  g_assert_null (strstr (text, "Anna Berg"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1066,6 +1089,7 @@ main (int    argc,
   g_test_add_func ("/import-html/title-in-body", test_title_in_body);
   g_test_add_func ("/import-html/dialog-left-out", test_dialog_left_out);
   g_test_add_func ("/import-html/scrolled-articles", test_scrolled_articles);
+  g_test_add_func ("/import-html/centered-lines", test_centered_lines);
 
   return g_test_run ();
 }

@@ -718,12 +718,14 @@ is_heading (xmlNodePtr node)
   return _mg_html_tag_in (node, h);
 }
 
-/* Headings and text blocks of @article in document order. */
+/* Headings and text blocks of @article in document order. A <center>
+ * sets its line apart like a paragraph: an advertisement's label or a
+ * picture's credit in one is a line for the rules too. */
 static GPtrArray *
 text_blocks (xmlNodePtr article)
 {
   static const char * const blocks[] = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", NULL
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", "center", NULL
   };
 
   return _mg_html_elements_by_tag (article, blocks);
@@ -752,7 +754,7 @@ _mg_html_clean_article (xmlNodePtr  article,
 
       if (b->parent == NULL || _mg_html_has_ancestor_tag (b, "li", -1))
         continue;
-      if (_mg_html_tag_in (b, (const char * const[]) { "p", "li", NULL }) && is_stray_line (b))
+      if (_mg_html_tag_in (b, (const char * const[]) { "p", "li", "center", NULL }) && is_stray_line (b))
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "li") && !_mg_html_is_tag (b, "td") &&
                ((is_date_line (b)) || (is_ad_label (b)) || is_appendix_label (b) ||
