@@ -273,6 +273,20 @@ test_actors (void)
   g_assert_cmpint (find (s, text, "actor", "March"), <, 0);
   g_assert_cmpint (find (s, text, "actor", "However"), <, 0);
   g_assert_cmpint (find (s, text, "actor", "Officials"), <, 0);
+  /* A surname at a sentence's start, where the text ended a name with it. */
+  g_assert_cmpint (find (s, text, "actor", "Rutte"), >=, 0);
+
+  /* Not a section's name before the next paragraph's capital, nor a word
+   * at a sentence's start that the text capitalises only inside a name. */
+  {
+    const char *page = "Harbour\n\nPort authority approves the plan.\n\n"
+                       "The vote came after the Lowerhaven Port Authority met.";
+    g_autoptr(MgSuggestions) p = suggest (page, "en");
+
+    g_assert_cmpint (find (p, page, "actor", "Harbour"), <, 0);
+    g_assert_cmpint (find (p, page, "actor", "Port"), <, 0);
+    g_assert_cmpint (find (p, page, "actor", "Lowerhaven Port Authority"), >=, 0);
+  }
   g_assert_cmpint (find (s, text, "actor", "BRUSSELS"), <, 0);
   g_assert_cmpint (mg_suggestions_get_span (s, find (s, text, "actor", "Rutte"))->refers_to, ==,
                    find (s, text, "actor", "Mark Rutte"));

@@ -54,16 +54,25 @@ may_start_name (Ctx   *ctx,
                 guint  i)
 {
   Token *t = TOK (ctx, i);
+  /* A capital that goes on the name: in the same sentence, not the next
+   * paragraph's first word after a section's name ("Harbour"). */
+  gboolean capital_next = is_capital (ctx, i + 1) && TOK (ctx, i + 1)->sentence == t->sentence;
 
   if (_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i) || _mg_suggest_in_list (ctx, LIST_DAYS, i) ||
       _mg_suggest_is_month (ctx, i) || _mg_suggest_in_list (ctx, LIST_PRONOUNS, i))
     return FALSE;
   if (!(t->flags & TF_SENT_START))
     return TRUE;
-  /* "Lena Park said": a first name is capitalised only at the start. */
-  return g_hash_table_contains (ctx->capitalised_inside, t->lower) ||
+  /* "Lena Park said": a first name is capitalised only at the start. A
+   * word alone at the start is a name when the text ends a name with it
+   * elsewhere ("Rutte stayed" after "Mark Rutte"): "Port authority
+   * approves…" is no name for the "Port" of "the Lowerhaven Port
+   * Authority". */
+  if (!capital_next && g_hash_table_contains (ctx->capitalised_last, t->lower))
+    return TRUE;
+  return (capital_next && g_hash_table_contains (ctx->capitalised_inside, t->lower)) ||
          _mg_suggest_in_list (ctx, LIST_HONORIFICS, i) ||
-         (is_capital (ctx, i + 1) && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i + 1) &&
+         (capital_next && !_mg_suggest_in_list (ctx, LIST_FUNCTION_WORDS, i + 1) &&
           !_mg_suggest_in_list (ctx, LIST_DAYS, i + 1)) ||
          (i + 2 < ctx->tokens->len && is_word (ctx, i + 1) && is_connector (ctx, i + 1) && is_capital (ctx, i + 2));
 }

@@ -82,6 +82,7 @@ typedef struct {
   GStringChunk   *strings;
   GArray         *spans;     /* of Span */
   GHashTable     *capitalised_inside; /* words seen capitalised mid-sentence */
+  GHashTable     *capitalised_last;   /* ... and there last of their capitals */
   guint8         *in_quote;  /* per token: inside a direct quote */
   GHashTable     *actor_at;  /* actor start + 1 -> span index + 1 */
   GArray         *quotes;    /* span indices of the direct quotes, by start */

@@ -302,7 +302,13 @@ mark_sentence_starts (Ctx *ctx)
                 t->flags |= TF_SENT_START;
               else if ((t->flags & TF_CAPITAL) && !(t->flags & TF_ALL_CAPS) && !sent->headline &&
                        !(i > 0 && TOK (ctx, i - 1)->kind == TOK_QUOTE))
-                g_hash_table_add (ctx->capitalised_inside, (gpointer)t->lower);
+                {
+                  g_hash_table_add (ctx->capitalised_inside, (gpointer)t->lower);
+                  /* "Rutte" of "Mark Rutte" or alone, not "Port" of
+                   * "Lowerhaven Port Authority". */
+                  if (!(i + 1 < sent->end && (TOK (ctx, i + 1)->flags & TF_CAPITAL)))
+                    g_hash_table_add (ctx->capitalised_last, (gpointer)t->lower);
+                }
               first = FALSE;
             }
           else if (ctx->u[t->start] == ':' || TOK (ctx, i)->kind == TOK_QUOTE)
@@ -318,6 +324,7 @@ _mg_suggest_tokenize (Ctx *ctx)
   ctx->sentences = g_array_new (FALSE, FALSE, sizeof (Sentence));
   ctx->strings = g_string_chunk_new (64 * 1024);
   ctx->capitalised_inside = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->capitalised_last = g_hash_table_new (g_str_hash, g_str_equal);
   split_tokens (ctx);
   split_sentences (ctx);
   mark_sentence_starts (ctx);

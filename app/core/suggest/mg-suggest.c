@@ -259,6 +259,7 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->spans, g_array_unref);
   g_clear_pointer (&ctx->strings, g_string_chunk_free);
   g_clear_pointer (&ctx->capitalised_inside, g_hash_table_unref);
+  g_clear_pointer (&ctx->capitalised_last, g_hash_table_unref);
   g_clear_pointer (&ctx->in_quote, g_free);
   g_clear_pointer (&ctx->actor_at, g_hash_table_unref);
   g_clear_pointer (&ctx->quotes, g_array_unref);
