@@ -208,6 +208,13 @@ clear_redo (MgHistory *self)
   g_ptr_array_set_size (self->redo, 0);
 }
 
+/* Whether @step edits a document's spans or relations. */
+static gboolean
+edits_spans (Step *step)
+{
+  return step->document != NULL && step->kind >= STEP_ADD_ANNOTATION && step->kind <= STEP_REMOVE_RELATION;
+}
+
 /* The first edit of the annotations of a document to do marks it in
  * progress, as a person would expect, in the same undo step as the edit
  * (see mg_history_set_start_documents()). Returns that second step, made. */
@@ -218,8 +225,7 @@ start_document (MgHistory *self,
   g_autoptr(JsonObject) extra = NULL;
   Step *started;
 
-  if (!self->start_documents || step->kind < STEP_ADD_ANNOTATION ||
-      step->kind > STEP_REMOVE_RELATION || step->document == NULL ||
+  if (!self->start_documents || !edits_spans (step) ||
       mg_document_status_get (step->document) != MG_DOCUMENT_STATUS_TO_DO)
     return NULL;
 
@@ -236,18 +242,18 @@ start_document (MgHistory *self,
  * ::changed, emitted once when the group ends (see
  * mg_annotation_store_hold_changes()). */
 static void
-hold_store (MgHistory *self,
+hold_store (GPtrArray *held,
             Step      *step)
 {
   MgAnnotationStore *store;
 
-  if (step->document == NULL || step->kind < STEP_ADD_ANNOTATION || step->kind > STEP_REMOVE_RELATION)
+  if (!edits_spans (step))
     return;
   store = mg_document_get_store (step->document);
-  if (g_ptr_array_find (self->held, store, NULL))
+  if (g_ptr_array_find (held, store, NULL))
     return;
   mg_annotation_store_hold_changes (store);
-  g_ptr_array_add (self->held, g_object_ref (store));
+  g_ptr_array_add (held, g_object_ref (store));
 }
 
 static void
@@ -271,7 +277,7 @@ record (MgHistory *self,
 
   if (self->group != NULL)
     {
-      hold_store (self, step);
+      hold_store (self->held, step);
       /* Saved in the middle of a group: undo can never return there. */
       if (self->group->children->len > 0 && self->saved == self->group->serial)
         self->saved = UNREACHABLE;
@@ -1310,16 +1316,7 @@ apply_group (MgHistory *self,
 
   /* Undone or done again in one go, as it was made. */
   for (guint i = 0; i < n; i++)
-    {
-      Step *child = g_ptr_array_index (step->children, i);
-      MgAnnotationStore *store;
-
-      if (child->document == NULL || child->kind < STEP_ADD_ANNOTATION || child->kind > STEP_REMOVE_RELATION ||
-          g_ptr_array_find (held, store = mg_document_get_store (child->document), NULL))
-        continue;
-      mg_annotation_store_hold_changes (store);
-      g_ptr_array_add (held, g_object_ref (store));
-    }
+    hold_store (held, g_ptr_array_index (step->children, i));
   for (guint i = 0; i < n; i++)
     {
       Step *child = g_ptr_array_index (step->children, forward ? i : n - 1 - i);
