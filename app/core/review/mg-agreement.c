@@ -559,9 +559,9 @@ attributes_key (MgAgreement *self,
  * codes, which change without a store's "changed", counted whole, which
  * costs little. */
 static void
-count_values (MgAgreement *self)
+count_values (MgAgreement *self,
+              MgScheme    *scheme)
 {
-  g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (self->first, NULL, NULL);
   g_autofree char *key = attributes_key (self, scheme);
   guint n = self->documents->len;
 
@@ -602,9 +602,9 @@ count_values (MgAgreement *self)
  * twins; most datasets carry no values, and their refresh stays one
  * document's work. */
 static gboolean
-carries_values (MgAgreement *self)
+carries_values (MgAgreement *self,
+                MgScheme    *scheme)
 {
-  g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (self->first, NULL, NULL);
   g_autoptr(GPtrArray) declared = mg_scheme_get_attribute_ids (scheme);
 
   if (declared->len > 0 || mg_scheme_get_document_codes (scheme)->len > 0)
@@ -688,7 +688,11 @@ mg_agreement_new (MgDataset * const  *datasets,
   pool (self);
 
   self->first = g_object_ref (datasets[0]);
-  count_values (self);
+  {
+    g_autoptr(MgScheme) scheme = mg_scheme_new_from_dataset (self->first, NULL, NULL);
+
+    count_values (self, scheme);
+  }
   self->label_index = g_steal_pointer (&label_index);
   watch (self, datasets, n_datasets);
 
@@ -709,6 +713,7 @@ mg_agreement_new (MgDataset * const  *datasets,
 gboolean
 mg_agreement_refresh (MgAgreement *self)
 {
+  g_autoptr(MgScheme) scheme = NULL;
   GHashTableIter iter;
   gpointer key;
   guint n_docs, n_labels;
@@ -735,8 +740,10 @@ mg_agreement_refresh (MgAgreement *self)
             g_hash_table_add (self->dirty, entry);
         }
     }
-  if (self->values->len > 0 || carries_values (self))
-    count_values (self);
+  /* The first dataset's scheme names the values, and may have changed. */
+  scheme = mg_scheme_new_from_dataset (self->first, NULL, NULL);
+  if (self->values->len > 0 || carries_values (self, scheme))
+    count_values (self, scheme);
   if (g_hash_table_size (self->dirty) == 0)
     return TRUE;
 
