@@ -287,6 +287,45 @@ test_title_split_utf8 (void)
   g_assert_nonnull (strstr (mg_document_get_text (docs->pdata[0]), "ferry running"));
 }
 
+/* Chinese portals title a page "Story_Channel_Site": the story is the
+ * title, and the body's heading, the same story, is not doubled. An
+ * underscore inside a title written otherwise stays. */
+static void
+test_portal_title (void)
+{
+  static const char page[] =
+    "<html><head><title>\xe6\x96\xb0\xe7\x94\xb5\xe8\x84\x91\xe5\x8f\xaf\xe4\xbb\xa5"
+    "\xe8\x87\xaa\xe5\xad\xa6 \xe4\xba\xba\xe5\xb7\xa5\xe6\x99\xba\xe8\x83\xbd"
+    "_\xe7\xa7\x91\xe6\x8a\x80_\xe8\x85\xbe\xe8\xae\xaf\xe7\xbd\x91</title></head><body>"
+    "<h1>\xe6\x96\xb0\xe7\x94\xb5\xe8\x84\x91\xe5\x8f\xaf\xe4\xbb\xa5\xe8\x87\xaa"
+    "\xe5\xad\xa6 \xe4\xba\xba\xe5\xb7\xa5\xe6\x99\xba\xe8\x83\xbd</h1>"
+    "<p>The council met on Monday and agreed, after a long debate, to keep the "
+    "ferry running through the winter months.</p></body></html>";
+  static const char other[] =
+    "<html><head><title>How snake_case won the style guide of the council</title></head>"
+    "<body><p>The council met on Monday and agreed, after a long debate, to keep the "
+    "ferry running through the winter months.</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = mg_import_html (page, strlen (page), "page.html", NULL, &error);
+  g_autoptr(GPtrArray) docs2 = NULL;
+  const char *story = "\xe6\x96\xb0\xe7\x94\xb5\xe8\x84\x91\xe5\x8f\xaf\xe4\xbb\xa5"
+                      "\xe8\x87\xaa\xe5\xad\xa6 \xe4\xba\xba\xe5\xb7\xa5\xe6\x99\xba"
+                      "\xe8\x83\xbd";
+  const char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_title (docs->pdata[0]), ==, story);
+  text = mg_document_get_text (docs->pdata[0]);
+  g_assert_true (g_str_has_prefix (text, story));
+  g_assert_null (strstr (text + strlen (story), story));
+  g_assert_null (strstr (text, "_"));
+
+  docs2 = mg_import_html (other, strlen (other), "page.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_document_get_title (docs2->pdata[0]), ==,
+                   "How snake_case won the style guide of the council");
+}
+
 /* Whatever libxml2 leaves in a tree, what is read from it is UTF-8. */
 static void
 test_tree_made_valid (void)
@@ -642,6 +681,10 @@ test_credited_captions (void)
     "<figure><img src=\"a.jpg\"><figcaption>The finish area at the foot of the course was "
     "packed with fans from both valleys long before the first racer started. \xc2\xa9 Ann "
     "Lens</figcaption></figure>"
+    "<figure><img src=\"c.jpg\"><figcaption>The chairlift's new cabins, painted in the "
+    "colours of the club that paid for them, climbing towards the start on the morning of "
+    "the race while the last groomers left the slope <span>Credit:</span> ANN LENS"
+    "</figcaption></figure>"
     "<figure><img src=\"b.jpg\"><figcaption>The old start hut, built by the first ski club "
     "in the valley, still stands beside the new one at the top of the course.</figcaption>"
     "</figure>"
@@ -656,7 +699,7 @@ test_credited_captions (void)
   };
   static const char * const dropped[] = {
     "The winner on the podium", "The course from the top", "Ann Lens/Getty", "Titelbild",
-    "The finish area", "The skier and her coach",
+    "The finish area", "The skier and her coach", "The chairlift's new cabins",
   };
   const char *text = first_text (page, -1);
 
@@ -1090,6 +1133,7 @@ main (int    argc,
   g_test_add_func ("/import-html/dialog-left-out", test_dialog_left_out);
   g_test_add_func ("/import-html/scrolled-articles", test_scrolled_articles);
   g_test_add_func ("/import-html/centered-lines", test_centered_lines);
+  g_test_add_func ("/import-html/portal-title", test_portal_title);
 
   return g_test_run ();
 }

@@ -95,19 +95,25 @@ clean_noscript (xmlNodePtr  node,
 
 static gboolean is_credited_caption (const char *text,
                                      glong       len);
+static gboolean ends_in_credit      (const char *lower);
 
 /* A long caption is part of the story, unless it carries its picture's
- * credit: then it is a photo's caption, however long. */
+ * credit (at its end, "… the day after. Credit: Name", or as the credited
+ * caption a line can be): then it is a photo's caption, however long. */
 static gboolean
 is_credited_block (xmlNodePtr node)
 {
   glong len = _mg_html_inner_length (node);
   g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
 
   if (len >= 300)
     return FALSE;
   text = _mg_html_inner_text (node);
-  return is_credited_caption (text, len);
+  if (is_credited_caption (text, len))
+    return TRUE;
+  lower = g_utf8_strdown (text, -1);
+  return ends_in_credit (g_strstrip (lower));
 }
 
 /* Whether @node is furniture whatever the page: ruby readings, captions

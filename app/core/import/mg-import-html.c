@@ -350,6 +350,23 @@ first_separator (const char *text)
   return p;
 }
 
+/* Chinese portals name a page "Story_Channel_Site": the parts after the
+ * story are a word or two each, with no space and no underscore of their
+ * own. Returns the story, or %NULL for a title not written so. */
+static char *
+portal_title (const char *title)
+{
+  g_auto(GStrv) parts = g_strsplit (title, "_", 0);
+  guint n = g_strv_length (parts);
+
+  if (n < 2 || n > 4 || g_utf8_strlen (parts[0], -1) < 8)
+    return NULL;
+  for (guint i = 1; i < n; i++)
+    if (*parts[i] == '\0' || g_utf8_strlen (parts[i], -1) > 12 || strchr (parts[i], ' ') != NULL)
+      return NULL;
+  return g_strdup (parts[0]);
+}
+
 /* The title from <title>, without the site's name: "Story | Site" and
  * "Site: Story" are common; a title left too short keeps its parts. */
 static char *
@@ -373,6 +390,10 @@ page_title (PageMeta *pm)
 
   if (orig == NULL)
     return g_strdup (pm->h1);
+
+  /* Counted in characters: words apart by spaces are few in Chinese. */
+  if ((cur = portal_title (orig)) != NULL)
+    return g_steal_pointer (&cur);
 
   if (g_regex_match (sep, orig, 0, &info))
     {
@@ -469,8 +490,13 @@ choose_title (PageMeta *pm)
     "headline", "title", NULL
   };
   const char *t = pm->ld_title ? pm->ld_title : meta_first (pm, titles);
+  char *story;
 
-  return t != NULL ? g_strdup (t) : page_title (pm);
+  if (t == NULL)
+    return page_title (pm);
+  /* Portals put their own names in their meta titles too. */
+  story = portal_title (t);
+  return story != NULL ? story : g_strdup (t);
 }
 
 /**

@@ -280,7 +280,7 @@ static gboolean
 same_heading (const char *longer,
               const char *shorter)
 {
-  static const char * const separators[] = { "|", "-", "\xe2\x80\x93", "\xe2\x80\x94", ":", "\xc2\xb7", NULL };
+  static const char * const separators[] = { "|", "-", "\xe2\x80\x93", "\xe2\x80\x94", ":", "\xc2\xb7", "_", NULL };
   const char *rest;
 
   if (*shorter == '\0' || !g_str_has_prefix (longer, shorter))
