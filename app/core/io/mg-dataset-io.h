@@ -35,4 +35,16 @@ gboolean   mg_dataset_save_file     (MgDataset   *self,
                                      const char  *path,
                                      GError     **error);
 
+/* The writer of mg_dataset_to_bytes(), a part at a time: for a draft
+ * written in slices of the main loop and streamed to disk. */
+typedef struct _MgDatasetSerializer MgDatasetSerializer;
+
+MgDatasetSerializer *mg_dataset_serializer_new  (MgDataset           *dataset);
+gboolean             mg_dataset_serializer_next (MgDatasetSerializer *self,
+                                                 GString             *out,
+                                                 gsize                budget);
+void                 mg_dataset_serializer_free (MgDatasetSerializer *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgDatasetSerializer, mg_dataset_serializer_free)
+
 G_END_DECLS

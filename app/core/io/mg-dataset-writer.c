@@ -3,7 +3,9 @@
  * Writing is deterministic (fixed key order, annotations in document
  * order, one annotation per line, sorted unknown members) so a one-span
  * change is a one-line diff; the file is replaced through mg-file-writer.c,
- * whole or not at all.
+ * whole or not at all. One writer, MgDatasetSerializer, makes the file a
+ * unit at a time: mg_dataset_to_bytes() runs it to the end at once, a
+ * draft in slices of the main loop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -112,25 +114,6 @@ write_source (GString    *out,
   g_string_append_c (out, '}');
 }
 
-/* One annotation a line, in the store's order, which is the text's. */
-static void
-write_annotations (GString           *out,
-                   MgAnnotationStore *store)
-{
-  guint n_annotations = mg_annotation_store_get_n_annotations (store);
-
-  g_string_append (out, ",\n      \"annotations\": [");
-  for (guint i = 0; i < n_annotations; i++)
-    {
-      if (i == 0)
-        APPEND_LITERAL (out, "\n        ");
-      else
-        APPEND_LITERAL (out, ",\n        ");
-      write_annotation (out, mg_annotation_store_get_annotation (store, i));
-    }
-  g_string_append (out, n_annotations > 0 ? "\n      ]" : "]");
-}
-
 /* Relations sorted, so that the order they were made in makes no diff. */
 static void
 write_relations (GString           *out,
@@ -212,12 +195,56 @@ write_extra_lines (GString    *out,
     }
 }
 
-static void
-write_document (GString    *out,
-                MgDocument *doc)
+/* The serialiser writes the file one unit at a time: each unit is a
+ * few lines at most, but for a document's head, which holds its text. */
+typedef enum
 {
-  MgAnnotationStore *store = mg_document_get_store (doc);
+  STEP_HEAD,          /* format, version, annotator, labels */
+  STEP_DOCUMENT,      /* a document's id, title, source, meta, text, sha */
+  STEP_ANNOTATION,    /* one annotation, or the end of the list */
+  STEP_RELATIONS,     /* all of a document's relations, sorted */
+  STEP_DOCUMENT_END,  /* its unknown members */
+  STEP_EXTRA,         /* the end of the documents, the dataset's members */
+  STEP_TAIL,
+  STEP_DONE,
+} Step;
 
+struct _MgDatasetSerializer
+{
+  MgDataset  *dataset;
+  MgDocument *document;    /* the one being written, held */
+  guint       n_document;  /* its index */
+  guint       n_annotation;
+  Step        step;
+};
+
+static void
+write_head (GString   *out,
+            MgDataset *dataset)
+{
+  MgLabelSet *labels = mg_dataset_get_labels (dataset);
+  guint n_labels = mg_label_set_get_n_labels (labels);
+
+  g_string_append (out, "{\n  \"format\": \"" MG_DATASET_FORMAT "\",\n");
+  g_string_append_printf (out, "  \"version\": %d,\n  \"annotator\": ", MG_DATASET_VERSION);
+  mg_json_write_string (out, mg_dataset_get_annotator (dataset));
+
+  g_string_append (out, ",\n  \"labels\": [");
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+      _mg_scheme_write_label (out, mg_label_set_get_label (labels, i));
+    }
+  g_string_append (out, n_labels > 0 ? "\n  ],\n" : "],\n");
+  g_string_append (out, "  \"documents\": [");
+}
+
+static void
+write_document_head (GString    *out,
+                     MgDocument *doc,
+                     gboolean    first)
+{
+  g_string_append (out, first ? "\n" : ",\n");
   g_string_append (out, "    {\n      \"id\": ");
   mg_json_write_string (out, mg_document_get_id (doc));
   g_string_append (out, ",\n      \"title\": ");
@@ -230,10 +257,164 @@ write_document (GString    *out,
   g_string_append (out, ",\n      \"text_sha256\": \"");
   g_string_append (out, mg_document_get_text_sha256 (doc));
   g_string_append_c (out, '"');
-  write_annotations (out, store);
-  write_relations (out, store);
-  write_extra_lines (out, mg_document_get_extra (doc), "      ");
+  g_string_append (out, ",\n      \"annotations\": [");
+}
+
+/* One annotation a line, in the store's order, which is the text's; the
+ * list closes in the step after its last. Counts are read again at every
+ * step, so a dataset changed between calls gives a useless file, never a
+ * read out of bounds. */
+static void
+step_annotation (MgDatasetSerializer *self,
+                 GString             *out)
+{
+  MgAnnotationStore *store = mg_document_get_store (self->document);
+  guint n_annotations = mg_annotation_store_get_n_annotations (store);
+
+  if (self->n_annotation >= n_annotations)
+    {
+      g_string_append (out, self->n_annotation > 0 ? "\n      ]" : "]");
+      self->step = STEP_RELATIONS;
+      return;
+    }
+  if (self->n_annotation == 0)
+    APPEND_LITERAL (out, "\n        ");
+  else
+    APPEND_LITERAL (out, ",\n        ");
+  write_annotation (out, mg_annotation_store_get_annotation (store, self->n_annotation++));
+}
+
+static void
+step_document (MgDatasetSerializer *self,
+               GString             *out)
+{
+  if (self->n_document >= mg_dataset_get_n_documents (self->dataset))
+    {
+      self->step = STEP_EXTRA;
+      return;
+    }
+  g_set_object (&self->document, mg_dataset_get_document (self->dataset, self->n_document));
+  write_document_head (out, self->document, self->n_document == 0);
+  self->n_annotation = 0;
+  self->step = STEP_ANNOTATION;
+}
+
+static void
+step_document_end (MgDatasetSerializer *self,
+                   GString             *out)
+{
+  write_extra_lines (out, mg_document_get_extra (self->document), "      ");
   g_string_append (out, "\n    }");
+  g_clear_object (&self->document);
+  self->n_document++;
+  self->step = STEP_DOCUMENT;
+}
+
+static void
+step (MgDatasetSerializer *self,
+      GString             *out)
+{
+  switch (self->step)
+    {
+    case STEP_HEAD:
+      write_head (out, self->dataset);
+      self->step = STEP_DOCUMENT;
+      break;
+    case STEP_DOCUMENT:
+      step_document (self, out);
+      break;
+    case STEP_ANNOTATION:
+      step_annotation (self, out);
+      break;
+    case STEP_RELATIONS:
+      write_relations (out, mg_document_get_store (self->document));
+      self->step = STEP_DOCUMENT_END;
+      break;
+    case STEP_DOCUMENT_END:
+      step_document_end (self, out);
+      break;
+    case STEP_EXTRA:
+      g_string_append (out, self->n_document > 0 ? "\n  ]" : "]");
+      write_extra_lines (out, mg_dataset_get_extra (self->dataset), "  ");
+      self->step = STEP_TAIL;
+      break;
+    case STEP_TAIL:
+      g_string_append (out, "\n}\n");
+      self->step = STEP_DONE;
+      break;
+    case STEP_DONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * mg_dataset_serializer_new:
+ *
+ * Starts writing @dataset in format version 1 a part at a time, with
+ * mg_dataset_serializer_next(), so that a big dataset can be written
+ * without holding the main loop or the whole file in memory. The bytes
+ * are those of mg_dataset_to_bytes() as long as @dataset does not change
+ * until the end; if it does, the file is of no use (but nothing worse
+ * happens), and must be started again.
+ *
+ * Returns: (transfer full): a new serialiser, holding @dataset
+ */
+MgDatasetSerializer *
+mg_dataset_serializer_new (MgDataset *dataset)
+{
+  MgDatasetSerializer *self;
+
+  g_return_val_if_fail (MG_IS_DATASET (dataset), NULL);
+
+  self = g_new0 (MgDatasetSerializer, 1);
+  self->dataset = g_object_ref (dataset);
+  self->step = STEP_HEAD;
+  return self;
+}
+
+/**
+ * mg_dataset_serializer_next:
+ * @out: where to append
+ * @budget: how many bytes to append, about: the call stops once it
+ *   appended @budget bytes or more, which a unit (the head, a document's
+ *   head with its text, an annotation, a document's relations) may pass
+ *   by its own size; G_MAXSIZE for the whole file at once
+ *
+ * Appends the next part of the file to @out: at least one unit, more
+ * until @budget bytes were appended.
+ *
+ * Returns: %TRUE while there is more to come; %FALSE once the file is
+ *   complete
+ */
+gboolean
+mg_dataset_serializer_next (MgDatasetSerializer *self,
+                            GString             *out,
+                            gsize                budget)
+{
+  gsize start;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  start = out->len;
+  while (self->step != STEP_DONE)
+    {
+      step (self, out);
+      if (out->len - start >= budget)
+        break;
+    }
+  return self->step != STEP_DONE;
+}
+
+void
+mg_dataset_serializer_free (MgDatasetSerializer *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->document);
+  g_clear_object (&self->dataset);
+  g_free (self);
 }
 
 /**
@@ -247,40 +428,15 @@ write_document (GString    *out,
 GBytes *
 mg_dataset_to_bytes (MgDataset *self)
 {
-  MgLabelSet *labels;
+  g_autoptr(MgDatasetSerializer) serializer = NULL;
   GString *out;
-  guint n_docs;
 
   g_return_val_if_fail (MG_IS_DATASET (self), NULL);
 
-  labels = mg_dataset_get_labels (self);
-  n_docs = mg_dataset_get_n_documents (self);
-
+  serializer = mg_dataset_serializer_new (self);
   out = g_string_sized_new (4096);
-  g_string_append (out, "{\n  \"format\": \"" MG_DATASET_FORMAT "\",\n");
-  g_string_append_printf (out, "  \"version\": %d,\n  \"annotator\": ", MG_DATASET_VERSION);
-  mg_json_write_string (out, mg_dataset_get_annotator (self));
-
-  g_string_append (out, ",\n  \"labels\": [");
-  for (guint i = 0; i < mg_label_set_get_n_labels (labels); i++)
-    {
-      g_string_append (out, i == 0 ? "\n    " : ",\n    ");
-      _mg_scheme_write_label (out, mg_label_set_get_label (labels, i));
-    }
-  g_string_append (out, mg_label_set_get_n_labels (labels) > 0 ? "\n  ],\n" : "],\n");
-
-  g_string_append (out, "  \"documents\": [");
-  for (guint i = 0; i < n_docs; i++)
-    {
-      g_string_append (out, i == 0 ? "\n" : ",\n");
-      write_document (out, mg_dataset_get_document (self, i));
-    }
-  g_string_append (out, n_docs > 0 ? "\n  ]" : "]");
-
-  write_extra_lines (out, mg_dataset_get_extra (self), "  ");
-
-  g_string_append (out, "\n}\n");
-
+  while (mg_dataset_serializer_next (serializer, out, G_MAXSIZE))
+    ;
   return g_string_free_to_bytes (out);
 }
 
