@@ -283,6 +283,59 @@ test_load_damaged (void)
   g_assert_nonnull (error);
 }
 
+/* A draft streamed a part at a time: the old one stays whole until the new
+ * one is committed, and a stream given up leaves nothing behind. */
+static void
+test_streamed (void)
+{
+  g_autoptr(MgDrafts) drafts = mg_drafts_new (NULL);
+  g_autoptr(MgDataset) dataset = NULL;
+  g_autoptr(GBytes) bytes = fixture_bytes (&dataset);
+  g_autoptr(GBytes) old = g_bytes_new_static ("{}\n", 3);
+  g_autoptr(MgDraft) draft = mg_draft_new ("new-stream", NULL);
+  g_autofree char *path = mg_drafts_get_dataset_path (drafts, "new-stream");
+  g_autoptr(MgFileWriter) writer = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+  gsize n_bytes;
+  const char *data = g_bytes_get_data (bytes, &n_bytes);
+  guint n_files = 0;
+
+  g_assert_true (mg_drafts_write (drafts, draft, old, &error));
+  g_assert_no_error (error);
+
+  /* Given up half way: the old draft, and no temporary file. */
+  writer = mg_drafts_begin_write (drafts, draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (writer), data, n_bytes / 2,
+                                            NULL, NULL, &error));
+  g_clear_object (&writer);
+  text = read_file (path);
+  g_assert_cmpstr (text, ==, "{}\n");
+  dir = g_dir_open (mg_drafts_get_dir (drafts), 0, &error);
+  g_assert_no_error (error);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 2);
+
+  /* In two parts and committed: the new draft, private. */
+  writer = mg_drafts_begin_write (drafts, draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (writer), data, n_bytes / 2,
+                                            NULL, NULL, &error));
+  g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (writer), data + n_bytes / 2,
+                                            n_bytes - n_bytes / 2, NULL, NULL, &error));
+  g_assert_true (mg_drafts_finish_write (drafts, draft, writer, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = read_file (path);
+  g_assert_cmpmem (text, strlen (text), data, n_bytes);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static void
 test_unwritable (void)
 {
@@ -321,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/drafts/list-skips-junk", test_list_skips_junk);
   g_test_add_func ("/drafts/load-damaged", test_load_damaged);
   g_test_add_func ("/drafts/unwritable", test_unwritable);
+  g_test_add_func ("/drafts/streamed", test_streamed);
 
   return g_test_run ();
 }

@@ -15,6 +15,9 @@
 
 #include "mg-core.h"
 #include "mg-session.h"
+#include "mg-session-private.h"
+
+#define N_BIG 30000
 
 typedef struct
 {
@@ -747,6 +750,149 @@ test_welcome_and_new (Fixture       *fx,
   g_assert_false (mg_session_get_welcome (fx->session));
 }
 
+/* A document of @n spans, one on each sentence's first word. */
+static MgDataset *
+big_dataset (guint n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDataset *dataset = mg_dataset_new ();
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "Ana said it on Tuesday. ");
+  document = mg_document_new ("big", text->str, -1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+
+      g_ptr_array_add (spans, mg_annotation_new (id, i % 2 ? "actor" : "figure", i * 24, i * 24 + 3));
+    }
+  g_assert_true (mg_annotation_store_add_all (mg_document_get_store (document), spans, &error));
+  g_assert_no_error (error);
+  mg_dataset_add_document (dataset, document);
+  return dataset;
+}
+
+static gboolean
+save_draft (MgSession  *session,
+            GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mg_session_save_draft_async (session, NULL, got_result_cb, &result);
+  return mg_session_save_draft_finish (session, wait_result (&result), error);
+}
+
+static void
+test_big_draft (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autoptr(MgDataset) dataset = big_dataset (N_BIG);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(MgDataset) recovered = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mg_session_set_autosave_delay (fx->session, 60000);
+  mg_session_set_dataset (fx->session, dataset, fx->file);
+  edit (fx->session, "figure");
+  g_assert_true (save_draft (fx->session, &error));
+  g_assert_no_error (error);
+  /* Slices of the main loop, never the whole dataset in one. */
+  g_test_message ("%u slices, the longest %.2f ms, %.2f ms in all", fx->session->draft_slices,
+                  fx->session->draft_slice_max_usec / 1000.0,
+                  fx->session->draft_slice_total_usec / 1000.0);
+  g_assert_cmpuint (fx->session->draft_slices, >, 1);
+
+  /* Killed: the draft recovers the very same dataset. */
+  expected = mg_dataset_to_bytes (dataset);
+  g_clear_object (&fx->session);
+  drafts = mg_drafts_list (fx->drafts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpuint (mg_draft_get_n_annotations (g_ptr_array_index (drafts, 0)), ==, N_BIG + 1);
+  recovered = mg_drafts_load (fx->drafts, g_ptr_array_index (drafts, 0), &error);
+  g_assert_no_error (error);
+  again = mg_dataset_to_bytes (recovered);
+  g_assert_true (g_bytes_equal (again, expected));
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
+static void
+count_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mg_session_save_draft_finish (MG_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  (*(guint *)user_data)++;
+}
+
+/* An edit between two slices gives the draft under way up: the one on
+ * disk stays whole until the next, which holds the edit, lands. */
+static void
+test_edit_between_slices (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autoptr(MgDataset) dataset = big_dataset (N_BIG);
+  g_autofree char *old = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  guint done = 0, failures = 0;
+
+  mg_session_set_autosave_delay (fx->session, 60000);
+  g_signal_connect (fx->session, "autosave-failed", G_CALLBACK (count_error_cb), &failures);
+  mg_session_set_dataset (fx->session, dataset, fx->file);
+  edit (fx->session, "figure");
+  g_assert_true (save_draft (fx->session, &error));
+  g_assert_no_error (error);
+  old = read_all (draft);
+
+  /* Another edit, its draft asked for, and an edit once its first slice
+   * ran. */
+  edit (fx->session, "actor");
+  mg_session_save_draft_async (fx->session, NULL, count_done_cb, &done);
+  g_assert_nonnull (fx->session->writing);
+  while (fx->session->draft_slices == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (fx->session->writing);
+  edit (fx->session, "quote");
+  on_disk = read_all (draft);
+  g_assert_cmpstr (on_disk, ==, old);
+
+  /* Told once, when the draft holds every edit. */
+  g_assert_true (spin_until ((gboolean *)&done));
+  spin_for (100);
+  g_assert_cmpuint (done, ==, 1);
+  g_assert_cmpuint (failures, ==, 0);
+  g_assert_null (fx->session->writing);
+  g_free (on_disk);
+  on_disk = read_all (draft);
+  expected = dataset_text (fx->session);
+  g_assert_true (strstr (expected, "\"label\": \"quote\"") != NULL);
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  /* Nothing of the write given up is left beside it. */
+  {
+    g_autofree char *folder = g_path_get_dirname (draft);
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +914,8 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("import-duplicates", test_import_duplicates);
   ADD ("welcome-and-new", test_welcome_and_new);
+  ADD ("big-draft", test_big_draft);
+  ADD ("edit-between-slices", test_edit_between_slices);
 
   return g_test_run ();
 }

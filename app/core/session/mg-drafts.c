@@ -8,7 +8,9 @@
  * a hash of the dataset's path, or a random id for a dataset never saved. The
  * dataset file is written first and the sidecar second, both atomically, so a
  * crash at any moment leaves either the old pair, the new pair, or a new
- * dataset with the old sidecar: never a torn file.
+ * dataset with the old sidecar: never a torn file. The dataset may be
+ * streamed to its file a part at a time (mg_drafts_begin_write()), so a big
+ * one is never whole in memory.
  */
 
 #define G_LOG_DOMAIN "mg-drafts"
@@ -389,30 +391,28 @@ sidecar_to_bytes (MgDraft *draft)
 }
 
 /**
- * mg_drafts_write:
+ * mg_drafts_begin_write:
  * @draft: names the draft and what it belongs to
- * @dataset_bytes: the serialised dataset, from mg_dataset_to_bytes()
  *
- * Writes or replaces the draft @draft describes. Both files are written
- * atomically, so an interrupted write leaves the previous draft whole. Safe
- * to call from a worker thread as long as nobody changes @draft meanwhile.
+ * Starts writing the draft @draft describes as a stream: write the
+ * serialised dataset to the returned writer, a part at a time, then call
+ * mg_drafts_finish_write(). A writer dropped before that leaves the
+ * previous draft whole and no temporary file. Safe to call from a worker
+ * thread.
  *
- * Returns: %TRUE on success
+ * Returns: (transfer full) (nullable): the writer of the draft's dataset,
+ *   or %NULL with @error set
  */
-gboolean
-mg_drafts_write (MgDrafts  *self,
-                 MgDraft   *draft,
-                 GBytes    *dataset_bytes,
-                 GError   **error)
+MgFileWriter *
+mg_drafts_begin_write (MgDrafts  *self,
+                       MgDraft   *draft,
+                       GError   **error)
 {
   g_autofree char *dataset_path = NULL;
-  g_autofree char *sidecar_path = NULL;
-  g_autoptr(GBytes) sidecar = NULL;
 
-  g_return_val_if_fail (MG_IS_DRAFTS (self), FALSE);
-  g_return_val_if_fail (MG_IS_DRAFT (draft), FALSE);
-  g_return_val_if_fail (dataset_bytes != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (MG_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (MG_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Drafts hold the user's unpublished work: keep them private. */
   if (g_mkdir_with_parents (self->dir, 0700) != 0)
@@ -422,15 +422,75 @@ mg_drafts_write (MgDrafts  *self,
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Cannot create the drafts folder %s: %s"),
                    self->dir, g_strerror (saved_errno));
-      return FALSE;
+      return NULL;
     }
 
   dataset_path = build_path (self, draft->key, DATASET_SUFFIX);
+  return mg_file_writer_new (dataset_path, MG_FILE_WRITE_PRIVATE, error);
+}
+
+/**
+ * mg_drafts_finish_write:
+ * @writer: from mg_drafts_begin_write(), holding the whole dataset
+ *
+ * Puts the dataset in place, then the sidecar, both atomically: an
+ * interrupted write leaves the previous draft whole. @writer is closed
+ * either way.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mg_drafts_finish_write (MgDrafts      *self,
+                        MgDraft       *draft,
+                        MgFileWriter  *writer,
+                        GError       **error)
+{
+  g_autofree char *sidecar_path = NULL;
+  g_autoptr(GBytes) sidecar = NULL;
+
+  g_return_val_if_fail (MG_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (MG_IS_DRAFT (draft), FALSE);
+  g_return_val_if_fail (MG_IS_FILE_WRITER (writer), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   sidecar_path = build_path (self, draft->key, SIDECAR_SUFFIX);
   sidecar = sidecar_to_bytes (draft);
 
-  return mg_file_write_bytes (dataset_path, dataset_bytes, MG_FILE_WRITE_PRIVATE, error) &&
+  return mg_file_writer_commit (writer, error) &&
          mg_file_write_bytes (sidecar_path, sidecar, MG_FILE_WRITE_PRIVATE, error);
+}
+
+/**
+ * mg_drafts_write:
+ * @draft: names the draft and what it belongs to
+ * @dataset_bytes: the serialised dataset, from mg_dataset_to_bytes()
+ *
+ * Writes or replaces the draft @draft describes, all at once: the streamed
+ * write of mg_drafts_begin_write() with a single part. Safe to call from a
+ * worker thread as long as nobody changes @draft meanwhile.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mg_drafts_write (MgDrafts  *self,
+                 MgDraft   *draft,
+                 GBytes    *dataset_bytes,
+                 GError   **error)
+{
+  g_autoptr(MgFileWriter) writer = NULL;
+  const void *data;
+  gsize n_bytes;
+
+  g_return_val_if_fail (MG_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (MG_IS_DRAFT (draft), FALSE);
+  g_return_val_if_fail (dataset_bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((writer = mg_drafts_begin_write (self, draft, error)) == NULL)
+    return FALSE;
+  data = g_bytes_get_data (dataset_bytes, &n_bytes);
+  return g_output_stream_write_all (G_OUTPUT_STREAM (writer), data, n_bytes, NULL, NULL, error) &&
+         mg_drafts_finish_write (self, draft, writer, error);
 }
 
 static gint64

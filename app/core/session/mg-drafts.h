@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "mg-dataset.h"
+#include "mg-file-writer.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,13 @@ char       *mg_drafts_get_dataset_path    (MgDrafts    *self,
 gboolean    mg_drafts_write               (MgDrafts    *self,
                                            MgDraft     *draft,
                                            GBytes      *dataset_bytes,
+                                           GError     **error);
+MgFileWriter *mg_drafts_begin_write       (MgDrafts    *self,
+                                           MgDraft     *draft,
+                                           GError     **error);
+gboolean    mg_drafts_finish_write        (MgDrafts    *self,
+                                           MgDraft     *draft,
+                                           MgFileWriter *writer,
                                            GError     **error);
 GPtrArray  *mg_drafts_list                (MgDrafts    *self,
                                            GError     **error);

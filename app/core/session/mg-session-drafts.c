@@ -3,11 +3,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A few seconds after each change the whole dataset is serialised on the
- * main loop and written as a draft by a worker thread, so a big dataset
- * never stalls typing. The draft goes once the work is saved or given up.
- * Drafts a session of this process wrote are work in progress, never
- * offered for recovery; what is left when the process dies is.
+ * A few seconds after each change the dataset is written as a draft. It is
+ * serialised in short slices of the main loop, below the window's redraw,
+ * and each part goes to a worker thread that streams it to the draft's
+ * file: typing never waits long for an autosave, and only a few parts of a
+ * big dataset are in memory at once. An edit between two slices leaves
+ * the draft under way useless: it is given up, the draft on disk stays as
+ * it was, and the work is written again from the start. The draft goes
+ * once the work is saved or given up. Drafts a session of this process
+ * wrote are work in progress, never offered for recovery; what is left
+ * when the process dies is.
  */
 
 #define G_LOG_DOMAIN "mg-session"
@@ -17,15 +22,40 @@
 #include "mg-dataset-io.h"
 #include "mg-session-private.h"
 
+/* A slice of the main loop stops after this long, or when the thread has
+ * this many bytes not yet written; the thread is handed parts of about
+ * CHUNK_BYTES (a document's head holds its whole text, so may be more). */
+#define SLICE_USEC         3000
+#define CHUNK_BYTES        (64 * 1024)
+#define MAX_IN_FLIGHT      (1024 * 1024)
+/* While the thread catches up, the slices wait this long between tries. */
+#define WAIT_MSEC          2
+
+/* The last message to the thread, after the parts: put the draft in
+ * place, or drop what was written. */
+static char end_mark, abandon_mark;
+#define END_MARK     ((gpointer) &end_mark)
+#define ABANDON_MARK ((gpointer) &abandon_mark)
+
 struct _MgDraftWrite
 {
-  MgDrafts  *drafts;
-  MgDraft   *draft;
-  GBytes    *bytes;
-  GPtrArray *waiters;     /* of GTask, told when this write is done */
-  guint      generation;
-};
+  /* Shared with the thread */
+  MgDrafts    *drafts;
+  MgDraft     *draft;
+  GAsyncQueue *parts;      /* of GBytes, then END_MARK or ABANDON_MARK */
+  gint         in_flight;  /* bytes queued but not yet written, atomic */
+  gint         failed;     /* the thread met an error, atomic */
 
+  /* The main loop's */
+  MgSession           *session;     /* held by the task's callback */
+  MgDataset           *dataset;     /* only compared: @serializer holds it */
+  MgDatasetSerializer *serializer;  /* NULL once the last message is sent */
+  GPtrArray           *waiters;     /* of GTask, told when this write is done */
+  guint                generation;
+  guint                n_changes;   /* of the history when begun */
+  guint                slice_id;
+  guint                abandoned : 1;
+};
 /* Keys of the drafts live sessions of this process wrote, counted, since
  * two sessions may open the same file. Touched on the main loop only. */
 static GHashTable *live_keys;
@@ -126,16 +156,40 @@ describe_draft (MgSession *self)
   return draft;
 }
 
-/* Writing */
+/* Writing: the thread */
 
 static void
 draft_write_free (MgDraftWrite *write)
 {
+  g_assert (write->serializer == NULL);
   g_clear_object (&write->drafts);
   g_clear_object (&write->draft);
-  g_clear_pointer (&write->bytes, g_bytes_unref);
+  g_clear_pointer (&write->parts, g_async_queue_unref);
   g_clear_pointer (&write->waiters, g_ptr_array_unref);
   g_free (write);
+}
+
+/* Writes the parts as they come until the last message. After an error
+ * the parts are still taken, so that the main loop never waits for room. */
+static gpointer
+stream_parts (MgDraftWrite  *write,
+              MgFileWriter  *writer,
+              GError       **error)
+{
+  gpointer item;
+
+  while ((item = g_async_queue_pop (write->parts)) != END_MARK && item != ABANDON_MARK)
+    {
+      g_autoptr(GBytes) part = item;
+      gsize n_bytes;
+      const void *data = g_bytes_get_data (part, &n_bytes);
+
+      if (*error == NULL &&
+          !g_output_stream_write_all (G_OUTPUT_STREAM (writer), data, n_bytes, NULL, NULL, error))
+        g_atomic_int_set (&write->failed, TRUE);
+      g_atomic_int_add (&write->in_flight, - (gint) n_bytes);
+    }
+  return item;
 }
 
 static void
@@ -145,13 +199,24 @@ draft_write_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   MgDraftWrite *write = task_data;
+  g_autoptr(MgFileWriter) writer = NULL;
   GError *error = NULL;
+  gpointer last;
 
-  if (mg_drafts_write (write->drafts, write->draft, write->bytes, &error))
+  if ((writer = mg_drafts_begin_write (write->drafts, write->draft, &error)) == NULL)
+    g_atomic_int_set (&write->failed, TRUE);
+  last = stream_parts (write, writer, &error);
+  if (error == NULL && last == ABANDON_MARK)
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 "The work changed while its draft was written");
+  /* A writer dropped uncommitted leaves the previous draft whole. */
+  if (error == NULL && mg_drafts_finish_write (write->drafts, write->draft, writer, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
+
+/* Writing: the main loop */
 
 static void
 tell_waiters (GPtrArray    *waiters,
@@ -180,7 +245,7 @@ draft_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->writing = NULL;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && !write->abandoned)
     g_signal_emit_by_name (self, "autosave-failed", error);
 
   /* Saved or given up while this draft was on its way: it must not stay. */
@@ -194,6 +259,131 @@ draft_written_cb (GObject      *object,
       self->write_again = FALSE;
       write_draft (self);
     }
+}
+
+/* Sends the thread its last message; no slice runs after it. */
+static void
+end_stream (MgDraftWrite *write,
+            gpointer      mark)
+{
+  g_clear_handle_id (&write->slice_id, g_source_remove);
+  g_clear_pointer (&write->serializer, mg_dataset_serializer_free);
+  g_async_queue_push (write->parts, mark);
+}
+
+/* The work changed since the write began (an edit, a save, other work
+ * opened): what was serialised mixes two states. Whoever waited for a
+ * draft waits for the next one, which starts once the thread let go. */
+static void
+abandon (MgSession    *self,
+         MgDraftWrite *write)
+{
+  g_debug ("The work changed while its draft was written; writing it again");
+  end_stream (write, ABANDON_MARK);
+  write->abandoned = TRUE;
+  for (guint i = 0; i < write->waiters->len; i++)
+    g_ptr_array_add (self->draft_waiters, g_object_ref (g_ptr_array_index (write->waiters, i)));
+  g_ptr_array_set_size (write->waiters, 0);
+  self->write_again = TRUE;
+}
+
+static gboolean
+is_stale (MgSession    *self,
+          MgDraftWrite *write)
+{
+  return write->generation != self->generation || write->n_changes != self->n_changes ||
+         write->dataset != self->dataset;
+}
+
+/* Serialises the next part and hands it to the thread.
+ * Returns: %FALSE once the dataset is all handed over */
+static gboolean
+send_part (MgDraftWrite *write)
+{
+  GString *out = g_string_sized_new (CHUNK_BYTES + 4096);
+  gboolean more = mg_dataset_serializer_next (write->serializer, out, CHUNK_BYTES);
+
+  g_atomic_int_add (&write->in_flight, (gint) MIN (out->len, (gsize) G_MAXINT / 2));
+  g_async_queue_push (write->parts, g_string_free_to_bytes (out));
+  return more;
+}
+
+static gboolean write_slice_cb (gpointer user_data);
+
+static void
+count_slice (MgSession *self,
+             gint64     began)
+{
+  gint64 took = g_get_monotonic_time () - began;
+
+  self->draft_slices++;
+  self->draft_slice_max_usec = MAX (self->draft_slice_max_usec, took);
+  self->draft_slice_total_usec += took;
+}
+
+/* One slice: parts until its time is up or the thread has enough to
+ * write. Below the redraw's priority, so a frame is never held for it. */
+static gboolean
+write_slice_cb (gpointer user_data)
+{
+  MgDraftWrite *write = user_data;
+  MgSession *self = write->session;
+  gint64 began = g_get_monotonic_time ();
+  gboolean full = FALSE;
+  gboolean sent = FALSE;
+
+  write->slice_id = 0;
+  if (is_stale (self, write))
+    {
+      abandon (self, write);
+      return G_SOURCE_REMOVE;
+    }
+  /* The thread's error stands; the rest would not be written anyway. */
+  if (g_atomic_int_get (&write->failed))
+    {
+      end_stream (write, END_MARK);
+      return G_SOURCE_REMOVE;
+    }
+
+  while (!(full = g_atomic_int_get (&write->in_flight) >= MAX_IN_FLIGHT))
+    {
+      sent = TRUE;
+      if (!send_part (write))
+        {
+          end_stream (write, END_MARK);
+          count_slice (self, began);
+          return G_SOURCE_REMOVE;
+        }
+      if (g_get_monotonic_time () - began >= SLICE_USEC)
+        break;
+    }
+  /* A try that found the thread still busy is no slice of the work. */
+  if (sent)
+    count_slice (self, began);
+  if (full)
+    write->slice_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, WAIT_MSEC,
+                                          write_slice_cb, write, NULL);
+  else
+    write->slice_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, write_slice_cb, write, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static MgDraftWrite *
+draft_write_new (MgSession *self)
+{
+  MgDraftWrite *write = g_new0 (MgDraftWrite, 1);
+
+  write->drafts = g_object_ref (self->drafts);
+  write->draft = describe_draft (self);
+  write->parts = g_async_queue_new ();
+  write->session = self;
+  write->dataset = self->dataset;
+  write->serializer = mg_dataset_serializer_new (self->dataset);
+  write->generation = self->generation;
+  write->n_changes = self->n_changes;
+  write->waiters = g_steal_pointer (&self->draft_waiters);
+  self->draft_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  return write;
 }
 
 static void
@@ -215,22 +405,21 @@ write_draft (MgSession *self)
       return;
     }
 
-  write = g_new0 (MgDraftWrite, 1);
-  write->drafts = g_object_ref (self->drafts);
-  write->draft = describe_draft (self);
-  write->bytes = mg_dataset_to_bytes (self->dataset);
-  write->generation = self->generation;
-  write->waiters = g_steal_pointer (&self->draft_waiters);
-  self->draft_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  write = draft_write_new (self);
   self->writing = write;
+  self->draft_slices = 0;
+  self->draft_slice_max_usec = 0;
+  self->draft_slice_total_usec = 0;
   claim (self);
 
   /* A thread's task may be freed in the thread: the session is held by
-   * the callback, which runs on the main loop. */
+   * the callback, which runs on the main loop. The thread ends only after
+   * the last message of the slices, so the slices never outlive @write. */
   task = g_task_new (NULL, NULL, draft_written_cb, g_object_ref (self));
   g_task_set_source_tag (task, write_draft);
   g_task_set_task_data (task, write, (GDestroyNotify)draft_write_free);
   g_task_run_in_thread (task, draft_write_thread);
+  write->slice_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, write_slice_cb, write, NULL);
 }
 
 static gboolean
@@ -316,9 +505,15 @@ _mg_session_drafts_file_saved (MgSession *self,
 void
 _mg_session_drafts_dispose (MgSession *self)
 {
+  gboolean slicing = self->writing != NULL && self->writing->serializer != NULL;
+
+  /* Only reached while writing when disposed by hand: the write holds
+   * the session. Its slices stop here, and this write takes its place. */
+  if (slicing)
+    abandon (self, self->writing);
   if (needs_draft (self) && !self->given_up)
     {
-      if (self->autosave_id != 0)
+      if (self->autosave_id != 0 || slicing)
         {
           g_autoptr(MgDraft) draft = describe_draft (self);
           g_autoptr(GBytes) bytes = mg_dataset_to_bytes (self->dataset);
@@ -371,7 +566,8 @@ mg_session_save_draft_async (MgSession           *self,
 /**
  * mg_session_save_draft_finish:
  *
- * Returns: %TRUE once the draft holds the work as it was when asked
+ * Returns: %TRUE once the draft holds the work as it was when asked, or
+ *   as it was after later edits
  */
 gboolean
 mg_session_save_draft_finish (MgSession     *self,

@@ -58,6 +58,11 @@ struct _MgSession
   guint          autosave_id;
   guint          generation;     /* bumped whenever the draft is discarded */
   guint          n_changes;      /* of the history, to tell edits made during a save */
+  /* Of the draft written last, for the tests and the benchmark: slices
+   * of the main loop, the longest and all of them together. */
+  guint          draft_slices;
+  gint64         draft_slice_max_usec;
+  gint64         draft_slice_total_usec;
 
   guint          welcome : 1;    /* the dataset is the sample shown at first start */
   guint          write_again : 1;
