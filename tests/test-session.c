@@ -893,6 +893,34 @@ test_edit_between_slices (Fixture       *fx,
   }
 }
 
+/* Work given up while its draft is under way leaves no draft, and the
+ * waiter is told once. */
+static void
+test_discard_between_slices (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autoptr(MgDataset) dataset = big_dataset (N_BIG);
+  guint done = 0, failures = 0;
+
+  mg_session_set_autosave_delay (fx->session, 60000);
+  g_signal_connect (fx->session, "autosave-failed", G_CALLBACK (count_error_cb), &failures);
+  mg_session_set_dataset (fx->session, dataset, fx->file);
+  edit (fx->session, "figure");
+  mg_session_save_draft_async (fx->session, NULL, count_done_cb, &done);
+  while (fx->session->draft_slices == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (fx->session->writing);
+  mg_session_discard_draft (fx->session);
+
+  g_assert_true (spin_until ((gboolean *)&done));
+  spin_for (200);
+  g_assert_cmpuint (done, ==, 1);
+  g_assert_cmpuint (failures, ==, 0);
+  g_assert_null (fx->session->writing);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +944,7 @@ main (int   argc,
   ADD ("welcome-and-new", test_welcome_and_new);
   ADD ("big-draft", test_big_draft);
   ADD ("edit-between-slices", test_edit_between_slices);
+  ADD ("discard-between-slices", test_discard_between_slices);
 
   return g_test_run ();
 }

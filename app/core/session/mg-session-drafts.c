@@ -253,7 +253,8 @@ draft_written_cb (GObject      *object,
       !(g_strcmp0 (key, self->draft_key) == 0 && needs_draft (self)))
     mg_drafts_discard (write->drafts, key, NULL);
 
-  tell_waiters (write->waiters, error);
+  /* Left with waiters only when no draft was wanted any more. */
+  tell_waiters (write->waiters, write->abandoned ? NULL : error);
   if (self->write_again)
     {
       self->write_again = FALSE;
@@ -271,16 +272,19 @@ end_stream (MgDraftWrite *write,
   g_async_queue_push (write->parts, mark);
 }
 
-/* The work changed since the write began (an edit, a save, other work
- * opened): what was serialised mixes two states. Whoever waited for a
- * draft waits for the next one, which starts once the thread let go. */
+/* The work changed since the write began: what was serialised mixes two
+ * states. After an edit, whoever waited for a draft waits for the next
+ * one, which starts once the thread let go. Work saved, given up or
+ * replaced meanwhile wants no draft, as when the write was done. */
 static void
 abandon (MgSession    *self,
          MgDraftWrite *write)
 {
-  g_debug ("The work changed while its draft was written; writing it again");
+  g_debug ("The work changed while its draft was written");
   end_stream (write, ABANDON_MARK);
   write->abandoned = TRUE;
+  if (write->generation != self->generation)
+    return;
   for (guint i = 0; i < write->waiters->len; i++)
     g_ptr_array_add (self->draft_waiters, g_object_ref (g_ptr_array_index (write->waiters, i)));
   g_ptr_array_set_size (write->waiters, 0);
