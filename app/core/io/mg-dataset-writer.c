@@ -407,6 +407,12 @@ mg_dataset_serializer_next (MgDatasetSerializer *self,
   return self->step != STEP_DONE;
 }
 
+/**
+ * mg_dataset_serializer_free:
+ *
+ * Frees the serialiser and lets go of its dataset, whether or not the
+ * file was complete.
+ */
 void
 mg_dataset_serializer_free (MgDatasetSerializer *self)
 {

@@ -169,6 +169,14 @@ draft_write_free (MgDraftWrite *write)
   g_free (write);
 }
 
+/* What a part counts for in @in_flight: its size, bounded so that the
+ * sum of a few fits an int even when one document's text is huge. */
+static gint
+part_weight (gsize n_bytes)
+{
+  return (gint) MIN (n_bytes, (gsize) MAX_IN_FLIGHT);
+}
+
 /* Writes the parts as they come until the last message. After an error
  * the parts are still taken, so that the main loop never waits for room. */
 static gpointer
@@ -187,7 +195,7 @@ stream_parts (MgDraftWrite  *write,
       if (*error == NULL &&
           !g_output_stream_write_all (G_OUTPUT_STREAM (writer), data, n_bytes, NULL, NULL, error))
         g_atomic_int_set (&write->failed, TRUE);
-      g_atomic_int_add (&write->in_flight, - (gint) n_bytes);
+      g_atomic_int_add (&write->in_flight, -part_weight (n_bytes));
     }
   return item;
 }
@@ -307,7 +315,7 @@ send_part (MgDraftWrite *write)
   GString *out = g_string_sized_new (CHUNK_BYTES + 4096);
   gboolean more = mg_dataset_serializer_next (write->serializer, out, CHUNK_BYTES);
 
-  g_atomic_int_add (&write->in_flight, (gint) MIN (out->len, (gsize) G_MAXINT / 2));
+  g_atomic_int_add (&write->in_flight, part_weight (out->len));
   g_async_queue_push (write->parts, g_string_free_to_bytes (out));
   return more;
 }
