@@ -538,6 +538,154 @@ mg_test_render_pixels (GtkWidget *widget,
   return pixels;
 }
 
+/* The colour at (@x, @y) of @pixels from mg_test_render_pixels(), as
+ * 0xRRGGBB: gdk_texture_download() gives B, G, R, A bytes. */
+static guint32
+pixel_at (const guchar *pixels,
+          int           stride,
+          int           x,
+          int           y)
+{
+  const guchar *p = pixels + (gsize) y * stride + (gsize) x * 4;
+
+  return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+/* The box, in @view's coordinates, of the character at @offset. */
+static void
+char_box (MgArticleView *view,
+          guint          offset,
+          GdkRectangle  *box)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                      &iter, (int) offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, box);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         box->x, box->y, &box->x, &box->y);
+}
+
+/* The most common colour of the rectangle, and how many pixels have it. */
+static guint32
+most_common (const guchar *pixels,
+             int           stride,
+             int           x0,
+             int           y0,
+             int           width,
+             int           height,
+             guint        *count)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint32 best = 0;
+
+  *count = 0;
+  for (int y = y0; y < y0 + height; y++)
+    for (int x = x0; x < x0 + width; x++)
+      {
+        guint32 c = pixel_at (pixels, stride, x, y);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (c + 1))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (c + 1), GUINT_TO_POINTER (n));
+        if (n > *count)
+          {
+            *count = n;
+            best = c;
+          }
+      }
+  return best;
+}
+
+/**
+ * mg_test_tint_at:
+ * @view: an article view on screen
+ * @offset: a character it shows
+ * @covered: (out): the share of the character's box drawn in another
+ *   colour than the page (the view's top left corner, in its margin)
+ *
+ * Renders @view and reads what is drawn under the character at @offset,
+ * for tests of what the spans look like rather than how they are drawn.
+ *
+ * Returns: the most common colour in the character's box, 0xRRGGBB
+ */
+guint32
+mg_test_tint_at (MgArticleView *view,
+                 guint          offset,
+                 double        *covered)
+{
+  int stride;
+  g_autofree guchar *pixels = mg_test_render_pixels (GTK_WIDGET (view), &stride);
+  guint32 page = pixel_at (pixels, stride, 2, 2), best;
+  GdkRectangle box;
+  guint count, off_page = 0;
+
+  char_box (view, offset, &box);
+  g_assert_cmpint (box.width, >, 0);
+  g_assert_cmpint (box.x + box.width, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpint (box.y + box.height, <=, gtk_widget_get_height (GTK_WIDGET (view)));
+  best = most_common (pixels, stride, box.x, box.y, box.width, box.height, &count);
+  for (int y = box.y; y < box.y + box.height; y++)
+    for (int x = box.x; x < box.x + box.width; x++)
+      off_page += pixel_at (pixels, stride, x, y) != page;
+  *covered = off_page / (double) (box.width * box.height);
+  return best;
+}
+
+/**
+ * mg_test_is_tinted:
+ *
+ * Whether the character at @offset is drawn on a tint: its box is mostly
+ * of one colour other than the page's, where a glyph alone leaves most of
+ * it to the page.
+ */
+gboolean
+mg_test_is_tinted (MgArticleView *view,
+                   guint          offset)
+{
+  int stride;
+  g_autofree guchar *pixels = mg_test_render_pixels (GTK_WIDGET (view), &stride);
+  guint32 page = pixel_at (pixels, stride, 2, 2);
+  double covered;
+
+  return mg_test_tint_at (view, offset, &covered) != page;
+}
+
+/**
+ * mg_test_underlined:
+ * @start: the first character of a stretch on one display line
+ * @end: the character after its last
+ *
+ * Whether a line runs under [@start, @end): a row in the lower half of
+ * its line drawn almost all in one colour, neither the page's nor the
+ * tint's (which glyphs never are across a word).
+ */
+gboolean
+mg_test_underlined (MgArticleView *view,
+                    guint          start,
+                    guint          end)
+{
+  int stride;
+  g_autofree guchar *pixels = mg_test_render_pixels (GTK_WIDGET (view), &stride);
+  guint32 page = pixel_at (pixels, stride, 2, 2), tint;
+  GdkRectangle first, last;
+  guint count;
+  int width;
+
+  char_box (view, start, &first);
+  char_box (view, end - 1, &last);
+  g_assert_cmpint (first.y, ==, last.y);
+  width = last.x + last.width - first.x;
+  tint = most_common (pixels, stride, first.x, first.y, width, first.height, &count);
+  for (int y = first.y + first.height / 2; y < first.y + first.height + 2; y++)
+    {
+      guint32 c = most_common (pixels, stride, first.x, y, width, 1, &count);
+
+      if (c != page && c != tint && count >= 0.85 * width)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * mg_test_apply_entry_row:
  * @root: a window or dialog holding preferences groups

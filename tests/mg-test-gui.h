@@ -66,6 +66,14 @@ void               mg_test_save_png      (GtkWidget       *widget,
 gboolean           mg_test_is_allocated  (gpointer         widget);
 guchar            *mg_test_render_pixels (GtkWidget       *widget,
                                           int             *stride);
+guint32            mg_test_tint_at       (MgArticleView   *view,
+                                          guint            offset,
+                                          double          *covered);
+gboolean           mg_test_is_tinted     (MgArticleView   *view,
+                                          guint            offset);
+gboolean           mg_test_underlined    (MgArticleView   *view,
+                                          guint            start,
+                                          guint            end);
 
 GtkWidget         *mg_test_find_widget   (GtkWidget       *root,
                                           GType            type,
