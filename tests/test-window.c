@@ -76,20 +76,12 @@ tag_range_text (MgWindow *window)
   return mg_document_substring (mg_window_get_document (window), start, end);
 }
 
+/* Whether the text at @offset is drawn tinted, as a span's words are. */
 static gboolean
 has_label_tag (MgWindow *window,
                guint     offset)
 {
-  GtkTextIter iter;
-  GSList *tags;
-  gboolean any;
-
-  gtk_text_buffer_get_iter_at_offset (buffer_of (window), &iter, (int) offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  any = tags != NULL;
-  g_slist_free (tags);
-
-  return any;
+  return mg_test_is_tinted (window->article_view, offset);
 }
 
 static void

@@ -1,11 +1,14 @@
 /* mg-article-view.c: the article text with its annotations highlighted
  *
- * Highlighting uses a few tags per label, never one per annotation: a tint
- * where one annotation of the label covers the text, a stronger tint where
- * two or more nest, and a second cue besides colour (italics, underlines).
- * The identity of each span stays in the store; when the store changes a
- * range, only that range is recomputed. The selected annotation is outlined
- * in snapshot_layer, which costs nothing in the buffer.
+ * Each label has a tint where one of its spans covers the text, a stronger
+ * one where two or more nest, and a second cue besides colour (italics,
+ * underlines). Tints and underlines are drawn from the store under the
+ * text (mg-span-marks.c): a text tag splits the text into runs at each of
+ * its toggles, and a densely coded paragraph laid out and painted hundreds
+ * of them. Only italics, a property of the font, are a tag, one per
+ * italic label, never one per annotation; when the store changes a range,
+ * only that range is recomputed. The selected annotation is outlined in
+ * snapshot_layer, which costs nothing in the buffer.
  *
  * A long article is not highlighted in one go before it is shown: the text
  * around the caret is, then whatever scrolls into view (with a margin), and
@@ -58,12 +61,14 @@
 #define SLICE_USEC     3000
 #define SLICE_PRIORITY (GDK_PRIORITY_REDRAW + 4)
 
+/* @italic is the tag of a label whose cue is italics, over its spans;
+ * other labels have none in the buffer. */
 typedef struct
 {
   char        *id;
   GdkRGBA      color;
-  GtkTextTag  *depth1;
-  GtkTextTag  *depth2;
+  GdkRGBA      tints[2];   /* where one span covers, where two or more do */
+  GtkTextTag  *italic;     /* nullable */
 } LabelTags;
 
 struct _MgArticleView
@@ -165,56 +170,21 @@ update_tag_colors (MgArticleView *self)
   for (guint i = 0; i < self->label_tags->len; i++)
     {
       LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
-      GdkRGBA bg1 = lt->color, bg2 = lt->color, line = lt->color;
 
-      bg1.alpha = a1;
-      bg2.alpha = a2;
-
-      /* Lighten the line in dark mode: the palette's darker hues sink into
-       * a dark page. */
-      if (self->dark)
-        _mg_article_view_lighten (&line);
-
-      g_object_set (lt->depth1,
-                    "background-rgba", &bg1,
-                    "underline-rgba", &line,
-                    NULL);
-      g_object_set (lt->depth2,
-                    "background-rgba", &bg2,
-                    NULL);
+      lt->tints[0] = lt->tints[1] = lt->color;
+      lt->tints[0].alpha = a1;
+      lt->tints[1].alpha = a2;
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The second cue, so that colour is never the only one: by position in the
- * label set, which for the default labels gives quote italic, actor a
- * single underline, claim a wavy one and figure a double one. */
-static void
-apply_cue (GtkTextTag *tag,
-           guint       position)
-{
-  switch (position % 4)
-    {
-    case 0:
-      g_object_set (tag, "style", PANGO_STYLE_ITALIC, NULL);
-      break;
-
-    case 1:
-      g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, NULL);
-      break;
-
-    case 2:
-      g_object_set (tag, "underline", PANGO_UNDERLINE_ERROR, NULL);
-      break;
-
-    default:
-      g_object_set (tag, "underline", PANGO_UNDERLINE_DOUBLE, NULL);
-      break;
-    }
-}
-
-/* The tags live in @buffer's table; a buffer replaced takes its tags with
+/* The second cue, so that colour is never the only one, is by position in
+ * the label set: for the default labels quote italic, actor a single
+ * underline, claim a wavy one and figure a double one. Only italics need
+ * a tag; mg-span-marks.c draws the underlines.
+ *
+ * The tags live in @buffer's table; a buffer replaced takes its tags with
  * it. */
 static void
 create_label_tags (MgArticleView *self,
@@ -232,9 +202,8 @@ create_label_tags (MgArticleView *self,
       lt.id = g_strdup (mg_label_get_id (label));
       if (!gdk_rgba_parse (&lt.color, mg_label_get_color (label)))
         gdk_rgba_parse (&lt.color, "#77767b");
-      lt.depth1 = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-      lt.depth2 = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-      apply_cue (lt.depth1, i);
+      if (i % 4 == 0)
+        lt.italic = gtk_text_buffer_create_tag (buffer, NULL, "style", PANGO_STYLE_ITALIC, NULL);
       g_array_append_val (self->label_tags, lt);
     }
 
@@ -243,8 +212,8 @@ create_label_tags (MgArticleView *self,
 
 /* Highlighting a range
  *
- * For each tag, the runs it should cover in the range are computed from the
- * store, the runs it covers now are read from the buffer, and only the
+ * For each italic tag, the runs it should cover in the range are computed
+ * from the store, the runs it covers now are read from the buffer, and only the
  * difference is applied. Every tag change invalidates the layout of the
  * lines it touches and costs toggles in the buffer's tree, so a relabel,
  * a boundary moved by one character or a span added over highlighted text
@@ -294,15 +263,14 @@ add_run (GArray *runs,
 }
 
 /* One sweep over the span ends of one label, clamped to [start, end):
- * where the depth is one or more, and where it is two or more. */
+ * where one span or more covers the text. */
 static void
 wanted_runs (GArray *events,
              guint   start,
              guint   end,
-             GArray *depth1,
-             GArray *depth2)
+             GArray *runs)
 {
-  guint run1 = 0, run2 = 0;
+  guint run = 0;
   int depth = 0;
 
   g_array_sort (events, compare_events);
@@ -316,14 +284,9 @@ wanted_runs (GArray *events,
       depth += ev->delta;
 
       if (before == 0 && depth == 1)
-        run1 = pos;
+        run = pos;
       else if (before == 1 && depth == 0)
-        add_run (depth1, run1, pos);
-
-      if (before == 1 && depth == 2)
-        run2 = pos;
-      else if (before == 2 && depth == 1)
-        add_run (depth2, run2, pos);
+        add_run (runs, run, pos);
     }
 }
 
@@ -496,8 +459,7 @@ refresh_range (MgArticleView *self,
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) per_label = NULL;
   g_autoptr(GArray) have = NULL;
-  g_autoptr(GArray) want1 = NULL;
-  g_autoptr(GArray) want2 = NULL;
+  g_autoptr(GArray) want = NULL;
   g_autoptr(GArray) lines = NULL;
   guint length;
 
@@ -520,7 +482,8 @@ refresh_range (MgArticleView *self,
       int idx = mg_label_set_index_of (self->labels, mg_annotation_get_label (a));
       GArray *events;
 
-      if (idx < 0 || (guint) idx >= per_label->len)
+      if (idx < 0 || (guint) idx >= per_label->len ||
+          g_array_index (self->label_tags, LabelTags, idx).italic == NULL)
         continue;
 
       events = g_ptr_array_index (per_label, idx);
@@ -529,28 +492,22 @@ refresh_range (MgArticleView *self,
     }
 
   have = g_array_new (FALSE, FALSE, sizeof (Run));
-  want1 = g_array_new (FALSE, FALSE, sizeof (Run));
-  want2 = g_array_new (FALSE, FALSE, sizeof (Run));
+  want = g_array_new (FALSE, FALSE, sizeof (Run));
   lines = lines_touched (buffer, start, end);
   for (guint i = 0; i < self->label_tags->len; i++)
     {
       LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
 
-      g_array_set_size (want1, 0);
-      g_array_set_size (want2, 0);
-      wanted_runs (g_ptr_array_index (per_label, i), start, end, want1, want2);
-      split_at_line_ends (lines, want1);
-      split_at_line_ends (lines, want2);
+      if (lt->italic == NULL)
+        continue;
+      g_array_set_size (want, 0);
+      wanted_runs (g_ptr_array_index (per_label, i), start, end, want);
+      split_at_line_ends (lines, want);
 
       g_array_set_size (have, 0);
       if (!fresh)
-        current_runs (buffer, lt->depth1, start, end, have);
-      apply_difference (buffer, lt->depth1, have, want1);
-
-      g_array_set_size (have, 0);
-      if (!fresh)
-        current_runs (buffer, lt->depth2, start, end, have);
-      apply_difference (buffer, lt->depth2, have, want2);
+        current_runs (buffer, lt->italic, start, end, have);
+      apply_difference (buffer, lt->italic, have, want);
     }
 }
 
@@ -814,14 +771,18 @@ _mg_article_view_get_visible_offsets (GtkTextView *view,
   *end = gtk_text_iter_get_offset (&bottom);
 }
 
-/* The marks the tags cannot draw: labels sharing words, spans of one
- * label that touch, and notes, in each label's colour as the tags draw it. */
+/* Under the text, the tints and underlines of the spans; over it, the
+ * marks of labels sharing words, spans of one label that touch, notes and
+ * relations, in each label's colour. */
 static void
-snapshot_span_marks (MgArticleView *self,
-                     GtkSnapshot   *snapshot)
+snapshot_span_marks (MgArticleView    *self,
+                     GtkSnapshot      *snapshot,
+                     GtkTextViewLayer  layer)
 {
   g_autoptr(GArray) colors = g_array_sized_new (FALSE, FALSE, sizeof (GdkRGBA),
                                                 self->label_tags->len);
+  g_autoptr(GArray) tints = g_array_sized_new (FALSE, FALSE, sizeof (GdkRGBA),
+                                               2 * self->label_tags->len);
   guint start, end;
   GdkRGBA ink, paper;
 
@@ -833,19 +794,27 @@ snapshot_span_marks (MgArticleView *self,
 
   for (guint i = 0; i < self->label_tags->len; i++)
     {
-      GdkRGBA color = g_array_index (self->label_tags, LabelTags, i).color;
+      const LabelTags *lt = &g_array_index (self->label_tags, LabelTags, i);
+      GdkRGBA color = lt->color;
 
+      /* Lighten the line in dark mode: the palette's darker hues sink into
+       * a dark page. */
       if (self->dark)
         _mg_article_view_lighten (&color);
       g_array_append_val (colors, color);
+      g_array_append_vals (tints, lt->tints, 2);
     }
 
   _mg_article_view_get_visible_offsets (GTK_TEXT_VIEW (self), &start, &end);
-  if (start < end && self->labels != NULL &&
-      colors->len == mg_label_set_get_n_labels (self->labels))
+  if (start >= end || self->labels == NULL ||
+      colors->len != mg_label_set_get_n_labels (self->labels))
+    return;
+
+  mg_span_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, layer, self->store, self->labels,
+                          (const GdkRGBA *) colors->data, (const GdkRGBA *) tints->data,
+                          start, end);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
     {
-      mg_span_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
-                              (const GdkRGBA *) colors->data, start, end);
       mg_note_marks_snapshot (GTK_TEXT_VIEW (self), snapshot, self->store, self->labels,
                               (const GdkRGBA *) colors->data, start, end);
       if (self->show_label_names)
@@ -869,8 +838,8 @@ mg_article_view_snapshot_layer (GtkTextView      *view,
   int line_x0, line_x1, line_y, line_h;
   guint n = 0, length, start, stop, shown_start, shown_end;
 
-  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->store != NULL)
-    snapshot_span_marks (self, snapshot);
+  if (self->store != NULL)
+    snapshot_span_marks (self, snapshot, layer);
 
   if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->reference != NULL)
     _mg_article_view_snapshot_reference (self, snapshot, self->reference, self->reference_selected);
@@ -1569,28 +1538,24 @@ mg_article_view_scroll_to_annotation (MgArticleView *self,
 /**
  * mg_article_view_get_label_tag:
  * @label_id: a label of the label set
- * @depth: 1 for the tint of one span, 2 for where two or more nest
  *
- * For tests that check the highlighting against the store.
+ * For tests that check the italics against the store.
  *
- * Returns: (transfer none) (nullable): the tag, or %NULL for an unknown
- *   label
+ * Returns: (transfer none) (nullable): the italic tag over the spans of
+ *   @label_id, or %NULL for a label whose cue is drawn, not a tag, or an
+ *   unknown label
  */
 GtkTextTag *
 mg_article_view_get_label_tag (MgArticleView *self,
-                               const char    *label_id,
-                               guint          depth)
+                               const char    *label_id)
 {
   LabelTags *lt;
 
   g_return_val_if_fail (MG_IS_ARTICLE_VIEW (self), NULL);
-  g_return_val_if_fail (depth == 1 || depth == 2, NULL);
 
   lt = lookup_label_tags (self, label_id);
-  if (lt == NULL)
-    return NULL;
 
-  return depth == 1 ? lt->depth1 : lt->depth2;
+  return lt ? lt->italic : NULL;
 }
 
 /**

@@ -43,8 +43,7 @@ void           mg_article_view_popup                (MgArticleView      *self,
 const GdkRGBA *mg_article_view_get_label_color      (MgArticleView      *self,
                                                      const char         *label_id);
 GtkTextTag    *mg_article_view_get_label_tag        (MgArticleView      *self,
-                                                     const char         *label_id,
-                                                     guint               depth);
+                                                     const char         *label_id);
 void           mg_article_view_set_reference        (MgArticleView      *self,
                                                      MgAnnotationStore  *reference,
                                                      MgAnnotation       *selected);

@@ -1,13 +1,15 @@
-/* mg-span-marks.c: what the tags of the article cannot show
+/* mg-span-marks.c: the spans of the article, drawn from the store
  *
- * A text tag paints one background and one underline: where spans of two
- * labels cover the same words, the tag of higher priority hides the other,
- * and two spans of one label that touch read as one block. So, over the
- * text the view shows, each label gets a bar of its colour under the words
- * it shares with another label, stacked in label order, and a thin stroke
- * marks each edge of a span that lies inside or against another span of
- * its label. Neither costs anything in the buffer, and only spans on
- * screen are walked.
+ * Under the text, each label's tint (stronger where its spans nest) and
+ * its cue when that is a line under the words, in label order, the later
+ * over the earlier: drawn rather than left to text tags, since every tag
+ * toggle splits the text into one more run to lay out and paint. Over
+ * the text, so that no span hides under a neighbour, each label gets a
+ * bar of its colour under the words it shares with another label, stacked
+ * in label order, and a thin stroke marks each edge of a span that lies
+ * inside or against another span of its label. None of it costs anything
+ * in the buffer, only spans on screen are walked, and what a paragraph
+ * draws is kept until its spans, its layout or the colours change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,10 +51,11 @@ typedef struct
 } Run;
 
 /* Calls @func for each piece of [@start, @end) on one display line, in
- * buffer coordinates. */
+ * buffer coordinates; @data is what to draw it with (a colour for bars
+ * and strokes, a Tint for tints). */
 typedef void (*LineFunc) (GtkSnapshot        *snapshot,
                           const GdkRectangle *piece,
-                          const GdkRGBA      *color,
+                          gconstpointer       data,
                           int                 rank);
 
 /* One display line at a time, not one character: finding where a code
@@ -64,7 +67,7 @@ for_each_line (GtkTextView   *view,
                guint          end,
                LineFunc       func,
                GtkSnapshot   *snapshot,
-               const GdkRGBA *color,
+               gconstpointer  color,
                int            rank)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
@@ -118,7 +121,7 @@ for_each_line (GtkTextView   *view,
 static void
 draw_bar (GtkSnapshot        *snapshot,
           const GdkRectangle *piece,
-          const GdkRGBA      *color,
+          gconstpointer       color,
           int                 rank)
 {
   if (piece->width > 0)
@@ -181,7 +184,7 @@ draw_shared (GtkTextView   *view,
 static void
 draw_stroke (GtkSnapshot        *snapshot,
              const GdkRectangle *piece,
-             const GdkRGBA      *color,
+             gconstpointer       color,
              int                 rank)
 {
   gtk_snapshot_append_color (snapshot, color,
@@ -276,16 +279,190 @@ draw_edges (GtkTextView   *view,
     }
 }
 
+/* Tints and cues, under the text
+ *
+ * Each label's tint, a stronger one where its spans nest, and its cue
+ * when that is a line under the words: drawn here rather than by text
+ * tags, since every tag toggle splits the text into one more run to lay
+ * out and paint, and a densely coded paragraph became hundreds of them.
+ * One rectangle per display line for each stretch of one depth. */
+
+typedef struct
+{
+  const GdkRGBA *tint;
+  const GdkRGBA *line;
+  int            cue;        /* the label's position % 4; 0 is italic, a tag */
+  int            below;      /* the underline's top, up from the line's bottom */
+  int            thickness;
+} Tint;
+
+/* A zigzag as Pango draws an error underline, in phase with the page's
+ * x so that stretches side by side join. */
+static void
+draw_wave (GtkSnapshot           *snapshot,
+           const graphene_rect_t *bounds,
+           const GdkRGBA         *color,
+           int                    thickness)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  double period = 4.0 * thickness, x0 = floor (bounds->origin.x / period) * period;
+  double top = bounds->origin.y + thickness / 2.0;
+  double bottom = bounds->origin.y + bounds->size.height - thickness / 2.0;
+
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, thickness);
+  cairo_move_to (cr, x0, bottom);
+  for (double x = x0; x < bounds->origin.x + bounds->size.width; x += period)
+    {
+      cairo_line_to (cr, x + period / 2, top);
+      cairo_line_to (cr, x + period, bottom);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+draw_tint (GtkSnapshot        *snapshot,
+           const GdkRectangle *piece,
+           gconstpointer       data,
+           int                 rank)
+{
+  const Tint *tint = data;
+  int t = tint->thickness, y = piece->y + piece->height - tint->below;
+
+  if (piece->width <= 0)
+    return;
+  gtk_snapshot_append_color (snapshot, tint->tint,
+                             &GRAPHENE_RECT_INIT (piece->x, piece->y, piece->width, piece->height));
+  if (tint->cue == 1 || tint->cue == 3)
+    gtk_snapshot_append_color (snapshot, tint->line,
+                               &GRAPHENE_RECT_INIT (piece->x, y, piece->width, t));
+  if (tint->cue == 3)
+    gtk_snapshot_append_color (snapshot, tint->line,
+                               &GRAPHENE_RECT_INIT (piece->x, y + 2 * t, piece->width, t));
+  if (tint->cue == 2)
+    draw_wave (snapshot, &GRAPHENE_RECT_INIT (piece->x, y, piece->width, 3 * t), tint->line, t);
+}
+
+/* 0 outside the label's spans, 1 under one, 2 under two or more. */
+static int
+level_of (int depth)
+{
+  return MIN (depth, 2);
+}
+
+typedef struct
+{
+  guint start;
+  guint end;
+  guint label;
+  int   level;
+} Stretch;
+
+static int
+compare_stretches (gconstpointer a,
+                   gconstpointer b)
+{
+  const Stretch *sa = a, *sb = b;
+
+  if (sa->label != sb->label)
+    return sa->label < sb->label ? -1 : 1;
+  return sa->start < sb->start ? -1 : sa->start > sb->start;
+}
+
+/* The stretches of each label at one level, from the sorted @edges, in
+ * label order: all edges at one position are taken before the level is
+ * looked at, so that a span ending where another begins leaves one
+ * stretch, not two. */
+static GArray *
+find_stretches (GArray *edges,
+                guint   n_labels)
+{
+  GArray *stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
+  g_autofree int *depth = g_new0 (int, n_labels);
+  g_autofree int *level = g_new0 (int, n_labels);
+  g_autofree guint *since = g_new0 (guint, n_labels);
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const Edge *e = &g_array_index (edges, Edge, i);
+      guint l = e->label;
+
+      depth[l] += e->delta;
+      /* Look at each label once all edges at this position are in. */
+      for (guint j = i + 1; j < edges->len && g_array_index (edges, Edge, j).pos == e->pos; j++)
+        if (g_array_index (edges, Edge, j).label == l)
+          goto next;
+      if (level_of (depth[l]) != level[l])
+        {
+          if (level[l] > 0 && e->pos > since[l])
+            g_array_append_val (stretches, ((Stretch) { since[l], e->pos, l, level[l] }));
+          level[l] = level_of (depth[l]);
+          since[l] = e->pos;
+        }
+    next:
+      ;
+    }
+  g_array_sort (stretches, compare_stretches);
+  return stretches;
+}
+
+/* The metrics of the view's font: where its underline goes below the
+ * bottom of a line, and how thick. */
+static void
+underline_metrics (GtkTextView *view,
+                   int         *below,
+                   int         *thickness)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (view));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int descent = PANGO_PIXELS (pango_font_metrics_get_descent (metrics));
+  int position = PANGO_PIXELS (pango_font_metrics_get_underline_position (metrics));
+
+  *thickness = MAX (1, PANGO_PIXELS (pango_font_metrics_get_underline_thickness (metrics)));
+  /* Pango's position is the underline's top above the baseline. */
+  *below = MAX (descent + position, 3 * *thickness);
+  pango_font_metrics_unref (metrics);
+}
+
+static void
+draw_tints (GtkTextView   *view,
+            GtkSnapshot   *snapshot,
+            GArray        *edges,
+            const GdkRGBA *colors,
+            const GdkRGBA *tints,
+            guint          n_labels)
+{
+  g_autoptr(GArray) stretches = find_stretches (edges, n_labels);
+  Tint tint;
+
+  if (stretches->len == 0)
+    return;
+  underline_metrics (view, &tint.below, &tint.thickness);
+  for (guint i = 0; i < stretches->len; i++)
+    {
+      const Stretch *s = &g_array_index (stretches, Stretch, i);
+
+      tint.tint = &tints[2 * s->label + s->level - 1];
+      tint.line = &colors[s->label];
+      tint.cue = s->label % 4;
+      for_each_line (view, s->start, s->end, draw_tint, snapshot, &tint, 0);
+    }
+}
+
 /* The marks of [@start, @end), from @spans, those overlapping
- * [@start - 1, @end); strokes only at edges inside the visible text
- * (@stroke_lo to @stroke_hi), as when the whole screen is drawn at once. */
+ * [@start - 1, @end): tints and cues into @below, bars and strokes into
+ * @above, strokes only at edges inside the visible text (@stroke_lo to
+ * @stroke_hi), as when the whole screen is drawn at once. */
 static void
 draw_piece (GtkTextView   *view,
-            GtkSnapshot   *snapshot,
+            GtkSnapshot   *below,
+            GtkSnapshot   *above,
             GPtrArray     *spans,
             const int     *index_of,
             MgLabelSet    *labels,
             const GdkRGBA *colors,
+            const GdkRGBA *tints,
             guint          start,
             guint          end,
             guint          stroke_lo,
@@ -300,16 +477,17 @@ draw_piece (GtkTextView   *view,
       guint s = MAX (mg_annotation_get_start (a), start);
       guint e = MIN (mg_annotation_get_end (a), end);
 
-      if (index_of[i] < 0 || s >= e)
+      if (index_of[i] < 0 || (guint) index_of[i] >= n_labels || s >= e)
         continue;
       g_array_append_val (edges, ((Edge) { s, 1, (guint) index_of[i] }));
       g_array_append_val (edges, ((Edge) { e, -1, (guint) index_of[i] }));
     }
   g_array_sort (edges, compare_edges);
 
-  draw_shared (view, snapshot, edges, colors, n_labels);
+  draw_tints (view, below, edges, colors, tints, n_labels);
+  draw_shared (view, above, edges, colors, n_labels);
   /* draw_edges keeps the edges strictly inside its bounds. */
-  draw_edges (view, snapshot, spans, labels, colors, stroke_lo - 1, stroke_hi);
+  draw_edges (view, above, spans, labels, colors, stroke_lo - 1, stroke_hi);
 }
 
 /* The marks of one paragraph on screen, kept between frames: where spans
@@ -317,7 +495,8 @@ draw_piece (GtkTextView   *view,
  * frame, and an edit changes the spans of one paragraph. A piece is drawn
  * again when its spans (their ends and labels), its stretch on screen, its
  * height, the view's width or the colours differ, or when a tag changed in
- * its paragraph, since a tag (italic quotes) can wrap the lines anew. */
+ * its paragraph, since a tag (italic quotes) can wrap the lines anew.
+ * Both layers are drawn in one pass from the same edges. */
 typedef struct
 {
   guint          paragraph_start;
@@ -330,16 +509,32 @@ typedef struct
   int            width;
   guint64        signature;
   guint          frame;
-  GskRenderNode *node;   /* nullable: nothing to draw */
+  GskRenderNode *below;  /* nullable: nothing to draw under the text */
+  GskRenderNode *above;  /* nullable: nothing to draw over it */
 } Piece;
 
+/* A piece on screen this frame, and where. */
+typedef struct
+{
+  Piece *piece;
+  int    y;
+} Shown;
+
+/* The layer under the text is drawn first in each frame: it checks every
+ * piece and leaves what it found in @shown, which the layer over the text
+ * then draws, unless anything changed in between. */
 typedef struct
 {
   GtkTextBuffer *buffer;
   gulong         handlers[3];
   GHashTable    *pieces;   /* paragraph start + 1 → Piece */
+  GArray        *shown;    /* of Shown */
   guint64        colors;
   guint          frame;
+  guint          shown_start;
+  guint          shown_end;
+  int            shown_width;
+  gboolean       shown_valid;
 } Cache;
 
 #define CACHE_KEY "mg-span-marks-cache"
@@ -349,7 +544,8 @@ piece_free (gpointer data)
 {
   Piece *piece = data;
 
-  g_clear_pointer (&piece->node, gsk_render_node_unref);
+  g_clear_pointer (&piece->below, gsk_render_node_unref);
+  g_clear_pointer (&piece->above, gsk_render_node_unref);
   g_free (piece);
 }
 
@@ -370,6 +566,7 @@ cache_free (gpointer data)
 
   cache_forget_buffer (cache);
   g_hash_table_unref (cache->pieces);
+  g_array_unref (cache->shown);
   g_free (cache);
 }
 
@@ -377,6 +574,7 @@ static void
 on_text_changed (GtkTextBuffer *buffer,
                  Cache         *cache)
 {
+  cache->shown_valid = FALSE;
   g_hash_table_remove_all (cache->pieces);
 }
 
@@ -400,6 +598,7 @@ on_tag_changed (GtkTextBuffer     *buffer,
 {
   guint range[2] = { gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end) };
 
+  cache->shown_valid = FALSE;
   if (g_hash_table_size (cache->pieces) > 0)
     g_hash_table_foreach_remove (cache->pieces, piece_touches, range);
 }
@@ -414,11 +613,13 @@ get_cache (GtkTextView *view)
     {
       cache = g_new0 (Cache, 1);
       cache->pieces = g_hash_table_new_full (NULL, NULL, NULL, piece_free);
+      cache->shown = g_array_new (FALSE, FALSE, sizeof (Shown));
       g_object_set_data_full (G_OBJECT (view), CACHE_KEY, cache, cache_free);
     }
   if (cache->buffer != buffer)
     {
       cache_forget_buffer (cache);
+      cache->shown_valid = FALSE;
       g_hash_table_remove_all (cache->pieces);
       cache->buffer = g_object_ref (buffer);
       cache->handlers[0] = g_signal_connect (buffer, "changed", G_CALLBACK (on_text_changed), cache);
@@ -435,6 +636,17 @@ mix (guint64 hash,
   return (hash ^ value) * G_GUINT64_CONSTANT (0x100000001b3);
 }
 
+static guint64
+mix_colors (guint64        hash,
+            const GdkRGBA *colors,
+            guint          n)
+{
+  for (guint l = 0; l < n; l++)
+    for (guint k = 0; k < sizeof (GdkRGBA); k++)
+      hash = mix (hash, ((const guint8 *) &colors[l])[k]);
+  return hash;
+}
+
 static gboolean
 drop_unused (gpointer key,
              gpointer value,
@@ -443,110 +655,174 @@ drop_unused (gpointer key,
   return ((Piece *) value)->frame != GPOINTER_TO_UINT (user_data);
 }
 
-/**
- * mg_span_marks_snapshot:
- * @store: the spans of the document shown
- * @labels: its labels
- * @colors: the line colour of each label, in the order of @labels
- * @visible_start: the first code point on screen
- * @visible_end: the code point after the last on screen
- *
- * Draws, in buffer coordinates, the marks that keep every span on screen
- * apart from its neighbours.
- */
-void
-mg_span_marks_snapshot (GtkTextView       *view,
-                        GtkSnapshot       *snapshot,
-                        MgAnnotationStore *store,
-                        MgLabelSet        *labels,
-                        const GdkRGBA     *colors,
-                        guint              visible_start,
-                        guint              visible_end)
+typedef struct
 {
-  Cache *cache = get_cache (view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  guint n_labels = mg_label_set_get_n_labels (labels);
-  int width = gtk_widget_get_width (GTK_WIDGET (view));
-  guint64 colors_hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  GtkTextView       *view;
+  MgAnnotationStore *store;
+  MgLabelSet        *labels;
+  const GdkRGBA     *colors;
+  const GdkRGBA     *tints;
+  guint              visible_start;
+  guint              visible_end;
+} Frame;
+
+/* The piece of the paragraph at @line, [@start, @end) of it on screen,
+ * drawn again unless what it shows is unchanged. */
+static Piece *
+validate_piece (Cache             *cache,
+                const Frame       *f,
+                const GtkTextIter *line,
+                guint              paragraph_end,
+                guint              start,
+                guint              end,
+                int               *y)
+{
+  guint paragraph_start = gtk_text_iter_get_offset (line);
+  guint stroke_lo = MAX (start, f->visible_start + 1), stroke_hi = end;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view)), height;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree int *index_of = NULL;
+  guint64 signature = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  Piece *piece;
+  GtkSnapshot *below, *above;
+
+  spans = mg_annotation_store_overlapping (f->store, start > 0 ? start - 1 : 0, end);
+  index_of = g_new (int, MAX (spans->len, 1));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (spans, i);
+
+      index_of[i] = mg_label_set_index_of (f->labels, mg_annotation_get_label (a));
+      signature = mix (signature, mg_annotation_get_start (a));
+      signature = mix (signature, mg_annotation_get_end (a));
+      signature = mix (signature, (guint) index_of[i]);
+    }
+  gtk_text_view_get_line_yrange (f->view, line, y, &height);
+
+  piece = g_hash_table_lookup (cache->pieces, GUINT_TO_POINTER (paragraph_start + 1));
+  if (piece != NULL && piece->start == start && piece->end == end &&
+      piece->stroke_lo == stroke_lo && piece->stroke_hi == stroke_hi &&
+      piece->height == height && piece->width == width &&
+      piece->signature == signature && piece->paragraph_end == paragraph_end)
+    return piece;
+
+  /* Drawn from the paragraph's top, so that a paragraph above that grows
+   * or shrinks moves it without drawing it again. */
+  below = gtk_snapshot_new ();
+  above = gtk_snapshot_new ();
+  gtk_snapshot_translate (below, &GRAPHENE_POINT_INIT (0, -*y));
+  gtk_snapshot_translate (above, &GRAPHENE_POINT_INIT (0, -*y));
+  draw_piece (f->view, below, above, spans, index_of, f->labels, f->colors, f->tints,
+              start, end, stroke_lo, MIN (stroke_hi, f->visible_end));
+  piece = g_new0 (Piece, 1);
+  *piece = (Piece) { paragraph_start, paragraph_end, start, end, stroke_lo, stroke_hi,
+                     height, width, signature, 0,
+                     gtk_snapshot_free_to_node (below), gtk_snapshot_free_to_node (above) };
+  g_hash_table_replace (cache->pieces, GUINT_TO_POINTER (paragraph_start + 1), piece);
+  return piece;
+}
+
+/* Every paragraph on screen checked, its piece drawn again if need be,
+ * and listed in @cache->shown. */
+static void
+validate (Cache       *cache,
+          const Frame *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->view);
   GtkTextIter line;
 
-  colors_hash = mix (colors_hash, n_labels);
-  for (guint l = 0; l < n_labels; l++)
-    for (guint k = 0; k < sizeof (GdkRGBA); k++)
-      colors_hash = mix (colors_hash, ((const guint8 *) &colors[l])[k]);
-  if (colors_hash != cache->colors)
-    {
-      g_hash_table_remove_all (cache->pieces);
-      cache->colors = colors_hash;
-    }
   cache->frame++;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &line, (int) visible_start);
+  g_array_set_size (cache->shown, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &line, (int) f->visible_start);
   gtk_text_iter_set_line_offset (&line, 0);
   for (;;)
     {
       GtkTextIter next = line;
       guint paragraph_start = gtk_text_iter_get_offset (&line);
-      guint paragraph_end, start, end, stroke_lo, stroke_hi;
       gboolean last = !gtk_text_iter_forward_line (&next);
-      g_autoptr(GPtrArray) spans = NULL;
-      g_autofree int *index_of = NULL;
-      guint64 signature = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-      Piece *piece;
-      int y, height;
+      guint paragraph_end = gtk_text_iter_get_offset (&next);
+      guint start = MAX (paragraph_start, f->visible_start);
+      guint end = last ? f->visible_end : MIN (paragraph_end, f->visible_end);
+      Shown shown;
 
-      paragraph_end = gtk_text_iter_get_offset (&next);
-      start = MAX (paragraph_start, visible_start);
-      end = last ? visible_end : MIN (paragraph_end, visible_end);
       if (start >= end)
         break;
-      stroke_lo = MAX (start, visible_start + 1);
-      stroke_hi = end;
-
-      spans = mg_annotation_store_overlapping (store, start > 0 ? start - 1 : 0, end);
-      index_of = g_new (int, MAX (spans->len, 1));
-      for (guint i = 0; i < spans->len; i++)
-        {
-          MgAnnotation *a = g_ptr_array_index (spans, i);
-
-          index_of[i] = mg_label_set_index_of (labels, mg_annotation_get_label (a));
-          signature = mix (signature, mg_annotation_get_start (a));
-          signature = mix (signature, mg_annotation_get_end (a));
-          signature = mix (signature, (guint) index_of[i]);
-        }
-      gtk_text_view_get_line_yrange (view, &line, &y, &height);
-
-      piece = g_hash_table_lookup (cache->pieces, GUINT_TO_POINTER (paragraph_start + 1));
-      if (piece == NULL || piece->start != start || piece->end != end ||
-          piece->stroke_lo != stroke_lo || piece->stroke_hi != stroke_hi ||
-          piece->height != height || piece->width != width ||
-          piece->signature != signature || piece->paragraph_end != paragraph_end)
-        {
-          GtkSnapshot *own = gtk_snapshot_new ();
-
-          /* Drawn from the paragraph's top, so that a paragraph above
-           * that grows or shrinks moves it without drawing it again. */
-          gtk_snapshot_translate (own, &GRAPHENE_POINT_INIT (0, -y));
-          draw_piece (view, own, spans, index_of, labels, colors, start, end,
-                      stroke_lo, MIN (stroke_hi, visible_end));
-          piece = g_new0 (Piece, 1);
-          *piece = (Piece) { paragraph_start, paragraph_end, start, end, stroke_lo, stroke_hi,
-                             height, width, signature, 0, gtk_snapshot_free_to_node (own) };
-          g_hash_table_replace (cache->pieces, GUINT_TO_POINTER (paragraph_start + 1), piece);
-        }
-      piece->frame = cache->frame;
-      if (piece->node != NULL)
-        {
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-          gtk_snapshot_append_node (snapshot, piece->node);
-          gtk_snapshot_restore (snapshot);
-        }
-      if (last || paragraph_end >= visible_end)
+      shown.piece = validate_piece (cache, f, &line, paragraph_end, start, end, &shown.y);
+      shown.piece->frame = cache->frame;
+      g_array_append_val (cache->shown, shown);
+      if (last || paragraph_end >= f->visible_end)
         break;
       line = next;
     }
 
   /* Only the paragraphs on screen are kept. */
   g_hash_table_foreach_remove (cache->pieces, drop_unused, GUINT_TO_POINTER (cache->frame));
+  cache->shown_start = f->visible_start;
+  cache->shown_end = f->visible_end;
+  cache->shown_width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  cache->shown_valid = TRUE;
+}
+
+/**
+ * mg_span_marks_snapshot:
+ * @layer: under the text for tints and cues, over it for bars and strokes
+ * @store: the spans of the document shown
+ * @labels: its labels
+ * @colors: the line colour of each label, in the order of @labels
+ * @tints: the tint of each label where one span covers the text, then
+ *   where two or more do: 2 × the number of labels
+ * @visible_start: the first code point on screen
+ * @visible_end: the code point after the last on screen
+ *
+ * Draws, in buffer coordinates, the tints and underlines of the spans on
+ * screen (under the text), or the marks that keep every span apart from
+ * its neighbours (over it).
+ */
+void
+mg_span_marks_snapshot (GtkTextView       *view,
+                        GtkSnapshot       *snapshot,
+                        GtkTextViewLayer   layer,
+                        MgAnnotationStore *store,
+                        MgLabelSet        *labels,
+                        const GdkRGBA     *colors,
+                        const GdkRGBA     *tints,
+                        guint              visible_start,
+                        guint              visible_end)
+{
+  Cache *cache = get_cache (view);
+  guint n_labels = mg_label_set_get_n_labels (labels);
+  Frame frame = { view, store, labels, colors, tints, visible_start, visible_end };
+  guint64 colors_hash = mix (G_GUINT64_CONSTANT (0xcbf29ce484222325), n_labels);
+
+  colors_hash = mix_colors (colors_hash, colors, n_labels);
+  colors_hash = mix_colors (colors_hash, tints, 2 * n_labels);
+  if (colors_hash != cache->colors)
+    {
+      g_hash_table_remove_all (cache->pieces);
+      cache->colors = colors_hash;
+      cache->shown_valid = FALSE;
+    }
+
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT || !cache->shown_valid ||
+      cache->shown_start != visible_start || cache->shown_end != visible_end ||
+      cache->shown_width != gtk_widget_get_width (GTK_WIDGET (view)))
+    validate (cache, &frame);
+
+  for (guint i = 0; i < cache->shown->len; i++)
+    {
+      const Shown *shown = &g_array_index (cache->shown, Shown, i);
+      GskRenderNode *node = layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT ? shown->piece->below
+                                                                     : shown->piece->above;
+
+      if (node == NULL)
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, shown->y));
+      gtk_snapshot_append_node (snapshot, node);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  /* The next frame checks its pieces again, under the text first. */
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    cache->shown_valid = FALSE;
 }

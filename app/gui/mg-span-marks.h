@@ -1,4 +1,4 @@
-/* mg-span-marks.h: what the tags of the article cannot show
+/* mg-span-marks.h: the spans of the article, drawn from the store
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +13,11 @@ G_BEGIN_DECLS
 
 void mg_span_marks_snapshot (GtkTextView       *view,
                              GtkSnapshot       *snapshot,
+                             GtkTextViewLayer   layer,
                              MgAnnotationStore *store,
                              MgLabelSet        *labels,
                              const GdkRGBA     *colors,
+                             const GdkRGBA     *tints,
                              guint              visible_start,
                              guint              visible_end);
 
