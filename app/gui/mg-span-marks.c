@@ -291,34 +291,57 @@ typedef struct
 {
   const GdkRGBA *tint;
   const GdkRGBA *line;
+  GdkTexture    *wave;       /* nullable: a period of the wavy underline */
   int            cue;        /* the label's position % 4; 0 is italic, a tag */
   int            below;      /* the underline's top, up from the line's bottom */
   int            thickness;
 } Tint;
 
-/* A zigzag as Pango draws an error underline, in phase with the page's
- * x so that stretches side by side join. */
-static void
-draw_wave (GtkSnapshot           *snapshot,
-           const graphene_rect_t *bounds,
-           const GdkRGBA         *color,
-           int                    thickness)
+/* One period of a zigzag as Pango draws an error underline, to repeat
+ * along a stretch: the cairo renderer replays a cairo node's drawing at
+ * every frame, and stroking a wave under each stretch cost a quarter of
+ * the frame where spans are dense; filling with a small tile is cheap. */
+static GdkTexture *
+wave_tile (const GdkRGBA *color,
+           int            thickness)
 {
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
-  double period = 4.0 * thickness, x0 = floor (bounds->origin.x / period) * period;
-  double top = bounds->origin.y + thickness / 2.0;
-  double bottom = bounds->origin.y + bounds->size.height - thickness / 2.0;
+  int width = 4 * thickness, height = 3 * thickness;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *tile;
 
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, thickness);
-  cairo_move_to (cr, x0, bottom);
-  for (double x = x0; x < bounds->origin.x + bounds->size.width; x += period)
-    {
-      cairo_line_to (cr, x + period / 2, top);
-      cairo_line_to (cr, x + period, bottom);
-    }
+  cairo_move_to (cr, 0, height - thickness / 2.0);
+  cairo_line_to (cr, width / 2.0, thickness / 2.0);
+  cairo_line_to (cr, width, height - thickness / 2.0);
   cairo_stroke (cr);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  tile = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return tile;
+}
+
+/* The tile repeats from a multiple of its width on the page, so that
+ * stretches side by side join. */
+static void
+draw_wave (GtkSnapshot           *snapshot,
+           const graphene_rect_t *bounds,
+           GdkTexture            *tile)
+{
+  int period = gdk_texture_get_width (tile);
+  graphene_rect_t child = GRAPHENE_RECT_INIT (floorf (bounds->origin.x / period) * period,
+                                              bounds->origin.y, period,
+                                              gdk_texture_get_height (tile));
+
+  gtk_snapshot_push_repeat (snapshot, bounds, &child);
+  gtk_snapshot_append_texture (snapshot, tile, &child);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -341,7 +364,7 @@ draw_tint (GtkSnapshot        *snapshot,
     gtk_snapshot_append_color (snapshot, tint->line,
                                &GRAPHENE_RECT_INIT (piece->x, y + 2 * t, piece->width, t));
   if (tint->cue == 2)
-    draw_wave (snapshot, &GRAPHENE_RECT_INIT (piece->x, y, piece->width, 3 * t), tint->line, t);
+    draw_wave (snapshot, &GRAPHENE_RECT_INIT (piece->x, y, piece->width, 3 * t), tint->wave);
 }
 
 /* 0 outside the label's spans, 1 under one, 2 under two or more. */
@@ -434,6 +457,7 @@ draw_tints (GtkTextView   *view,
             guint          n_labels)
 {
   g_autoptr(GArray) stretches = find_stretches (edges, n_labels);
+  g_autofree GdkTexture **tiles = g_new0 (GdkTexture *, MAX (n_labels, 1));
   Tint tint;
 
   if (stretches->len == 0)
@@ -446,8 +470,13 @@ draw_tints (GtkTextView   *view,
       tint.tint = &tints[2 * s->label + s->level - 1];
       tint.line = &colors[s->label];
       tint.cue = s->label % 4;
+      if (tint.cue == 2 && tiles[s->label] == NULL)
+        tiles[s->label] = wave_tile (tint.line, tint.thickness);
+      tint.wave = tiles[s->label];
       for_each_line (view, s->start, s->end, draw_tint, snapshot, &tint, 0);
     }
+  for (guint l = 0; l < n_labels; l++)
+    g_clear_object (&tiles[l]);
 }
 
 /* The marks of [@start, @end), from @spans, those overlapping
