@@ -295,6 +295,7 @@ typedef struct
   int            cue;        /* the label's position % 4; 0 is italic, a tag */
   int            below;      /* the underline's top, up from the line's bottom */
   int            thickness;
+  GdkRectangle  *pending;    /* the underline not drawn yet, on one line */
 } Tint;
 
 /* One period of a zigzag as Pango draws an error underline, to repeat
@@ -344,6 +345,37 @@ draw_wave (GtkSnapshot           *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
+/* The underline of the label of @tint under @line, which ends there. */
+static void
+draw_underline (GtkSnapshot        *snapshot,
+                const Tint         *tint,
+                const GdkRectangle *line)
+{
+  int t = tint->thickness, y = line->y + line->height - tint->below;
+
+  if (tint->cue == 1 || tint->cue == 3)
+    gtk_snapshot_append_color (snapshot, tint->line,
+                               &GRAPHENE_RECT_INIT (line->x, y, line->width, t));
+  if (tint->cue == 3)
+    gtk_snapshot_append_color (snapshot, tint->line,
+                               &GRAPHENE_RECT_INIT (line->x, y + 2 * t, line->width, t));
+  if (tint->cue == 2)
+    draw_wave (snapshot, &GRAPHENE_RECT_INIT (line->x, y, line->width, 3 * t), tint->wave);
+}
+
+static void
+flush_underline (GtkSnapshot *snapshot,
+                 const Tint  *tint)
+{
+  if (tint->pending->width > 0)
+    draw_underline (snapshot, tint, tint->pending);
+  tint->pending->width = 0;
+}
+
+/* The tint of one stretch on one line. Its underline goes on from where
+ * the last one of its label ended, if that was just before on the same
+ * line: where spans nest densely a label's stretches change depth every
+ * few characters, and the cairo renderer paints each node every frame. */
 static void
 draw_tint (GtkSnapshot        *snapshot,
            const GdkRectangle *piece,
@@ -351,20 +383,20 @@ draw_tint (GtkSnapshot        *snapshot,
            int                 rank)
 {
   const Tint *tint = data;
-  int t = tint->thickness, y = piece->y + piece->height - tint->below;
+  GdkRectangle *pending = tint->pending;
 
   if (piece->width <= 0)
     return;
   gtk_snapshot_append_color (snapshot, tint->tint,
                              &GRAPHENE_RECT_INIT (piece->x, piece->y, piece->width, piece->height));
-  if (tint->cue == 1 || tint->cue == 3)
-    gtk_snapshot_append_color (snapshot, tint->line,
-                               &GRAPHENE_RECT_INIT (piece->x, y, piece->width, t));
-  if (tint->cue == 3)
-    gtk_snapshot_append_color (snapshot, tint->line,
-                               &GRAPHENE_RECT_INIT (piece->x, y + 2 * t, piece->width, t));
-  if (tint->cue == 2)
-    draw_wave (snapshot, &GRAPHENE_RECT_INIT (piece->x, y, piece->width, 3 * t), tint->wave);
+  if (pending->width > 0 && pending->y == piece->y && pending->height == piece->height &&
+      pending->x + pending->width == piece->x)
+    {
+      pending->width += piece->width;
+      return;
+    }
+  flush_underline (snapshot, tint);
+  *pending = *piece;
 }
 
 /* 0 outside the label's spans, 1 under one, 2 under two or more. */
@@ -458,7 +490,8 @@ draw_tints (GtkTextView   *view,
 {
   g_autoptr(GArray) stretches = find_stretches (edges, n_labels);
   g_autofree GdkTexture **tiles = g_new0 (GdkTexture *, MAX (n_labels, 1));
-  Tint tint;
+  GdkRectangle pending = { 0 };
+  Tint tint = { .pending = &pending };
 
   if (stretches->len == 0)
     return;
@@ -467,6 +500,9 @@ draw_tints (GtkTextView   *view,
     {
       const Stretch *s = &g_array_index (stretches, Stretch, i);
 
+      /* A label's underline is drawn before the next label's tints. */
+      if (i > 0 && s->label != g_array_index (stretches, Stretch, i - 1).label)
+        flush_underline (snapshot, &tint);
       tint.tint = &tints[2 * s->label + s->level - 1];
       tint.line = &colors[s->label];
       tint.cue = s->label % 4;
@@ -475,6 +511,7 @@ draw_tints (GtkTextView   *view,
       tint.wave = tiles[s->label];
       for_each_line (view, s->start, s->end, draw_tint, snapshot, &tint, 0);
     }
+  flush_underline (snapshot, &tint);
   for (guint l = 0; l < n_labels; l++)
     g_clear_object (&tiles[l]);
 }
