@@ -893,6 +893,43 @@ test_edit_between_slices (Fixture       *fx,
   }
 }
 
+/* An autosave given up by an edit, with no one waiting for it, starts
+ * again when that edit's autosave is due, not at once: quick edits would
+ * otherwise serialise the work without end, in slices between each edit
+ * and its frame. */
+static void
+test_edit_during_autosave (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autofree char *draft = draft_path (fx, fx->path);
+  g_autoptr(MgDataset) dataset = big_dataset (N_BIG);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mg_session_set_autosave_delay (fx->session, 10);
+  mg_session_set_dataset (fx->session, dataset, fx->file);
+  edit (fx->session, "figure");
+  while (fx->session->writing == NULL || fx->session->draft_slices == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  mg_session_set_autosave_delay (fx->session, MG_SESSION_AUTOSAVE_MAX_MSEC);
+  edit (fx->session, "actor");
+  while (fx->session->writing != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin_for (100);
+  g_assert_null (fx->session->writing);
+  g_assert_cmpuint (fx->session->autosave_id, !=, 0);
+
+  /* Asked for, the draft comes at once and holds both edits. */
+  g_assert_true (save_draft (fx->session, &error));
+  g_assert_no_error (error);
+  on_disk = read_all (draft);
+  expected = dataset_text (fx->session);
+  g_assert_true (strstr (expected, "\"label\": \"actor\"") != NULL);
+  g_assert_cmpstr (on_disk, ==, expected);
+}
+
 /* Work given up while its draft is under way leaves no draft, and the
  * waiter is told once. */
 static void
@@ -944,6 +981,7 @@ main (int   argc,
   ADD ("welcome-and-new", test_welcome_and_new);
   ADD ("big-draft", test_big_draft);
   ADD ("edit-between-slices", test_edit_between_slices);
+  ADD ("edit-during-autosave", test_edit_during_autosave);
   ADD ("discard-between-slices", test_discard_between_slices);
 
   return g_test_run ();

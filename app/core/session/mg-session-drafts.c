@@ -282,8 +282,12 @@ end_stream (MgDraftWrite *write,
 
 /* The work changed since the write began: what was serialised mixes two
  * states. After an edit, whoever waited for a draft waits for the next
- * one, which starts once the thread let go. Work saved, given up or
- * replaced meanwhile wants no draft, as when the write was done. */
+ * one, which starts once the thread let go. With no one waiting, the next
+ * draft comes when the edit's own autosave is due: starting it at once
+ * would serialise the work again and again while a person edits quickly,
+ * each time given up at the next edit, and its slices would fall between
+ * each edit and its frame. Work saved, given up or replaced meanwhile
+ * wants no draft, as when the write was done. */
 static void
 abandon (MgSession    *self,
          MgDraftWrite *write)
@@ -296,7 +300,8 @@ abandon (MgSession    *self,
   for (guint i = 0; i < write->waiters->len; i++)
     g_ptr_array_add (self->draft_waiters, g_object_ref (g_ptr_array_index (write->waiters, i)));
   g_ptr_array_set_size (write->waiters, 0);
-  self->write_again = TRUE;
+  if (self->draft_waiters->len > 0 || self->autosave_id == 0)
+    self->write_again = TRUE;
 }
 
 static gboolean
