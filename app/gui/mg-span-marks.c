@@ -58,11 +58,62 @@ typedef void (*LineFunc) (GtkSnapshot        *snapshot,
                           gconstpointer       data,
                           int                 rank);
 
+/* Where the code points of one piece are drawn, each asked of the layout
+ * once: tints, underlines, bars and strokes ask for the same span ends
+ * again and again, and each answer is a walk along the paragraph's runs,
+ * which at a span every few characters took a fifth of an edit's frame. */
+typedef struct
+{
+  GtkTextView   *view;
+  guint          first;  /* the code point of boxes[0] */
+  GArray        *boxes;  /* of GdkRectangle; a width of -1 is not asked yet */
+} Locator;
+
+static void
+locator_init (Locator     *loc,
+              GtkTextView *view,
+              guint        start,
+              guint        end)
+{
+  GdkRectangle unknown = { 0, 0, -1, 0 };
+
+  loc->view = view;
+  loc->first = start;
+  loc->boxes = g_array_sized_new (FALSE, FALSE, sizeof (GdkRectangle), end + 1 - start);
+  for (guint i = start; i <= end; i++)
+    g_array_append_val (loc->boxes, unknown);
+}
+
+static void
+locator_clear (Locator *loc)
+{
+  g_clear_pointer (&loc->boxes, g_array_unref);
+}
+
+static void
+locate (Locator           *loc,
+        const GtkTextIter *iter,
+        GdkRectangle      *box)
+{
+  guint offset = gtk_text_iter_get_offset (iter);
+  GdkRectangle *known;
+
+  if (offset < loc->first || offset - loc->first >= loc->boxes->len)
+    {
+      gtk_text_view_get_iter_location (loc->view, iter, box);
+      return;
+    }
+  known = &g_array_index (loc->boxes, GdkRectangle, offset - loc->first);
+  if (known->width < 0)
+    gtk_text_view_get_iter_location (loc->view, iter, known);
+  *box = *known;
+}
+
 /* One display line at a time, not one character: finding where a code
  * point is drawn costs a walk along its paragraph, and a paragraph dense
  * with spans asked that for each of its characters took a frame's time. */
 static void
-for_each_line (GtkTextView   *view,
+for_each_line (Locator       *loc,
                guint          start,
                guint          end,
                LineFunc       func,
@@ -70,28 +121,28 @@ for_each_line (GtkTextView   *view,
                gconstpointer  color,
                int            rank)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (loc->view);
   GtkTextIter iter, next, last;
   GdkRectangle piece, r;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start);
   if (start >= end)
     {
-      gtk_text_view_get_iter_location (view, &iter, &piece);
+      locate (loc, &iter, &piece);
       piece.width = 0;
       func (snapshot, &piece, color, rank);
       return;
     }
   /* One character, the stroke at a span's edge, is on one line; so is a
    * range whose last character is drawn at the height of its first. */
-  gtk_text_view_get_iter_location (view, &iter, &piece);
+  locate (loc, &iter, &piece);
   if (end == start + 1)
     {
       func (snapshot, &piece, color, rank);
       return;
     }
   gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) end - 1);
-  gtk_text_view_get_iter_location (view, &last, &r);
+  locate (loc, &last, &r);
   if (r.y == piece.y)
     {
       piece.width = MAX (r.x + r.width - piece.x, piece.width);
@@ -103,15 +154,15 @@ for_each_line (GtkTextView   *view,
     {
       next = iter;
       /* To the start of the next display line, or the end of the range. */
-      if (!gtk_text_view_forward_display_line (view, &next) ||
+      if (!gtk_text_view_forward_display_line (loc->view, &next) ||
           gtk_text_iter_compare (&next, &iter) <= 0 ||
           (guint) gtk_text_iter_get_offset (&next) > end)
         gtk_text_buffer_get_iter_at_offset (buffer, &next, (int) end);
 
       last = next;
       gtk_text_iter_backward_char (&last);
-      gtk_text_view_get_iter_location (view, &iter, &piece);
-      gtk_text_view_get_iter_location (view, &last, &r);
+      locate (loc, &iter, &piece);
+      locate (loc, &last, &r);
       piece.width = MAX (r.x + r.width - piece.x, piece.width);
       func (snapshot, &piece, color, rank);
       iter = next;
@@ -135,7 +186,7 @@ draw_bar (GtkSnapshot        *snapshot,
  * are dense the stretches are a few characters long, and each bar drawn
  * costs finding its ends in the layout. */
 static void
-draw_shared (GtkTextView   *view,
+draw_shared (Locator       *loc,
              GtkSnapshot   *snapshot,
              GArray        *edges,
              const GdkRGBA *colors,
@@ -169,7 +220,7 @@ draw_shared (GtkTextView   *view,
             else
               {
                 if (bar->end > bar->start)
-                  for_each_line (view, bar->start, bar->end, draw_bar, snapshot, &colors[l], bar->rank);
+                  for_each_line (loc, bar->start, bar->end, draw_bar, snapshot, &colors[l], bar->rank);
                 *bar = (Run) { e->pos, next, rank };
               }
             rank++;
@@ -178,7 +229,7 @@ draw_shared (GtkTextView   *view,
 
   for (guint l = 0; l < n_labels; l++)
     if (bars[l].end > bars[l].start)
-      for_each_line (view, bars[l].start, bars[l].end, draw_bar, snapshot, &colors[l], bars[l].rank);
+      for_each_line (loc, bars[l].start, bars[l].end, draw_bar, snapshot, &colors[l], bars[l].rank);
 }
 
 static void
@@ -225,7 +276,7 @@ count_at_most (GArray *values,
  * starts and ends: asking every span for every edge took a frame's time
  * where spans are dense. */
 static void
-draw_edges (GtkTextView   *view,
+draw_edges (Locator       *loc,
             GtkSnapshot   *snapshot,
             GPtrArray     *spans,
             MgLabelSet    *labels,
@@ -275,7 +326,7 @@ draw_edges (GtkTextView   *view,
         if (edge[k] > visible_start && edge[k] < visible_end &&
             count_at_most (s, edge[k] - 1) > count_at_most (e, edge[k] - 1) &&
             count_at_most (s, edge[k]) > count_at_most (e, edge[k]))
-          for_each_line (view, edge[k], edge[k] + 1, draw_stroke, snapshot, &colors[index], 0);
+          for_each_line (loc, edge[k], edge[k] + 1, draw_stroke, snapshot, &colors[index], 0);
     }
 }
 
@@ -481,7 +532,7 @@ underline_metrics (GtkTextView *view,
 }
 
 static void
-draw_tints (GtkTextView   *view,
+draw_tints (Locator       *loc,
             GtkSnapshot   *snapshot,
             GArray        *edges,
             const GdkRGBA *colors,
@@ -495,7 +546,7 @@ draw_tints (GtkTextView   *view,
 
   if (stretches->len == 0)
     return;
-  underline_metrics (view, &tint.below, &tint.thickness);
+  underline_metrics (loc->view, &tint.below, &tint.thickness);
   for (guint i = 0; i < stretches->len; i++)
     {
       const Stretch *s = &g_array_index (stretches, Stretch, i);
@@ -509,7 +560,7 @@ draw_tints (GtkTextView   *view,
       if (tint.cue == 2 && tiles[s->label] == NULL)
         tiles[s->label] = wave_tile (tint.line, tint.thickness);
       tint.wave = tiles[s->label];
-      for_each_line (view, s->start, s->end, draw_tint, snapshot, &tint, 0);
+      for_each_line (loc, s->start, s->end, draw_tint, snapshot, &tint, 0);
     }
   flush_underline (snapshot, &tint);
   for (guint l = 0; l < n_labels; l++)
@@ -536,6 +587,7 @@ draw_piece (GtkTextView   *view,
 {
   g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
   guint n_labels = mg_label_set_get_n_labels (labels);
+  Locator loc;
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -550,10 +602,12 @@ draw_piece (GtkTextView   *view,
     }
   g_array_sort (edges, compare_edges);
 
-  draw_tints (view, below, edges, colors, tints, n_labels);
-  draw_shared (view, above, edges, colors, n_labels);
+  locator_init (&loc, view, MIN (start, stroke_lo), MAX (end, stroke_hi));
+  draw_tints (&loc, below, edges, colors, tints, n_labels);
+  draw_shared (&loc, above, edges, colors, n_labels);
   /* draw_edges keeps the edges strictly inside its bounds. */
-  draw_edges (view, above, spans, labels, colors, stroke_lo - 1, stroke_hi);
+  draw_edges (&loc, above, spans, labels, colors, stroke_lo - 1, stroke_hi);
+  locator_clear (&loc);
 }
 
 /* The marks of one paragraph on screen, kept between frames: where spans
