@@ -186,7 +186,7 @@ test_budget (void)
   g_assert_cmpuint (units->len, >, N_BIG);
   for (guint u = 1; u < units->len; u++)
     longest = MAX (longest, g_bytes_get_size (g_ptr_array_index (units, u)));
-  /* The big document's head, with its text, is the longest unit. */
+  /* A part of the big document's text is the longest unit. */
   g_assert_cmpuint (longest, <, N_BIG * 30);
 
   for (guint b = 0; b < G_N_ELEMENTS (budgets); b++)
@@ -195,6 +195,42 @@ test_budget (void)
 
       assert_within_budget (units, chunks, budgets[b]);
     }
+}
+
+/* A long text is written in parts, each cut between two characters (one
+ * straddles the first cut), so that a draft of a long article never holds
+ * the main loop for its whole text. */
+static void
+test_long_text (void)
+{
+  g_autoptr(MgDataset) dataset = mg_dataset_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(MgDocument) doc = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  guint with_text = 0;
+
+  for (guint i = 0; i < 65535; i++)
+    g_string_append_c (text, 'a');
+  g_string_append (text, "ë");
+  while (text->len < 300 * 1024)
+    g_string_append (text, "Zoë said \"hi\"\u2028 to 👍🏽 Ana.\n");
+  doc = mg_document_new ("long", text->str, -1);
+  mg_dataset_add_document (dataset, doc);
+  whole = mg_dataset_to_bytes (dataset);
+  units = parts (dataset, 1);
+  assert_same_bytes (units, whole);
+  for (guint u = 0; u < units->len; u++)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (g_ptr_array_index (units, u), &len);
+
+      g_assert_true (g_utf8_validate (data, len, NULL));
+      /* A part of the text, escaped: at most twice its 64 KB here. */
+      g_assert_cmpuint (len, <=, 2 * 64 * 1024);
+      with_text += g_strstr_len (data, len, "Ana.") != NULL;
+    }
+  g_assert_cmpuint (with_text, >=, 4);
 }
 
 /* A dataset that changes under way gives a useless file, but no read out
@@ -227,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/dataset-serializer/same-bytes", test_same_bytes);
   g_test_add_func ("/dataset-serializer/budget", test_budget);
+  g_test_add_func ("/dataset-serializer/long-text", test_long_text);
   g_test_add_func ("/dataset-serializer/changed-under-way", test_changed_under_way);
 
   return g_test_run ();

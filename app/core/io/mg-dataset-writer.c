@@ -196,11 +196,12 @@ write_extra_lines (GString    *out,
 }
 
 /* The serialiser writes the file one unit at a time: each unit is a
- * few lines at most, but for a document's head, which holds its text. */
+ * few lines at most, or a part of a document's text. */
 typedef enum
 {
   STEP_HEAD,          /* format, version, annotator, labels */
-  STEP_DOCUMENT,      /* a document's id, title, source, meta, text, sha */
+  STEP_DOCUMENT,      /* a document's id, title, source, meta */
+  STEP_TEXT,          /* a part of its text; after the last, its sha */
   STEP_ANNOTATION,    /* one annotation, or the end of the list */
   STEP_RELATIONS,     /* all of a document's relations, sorted */
   STEP_DOCUMENT_END,  /* its unknown members */
@@ -214,6 +215,8 @@ struct _MgDatasetSerializer
   MgDataset  *dataset;
   MgDocument *document;    /* the one being written, held */
   guint       n_document;  /* its index */
+  gsize       n_text;      /* the bytes of its text written */
+  gsize       text_bytes;  /* and in all */
   guint       n_annotation;
   Step        step;
 };
@@ -252,12 +255,35 @@ write_document_head (GString    *out,
   write_source (out, doc);
   g_string_append (out, ",\n      \"meta\": {");
   mg_json_write_members (out, mg_document_get_meta (doc), FALSE);
-  g_string_append (out, "},\n      \"text\": ");
-  mg_json_write_string (out, mg_document_get_text (doc));
-  g_string_append (out, ",\n      \"text_sha256\": \"");
-  g_string_append (out, mg_document_get_text_sha256 (doc));
-  g_string_append_c (out, '"');
-  g_string_append (out, ",\n      \"annotations\": [");
+  g_string_append (out, "},\n      \"text\": \"");
+}
+
+/* A part of a document's text at most this long, cut between two
+ * characters: a 10 MB article escaped in one go held the main loop for
+ * a frame and more while its draft was written. */
+#define TEXT_PART_BYTES (64 * 1024)
+
+static void
+step_text (MgDatasetSerializer *self,
+           GString             *out)
+{
+  const char *text = mg_document_get_text (self->document);
+  gsize length = self->text_bytes;
+  gsize end = MIN (self->n_text + TEXT_PART_BYTES, length);
+
+  /* Back to the start of a character: continuation bytes are 10xxxxxx. */
+  while (end < length && end > self->n_text && ((guchar) text[end] & 0xC0) == 0x80)
+    end--;
+  mg_json_write_string_part (out, text + self->n_text, end - self->n_text);
+  self->n_text = end;
+  if (end < length)
+    return;
+
+  g_string_append (out, "\",\n      \"text_sha256\": \"");
+  g_string_append (out, mg_document_get_text_sha256 (self->document));
+  g_string_append (out, "\",\n      \"annotations\": [");
+  self->n_annotation = 0;
+  self->step = STEP_ANNOTATION;
 }
 
 /* One annotation a line, in the store's order, which is the text's; the
@@ -295,8 +321,9 @@ step_document (MgDatasetSerializer *self,
     }
   g_set_object (&self->document, mg_dataset_get_document (self->dataset, self->n_document));
   write_document_head (out, self->document, self->n_document == 0);
-  self->n_annotation = 0;
-  self->step = STEP_ANNOTATION;
+  self->n_text = 0;
+  self->text_bytes = mg_document_get_text_bytes (self->document);
+  self->step = STEP_TEXT;
 }
 
 static void
@@ -322,6 +349,9 @@ step (MgDatasetSerializer *self,
       break;
     case STEP_DOCUMENT:
       step_document (self, out);
+      break;
+    case STEP_TEXT:
+      step_text (self, out);
       break;
     case STEP_ANNOTATION:
       step_annotation (self, out);
@@ -378,8 +408,8 @@ mg_dataset_serializer_new (MgDataset *dataset)
  * @out: where to append
  * @budget: how many bytes to append, about: the call stops once it
  *   appended @budget bytes or more, which a unit (the head, a document's
- *   head with its text, an annotation, a document's relations) may pass
- *   by its own size; G_MAXSIZE for the whole file at once
+ *   head, a part of its text, an annotation, a document's relations) may
+ *   pass by its own size; G_MAXSIZE for the whole file at once
  *
  * Appends the next part of the file to @out: at least one unit, more
  * until @budget bytes were appended.

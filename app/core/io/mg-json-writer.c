@@ -32,6 +32,24 @@ mg_json_write_string_len (GString    *out,
                           const char *value,
                           gsize       n_bytes)
 {
+  g_string_append_c (out, '"');
+  mg_json_write_string_part (out, value, n_bytes);
+  g_string_append_c (out, '"');
+}
+
+/**
+ * mg_json_write_string_part:
+ * @value: valid UTF-8, whole characters
+ *
+ * Appends the inside of a JSON string holding @value, escaped as
+ * mg_json_write_string_len() does, without the quotes: a long string can
+ * be written a part at a time, each cut between two characters.
+ */
+void
+mg_json_write_string_part (GString    *out,
+                           const char *value,
+                           gsize       n_bytes)
+{
   /* The bytes that may need an escape: control characters, the quote and
    * the backslash, and the lead bytes of U+2028, U+2029 and U+0085. One
    * look-up a byte keeps the common case, text with nothing to escape,
@@ -44,7 +62,6 @@ mg_json_write_string_len (GString    *out,
   const guchar *s = (const guchar *)value;
   gsize run = 0;
 
-  g_string_append_c (out, '"');
   for (gsize i = 0; i < n_bytes; i++)
     {
       guchar c = s[i];
@@ -81,7 +98,6 @@ mg_json_write_string_len (GString    *out,
       run = i + 1;
     }
   g_string_append_len (out, value + run, n_bytes - run);
-  g_string_append_c (out, '"');
 }
 
 /**

@@ -16,6 +16,9 @@ void mg_json_write_string (GString    *out,
 void mg_json_write_string_len (GString    *out,
                                const char *value,
                                gsize       n_bytes);
+void mg_json_write_string_part (GString    *out,
+                                const char *value,
+                                gsize       n_bytes);
 void mg_json_write_node_compact (GString  *out,
                                  JsonNode *node);
 void mg_json_write_node   (GString    *out,
