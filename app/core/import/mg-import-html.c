@@ -359,6 +359,7 @@ portal_title (const char *title)
   g_auto(GStrv) parts = g_strsplit (title, "_", 0);
   guint n = g_strv_length (parts);
 
+  /* Counted in characters: words apart by spaces are few in Chinese. */
   if (n < 2 || n > 4 || g_utf8_strlen (parts[0], -1) < 8)
     return NULL;
   for (guint i = 1; i < n; i++)
@@ -390,10 +391,6 @@ page_title (PageMeta *pm)
 
   if (orig == NULL)
     return g_strdup (pm->h1);
-
-  /* Counted in characters: words apart by spaces are few in Chinese. */
-  if ((cur = portal_title (orig)) != NULL)
-    return g_steal_pointer (&cur);
 
   if (g_regex_match (sep, orig, 0, &info))
     {
@@ -490,13 +487,14 @@ choose_title (PageMeta *pm)
     "headline", "title", NULL
   };
   const char *t = pm->ld_title ? pm->ld_title : meta_first (pm, titles);
+  const char *raw = t != NULL ? t : pm->doc_title;
   char *story;
 
-  if (t == NULL)
-    return page_title (pm);
-  /* Portals put their own names in their meta titles too. */
-  story = portal_title (t);
-  return story != NULL ? story : g_strdup (t);
+  /* Portals put their own names in their meta titles and in <title>
+   * alike; the story they leave needs no further cutting. */
+  if (raw != NULL && (story = portal_title (raw)) != NULL)
+    return story;
+  return t != NULL ? g_strdup (t) : page_title (pm);
 }
 
 /**
