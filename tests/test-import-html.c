@@ -1093,6 +1093,34 @@ test_centered_lines (void)
   g_assert_null (strstr (text, "Anna Berg"));
 }
 
+/* The classes of <html> name the site and its scripts' states: a page
+ * whose <html> is "ads-enabled" is still read for its article, and what
+ * is hidden or set aside around it stays out. */
+static void
+test_page_classes (void)
+{
+  static const char page[] =
+    "<html class=\"js ads-enabled header--big\"><head><title>Dam opens</title></head><body>"
+    "<div class=\"sidebar\"><p>Weather in the valley: rain, then sun by the weekend, with "
+    "winds from the west and a cold night on Thursday.</p></div>"
+    "<div class=\"story\"><h1>Dam opens</h1>"
+    "<p>The new dam above the village opened on Monday, two years late, after a winter "
+    "of floods, strikes and a landslide that closed the only road to the site.</p>"
+    "<p>Its lake will hold water for three towns through the summer, the water board "
+    "said, and its turbines will light four thousand homes.</p>"
+    "<p>Fishermen, who fought the plan in court, said the river below it had already "
+    "fallen, and that the trout, eels and salmon would be gone by the autumn.</p>"
+    "<p>The water board said it would release more water in the spring, when the fish "
+    "swim up the river, and that it would stock the lake with trout every year.</p></div>"
+    "<div style=\"display:none !important;\"><span>tracker.scrape({ 'page_attr': "
+    "{meta_name: 'Description'}});</span></div></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "trout, eels and salmon"));
+  g_assert_null (strstr (text, "tracker.scrape"));
+  g_assert_null (strstr (text, "Weather in the valley"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1134,6 +1162,7 @@ main (int    argc,
   g_test_add_func ("/import-html/scrolled-articles", test_scrolled_articles);
   g_test_add_func ("/import-html/centered-lines", test_centered_lines);
   g_test_add_func ("/import-html/portal-title", test_portal_title);
+  g_test_add_func ("/import-html/page-classes", test_page_classes);
 
   return g_test_run ();
 }

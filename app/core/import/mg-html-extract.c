@@ -494,9 +494,13 @@ prepare_and_collect (Extract    *ex,
         {
           gboolean unlikely = FALSE;
 
+          /* The classes of <html> and <body> name the site and the
+           * states of its scripts ("ads-enabled", "bbcdotcom-init"),
+           * never a block of furniture: the page is never unlikely. */
           if (re_match (RE_UNLIKELY, match) && !re_match (RE_MAYBE, match) &&
               !_mg_html_has_ancestor_tag (node, "table", -1) &&
               !_mg_html_has_ancestor_tag (node, "code", -1) &&
+              !_mg_html_is_tag (node, "html") &&
               !_mg_html_is_tag (node, "body") && !_mg_html_is_tag (node, "a"))
             unlikely = TRUE;
           for (guint i = 0; role != NULL && unlikely_roles[i] != NULL; i++)
