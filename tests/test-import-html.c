@@ -1121,6 +1121,33 @@ test_page_classes (void)
   g_assert_null (strstr (text, "Weather in the valley"));
 }
 
+/* A line of figures and separators is a date only with a date's shape,
+ * a time of day or a month: coordinates and a phone number stay. */
+static void
+test_figures_not_dates (void)
+{
+  static const char page[] =
+    "<html><head><title>Camp in the maples</title></head><body><article>"
+    "<h1>Camp in the maples</h1>"
+    "<p>23.10.2018</p>"
+    "<p>The camp sits above the river, among maples that turn red in the last week of "
+    "October, and its owner lights the stove for the showers every evening.</p>"
+    "<p>24. M\xc3\xa4rz 2004, 19:49</p>"
+    "<p>Tents pay six hundred a night; the road up is narrow, and cars wait at the "
+    "bridge until noon while the trucks of the farmers come down.</p>"
+    "<p>GPS: N24 39 16.4 E121 18 19.5</p>"
+    "<p>Phone: 0201-2402-0</p>"
+    "<p>In the maple season the camp opens its field only after noon, when the last "
+    "guests of the night before have packed their tents and left.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "GPS: N24 39 16.4 E121 18 19.5"));
+  g_assert_nonnull (strstr (text, "Phone: 0201-2402-0"));
+  g_assert_null (strstr (text, "23.10.2018"));
+  g_assert_null (strstr (text, "19:49"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1163,6 +1190,7 @@ main (int    argc,
   g_test_add_func ("/import-html/centered-lines", test_centered_lines);
   g_test_add_func ("/import-html/portal-title", test_portal_title);
   g_test_add_func ("/import-html/page-classes", test_page_classes);
+  g_test_add_func ("/import-html/figures-not-dates", test_figures_not_dates);
 
   return g_test_run ();
 }

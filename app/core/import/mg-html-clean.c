@@ -324,20 +324,23 @@ is_stray_line (xmlNodePtr node)
 
 static gboolean is_heading (xmlNodePtr node);
 
+/* Months' names and their short forms in the languages of the pages
+ * read most. */
+static const char * const months[] = {
+  "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+  "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
+  "october", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+  "oct", "okt", "nov", "dec", "dez", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+  "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "janvier",
+  "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+  "novembre", "décembre", NULL
+};
+
 /* A date with its month in words, and at most a weekday or a place
  * besides: "9. Dezember 2013", "Aug. 16, 2020", "Lübeck, 31. März 2003". */
 static gboolean
 is_worded_date (const char *text)
 {
-  static const char * const months[] = {
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
-    "october", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "okt", "nov", "dec", "dez", "enero", "febrero", "marzo", "abril", "mayo", "junio",
-    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "janvier",
-    "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", NULL
-  };
   g_autofree char *lower = g_utf8_strdown (text, -1);
   g_auto(GStrv) words = NULL;
   guint month = 0, year = 0, other = 0;
@@ -363,6 +366,61 @@ is_worded_date (const char *text)
   return month == 1 && year == 1 && other <= 2;
 }
 
+/* Whether @text names a month in words ("24. März 2004, 19:49"). */
+static gboolean
+has_month_word (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto(GStrv) words = NULL;
+
+  g_strdelimit (lower, ".,/-:|", ' ');
+  words = g_strsplit (lower, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strv_contains (months, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text holds a time of day, "19:49". */
+static gboolean
+has_clock_time (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (*p == ':' && p > text && g_ascii_isdigit (p[-1]) &&
+        g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && !g_ascii_isdigit (p[3]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text holds a date in figures: three groups of digits joined
+ * by one separator ("23.10.2018", "2020-04-11", "10/27/20"), the year
+ * left out only after a dot ("11.04."). */
+static gboolean
+has_figure_date (const char *text)
+{
+  static const char digits[] = "0123456789";
+
+  for (const char *p = text; *p; p++)
+    {
+      gsize day, month, year;
+      char sep;
+
+      if (!g_ascii_isdigit (*p) || (p > text && g_ascii_isdigit (p[-1])))
+        continue;
+      day = strspn (p, digits);
+      sep = p[day];
+      if (day > 4 || sep == '\0' || strchr ("./-", sep) == NULL)
+        continue;
+      month = strspn (p + day + 1, digits);
+      if (month < 1 || month > 2 || p[day + 1 + month] != sep)
+        continue;
+      year = strspn (p + day + month + 2, digits);
+      if (year <= 4 && (year > 0 || sep == '.'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A block that says when, and nothing else: "23.10.2018", "Updated:
  * 11.04.2020, 10:27". The date of the story is metadata, not its text. */
 static gboolean
@@ -382,7 +440,11 @@ is_date_line (xmlNodePtr node)
       letters += g_unichar_isalpha (c);
       seps += c == '.' || c == '/' || c == '-' || c == ':';
     }
-  if (digits >= 6 && seps >= 2 && letters <= 16)
+  /* Coordinates ("GPS: N24 39 16.4 E121 18 19.5"), phone numbers and
+   * figures of a game or a rate have digits and separators too, but
+   * neither a date's shape, a time of day nor a month. */
+  if (digits >= 6 && seps >= 2 && letters <= 16 &&
+      (has_figure_date (text) || has_clock_time (text) || has_month_word (text)))
     return TRUE;
   /* A heading with a month in it names a period ("Campaign December
    * 2019"), not the story's date. */
