@@ -1148,6 +1148,28 @@ test_figures_not_dates (void)
   g_assert_null (strstr (text, "19:49"));
 }
 
+/* A paragraph that is mostly a link points to another article, unless
+ * the link is the words of a sentence begun before it. */
+static void
+test_links_in_sentence (void)
+{
+  static const char page[] =
+    "<html><head><title>New spokesman</title></head><body><article>"
+    "<h1>New spokesman</h1>"
+    "<p>The company named a new spokesman on Monday, who will speak for it to the press "
+    "at home and abroad, and lead its campaigns in the spring.</p>"
+    "<p>He replaces Anna Berg, <a href=\"/anna-berg\">who for eight months did the work "
+    "alongside her own in the marketing team.</a></p>"
+    "<p>Read more: <a href=\"/other\">The company opens a second plant in the north</a></p>"
+    "<p>Before that he spoke for an insurer for four years, and for a bank in the capital, "
+    "where he had started as a reporter of its staff magazine.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "He replaces Anna Berg, who for eight months"));
+  g_assert_null (strstr (text, "second plant"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1191,6 +1213,7 @@ main (int    argc,
   g_test_add_func ("/import-html/portal-title", test_portal_title);
   g_test_add_func ("/import-html/page-classes", test_page_classes);
   g_test_add_func ("/import-html/figures-not-dates", test_figures_not_dates);
+  g_test_add_func ("/import-html/links-in-sentence", test_links_in_sentence);
 
   return g_test_run ();
 }

@@ -289,6 +289,40 @@ ends_in_credit (const char *lower)
   return FALSE;
 }
 
+/* Whether the links of @node are words of a sentence: the text before
+ * the first one runs into it ("… replaced Anna Berg, <a>who led…</a>",
+ * not "Read more: <a>…</a>" nor "Seen this? <a>…</a>") and the block ends
+ * as a sentence does. */
+static gboolean
+links_in_sentence (xmlNodePtr node)
+{
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  const char *last;
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      if (_mg_html_is_element (c) && (_mg_html_is_tag (c, "a") || _mg_html_count_tag (c, "a") > 0))
+        break;
+      if (_mg_html_is_text (c))
+        g_string_append (before, (const char *) c->content);
+      else if (_mg_html_is_element (c))
+        {
+          g_autofree char *inner = _mg_html_inner_text (c);
+
+          g_string_append (before, inner);
+        }
+    }
+  g_strchomp (before->str);
+  if (*before->str == '\0')
+    return FALSE;
+  last = g_utf8_find_prev_char (before->str, before->str + strlen (before->str));
+  if (*last != ',' && !g_unichar_isalnum (g_utf8_get_char (last)))
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  return ends_sentence (g_strstrip (text));
+}
+
 /* A short block that is a credit, a copyright line or a pointer to
  * another article rather than part of this one. */
 static gboolean
@@ -305,7 +339,8 @@ is_stray_line (xmlNodePtr node)
 
   if (len == 0 || len >= 200)
     return FALSE;
-  if (_mg_html_is_tag (node, "p") && _mg_html_link_density (node) >= 0.6)
+  if (_mg_html_is_tag (node, "p") && _mg_html_link_density (node) >= 0.6 &&
+      !links_in_sentence (node))
     return TRUE;
   text = _mg_html_inner_text (node);
   if (len < 120 && starts_with_any (text, credits))
