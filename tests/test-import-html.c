@@ -1170,6 +1170,49 @@ test_links_in_sentence (void)
   g_assert_null (strstr (text, "second plant"));
 }
 
+/* A story cut into boxes of one class, each in a section of the page's
+ * grid with advertisements between, is read whole and in order; a box
+ * of another class is not part of it. */
+static void
+test_split_story (void)
+{
+  static const char page[] =
+    "<html><head><title>Dam opens</title></head><body><main>"
+    "<section class=\"grid\"><h1>Dam opens</h1><div class=\"column\">"
+    "<div class=\"story-text\"><p>The new dam above the village opened on Monday, two "
+    "years late, after a winter of floods, strikes and a landslide that closed the only "
+    "road to the site for a month.</p></div>"
+    "<aside class=\"story-ad\"><div class=\"slot\"></div></aside></div></section>"
+    "<section class=\"grid\"><div class=\"column\"><div class=\"story-text\">"
+    "<p>Its lake will hold water for three towns through the summer, the water board "
+    "said, and its turbines will light four thousand homes in the valley.</p>"
+    "<p>Fishermen, who fought the plan in court, said the river below it had already "
+    "fallen, and that the trout, eels and salmon would be gone by the autumn.</p>"
+    "<p>The board said it would release more water in the spring, when the fish swim up "
+    "the river, and that it would stock the lake with trout every year.</p>"
+    "<p>The village, which lost its road for a month, will have a new one, paid for by "
+    "the board, before the winter, its mayor said on Monday.</p></div>"
+    "<aside class=\"story-ad\"><div class=\"slot\"></div></aside></div></section>"
+    "<section class=\"grid\"><div class=\"column\"><div class=\"story-text\">"
+    "<p>The dam cost twice what was planned, and the board has not said who will pay "
+    "the rest of the bill, which the towns fear will come with the water.</p></div>"
+    "<aside class=\"story-ad\"><div class=\"slot\"></div></aside></div></section>"
+    "<section class=\"grid teasers\"><div class=\"column\"><div class=\"teaser-text\">"
+    "<p>Elsewhere in the valley, a baker who has sold bread from a cart for forty years "
+    "hands his round to his granddaughter, who will keep the cart and the horse.</p>"
+    "</div></div></section></main></body></html>";
+  const char *text = first_text (page, -1);
+  const char *first = strstr (text, "two years late");
+  const char *middle = strstr (text, "trout, eels and salmon");
+  const char *last = strstr (text, "twice what was planned");
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (middle);
+  g_assert_nonnull (last);
+  g_assert_true (first < middle && middle < last);
+  g_assert_null (strstr (text, "baker"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1214,6 +1257,7 @@ main (int    argc,
   g_test_add_func ("/import-html/page-classes", test_page_classes);
   g_test_add_func ("/import-html/figures-not-dates", test_figures_not_dates);
   g_test_add_func ("/import-html/links-in-sentence", test_links_in_sentence);
+  g_test_add_func ("/import-html/split-story", test_split_story);
 
   return g_test_run ();
 }

@@ -29,6 +29,8 @@ enum {
 /* An article shorter than this (in characters) means the last pass threw
  * away too much; the next pass is more lenient. */
 #define CHAR_THRESHOLD 500
+/* A story cut into more boxes of one class than this is a list. */
+#define SPLIT_PARTS_MAX 4
 #define N_TOP_CANDIDATES 5
 /* A pass's article this long is the article, with or without the page's
  * description in it. */
@@ -769,6 +771,105 @@ sibling_belongs (xmlNodePtr sibling,
   return FALSE;
 }
 
+/* Whether @part could be a piece of the article that @top holds the
+ * rest of: the same element under the same class names, apart from it,
+ * with text enough to be paragraphs and few links. Posts and whole
+ * articles (an <article>, an <li>, a block under an <h1> of its own)
+ * are others' stories that share the template; see also
+ * find_split_parts(). */
+static gboolean
+is_split_part (xmlNodePtr  part,
+               xmlNodePtr  top,
+               const char *cls)
+{
+  return part != top && _mg_html_is_element (part) &&
+         xmlStrcmp (part->name, top->name) == 0 &&
+         g_strcmp0 (_mg_html_attr (part, "class"), cls) == 0 &&
+         !ancestors_contain (top, part) && !ancestors_contain (part, top) &&
+         _mg_html_inner_length (part) >= 140 && _mg_html_link_density (part) < 0.3 &&
+         _mg_html_count_tag (part, "h1") == 0;
+}
+
+/* Sites cut a long story into boxes of one class between which they
+ * put advertisements, pictures or a newsletter's form, each box in a
+ * section of the page's grid of its own: the boxes apart from the best
+ * one are listed in @before and @after it in the page. A story is cut
+ * into a few; many boxes of one class are a list of teasers or posts. */
+static void
+find_split_parts (Extract    *ex,
+                  xmlNodePtr  body,
+                  xmlNodePtr  top,
+                  GPtrArray  *before,
+                  GPtrArray  *after)
+{
+  static const char * const whole[] = { "article", "li", NULL };
+  const char *cls = _mg_html_attr (top, "class");
+  g_autoptr(GHashTable) seen = NULL;
+  gboolean past = FALSE;
+
+  if (cls == NULL || *cls == '\0' || _mg_html_tag_in (top, whole))
+    return;
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (xmlNodePtr n = _mg_html_walk_next (body, body, FALSE); n != NULL;)
+    {
+      if (n == top)
+        {
+          past = TRUE;
+          n = _mg_html_walk_next (n, body, TRUE);
+          continue;
+        }
+      if (is_split_part (n, top, cls))
+        {
+          g_autofree char *text = _mg_html_inner_text (n);
+
+          /* A box the page holds twice, for small and large screens,
+           * is one box. */
+          if (g_hash_table_add (seen, g_steal_pointer (&text)))
+            g_ptr_array_add (past ? after : before, n);
+          n = _mg_html_walk_next (n, body, TRUE);
+          continue;
+        }
+      n = _mg_html_walk_next (n, body, FALSE);
+    }
+  if (before->len + after->len > SPLIT_PARTS_MAX)
+    {
+      g_ptr_array_set_size (before, 0);
+      g_ptr_array_set_size (after, 0);
+    }
+  /* A box under another story's headline (the next article of a page
+   * that loads them as the reader scrolls) is that story's. */
+  for (guint i = before->len; ex->title != NULL && i > 0; i--)
+    if (headline_over (ex, before->pdata[i - 1], body) == HEADLINE_OTHER)
+      g_ptr_array_remove_index (before, i - 1);
+  for (guint i = after->len; ex->title != NULL && i > 0; i--)
+    if (headline_over (ex, after->pdata[i - 1], body) == HEADLINE_OTHER)
+      g_ptr_array_remove_index (after, i - 1);
+}
+
+/* Puts the boxes of a story cut into several around the one gathered,
+ * in the page's order; one that came in with the best one's siblings is
+ * there already. */
+static void
+add_split_parts (xmlNodePtr  article,
+                 GPtrArray  *before,
+                 GPtrArray  *after)
+{
+  xmlNodePtr first = article->children;
+
+  for (guint i = 0; i < before->len; i++)
+    if (!ancestors_contain (before->pdata[i], article))
+      {
+        xmlUnlinkNode (before->pdata[i]);
+        if (first != NULL)
+          xmlAddPrevSibling (first, before->pdata[i]);
+        else
+          _mg_html_append_child (article, before->pdata[i]);
+      }
+  for (guint i = 0; i < after->len; i++)
+    if (!ancestors_contain (after->pdata[i], article))
+      _mg_html_append_child (article, after->pdata[i]);
+}
+
 static xmlNodePtr
 gather_article (Extract    *ex,
                 xmlNodePtr  top)
@@ -1227,6 +1328,8 @@ extract_pass (Extract    *ex,
 {
   g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
   xmlNodePtr root, body, top, article, lead;
   gboolean from_description = FALSE;
   char *text;
@@ -1254,7 +1357,12 @@ extract_pass (Extract    *ex,
       lead = description_block (body, top, ex->description);
       from_description = lead != NULL;
     }
+  /* The boxes are found by their class names, which only the passes
+   * that weigh class names trust. */
+  if (ex->flags & FLAG_WEIGHT_CLASSES)
+    find_split_parts (ex, body, top, before, after);
   article = gather_article (ex, top);
+  add_split_parts (article, before, after);
   if (lead != NULL && !ancestors_contain (lead, article))
     {
       ex->described_lead = from_description;
