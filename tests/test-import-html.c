@@ -1213,6 +1213,33 @@ test_split_story (void)
   g_assert_null (strstr (text, "baker"));
 }
 
+/* The article's own <header>, named as headers are, holds its
+ * standfirst, which leads the story. */
+static void
+test_lead_in_header (void)
+{
+  static const char page[] =
+    "<html><head><title>Dam opens</title></head><body><article class=\"post\">"
+    "<header class=\"entry-header\"><h1>Dam opens</h1>"
+    "<div class=\"entry-excerpt\"><p>Two years late and at twice the cost, the valley's "
+    "new dam holds water for three towns.</p></div></header>"
+    "<div class=\"entry-content\">"
+    "<p>The new dam above the village opened on Monday, after a winter of floods, strikes "
+    "and a landslide that closed the only road to the site for a month.</p>"
+    "<p>Its lake will hold water for three towns through the summer, the water board "
+    "said, and its turbines will light four thousand homes in the valley.</p>"
+    "<p>Fishermen, who fought the plan in court, said the river below it had already "
+    "fallen, and that the trout, eels and salmon would be gone by the autumn.</p>"
+    "<p>The board said it would release more water in the spring, when the fish swim up "
+    "the river, and that it would stock the lake with trout every year.</p>"
+    "</div></article></body></html>";
+  const char *text = first_text (page, -1);
+  const char *lead = strstr (text, "Two years late and at twice the cost");
+
+  g_assert_nonnull (lead);
+  g_assert_true (lead < strstr (text, "The new dam above the village"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1258,6 +1285,7 @@ main (int    argc,
   g_test_add_func ("/import-html/figures-not-dates", test_figures_not_dates);
   g_test_add_func ("/import-html/links-in-sentence", test_links_in_sentence);
   g_test_add_func ("/import-html/split-story", test_split_story);
+  g_test_add_func ("/import-html/lead-in-header", test_lead_in_header);
 
   return g_test_run ();
 }

@@ -909,6 +909,22 @@ is_lead (xmlNodePtr node)
 }
 
 /**
+ * _mg_html_holds_lead:
+ * @node: an element
+ *
+ * Returns: whether @node holds a standfirst, by the names sites give it
+ */
+gboolean
+_mg_html_holds_lead (xmlNodePtr node)
+{
+  for (xmlNodePtr n = _mg_html_walk_next (node, node, FALSE); n != NULL;
+       n = _mg_html_walk_next (n, node, FALSE))
+    if (is_lead (n))
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * _mg_html_find_lead:
  * @top: the element found to hold the article
  *

@@ -507,6 +507,11 @@ prepare_and_collect (Extract    *ex,
             unlikely = TRUE;
           for (guint i = 0; role != NULL && unlikely_roles[i] != NULL; i++)
             unlikely |= strcmp (role, unlikely_roles[i]) == 0;
+          /* A <header> holding the standfirst is the article's own
+           * (the page's was dropped with the furniture): it stays for
+           * the standfirst to be found in it. */
+          if (unlikely && _mg_html_is_tag (node, "header") && _mg_html_holds_lead (node))
+            unlikely = FALSE;
           if (unlikely)
             {
               ex->used |= FLAG_STRIP_UNLIKELY;

@@ -103,6 +103,7 @@ gboolean    _mg_html_clean_page         (xmlNodePtr          root,
                                          gboolean            strict,
                                          GPtrArray          *graveyard);
 xmlNodePtr  _mg_html_find_lead          (xmlNodePtr          top);
+gboolean    _mg_html_holds_lead         (xmlNodePtr          node);
 void        _mg_html_clean_article      (xmlNodePtr          article,
                                          GPtrArray          *graveyard);
 
