@@ -61,33 +61,26 @@ typedef void (*LineFunc) (GtkSnapshot        *snapshot,
 /* Where the code points of one piece are drawn, each asked of the layout
  * once: tints, underlines, bars and strokes ask for the same span ends
  * again and again, and each answer is a walk along the paragraph's runs,
- * which at a span every few characters took a fifth of an edit's frame. */
+ * which at a span every few characters took a fifth of an edit's frame.
+ * Kept by code point, for those asked only: a paragraph can be long. */
 typedef struct
 {
-  GtkTextView   *view;
-  guint          first;  /* the code point of boxes[0] */
-  GArray        *boxes;  /* of GdkRectangle; a width of -1 is not asked yet */
+  GtkTextView *view;
+  GHashTable  *boxes;  /* code point + 1 → GdkRectangle */
 } Locator;
 
 static void
 locator_init (Locator     *loc,
-              GtkTextView *view,
-              guint        start,
-              guint        end)
+              GtkTextView *view)
 {
-  GdkRectangle unknown = { 0, 0, -1, 0 };
-
   loc->view = view;
-  loc->first = start;
-  loc->boxes = g_array_sized_new (FALSE, FALSE, sizeof (GdkRectangle), end + 1 - start);
-  for (guint i = start; i <= end; i++)
-    g_array_append_val (loc->boxes, unknown);
+  loc->boxes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 static void
 locator_clear (Locator *loc)
 {
-  g_clear_pointer (&loc->boxes, g_array_unref);
+  g_clear_pointer (&loc->boxes, g_hash_table_unref);
 }
 
 static void
@@ -95,17 +88,15 @@ locate (Locator           *loc,
         const GtkTextIter *iter,
         GdkRectangle      *box)
 {
-  guint offset = gtk_text_iter_get_offset (iter);
-  GdkRectangle *known;
+  gpointer key = GUINT_TO_POINTER (gtk_text_iter_get_offset (iter) + 1);
+  GdkRectangle *known = g_hash_table_lookup (loc->boxes, key);
 
-  if (offset < loc->first || offset - loc->first >= loc->boxes->len)
+  if (known == NULL)
     {
-      gtk_text_view_get_iter_location (loc->view, iter, box);
-      return;
+      known = g_new (GdkRectangle, 1);
+      gtk_text_view_get_iter_location (loc->view, iter, known);
+      g_hash_table_insert (loc->boxes, key, known);
     }
-  known = &g_array_index (loc->boxes, GdkRectangle, offset - loc->first);
-  if (known->width < 0)
-    gtk_text_view_get_iter_location (loc->view, iter, known);
   *box = *known;
 }
 
@@ -602,7 +593,7 @@ draw_piece (GtkTextView   *view,
     }
   g_array_sort (edges, compare_edges);
 
-  locator_init (&loc, view, MIN (start, stroke_lo), MAX (end, stroke_hi));
+  locator_init (&loc, view);
   draw_tints (&loc, below, edges, colors, tints, n_labels);
   draw_shared (&loc, above, edges, colors, n_labels);
   /* draw_edges keeps the edges strictly inside its bounds. */
