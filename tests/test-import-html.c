@@ -662,6 +662,37 @@ test_pointer_lines (void)
       g_error ("kept “%s” in:\n%s", dropped[i], text);
 }
 
+/* Under the phrase, a paragraph of nothing but links to other articles
+ * is a list of teasers however long it is; a long paragraph that opens
+ * with the phrase and goes on in words of its own is the story. */
+static void
+test_pointer_link_lists (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>Die Stadt hat am Montag die neuen Radwege auf der Brücke freigegeben, nach einem "
+    "Jahr der Versuche und zwei Bürgerversammlungen zu dem Plan.</p>"
+    "<p>Siehe auch<br>\n<a href=\"/a\">Neue Radwege in der Altstadt sollen im Frühjahr "
+    "kommen</a><br>\n<a href=\"/b\">Die Busse fahren ab März im Takt von zehn Minuten"
+    "</a><br>\n<a href=\"/c\">Der Stadtrat streitet über die Parkplätze am Markt</a><br>\n"
+    "<a href=\"/d\">Wie die Brücke vor hundert Jahren gebaut wurde und wer sie "
+    "bezahlt hat</a><br>\n<a href=\"/e\">Die Pläne für den neuen Bahnhof liegen aus</a></p>"
+    "<p>Siehe auch den Bericht des Stadtrats, der im Rathaus ausliegt: Er zählt die "
+    "Unfälle auf der Brücke seit 2015 auf, nennt die Kosten der Radwege und sagt, wer "
+    "sie bezahlt, wie lange die Arbeiten dauern und welche Straßen in der Zeit gesperrt "
+    "werden, und er <a href=\"/f\">steht auch im Netz</a>.</p>"
+    "<p>Die Arbeiten beginnen im März und sollen vor den Sommerferien enden, teilte die "
+    "Stadt mit und dankte den Anwohnern für ihre Geduld.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "Die Stadt hat am Montag"));
+  g_assert_nonnull (strstr (text, "Siehe auch den Bericht des Stadtrats"));
+  g_assert_nonnull (strstr (text, "Die Arbeiten beginnen im März"));
+  g_assert_null (strstr (text, "Neue Radwege in der Altstadt"));
+  g_assert_null (strstr (text, "Die Pläne für den neuen Bahnhof"));
+}
+
 /* A caption that carries its picture's credit is no part of the story,
  * however long; a long caption without one and a sentence that names an
  * agency are. */
@@ -1266,6 +1297,7 @@ main (int    argc,
   g_test_add_func ("/import-html/whole-page-fallback", test_whole_page_fallback);
   g_test_add_func ("/import-html/description-finds-article", test_description_finds_article);
   g_test_add_func ("/import-html/pointer-lines", test_pointer_lines);
+  g_test_add_func ("/import-html/pointer-link-lists", test_pointer_link_lists);
   g_test_add_func ("/import-html/credited-captions", test_credited_captions);
   g_test_add_func ("/import-html/reader-appeals", test_reader_appeals);
   g_test_add_func ("/import-html/metadata-lines", test_metadata_lines);

@@ -572,8 +572,8 @@ static gboolean
 is_pointer_line (xmlNodePtr node)
 {
   static const char * const phrases[] = {
-    "read also", "also read", "see also", "read more", "more on this", "lesen sie auch",
-    "lesen sie mehr", "auch interessant", "weitere artikel", "schon gelesen",
+    "read also", "also read", "see also", "siehe auch", "read more", "more on this",
+    "lesen sie auch", "lesen sie mehr", "auch interessant", "weitere artikel", "schon gelesen",
     "zum weiterlesen", "mehr zum thema", "weiterführende links",
     "das könnte sie auch interessieren", "puedes ver", "lee también", "lea también",
     "ver también", "te puede interesar", "le puede interesar", "también te puede interesar",
@@ -593,7 +593,9 @@ is_pointer_line (xmlNodePtr node)
   g_autofree char *text = NULL;
   g_autofree char *lower = NULL;
 
-  if (_mg_html_inner_length (node) >= 250)
+  /* Past a short line, only a list of the links themselves under the
+   * phrase ("Siehe auch" and six headlines) is such a line. */
+  if (_mg_html_inner_length (node) >= 250 && _mg_html_link_density (node) < 0.75)
     return FALSE;
   text = _mg_html_inner_text (node);
   lower = g_utf8_strdown (text, -1);
