@@ -693,6 +693,34 @@ test_pointer_link_lists (void)
   g_assert_null (strstr (text, "Die Pläne für den neuen Bahnhof"));
 }
 
+/* The label of a control that shows or hides part of the page, alone on
+ * its line, is a button's words; a sentence that opens with the same
+ * words is the story's. */
+static void
+test_control_labels (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>Wer in Gesellschaft oft errötet und schweigt, leidet womöglich an einer sozialen "
+    "Angst, die sich gut behandeln lässt, sagen Psychologen.</p>"
+    "<p>Mehr anzeigen</p>"
+    "<p>Eine Therapie dauert meist einige Monate, und viele Patienten spüren schon nach "
+    "wenigen Wochen eine Besserung im Alltag.</p>"
+    "<p>Quellen ausblenden</p>"
+    "<p>Nach oben in die Klinik gelangen die Patienten über einen eigenen Aufzug, damit "
+    "sie niemandem begegnen müssen.</p>"
+    "<p>^ Nach oben</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "Wer in Gesellschaft oft errötet"));
+  g_assert_nonnull (strstr (text, "Eine Therapie dauert"));
+  g_assert_nonnull (strstr (text, "Nach oben in die Klinik"));
+  g_assert_null (strstr (text, "Mehr anzeigen"));
+  g_assert_null (strstr (text, "Quellen ausblenden"));
+  g_assert_null (strstr (text, "^"));
+}
+
 /* A caption that carries its picture's credit is no part of the story,
  * however long; a long caption without one and a sentence that names an
  * agency are. */
@@ -1298,6 +1326,7 @@ main (int    argc,
   g_test_add_func ("/import-html/description-finds-article", test_description_finds_article);
   g_test_add_func ("/import-html/pointer-lines", test_pointer_lines);
   g_test_add_func ("/import-html/pointer-link-lists", test_pointer_link_lists);
+  g_test_add_func ("/import-html/control-labels", test_control_labels);
   g_test_add_func ("/import-html/credited-captions", test_credited_captions);
   g_test_add_func ("/import-html/reader-appeals", test_reader_appeals);
   g_test_add_func ("/import-html/metadata-lines", test_metadata_lines);

@@ -704,6 +704,22 @@ is_embed_placeholder (xmlNodePtr node)
   return FALSE;
 }
 
+/* The label of a control that shows or hides part of the page, alone
+ * on its line ("mehr anzeigen", "Quellen ausblenden", "Nach oben"): a
+ * button's words, which a script answers, not a line of the story. */
+static gboolean
+is_control_label (xmlNodePtr node)
+{
+  static const char * const labels[] = {
+    "mehr anzeigen", "weniger anzeigen", "alle anzeigen", "quellen anzeigen",
+    "quellen ausblenden", "quellen einblenden", "show more", "show less", "read less",
+    "nach oben", "back to top", "zurück nach oben", "zurück zum inhaltsverzeichnis",
+    "back to contents", NULL
+  };
+
+  return is_lone_label (node, 40, "-+:()[]^", labels);
+}
+
 /* The label of a picture's zoom control, alone or before the caption it
  * sits on ("Zum Vergrößern bitte anklicken", "Bild anzeigen Bild
  * schließen", "Click to enlarge"): a button's words, not the story's. */
@@ -867,7 +883,7 @@ _mg_html_clean_article (xmlNodePtr  article,
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "td") &&
                (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b) ||
-                is_zoom_label (b) || is_embed_placeholder (b)))
+                is_zoom_label (b) || is_embed_placeholder (b) || is_control_label (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
