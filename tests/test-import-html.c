@@ -721,6 +721,31 @@ test_control_labels (void)
   g_assert_null (strstr (text, "^"));
 }
 
+/* The page's own address under a label is a line for copying; a line
+ * that goes on in words after the address is the story's. */
+static void
+test_permalink_lines (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>Les éléphants quittent la forêt pour les terres fertiles, où ils détruisent les "
+    "récoltes des paysans, selon une étude menée à Dakar.</p>"
+    "<p>Permalien https://example.org/p/RPYx</p>"
+    "<p>Les chercheurs proposent des couloirs pour les troupeaux, loin des champs, et une "
+    "aide aux villages qui perdent leur récolte.</p>"
+    "<ul><li>Permalink: https://example.org/news/2021/elephants.php</li></ul>"
+    "<p>Permalink https://example.org/p/RPYx est l'adresse que le journal donne à chaque "
+    "article, pour qu'on le retrouve plus tard.</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "Les éléphants quittent"));
+  g_assert_nonnull (strstr (text, "Les chercheurs proposent"));
+  g_assert_nonnull (strstr (text, "est l'adresse que le journal"));
+  g_assert_null (strstr (text, "Permalien"));
+  g_assert_null (strstr (text, "elephants.php"));
+}
+
 /* A caption that carries its picture's credit is no part of the story,
  * however long; a long caption without one and a sentence that names an
  * agency are. */
@@ -1327,6 +1352,7 @@ main (int    argc,
   g_test_add_func ("/import-html/pointer-lines", test_pointer_lines);
   g_test_add_func ("/import-html/pointer-link-lists", test_pointer_link_lists);
   g_test_add_func ("/import-html/control-labels", test_control_labels);
+  g_test_add_func ("/import-html/permalink-lines", test_permalink_lines);
   g_test_add_func ("/import-html/credited-captions", test_credited_captions);
   g_test_add_func ("/import-html/reader-appeals", test_reader_appeals);
   g_test_add_func ("/import-html/metadata-lines", test_metadata_lines);

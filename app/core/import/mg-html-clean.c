@@ -831,6 +831,32 @@ is_metadata_line (xmlNodePtr node)
   return FALSE;
 }
 
+/* The page's own address under a label ("Permalink: https://…",
+ * "Permalien https://p.dw.com/p/RPYx"): a line for copying, not reading. */
+static gboolean
+is_permalink_line (xmlNodePtr node)
+{
+  static const char * const labels[] = {
+    "permalink", "permalien", "short url", "short link", "kurz-url", "kurzlink", NULL
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  const char *rest = NULL;
+
+  if (_mg_html_inner_length (node) >= 200)
+    return FALSE;
+  text = _mg_html_inner_text (node);
+  lower = g_utf8_strdown (g_strstrip (text), -1);
+  for (guint i = 0; rest == NULL && labels[i] != NULL; i++)
+    if (g_str_has_prefix (lower, labels[i]))
+      rest = lower + strlen (labels[i]);
+  if (rest == NULL)
+    return FALSE;
+  rest += strspn (rest, " :");
+  return (g_str_has_prefix (rest, "http") || g_str_has_prefix (rest, "www.")) &&
+         strchr (rest, ' ') == NULL;
+}
+
 static gboolean
 is_heading (xmlNodePtr node)
 {
@@ -883,7 +909,8 @@ _mg_html_clean_article (xmlNodePtr  article,
         bury (b, graveyard);
       else if (!_mg_html_is_tag (b, "td") &&
                (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b) ||
-                is_zoom_label (b) || is_embed_placeholder (b) || is_control_label (b)))
+                is_zoom_label (b) || is_embed_placeholder (b) || is_control_label (b) ||
+                is_permalink_line (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
