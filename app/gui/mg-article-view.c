@@ -3,7 +3,7 @@
  * Each label has a tint where one of its spans covers the text, a stronger
  * one where two or more nest, and a second cue besides colour (italics,
  * underlines). Tints and underlines are drawn from the store under the
- * text (mg-span-marks.c): a text tag splits the text into runs at each of
+ * text (mg-span-marks.c, mg-span-tints.c): a text tag splits the text into runs at each of
  * its toggles, and a densely coded paragraph laid out and painted hundreds
  * of them. Only italics, a property of the font, are a tag, one per
  * italic label, never one per annotation; when the store changes a range,
@@ -182,7 +182,7 @@ update_tag_colors (MgArticleView *self)
 /* The second cue, so that colour is never the only one, is by position in
  * the label set: for the default labels quote italic, actor a single
  * underline, claim a wavy one and figure a double one. Only italics need
- * a tag; mg-span-marks.c draws the underlines.
+ * a tag; mg-span-tints.c draws the underlines.
  *
  * The tags live in @buffer's table; a buffer replaced takes its tags with
  * it. */

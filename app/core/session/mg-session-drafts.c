@@ -24,7 +24,7 @@
 
 /* A slice of the main loop stops after this long, or when the thread has
  * this many bytes not yet written; the thread is handed parts of about
- * CHUNK_BYTES (a document's head holds its whole text, so may be more). */
+ * CHUNK_BYTES (one unit of the serialiser more at most). */
 #define SLICE_USEC         3000
 #define CHUNK_BYTES        (64 * 1024)
 #define MAX_IN_FLIGHT      (1024 * 1024)
@@ -170,7 +170,7 @@ draft_write_free (MgDraftWrite *write)
 }
 
 /* What a part counts for in @in_flight: its size, bounded so that the
- * sum of a few fits an int even when one document's text is huge. */
+ * sum of a few always fits an int. */
 static gint
 part_weight (gsize n_bytes)
 {
@@ -285,8 +285,7 @@ end_stream (MgDraftWrite *write,
  * one, which starts once the thread let go. With no one waiting, the next
  * draft comes when the edit's own autosave is due: starting it at once
  * would serialise the work again and again while a person edits quickly,
- * each time given up at the next edit, and its slices would fall between
- * each edit and its frame. Work saved, given up or replaced meanwhile
+ * each time given up at the next edit. Work saved, given up or replaced meanwhile
  * wants no draft, as when the write was done. */
 static void
 abandon (MgSession    *self,
