@@ -326,6 +326,44 @@ test_portal_title (void)
                    "How snake_case won the style guide of the council");
 }
 
+/* A meta title carries the site's name as <title> does ("Story - Site",
+ * "Site | Story"): the name given as the site's is cut, and the headline
+ * leading the text is the story alone. A name joined to the story by a
+ * hyphen is a word of it; entities a page escaped twice are read once
+ * more. */
+static void
+test_title_site_name (void)
+{
+  static const char * const cases[][3] = {
+    { "Dam opens after ten years - The Valley Times", "The Valley Times", "Dam opens after ten years" },
+    { "Dam opens after ten years | VALLEY TIMES", "Valley Times", "Dam opens after ten years" },
+    { "Valley Times: Dam opens after ten years", "Valley Times", "Dam opens after ten years" },
+    { "Dam opens after ten years &bull; Valley", "Valley", "Dam opens after ten years" },
+    { "Valley-dam opens after ten years", "Valley", "Valley-dam opens after ten years" },
+    { "Council &amp;#8211; the ferry stays", "Valley", "Council \xe2\x80\x93 the ferry stays" },
+    { "Dam - Valley", "Valley", "Dam - Valley" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *page = g_strdup_printf (
+        "<html><head><meta property=\"og:title\" content=\"%s\">"
+        "<meta property=\"og:site_name\" content=\"%s\"></head><body>"
+        "<p>The council met on Monday and agreed, after a long debate, to keep the "
+        "ferry running through the winter months, whatever the weather.</p></body></html>",
+        cases[i][0], cases[i][1]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) docs = mg_import_html (page, strlen (page), "page.html", NULL, &error);
+      const char *text;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (mg_document_get_title (docs->pdata[0]), ==, cases[i][2]);
+      text = mg_document_get_text (docs->pdata[0]);
+      g_assert_true (g_str_has_prefix (text, cases[i][2]));
+      g_assert_true (text[strlen (cases[i][2])] == '\n');
+    }
+}
+
 /* Whatever libxml2 leaves in a tree, what is read from it is UTF-8. */
 static void
 test_tree_made_valid (void)
@@ -1338,6 +1376,7 @@ main (int    argc,
   g_test_add_func ("/import-html/bad-input", test_bad_input);
   g_test_add_func ("/import-html/slug", test_slug);
   g_test_add_func ("/import-html/title-split-utf8", test_title_split_utf8);
+  g_test_add_func ("/import-html/title-site-name", test_title_site_name);
   g_test_add_func ("/import-html/tree-made-valid", test_tree_made_valid);
   g_test_add_func ("/import-html/hostile-references", test_hostile_references);
   g_test_add_func ("/import-html/json-ld-broken-pair", test_json_ld_broken_pair);

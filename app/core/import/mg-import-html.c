@@ -437,6 +437,133 @@ page_title (PageMeta *pm)
   return g_steal_pointer (&cur);
 }
 
+/* Entities a page escaped twice ("&amp;ndash;" in a <meta>, "&#8211;"
+ * in JSON-LD) reach us as "&ndash;": no title means those characters, so
+ * a well-formed entity left in a value is read once more. */
+static char *
+unescape_again (const char *text)
+{
+  GString *s;
+
+  if (text == NULL)
+    return NULL;
+  if (strchr (text, '&') == NULL)
+    return g_strdup (text);
+  s = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p;)
+    {
+      const char *semi = *p == '&' ? strchr (p, ';') : NULL;
+      gunichar c = 0;
+
+      if (semi != NULL && semi - p > 2 && semi - p <= 10)
+        {
+          g_autofree char *name = g_strndup (p + 1, semi - p - 1);
+
+          if (name[0] == '#' && (name[1] == 'x' || name[1] == 'X'))
+            c = name[2] && strspn (name + 2, "0123456789abcdefABCDEF") == strlen (name + 2)
+                  ? (gunichar) g_ascii_strtoull (name + 2, NULL, 16) : 0;
+          else if (name[0] == '#')
+            c = strspn (name + 1, "0123456789") == strlen (name + 1)
+                  ? (gunichar) g_ascii_strtoull (name + 1, NULL, 10) : 0;
+          else
+            {
+              const htmlEntityDesc *e = htmlEntityLookup ((const xmlChar *) name);
+
+              c = e != NULL ? e->value : 0;
+            }
+          /* Never a control character or half of a pair out of a title. */
+          if (c < 0x20 || !g_unichar_validate (c))
+            c = 0;
+        }
+      if (c != 0)
+        {
+          g_string_append_unichar (s, c);
+          p = semi + 1;
+        }
+      else
+        g_string_append_c (s, *p++);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+site_name (PageMeta *pm)
+{
+  static const char * const sites[] = { "og:site_name", "application-name", NULL };
+
+  return pm->ld_site ? pm->ld_site : meta_first (pm, sites);
+}
+
+/* Whether @p starts a separator between a title's parts: a bar, dash,
+ * colon, bullet, guillemet or slash, with the spaces around it. Returns
+ * the first character after it, or %NULL. A hyphen or a slash joins the
+ * words of a name too ("adac-kindersitztest"), so they need spaces both
+ * sides. */
+static const char *
+after_separator (const char *p)
+{
+  static const char * const marks[] = {
+    "::", "|", "｜", "–", "—", "·", "•", "⋆", ":", "»", "«", NULL
+  };
+  static const char * const spaced[] = { "-", "/", "\\", "~", NULL };
+  gsize before = strspn (p, " ");
+
+  p += before;
+  for (guint i = 0; marks[i] != NULL; i++)
+    if (g_str_has_prefix (p, marks[i]))
+      {
+        p += strlen (marks[i]);
+        return p + strspn (p, " ");
+      }
+  for (guint i = 0; spaced[i] != NULL; i++)
+    if (g_str_has_prefix (p, spaced[i]) && before > 0 && p[strlen (spaced[i])] == ' ')
+      {
+        p += strlen (spaced[i]);
+        return p + strspn (p, " ");
+      }
+  return NULL;
+}
+
+/* A title's meta value often carries the site's name as the page's
+ * <title> does: "Story - Site", "Story | Site", "Site: Story". The name
+ * is the site's, not the story's, when it is the page's own site name;
+ * what is left must still read as a headline. */
+static char *
+without_site_name (const char *title,
+                   const char *site)
+{
+  gsize tn = strlen (title);
+  gsize sn = site ? strlen (site) : 0;
+
+  if (sn == 0 || sn + 3 > tn)
+    return NULL;
+  /* "Story - Site": the name at the end, a separator before it. */
+  if (g_ascii_strcasecmp (title + tn - sn, site) == 0)
+    {
+      g_autofree char *rest = g_strndup (title, tn - sn);
+      g_autofree char *rev = g_utf8_strreverse (rest, -1);
+      const char *after = NULL;
+
+      /* Reversed, the spaces before the name and the separator lead. */
+      if ((after = after_separator (rev)) != NULL &&
+          g_utf8_strlen (after, -1) >= 8)
+        {
+          g_autofree char *story = g_utf8_strreverse (after, -1);
+
+          return g_strchomp (g_steal_pointer (&story));
+        }
+    }
+  /* "Site: Story", "Site | Story". */
+  if (g_ascii_strncasecmp (title, site, sn) == 0)
+    {
+      const char *after = after_separator (title + sn);
+
+      if (after != NULL && g_utf8_strlen (after, -1) >= 8)
+        return g_strdup (after);
+    }
+  return NULL;
+}
+
 static void
 apply_page_meta (MgDocument *doc,
                  PageMeta   *pm,
@@ -451,12 +578,16 @@ apply_page_meta (MgDocument *doc,
     "datepublished", "pubdate", "publish-date", "date", "dc:date",
     "dcterms.date", "sailthru.date", NULL
   };
-  static const char * const sites[] = { "og:site_name", "application-name", NULL };
   static const char * const urls[] = { "og:url", "twitter:url", NULL };
   static const char * const descriptions[] = {
     "og:description", "description", "twitter:description", "dc:description", NULL
   };
-  const char *author = pm->ld_author ? pm->ld_author : meta_first (pm, authors);
+  g_autofree char *author_meta = unescape_again (pm->ld_author ? pm->ld_author : meta_first (pm, authors));
+  g_autofree char *site = unescape_again (site_name (pm));
+  g_autofree char *description = unescape_again (meta_first (pm, descriptions)
+                                                   ? meta_first (pm, descriptions)
+                                                   : pm->ld_description);
+  const char *author = author_meta;
   const char *published = pm->ld_published ? pm->ld_published : meta_first (pm, dates);
   g_autofree char *iso = _mg_import_iso_date (published);
 
@@ -471,11 +602,10 @@ apply_page_meta (MgDocument *doc,
     author = byline;
   _mg_import_set_meta (doc, "author", author);
   _mg_import_set_meta (doc, "published", iso);
-  _mg_import_set_meta (doc, "site_name", pm->ld_site ? pm->ld_site : meta_first (pm, sites));
+  _mg_import_set_meta (doc, "site_name", site);
   _mg_import_set_meta (doc, "url", pm->canonical ? pm->canonical
                         : meta_first (pm, urls) ? meta_first (pm, urls) : pm->ld_url);
-  _mg_import_set_meta (doc, "description", meta_first (pm, descriptions)
-                                ? meta_first (pm, descriptions) : pm->ld_description);
+  _mg_import_set_meta (doc, "description", description);
   _mg_import_set_meta (doc, "language", pm->lang);
 }
 
@@ -492,9 +622,16 @@ choose_title (PageMeta *pm)
 
   /* Portals put their own names in their meta titles and in <title>
    * alike; the story they leave needs no further cutting. */
+  g_autofree char *chosen = NULL;
+  g_autofree char *site = unescape_again (site_name (pm));
+  char *without;
+
   if (raw != NULL && (story = portal_title (raw)) != NULL)
     return story;
-  return t != NULL ? g_strdup (t) : page_title (pm);
+  chosen = t != NULL ? unescape_again (t) : page_title (pm);
+  if (chosen != NULL && (without = without_site_name (chosen, site)) != NULL)
+    return without;
+  return g_steal_pointer (&chosen);
 }
 
 /**
