@@ -1031,6 +1031,31 @@ test_sign_off_kept (void)
   g_assert_null (strstr (text, "More on this"));
 }
 
+/* A column's last line naming its author's post, in capitals and with no
+ * stop, is a statement, kept; a short line with no verb after it is still
+ * a label. */
+static void
+test_author_line_kept (void)
+{
+  static const char page[] =
+    "<html><body><article>"
+    "<p>The bill will be debated in the lower house this week, and on Friday the heads of "
+    "the country's broadcasters will tell the committee why they want it changed.</p>"
+    "<p>They should make it clear that they are as angry about this as they were about "
+    "the last government's attempt to regulate the press through the back door.</p>"
+    "<p>Memories of the trouble that brought the last minister would make the prime "
+    "minister sit up and take notice, if nothing else in the debate does.</p>"
+    "<p>The committee will report in a month, and the upper house will not vote on the "
+    "bill before its report is printed and read.</p>"
+    "<p><b>LAURIE SMITH IS THE NETWORK'S POLITICAL EDITOR</b></p>"
+    "<p>Most read today</p>"
+    "</article></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_nonnull (strstr (text, "LAURIE SMITH IS THE NETWORK'S POLITICAL EDITOR"));
+  g_assert_null (strstr (text, "Most read"));
+}
+
 /* The standfirst set apart from the body, under no name that says what
  * it is, shows the page's description: it leads the article. The same
  * words in a teaser after the article are no standfirst. */
@@ -1400,6 +1425,7 @@ main (int    argc,
   g_test_add_func ("/import-html/embed-placeholders", test_embed_placeholders);
   g_test_add_func ("/import-html/dateline-kept", test_dateline_kept);
   g_test_add_func ("/import-html/sign-off-kept", test_sign_off_kept);
+  g_test_add_func ("/import-html/author-line-kept", test_author_line_kept);
   g_test_add_func ("/import-html/description-standfirst", test_description_standfirst);
   g_test_add_func ("/import-html/description-candidate", test_description_candidate);
   g_test_add_func ("/import-html/title-in-body", test_title_in_body);

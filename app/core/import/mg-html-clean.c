@@ -507,6 +507,13 @@ ends_sentence (const char *text)
   return FALSE;
 }
 
+static gboolean
+is_copula (const char *word)
+{
+  return g_ascii_strcasecmp (word, "is") == 0 || g_ascii_strcasecmp (word, "ist") == 0 ||
+         g_ascii_strcasecmp (word, "est") == 0;
+}
+
 /* A short line after the article's last sentence: the label of a list of
  * links or of a button that is gone ("More on this", "Read next"). */
 static gboolean
@@ -521,6 +528,8 @@ is_trailing_label (xmlNodePtr node)
   };
   g_autofree char *text = NULL;
   g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n = 0;
 
   if (_mg_html_is_tag (node, "li") || _mg_html_is_tag (node, "td") ||
       _mg_html_inner_length (node) >= 60)
@@ -528,6 +537,16 @@ is_trailing_label (xmlNodePtr node)
   text = _mg_html_inner_text (node);
   lower = g_utf8_strdown (text, -1);
   if (starts_with_any (g_strchug (lower), sign_offs))
+    return FALSE;
+  /* A column's last line says who wrote it, stop or not: a name of two
+   * to four words, then "is" ("LAURIE SMITH IS THE NETWORK'S POLITICAL
+   * EDITOR"). That is a statement, not a label. */
+  words = g_strsplit (g_strstrip (text), " ", -1);
+  while (n < 4 && words[n] != NULL && g_unichar_isupper (g_utf8_get_char (words[n])) &&
+         !is_copula (words[n]))
+    n++;
+  if (n >= 2 && words[n] != NULL && is_copula (words[n]) && words[n + 1] != NULL &&
+      words[n + 2] != NULL)
     return FALSE;
   return !ends_sentence (text);
 }
