@@ -327,10 +327,11 @@ test_portal_title (void)
 }
 
 /* A meta title carries the site's name as <title> does ("Story - Site",
- * "Site | Story"): the name given as the site's is cut, and the headline
- * leading the text is the story alone. A name joined to the story by a
- * hyphen is a word of it; entities a page escaped twice are read once
- * more. */
+ * "Site | Story", "Story (site.de)"): the name the page gives its site, or
+ * its address's host, is cut, and the headline leading the text is the
+ * story alone. A name joined to the story by a hyphen is a word of it, a
+ * guillemet opens a quotation; entities a page escaped twice are read
+ * once more. */
 static void
 test_title_site_name (void)
 {
@@ -342,16 +343,26 @@ test_title_site_name (void)
     { "Valley-dam opens after ten years", "Valley", "Valley-dam opens after ten years" },
     { "Council &amp;#8211; the ferry stays", "Valley", "Council \xe2\x80\x93 the ferry stays" },
     { "Dam - Valley", "Valley", "Dam - Valley" },
+    /* No site name given: the host of the page's address names it. */
+    { "Dam opens after ten years (valley times)", NULL, "Dam opens after ten years" },
+    { "Dam opens after ten years | Valley-Times.example", NULL, "Dam opens after ten years" },
+    { "\xc2\xbb" "Dam opens after ten years\xc2\xab (Valley Times)", NULL,
+      "\xc2\xbb" "Dam opens after ten years\xc2\xab" },
+    { "Dam opens after ten years - Ledger", NULL, "Dam opens after ten years - Ledger" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_autofree char *site = cases[i][1] != NULL
+        ? g_strdup_printf ("<meta property=\"og:site_name\" content=\"%s\">", cases[i][1])
+        : g_strdup ("");
       g_autofree char *page = g_strdup_printf (
-        "<html><head><meta property=\"og:title\" content=\"%s\">"
-        "<meta property=\"og:site_name\" content=\"%s\"></head><body>"
+        "<html><head><meta property=\"og:title\" content=\"%s\">%s"
+        "<link rel=\"canonical\" href=\"https://www.valley-times.example/news/dam\">"
+        "</head><body>"
         "<p>The council met on Monday and agreed, after a long debate, to keep the "
         "ferry running through the winter months, whatever the weather.</p></body></html>",
-        cases[i][0], cases[i][1]);
+        cases[i][0], site);
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) docs = mg_import_html (page, strlen (page), "page.html", NULL, &error);
       const char *text;

@@ -497,15 +497,15 @@ site_name (PageMeta *pm)
 /* Whether @p starts a separator between a title's parts: a bar, dash,
  * colon, bullet, guillemet or slash, with the spaces around it. Returns
  * the first character after it, or %NULL. A hyphen or a slash joins the
- * words of a name too ("adac-kindersitztest"), so they need spaces both
- * sides. */
+ * words of a name too ("adac-kindersitztest"), and a guillemet opens a
+ * quotation, so they need spaces both sides. */
 static const char *
 after_separator (const char *p)
 {
   static const char * const marks[] = {
-    "::", "|", "｜", "–", "—", "·", "•", "⋆", ":", "»", "«", NULL
+    "::", "|", "｜", "–", "—", "·", "•", "⋆", ":", NULL
   };
-  static const char * const spaced[] = { "-", "/", "\\", "~", NULL };
+  static const char * const spaced[] = { "-", "/", "\\", "~", "»", NULL };
   gsize before = strspn (p, " ");
 
   p += before;
@@ -524,42 +524,98 @@ after_separator (const char *p)
   return NULL;
 }
 
-/* A title's meta value often carries the site's name as the page's
- * <title> does: "Story - Site", "Story | Site", "Site: Story". The name
- * is the site's, not the story's, when it is the page's own site name;
- * what is left must still read as a headline. */
+/* @text lower-cased with only its letters and digits: "Neues
+ * Deutschland" and "neues-deutschland.de" differ only in what this
+ * drops. */
 static char *
-without_site_name (const char *title,
-                   const char *site)
+comparable_name (const char *text,
+                 gssize      len)
+{
+  g_autofree char *folded = g_utf8_casefold (text, len);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (s, g_utf8_get_char (p));
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+names_site (const char         *part,
+            gssize              len,
+            const char * const *names)
+{
+  g_autofree char *c = comparable_name (part, len);
+
+  return *c != '\0' && g_strv_contains (names, c);
+}
+
+/* The names a page's site goes by: the one it gives, and its address's
+ * host with and without the domain's ending ("rp.pl", "rp"). */
+static GPtrArray *
+site_names (PageMeta *pm)
+{
+  static const char * const urls[] = { "og:url", "twitter:url", NULL };
+  static const char * const hosts[] = { "www.", "m.", "amp.", NULL };
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *site = unescape_again (site_name (pm));
+  const char *url = pm->canonical ? pm->canonical
+                    : meta_first (pm, urls) ? meta_first (pm, urls) : pm->ld_url;
+  const char *host = url ? strstr (url, "://") : NULL;
+
+  if (site != NULL)
+    g_ptr_array_add (names, comparable_name (site, -1));
+  if (host != NULL)
+    {
+      g_autofree char *h = g_strndup (host + 3, strcspn (host + 3, "/:?#"));
+      const char *name = h;
+      const char *dot;
+
+      for (guint i = 0; hosts[i] != NULL; i++)
+        if (g_str_has_prefix (name, hosts[i]))
+          name += strlen (hosts[i]);
+      dot = strrchr (name, '.');
+      g_ptr_array_add (names, comparable_name (name, -1));
+      if (dot != NULL && dot > name)
+        g_ptr_array_add (names, comparable_name (name, dot - name));
+    }
+  g_ptr_array_add (names, NULL);
+  return names;
+}
+
+/* A title often carries the site's name: "Story - Site", "Story | Site",
+ * "Site: Story", "Story (site.de)". The part is the site's, not the
+ * story's, when it is one of the page's names for its site; what is left
+ * must still read as a headline. */
+static char *
+without_site_name (const char         *title,
+                   const char * const *names)
 {
   gsize tn = strlen (title);
-  gsize sn = site ? strlen (site) : 0;
 
-  if (sn == 0 || sn + 3 > tn)
+  if (names == NULL || names[0] == NULL)
     return NULL;
-  /* "Story - Site": the name at the end, a separator before it. */
-  if (g_ascii_strcasecmp (title + tn - sn, site) == 0)
+  for (const char *p = title; *p; p = g_utf8_next_char (p))
     {
-      g_autofree char *rest = g_strndup (title, tn - sn);
-      g_autofree char *rev = g_utf8_strreverse (rest, -1);
-      const char *after = NULL;
+      const char *after = p > title ? after_separator (p) : NULL;
 
-      /* Reversed, the spaces before the name and the separator lead. */
-      if ((after = after_separator (rev)) != NULL &&
-          g_utf8_strlen (after, -1) >= 8)
-        {
-          g_autofree char *story = g_utf8_strreverse (after, -1);
-
-          return g_strchomp (g_steal_pointer (&story));
-        }
-    }
-  /* "Site: Story", "Site | Story". */
-  if (g_ascii_strncasecmp (title, site, sn) == 0)
-    {
-      const char *after = after_separator (title + sn);
-
-      if (after != NULL && g_utf8_strlen (after, -1) >= 8)
+      if (after == NULL || after == p || *after == '\0')
+        continue;
+      /* "Story - Site" */
+      if (names_site (after, -1, names) && g_utf8_strlen (title, p - title) >= 8)
+        return g_strchomp (g_strndup (title, p - title));
+      /* "Site: Story" */
+      if (names_site (title, p - title, names) && g_utf8_strlen (after, -1) >= 8)
         return g_strdup (after);
+    }
+  /* "Story (Site)" */
+  if (tn > 2 && title[tn - 1] == ')')
+    {
+      const char *open = g_strrstr (title, " (");
+
+      if (open != NULL && names_site (open + 2, title + tn - 1 - (open + 2), names) &&
+          g_utf8_strlen (title, open - title) >= 8)
+        return g_strndup (title, open - title);
     }
   return NULL;
 }
@@ -623,13 +679,13 @@ choose_title (PageMeta *pm)
   /* Portals put their own names in their meta titles and in <title>
    * alike; the story they leave needs no further cutting. */
   g_autofree char *chosen = NULL;
-  g_autofree char *site = unescape_again (site_name (pm));
+  g_autoptr(GPtrArray) names = site_names (pm);
   char *without;
 
   if (raw != NULL && (story = portal_title (raw)) != NULL)
     return story;
   chosen = t != NULL ? unescape_again (t) : page_title (pm);
-  if (chosen != NULL && (without = without_site_name (chosen, site)) != NULL)
+  if (chosen != NULL && (without = without_site_name (chosen, (const char * const *) names->pdata)) != NULL)
     return without;
   return g_steal_pointer (&chosen);
 }
