@@ -1067,6 +1067,44 @@ test_author_line_kept (void)
   g_assert_null (strstr (text, "Most read"));
 }
 
+/* A subtitle right under the headline, long as a sentence, is the
+ * standfirst and leads the article; a section's heading inside the body
+ * stays where it is, and a short heading under the headline is no
+ * standfirst. */
+static void
+test_subtitle_standfirst (void)
+{
+#define SUBTITLE_BODY \
+    "<div class=\"content\">" \
+    "<p>The tenants' union in the harbour district said on Tuesday that more than four " \
+    "hundred households had told it they would not pay their rent on the first of May.</p>" \
+    "<h2>What the landlords say</h2>" \
+    "<p>The landlords' association said it would talk to every tenant who could not pay, " \
+    "but warned that buildings with many unpaid rents could not keep up their repairs.</p>" \
+    "<p>The city council will discuss a fund for rents at its meeting next week, and the " \
+    "mayor has said she will ask the state to share its cost.</p></div>"
+  static const char page[] =
+    "<html><head><title>Rent strike looms in the harbour district</title></head><body>"
+    "<article><h1>Rent strike looms in the harbour district</h1>"
+    "<h2>Tenants who lost their jobs this spring say they cannot pay in May, and warn "
+    "the landlords</h2>"
+    SUBTITLE_BODY "</article></body></html>";
+  static const char kicker[] =
+    "<html><head><title>Rent strike looms in the harbour district</title></head><body>"
+    "<article><h1>Rent strike looms in the harbour district</h1><h2>Housing</h2>"
+    SUBTITLE_BODY "</article></body></html>";
+#undef SUBTITLE_BODY
+  const char *text = first_text (page, -1);
+  const char *lead = strstr (text, "Tenants who lost their jobs");
+
+  g_assert_nonnull (lead);
+  g_assert_true (lead < strstr (text, "The tenants' union"));
+  g_assert_true (strstr (text, "The tenants' union") < strstr (text, "What the landlords say"));
+
+  text = first_text (kicker, -1);
+  g_assert_null (strstr (text, "Housing"));
+}
+
 /* The standfirst set apart from the body, under no name that says what
  * it is, shows the page's description: it leads the article. The same
  * words in a teaser after the article are no standfirst. */
@@ -1437,6 +1475,7 @@ main (int    argc,
   g_test_add_func ("/import-html/dateline-kept", test_dateline_kept);
   g_test_add_func ("/import-html/sign-off-kept", test_sign_off_kept);
   g_test_add_func ("/import-html/author-line-kept", test_author_line_kept);
+  g_test_add_func ("/import-html/subtitle-standfirst", test_subtitle_standfirst);
   g_test_add_func ("/import-html/description-standfirst", test_description_standfirst);
   g_test_add_func ("/import-html/description-candidate", test_description_candidate);
   g_test_add_func ("/import-html/title-in-body", test_title_in_body);

@@ -53,6 +53,7 @@ typedef struct
   gboolean    described_lead; /* this pass put the description's block above the article */
   glong       described_lead_len; /* and its length in characters */
   xmlNodePtr  title_home;  /* where the heading repeating the title was */
+  xmlNodePtr  after_title; /* the element right after that heading */
   GPtrArray  *graveyard;   /* unlinked subtrees, freed at the end */
   GPtrArray  *data;        /* NodeData hung on node->_private */
 } Extract;
@@ -489,6 +490,7 @@ prepare_and_collect (Extract    *ex,
         {
           title_header_left = FALSE;
           ex->title_home = node->parent;
+          ex->after_title = _mg_html_next_element (node);
           node = remove_and_next (ex, node);
           continue;
         }
@@ -1325,6 +1327,24 @@ description_block (xmlNodePtr  body,
   return block;
 }
 
+/* A heading right after the headline, long as a sentence, is the
+ * standfirst set as a subtitle ("<h1>Rent strike looms</h1><h2>Tenants
+ * in three cities say they cannot pay in May…</h2>"), not a section's
+ * heading; it leads the article when it is outside what was gathered. */
+static gboolean
+is_subtitle (xmlNodePtr  body,
+             xmlNodePtr  top,
+             xmlNodePtr  node)
+{
+  glong len;
+
+  if (!_mg_html_is_tag (node, "h2") || !ancestors_contain (node, body) ||
+      node == top || ancestors_contain (node, top) || ancestors_contain (top, node))
+    return FALSE;
+  len = _mg_html_inner_length (node);
+  return len >= 50 && len <= 300 && _mg_html_link_density (node) < 0.3;
+}
+
 /* One pass of the extractor with the flags of @ex; returns the article's
  * text, possibly too short. */
 static char *
@@ -1348,6 +1368,7 @@ extract_pass (Extract    *ex,
     }
   body = body_of (ex->doc);
   ex->title_home = NULL;
+  ex->after_title = NULL;
   prep_document (ex, root);
   elements = prepare_and_collect (ex, root);
   for (guint i = 0; i < elements->len; i++)
@@ -1355,6 +1376,8 @@ extract_pass (Extract    *ex,
 
   top = pick_top_candidate (ex, candidates, body);
   lead = _mg_html_find_lead (top);
+  if (lead == NULL && ex->after_title != NULL && is_subtitle (body, top, ex->after_title))
+    lead = ex->after_title;
   ex->described_lead = FALSE;
   ex->described_lead_len = 0;
   if (lead == NULL && ex->description != NULL && !node_holds (top, ex->description))
