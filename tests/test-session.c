@@ -822,6 +822,35 @@ test_big_draft (Fixture       *fx,
   g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
 }
 
+/* Closed with the last edits in no draft yet: the draft written as the
+ * session goes, a part at a time, is the very same dataset. */
+static void
+test_big_draft_at_close (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(MgDataset) dataset = big_dataset (N_BIG);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(MgDataset) recovered = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mg_session_set_autosave_delay (fx->session, 60000);
+  mg_session_set_dataset (fx->session, dataset, fx->file);
+  edit (fx->session, "figure");
+  expected = mg_dataset_to_bytes (dataset);
+  g_assert_cmpuint (g_bytes_get_size (expected), >, 4 * 64 * 1024);
+  g_clear_object (&fx->session);
+
+  drafts = mg_drafts_list (fx->drafts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  recovered = mg_drafts_load (fx->drafts, g_ptr_array_index (drafts, 0), &error);
+  g_assert_no_error (error);
+  again = mg_dataset_to_bytes (recovered);
+  g_assert_true (g_bytes_equal (again, expected));
+}
+
 static void
 count_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -980,6 +1009,7 @@ main (int   argc,
   ADD ("import-duplicates", test_import_duplicates);
   ADD ("welcome-and-new", test_welcome_and_new);
   ADD ("big-draft", test_big_draft);
+  ADD ("big-draft-at-close", test_big_draft_at_close);
   ADD ("edit-between-slices", test_edit_between_slices);
   ADD ("edit-during-autosave", test_edit_during_autosave);
   ADD ("discard-between-slices", test_discard_between_slices);

@@ -516,6 +516,33 @@ _mg_session_drafts_file_saved (MgSession *self,
     schedule_autosave (self);
 }
 
+/* Writes the draft at once, on this thread, a part at a time as the
+ * autosave does: a long document's draft is never whole in memory. */
+static gboolean
+write_draft_now (MgSession  *self,
+                 MgDraft    *draft,
+                 GError    **error)
+{
+  g_autoptr(MgFileWriter) writer = mg_drafts_begin_write (self->drafts, draft, error);
+  g_autoptr(MgDatasetSerializer) serializer = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean more = TRUE;
+
+  if (writer == NULL)
+    return FALSE;
+  serializer = mg_dataset_serializer_new (self->dataset);
+  out = g_string_sized_new (CHUNK_BYTES + 4096);
+  while (more)
+    {
+      more = mg_dataset_serializer_next (serializer, out, CHUNK_BYTES);
+      if (!g_output_stream_write_all (G_OUTPUT_STREAM (writer), out->str, out->len, NULL, NULL,
+                                      error))
+        return FALSE;
+      g_string_truncate (out, 0);
+    }
+  return mg_drafts_finish_write (self->drafts, draft, writer, error);
+}
+
 /* The session goes. Unsaved work nobody gave up keeps its draft, and the
  * changes of the last seconds go into it now rather than never. */
 void
@@ -532,10 +559,9 @@ _mg_session_drafts_dispose (MgSession *self)
       if (self->autosave_id != 0 || slicing)
         {
           g_autoptr(MgDraft) draft = describe_draft (self);
-          g_autoptr(GBytes) bytes = mg_dataset_to_bytes (self->dataset);
           g_autoptr(GError) error = NULL;
 
-          if (!mg_drafts_write (self->drafts, draft, bytes, &error))
+          if (!write_draft_now (self, draft, &error))
             g_warning ("Could not write the draft: %s", error->message);
         }
     }
