@@ -739,6 +739,20 @@ is_control_label (xmlNodePtr node)
   return is_lone_label (node, 40, "-+:()[]^", labels);
 }
 
+/* @node's text in lower case, trimmed, when it is a short line of fewer
+ * than @max_length characters; %NULL for a longer one. */
+static char *
+short_line_lower (xmlNodePtr node,
+                  glong      max_length)
+{
+  g_autofree char *text = NULL;
+
+  if (_mg_html_inner_length (node) >= max_length)
+    return NULL;
+  text = _mg_html_inner_text (node);
+  return g_utf8_strdown (g_strstrip (text), -1);
+}
+
 /* The label of a picture's zoom control, alone or before the caption it
  * sits on ("Zum Vergrößern bitte anklicken", "Bild anzeigen Bild
  * schließen", "Click to enlarge"): a button's words, not the story's. */
@@ -753,13 +767,10 @@ is_zoom_label (xmlNodePtr node)
   static const char * const inside[] = {
     "zum vergrößern", "click to enlarge", "tap to enlarge", "klicken zum vergrößern", NULL
   };
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
+  g_autofree char *lower = short_line_lower (node, 200);
 
-  if (_mg_html_inner_length (node) >= 200)
+  if (lower == NULL)
     return FALSE;
-  text = _mg_html_inner_text (node);
-  lower = g_utf8_strdown (g_strstrip (text), -1);
   /* "Vergrößern Sie…" tells the reader to enlarge something: a sentence. */
   if (starts_with_any (lower, openings) && !g_str_has_prefix (lower, "vergrößern sie"))
     return TRUE;
@@ -797,14 +808,10 @@ is_article_note (xmlNodePtr node)
     "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati",
     "todos os direitos reservados", "wszelkie prawa zastrzeżone", NULL
   };
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
-  glong len = _mg_html_inner_length (node);
+  g_autofree char *lower = short_line_lower (node, 300);
 
-  if (len == 0 || len >= 300)
+  if (lower == NULL || *lower == '\0')
     return FALSE;
-  text = _mg_html_inner_text (node);
-  lower = g_utf8_strdown (g_strstrip (text), -1);
   /* A line opening with the copyright sign is the page's notice. */
   if (g_str_has_prefix (lower, "©"))
     return TRUE;
@@ -829,14 +836,11 @@ is_metadata_line (xmlNodePtr node)
     "publiziert", "veröffentlicht", "aktualisiert", "datum", "von", "autor", "autorin",
     "publié", "mis à jour", "publicado", "actualizado", "fecha", "por", NULL
   };
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
+  g_autofree char *lower = short_line_lower (node, 60);
   const char *colon;
 
-  if (_mg_html_inner_length (node) >= 60)
+  if (lower == NULL)
     return FALSE;
-  text = _mg_html_inner_text (node);
-  lower = g_utf8_strdown (text, -1);
   colon = strchr (lower, ':');
   if (colon == NULL)
     return FALSE;
@@ -858,14 +862,11 @@ is_permalink_line (xmlNodePtr node)
   static const char * const labels[] = {
     "permalink", "permalien", "short url", "short link", "kurz-url", "kurzlink", NULL
   };
-  g_autofree char *text = NULL;
-  g_autofree char *lower = NULL;
+  g_autofree char *lower = short_line_lower (node, 200);
   const char *rest = NULL;
 
-  if (_mg_html_inner_length (node) >= 200)
+  if (lower == NULL)
     return FALSE;
-  text = _mg_html_inner_text (node);
-  lower = g_utf8_strdown (g_strstrip (text), -1);
   for (guint i = 0; rest == NULL && labels[i] != NULL; i++)
     if (g_str_has_prefix (lower, labels[i]))
       rest = lower + strlen (labels[i]);
