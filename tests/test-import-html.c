@@ -1067,6 +1067,43 @@ test_author_line_kept (void)
   g_assert_null (strstr (text, "Most read"));
 }
 
+/* The story's dates loose in its box or on a line of their own are
+ * furniture, whatever their form; a date in a sentence, or after a label
+ * the line rules read, stays. A form's box goes with its form: its label
+ * and small print ask for something no longer there. A line under an
+ * image credit's label is the picture's. */
+static void
+test_dates_and_form_boxes (void)
+{
+  static const char page[] =
+    "<html><head><title>Ferry keeps running</title></head><body><div class=\"main\">"
+    "<article><header><h1>Ferry keeps running</h1><p class=\"byline\">by Anna Berg</p>\n"
+    "<time datetime=\"2016-12-22\">22 Dec, 2016</time>\n"
+    "<time datetime=\"2016-12-23\">23 Dec, 2016</time></header>"
+    "<p>The council met on <time datetime=\"2016-12-20\">20 December</time> and agreed, "
+    "after a long debate, to keep the ferry running through the winter months.</p>"
+    "<div id=\"EmailBox\"><p>SIGN UP FOR OUR NEWSLETTER</p>"
+    "<form action=\"/signup\"><input type=\"email\" name=\"email\"><p>We never share "
+    "your address.</p><button>Go</button></form></div>"
+    "<p>The operator said the crossings lost money every month from November to March, "
+    "when fewer than twenty passengers a day made the trip.</p>"
+    "<p><span><time>31 March</time></span> <span>|</span> <span><time>12:40</time></span></p>"
+    "<p>Image credit: www.harbour.example/photos/</p>"
+    "<p>Islanders, who met in the school hall on Friday, asked the county to pay for the "
+    "winter timetable, as it does for the buses on the mainland.</p>"
+    "</article></div></body></html>";
+  const char *text = first_text (page, -1);
+
+  g_assert_null (strstr (text, "Dec, 2016"));
+  g_assert_null (strstr (text, "31 March"));
+  g_assert_nonnull (strstr (text, "The council met on 20 December and agreed"));
+  g_assert_null (strstr (text, "NEWSLETTER"));
+  g_assert_null (strstr (text, "never share"));
+  g_assert_null (strstr (text, "Image credit"));
+  g_assert_nonnull (strstr (text, "Islanders, who met"));
+  g_assert_nonnull (strstr (text, "The operator said"));
+}
+
 /* A subtitle right under the headline, long as a sentence, is the
  * standfirst and leads the article; a section's heading inside the body
  * stays where it is, and a short heading under the headline is no
@@ -1476,6 +1513,7 @@ main (int    argc,
   g_test_add_func ("/import-html/sign-off-kept", test_sign_off_kept);
   g_test_add_func ("/import-html/author-line-kept", test_author_line_kept);
   g_test_add_func ("/import-html/subtitle-standfirst", test_subtitle_standfirst);
+  g_test_add_func ("/import-html/dates-and-form-boxes", test_dates_and_form_boxes);
   g_test_add_func ("/import-html/description-standfirst", test_description_standfirst);
   g_test_add_func ("/import-html/description-candidate", test_description_candidate);
   g_test_add_func ("/import-html/title-in-body", test_title_in_body);

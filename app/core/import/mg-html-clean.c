@@ -332,7 +332,8 @@ is_stray_line (xmlNodePtr node)
     "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "credit:", "credits:",
     "image:", "images:", "quelle:", "photograph by", "picture:", "crédit", "©", "(c) ",
     "copyright", "titelbild", "beitragsbild", "symbolbild", "bildquelle", "abbildung:",
-    "image copyright", NULL
+    "image copyright", "image credit", "photo credit", "picture credit", "image source:",
+    "bildnachweis", NULL
   };
   g_autofree char *text = NULL;
   glong len = _mg_html_inner_length (node);
@@ -458,6 +459,106 @@ has_figure_date (const char *text)
 
 /* A block that says when, and nothing else: "23.10.2018", "Updated:
  * 11.04.2020, 10:27". The date of the story is metadata, not its text. */
+/* Whether @node's text is only that of <time> elements, with spaces and
+ * separators between ("22 Dec, 2016 | 23 Dec, 2016"; "Published 3 May"
+ * is not, and goes by the other rules): the story's dates on a line of
+ * their own, however they are written. */
+static gboolean
+is_time_line (xmlNodePtr node)
+{
+  g_autoptr(GString) rest = g_string_new (NULL);
+  guint times = 0;
+
+  if (_mg_html_inner_length (node) > 120)
+    return FALSE;
+  for (xmlNodePtr n = _mg_html_walk_next (node, node, FALSE); n != NULL;)
+    {
+      if (_mg_html_is_tag (n, "time"))
+        {
+          times += _mg_html_has_inner_text (n);
+          n = _mg_html_walk_next (n, node, TRUE);
+          continue;
+        }
+      if (n->type == XML_TEXT_NODE && n->content != NULL)
+        g_string_append (rest, (const char *) n->content);
+      n = _mg_html_walk_next (n, node, FALSE);
+    }
+  if (times == 0)
+    return FALSE;
+  for (const char *p = rest->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c) && c != 0xa0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_blank_text (xmlNodePtr node)
+{
+  if (node == NULL || node->type != XML_TEXT_NODE)
+    return node == NULL;
+  for (const char *p = (const char *) node->content; p != NULL && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0xa0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether nothing but blank text stands beside @node: no words before
+ * or after it in the same line. */
+static gboolean
+stands_alone (xmlNodePtr node)
+{
+  return is_blank_text (node->prev) && is_blank_text (node->next);
+}
+
+/* The story's dates left loose in the article's box (a header's
+ * <time>s once its byline is gone) or on a line of their own; a <time>
+ * with words beside it in its line ("Published: <span><time>…") is left
+ * to the line rules. */
+static void
+bury_loose_times (xmlNodePtr  article,
+                  GPtrArray  *graveyard)
+{
+  static const char * const times[] = { "time", NULL };
+  static const char * const inline_tags[] = {
+    "a", "span", "b", "strong", "em", "i", "small", "font", "abbr", NULL
+  };
+  static const char * const lines[] = {
+    "p", "div", "li", "header", "footer", "section", "dd", "dt", "center", "h1", "h2", "h3",
+    "h4", "h5", "h6", NULL
+  };
+  static const char * const boxes[] = {
+    "div", "header", "footer", "section", "article", "main", NULL
+  };
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (article, times);
+
+  for (guint i = found->len; i > 0; i--)
+    {
+      xmlNodePtr n = found->pdata[i - 1];
+      xmlNodePtr line;
+      xmlNodePtr a = n->parent;
+
+      /* Gone already with a line of several dates. */
+      while (a != NULL && a != article)
+        a = a->parent;
+      if (a == NULL)
+        continue;
+      while (n->parent != article && _mg_html_tag_in (n->parent, inline_tags) && stands_alone (n))
+        n = n->parent;
+      line = n->parent;
+      /* A line of dates and separators only. */
+      if (line != article && is_time_line (line) &&
+          (_mg_html_tag_in (line, lines) || stands_alone (line)))
+        bury (line, graveyard);
+      /* A date loose between blocks. */
+      else if (stands_alone (n) && (line == article || _mg_html_tag_in (line, boxes)))
+        bury (n, graveyard);
+    }
+}
+
 static gboolean
 is_date_line (xmlNodePtr node)
 {
@@ -912,8 +1013,11 @@ void
 _mg_html_clean_article (xmlNodePtr  article,
                         GPtrArray  *graveyard)
 {
-  g_autoptr(GPtrArray) blocks = text_blocks (article);
+  g_autoptr(GPtrArray) blocks = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  bury_loose_times (article, graveyard);
+  blocks = text_blocks (article);
 
   for (guint i = 0; i < blocks->len; i++)
     {

@@ -1135,6 +1135,35 @@ clean_share (Extract    *ex,
     }
 }
 
+/* A form's box holds the form and little else: its label ("Sign up for
+ * our newsletter"), a line of small print. Without the form those lines
+ * stand alone in the text and ask for something no longer there, so the
+ * box goes whole: the largest block around a form whose text outside the
+ * form is under 100 characters. */
+static void
+clean_form_boxes (Extract    *ex,
+                  xmlNodePtr  article)
+{
+  static const char * const forms[] = { "form", NULL };
+  g_autoptr(GPtrArray) found = _mg_html_elements_by_tag (article, forms);
+
+  for (guint i = found->len; i > 0; i--)
+    {
+      xmlNodePtr form = found->pdata[i - 1];
+      xmlNodePtr box = form;
+      glong inside;
+
+      if (form->parent == NULL || !ancestors_contain (form, article))
+        continue;
+      inside = _mg_html_inner_length (form);
+      while (box->parent != NULL && box->parent != article &&
+             _mg_html_is_element (box->parent) &&
+             _mg_html_inner_length (box->parent) - inside < 100)
+        box = box->parent;
+      remove_node (ex, box);
+    }
+}
+
 static void
 prep_article (Extract    *ex,
               xmlNodePtr  article)
@@ -1149,6 +1178,7 @@ prep_article (Extract    *ex,
   g_autoptr(GPtrArray) paras = NULL;
 
   mark_data_tables (ex, article);
+  clean_form_boxes (ex, article);
   clean_conditionally (ex, article, "form");
   clean_conditionally (ex, article, "fieldset");
   clean_share (ex, article);
