@@ -234,6 +234,20 @@ starts_with_any (const char         *text,
   return FALSE;
 }
 
+/* @node's text in lower case, trimmed, when it is a short line of fewer
+ * than @max_length characters; %NULL for a longer one. */
+static char *
+short_line_lower (xmlNodePtr node,
+                  glong      max_length)
+{
+  g_autofree char *text = NULL;
+
+  if (_mg_html_inner_length (node) >= max_length)
+    return NULL;
+  text = _mg_html_inner_text (node);
+  return g_utf8_strdown (g_strstrip (text), -1);
+}
+
 static gboolean ends_sentence (const char *text);
 
 /* A photo's caption that carries its credit: the credit ends it ("… ©
@@ -827,6 +841,45 @@ is_embed_placeholder (xmlNodePtr node)
 /* The label of a control that shows or hides part of the page, alone
  * on its line ("mehr anzeigen", "Quellen ausblenden", "Nach oben"): a
  * button's words, which a script answers, not a line of the story. */
+/* What a picture, a gallery or a player carries alone on its line once
+ * the picture is gone: "Image", "Video", "Gallery: Harbour | 14 Photos". */
+static gboolean
+is_media_label (xmlNodePtr node)
+{
+  static const char * const labels[] = {
+    "image", "images", "photo", "photos", "picture", "video", "audio", "gallery", "slideshow",
+    "play video", "watch video", "watch", "bild", "bilder", "foto", "fotos", "galerie",
+    "bildergalerie", "fotostrecke", "video abspielen", "imagen", "vídeo", "galería", NULL
+  };
+  static const char * const counted[] = {
+    "photos", "images", "pictures", "slides", "bilder", "fotos", "fotografías", NULL
+  };
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (is_lone_label (node, 30, ":.!()[]|", labels))
+    return TRUE;
+  if ((lower = short_line_lower (node, 100)) == NULL)
+    return FALSE;
+  /* A gallery's name with the count of its pictures last. */
+  words = g_strsplit (lower, " ", -1);
+  n = g_strv_length (words);
+  return n >= 2 && g_strv_contains (counted, words[n - 1]) &&
+         strspn (words[n - 2], "0123456789") == strlen (words[n - 2]) && *words[n - 2] != '\0';
+}
+
+/* A widget's credit to the service behind it ("Powered by SmartAsset"):
+ * the line says who made the tool, not what happened. */
+static gboolean
+is_powered_by (xmlNodePtr node)
+{
+  g_autofree char *lower = short_line_lower (node, 60);
+
+  return lower != NULL && g_str_has_prefix (lower, "powered by ") &&
+         !ends_sentence (lower);
+}
+
 static gboolean
 is_control_label (xmlNodePtr node)
 {
@@ -838,20 +891,6 @@ is_control_label (xmlNodePtr node)
   };
 
   return is_lone_label (node, 40, "-+:()[]^", labels);
-}
-
-/* @node's text in lower case, trimmed, when it is a short line of fewer
- * than @max_length characters; %NULL for a longer one. */
-static char *
-short_line_lower (xmlNodePtr node,
-                  glong      max_length)
-{
-  g_autofree char *text = NULL;
-
-  if (_mg_html_inner_length (node) >= max_length)
-    return NULL;
-  text = _mg_html_inner_text (node);
-  return g_utf8_strdown (g_strstrip (text), -1);
 }
 
 /* The label of a picture's zoom control, alone or before the caption it
@@ -1034,7 +1073,7 @@ _mg_html_clean_article (xmlNodePtr  article,
       else if (!_mg_html_is_tag (b, "td") &&
                (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b) ||
                 is_zoom_label (b) || is_embed_placeholder (b) || is_control_label (b) ||
-                is_permalink_line (b)))
+                is_permalink_line (b) || is_media_label (b) || is_powered_by (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
