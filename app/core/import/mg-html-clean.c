@@ -695,7 +695,23 @@ is_ad_label (xmlNodePtr node)
     "reklama", "sponsored", "annonce", "ad", NULL
   };
 
-  return is_lone_label (node, 20, "-*:()[]", labels);
+  g_autofree char *lower = NULL;
+
+  if (is_lone_label (node, 20, "-*:()[]", labels))
+    return TRUE;
+  /* "ANZEIGE - Heute mal ausgehen?": the label, then the advert's words. */
+  if ((lower = short_line_lower (node, 200)) == NULL)
+    return FALSE;
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      gsize n = strlen (labels[i]);
+
+      if (strncmp (lower, labels[i], n) == 0 && n > 2 &&
+          (g_str_has_prefix (lower + n, " - ") || g_str_has_prefix (lower + n, ": ") ||
+           g_str_has_prefix (lower + n, " | ") || g_str_has_prefix (lower + n, " \xe2\x80\x93 ")))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* A line pointing to other articles ("Lesen Sie auch: …", "PUEDES VER:
