@@ -785,16 +785,35 @@ save_draft (MgSession  *session,
   return mg_session_save_draft_finish (session, wait_result (&result), error);
 }
 
+/* The session is gone: its one draft recovers the very dataset whose
+ * bytes are @expected, with @n_annotations annotations. */
+static void
+assert_draft_recovers (Fixture *fx,
+                       GBytes  *expected,
+                       guint    n_annotations)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(MgDataset) recovered = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drafts = mg_drafts_list (fx->drafts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpuint (mg_draft_get_n_annotations (g_ptr_array_index (drafts, 0)), ==, n_annotations);
+  recovered = mg_drafts_load (fx->drafts, g_ptr_array_index (drafts, 0), &error);
+  g_assert_no_error (error);
+  again = mg_dataset_to_bytes (recovered);
+  g_assert_true (g_bytes_equal (again, expected));
+}
+
 static void
 test_big_draft (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autofree char *draft = draft_path (fx, fx->path);
   g_autoptr(MgDataset) dataset = big_dataset (N_BIG);
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(MgDataset) recovered = NULL;
   g_autoptr(GBytes) expected = NULL;
-  g_autoptr(GBytes) again = NULL;
   g_autoptr(GError) error = NULL;
 
   mg_session_set_autosave_delay (fx->session, 60000);
@@ -811,14 +830,7 @@ test_big_draft (Fixture       *fx,
   /* Killed: the draft recovers the very same dataset. */
   expected = mg_dataset_to_bytes (dataset);
   g_clear_object (&fx->session);
-  drafts = mg_drafts_list (fx->drafts, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (drafts->len, ==, 1);
-  g_assert_cmpuint (mg_draft_get_n_annotations (g_ptr_array_index (drafts, 0)), ==, N_BIG + 1);
-  recovered = mg_drafts_load (fx->drafts, g_ptr_array_index (drafts, 0), &error);
-  g_assert_no_error (error);
-  again = mg_dataset_to_bytes (recovered);
-  g_assert_true (g_bytes_equal (again, expected));
+  assert_draft_recovers (fx, expected, N_BIG + 1);
   g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
 }
 
@@ -829,11 +841,7 @@ test_big_draft_at_close (Fixture       *fx,
                          gconstpointer  data)
 {
   g_autoptr(MgDataset) dataset = big_dataset (N_BIG);
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(MgDataset) recovered = NULL;
   g_autoptr(GBytes) expected = NULL;
-  g_autoptr(GBytes) again = NULL;
-  g_autoptr(GError) error = NULL;
 
   mg_session_set_autosave_delay (fx->session, 60000);
   mg_session_set_dataset (fx->session, dataset, fx->file);
@@ -841,14 +849,7 @@ test_big_draft_at_close (Fixture       *fx,
   expected = mg_dataset_to_bytes (dataset);
   g_assert_cmpuint (g_bytes_get_size (expected), >, 4 * 64 * 1024);
   g_clear_object (&fx->session);
-
-  drafts = mg_drafts_list (fx->drafts, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (drafts->len, ==, 1);
-  recovered = mg_drafts_load (fx->drafts, g_ptr_array_index (drafts, 0), &error);
-  g_assert_no_error (error);
-  again = mg_dataset_to_bytes (recovered);
-  g_assert_true (g_bytes_equal (again, expected));
+  assert_draft_recovers (fx, expected, N_BIG + 1);
 }
 
 static void
