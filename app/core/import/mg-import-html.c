@@ -20,6 +20,7 @@
 #include "mg-import-private.h"
 #include "mg-import.h"
 #include "mg-json-reader.h"
+#include "mg-xml-private.h"
 
 /* JSON-LD comes from the page, so it is untrusted: bounded in size, and
  * read by the strict reader, which bounds its nesting. */
@@ -466,11 +467,7 @@ unescape_again (const char *text)
             c = strspn (name + 1, "0123456789") == strlen (name + 1)
                   ? (gunichar) g_ascii_strtoull (name + 1, NULL, 10) : 0;
           else
-            {
-              const htmlEntityDesc *e = htmlEntityLookup ((const xmlChar *) name);
-
-              c = e != NULL ? e->value : 0;
-            }
+            c = _mg_html_entity_value (name);
           /* Never a control character or half of a pair out of a title. */
           if (c < 0x20 || !g_unichar_validate (c))
             c = 0;

@@ -27,6 +27,8 @@ void  _mg_xml_errors_clear (MgXmlErrors *errors);
 
 void  _mg_xml_make_valid   (xmlNodePtr   root);
 
+gunichar _mg_html_entity_value (const char *name);
+
 /* What a browser or feed reader forgives and libxml2 does not; each is
  * repaired before parsing and named in a warning. */
 typedef enum

@@ -292,27 +292,41 @@ skip_literal_section (const char *p,
   return NULL;
 }
 
+/**
+ * _mg_html_entity_value:
+ * @name: an entity's name, without "&" and ";"
+ *
+ * Returns: the character HTML names @name, or 0 for no HTML entity
+ */
+gunichar
+_mg_html_entity_value (const char *name)
+{
+  const htmlEntityDesc *entity = htmlEntityLookup ((const xmlChar *) name);
+
+  return entity != NULL ? entity->value : 0;
+}
+
 /* The HTML entity named at @p ("&name;"), when the file does not declare
- * it itself; @p moves past it. */
-static const htmlEntityDesc *
+ * it itself; @p moves past it. Returns its character, or 0. */
+static gunichar
 undeclared_html_entity (const char  **p,
                         const char   *end,
                         GHashTable   *declared,
                         char        **first)
 {
   const char *q = *p + 1;
-  const htmlEntityDesc *entity;
+  gunichar entity;
   char name[40];
 
   while (q < end && q - *p < 32 && g_ascii_isalnum (*q))
     q++;
   if (q == *p + 1 || q >= end || *q != ';' || !g_ascii_isalpha ((*p)[1]))
-    return NULL;
+    return 0;
   memcpy (name, *p + 1, q - *p - 1);
   name[q - *p - 1] = '\0';
   if (is_predefined (name) || g_hash_table_contains (declared, name)
-      || (entity = htmlEntityLookup ((const xmlChar *)name)) == NULL)
-    return NULL;
+      || (entity = _mg_html_entity_value (name)) == 0)
+    return 0;
   if (*first == NULL)
     *first = g_strdup (name);
   *p = q + 1;
@@ -334,7 +348,7 @@ replace_html_entities (GString  *in,
     {
       const char *run = p;
       const char *skip;
-      const htmlEntityDesc *entity;
+      gunichar entity;
 
       /* Plain text up to the next markup or reference, in one piece. */
       while (p < end && *p != '<' && *p != '&')
@@ -347,8 +361,8 @@ replace_html_entities (GString  *in,
           g_string_append_len (out, p, skip - p);
           p = skip;
         }
-      else if (*p == '&' && (entity = undeclared_html_entity (&p, end, declared, first)) != NULL)
-        g_string_append_printf (out, "&#%u;", entity->value);
+      else if (*p == '&' && (entity = undeclared_html_entity (&p, end, declared, first)) != 0)
+        g_string_append_printf (out, "&#%u;", entity);
       else
         g_string_append_c (out, *p++);
     }
