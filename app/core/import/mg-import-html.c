@@ -590,7 +590,9 @@ without_site_name (const char         *title,
 {
   gsize tn = strlen (title);
 
-  if (names == NULL || names[0] == NULL)
+  /* Past a few lines it is no page's title, and each separator costs a
+   * comparison of what follows it. */
+  if (names == NULL || names[0] == NULL || tn > 500)
     return NULL;
   for (const char *p = title; *p; p = g_utf8_next_char (p))
     {
