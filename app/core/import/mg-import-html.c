@@ -673,19 +673,19 @@ choose_title (PageMeta *pm)
   };
   const char *t = pm->ld_title ? pm->ld_title : meta_first (pm, titles);
   const char *raw = t != NULL ? t : pm->doc_title;
+  g_autofree char *chosen = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   char *story;
 
   /* Portals put their own names in their meta titles and in <title>
    * alike; the story they leave needs no further cutting. */
-  g_autofree char *chosen = NULL;
-  g_autoptr(GPtrArray) names = site_names (pm);
-  char *without;
-
   if (raw != NULL && (story = portal_title (raw)) != NULL)
     return story;
   chosen = t != NULL ? unescape_again (t) : page_title (pm);
-  if (chosen != NULL && (without = without_site_name (chosen, (const char * const *) names->pdata)) != NULL)
-    return without;
+  names = site_names (pm);
+  if (chosen != NULL &&
+      (story = without_site_name (chosen, (const char * const *) names->pdata)) != NULL)
+    return story;
   return g_steal_pointer (&chosen);
 }
 
