@@ -471,8 +471,6 @@ has_figure_date (const char *text)
   return FALSE;
 }
 
-/* A block that says when, and nothing else: "23.10.2018", "Updated:
- * 11.04.2020, 10:27". The date of the story is metadata, not its text. */
 /* Whether @node's text is only that of <time> elements, with spaces and
  * separators between ("22 Dec, 2016 | 23 Dec, 2016"; "Published 3 May"
  * is not, and goes by the other rules): the story's dates on a line of
@@ -573,6 +571,8 @@ bury_loose_times (xmlNodePtr  article,
     }
 }
 
+/* A block that says when, and nothing else: "23.10.2018", "Updated:
+ * 11.04.2020, 10:27". The date of the story is metadata, not its text. */
 static gboolean
 is_date_line (xmlNodePtr node)
 {
@@ -694,7 +694,6 @@ is_ad_label (xmlNodePtr node)
     "advertisement", "anzeige", "werbung", "publicidad", "publicité", "pubblicità",
     "reklama", "sponsored", "annonce", "ad", NULL
   };
-
   g_autofree char *lower = NULL;
 
   if (is_lone_label (node, 20, "-*:()[]", labels))
@@ -854,9 +853,6 @@ is_embed_placeholder (xmlNodePtr node)
   return FALSE;
 }
 
-/* The label of a control that shows or hides part of the page, alone
- * on its line ("mehr anzeigen", "Quellen ausblenden", "Nach oben"): a
- * button's words, which a script answers, not a line of the story. */
 /* What a picture, a gallery or a player carries alone on its line once
  * the picture is gone: "Image", "Video", "Gallery: Harbour | 14 Photos". */
 static gboolean
@@ -896,6 +892,9 @@ is_powered_by (xmlNodePtr node)
          !ends_sentence (lower);
 }
 
+/* The label of a control that shows or hides part of the page, alone
+ * on its line ("mehr anzeigen", "Quellen ausblenden", "Nach oben"): a
+ * button's words, which a script answers, not a line of the story. */
 static gboolean
 is_control_label (xmlNodePtr node)
 {
