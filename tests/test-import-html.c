@@ -1092,6 +1092,20 @@ test_dates_and_form_boxes (void)
     "<p>Islanders, who met in the school hall on Friday, asked the county to pay for the "
     "winter timetable, as it does for the buses on the mainland.</p>"
     "</article></div></body></html>";
+  static const char whole_form[] =
+    "<html><head><title>Ferry keeps running</title></head><body><div class=\"page\">"
+    "<form id=\"aspnetForm\" action=\"/default.aspx\"><div class=\"story\">"
+    "<h1>Ferry keeps running</h1>"
+    "<p>The council met on Monday and agreed, after a long debate, to keep the ferry "
+    "running through the winter months, whatever it costs the town.</p>"
+    "<p>The operator said the crossings lost money every month from November to March, "
+    "when fewer than twenty passengers a day made the trip.</p>"
+    "<p>Islanders, who met in the school hall on Friday, asked the county to pay for the "
+    "winter timetable, as it does for the buses on the mainland.</p>"
+    "</div></form></div></body></html>";
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GError) error = NULL;
   const char *text = first_text (page, -1);
 
   g_assert_null (strstr (text, "Dec, 2016"));
@@ -1102,6 +1116,16 @@ test_dates_and_form_boxes (void)
   g_assert_null (strstr (text, "Image credit"));
   g_assert_nonnull (strstr (text, "Islanders, who met"));
   g_assert_nonnull (strstr (text, "The operator said"));
+
+  /* A page held whole in one form keeps its article, found as one, not
+   * the page's whole text taken for want of it. */
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  docs = mg_import_html (whole_form, strlen (whole_form), "page.html", warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  text = mg_document_get_text (docs->pdata[0]);
+  g_assert_nonnull (strstr (text, "The council met on Monday"));
+  g_assert_nonnull (strstr (text, "Islanders, who met"));
 }
 
 /* A subtitle right under the headline, long as a sentence, is the

@@ -54,6 +54,7 @@ typedef struct
   glong       described_lead_len; /* and its length in characters */
   xmlNodePtr  title_home;  /* where the heading repeating the title was */
   xmlNodePtr  after_title; /* the element right after that heading */
+  xmlNodePtr  top;         /* the best container of this pass */
   GPtrArray  *graveyard;   /* unlinked subtrees, freed at the end */
   GPtrArray  *data;        /* NodeData hung on node->_private */
 } Extract;
@@ -1156,6 +1157,13 @@ clean_form_boxes (Extract    *ex,
       if (form->parent == NULL || !ancestors_contain (form, article))
         continue;
       inside = _mg_html_inner_length (form);
+      /* Some sites hold the whole page in one form (ASP.NET's): a form
+       * around the best container or around the headline is no sign-up
+       * box. */
+      if (form == ex->top || ancestors_contain (ex->top, form) ||
+          (ex->title_home != NULL &&
+           (form == ex->title_home || ancestors_contain (ex->title_home, form))))
+        continue;
       while (box->parent != NULL && box->parent != article &&
              _mg_html_is_element (box->parent) &&
              _mg_html_inner_length (box->parent) - inside < 100)
@@ -1405,6 +1413,7 @@ extract_pass (Extract    *ex,
     score_paragraph (ex, elements->pdata[i], candidates);
 
   top = pick_top_candidate (ex, candidates, body);
+  ex->top = top;
   lead = _mg_html_find_lead (top);
   if (lead == NULL && ex->after_title != NULL && is_subtitle (body, top, ex->after_title))
     lead = ex->after_title;
