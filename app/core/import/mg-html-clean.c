@@ -860,7 +860,7 @@ is_media_label (xmlNodePtr node)
 {
   static const char * const labels[] = {
     "image", "images", "photo", "photos", "picture", "video", "audio", "gallery", "slideshow",
-    "play video", "watch video", "watch", "bild", "bilder", "foto", "fotos", "galerie",
+    "play video", "watch video", "bild", "bilder", "foto", "fotos", "galerie",
     "bildergalerie", "fotostrecke", "video abspielen", "imagen", "vídeo", "galería", NULL
   };
   static const char * const counted[] = {
