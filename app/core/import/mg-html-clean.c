@@ -881,6 +881,28 @@ is_media_label (xmlNodePtr node)
          strspn (words[n - 2], "0123456789") == strlen (words[n - 2]) && *words[n - 2] != '\0';
 }
 
+/* What a PHP site prints when its code fails ("Warning: … in
+ * /www/…/classes.php on line 407"): the server's error, not the page's
+ * words. */
+static gboolean
+is_server_error (xmlNodePtr node)
+{
+  static const char * const levels[] = {
+    "warning:", "notice:", "deprecated:", "fatal error:", "parse error:", "strict standards:",
+    NULL
+  };
+  g_autofree char *lower = short_line_lower (node, 600);
+  const char *at;
+
+  /* Nothing after the line number: a paragraph the error ran into is
+   * the page's. */
+  if (lower == NULL || !starts_with_any (lower, levels) ||
+      (at = g_strrstr (lower, ".php on line ")) == NULL)
+    return FALSE;
+  at += strlen (".php on line ");
+  return *at != '\0' && strspn (at, "0123456789") == strlen (at);
+}
+
 /* A widget's credit to the service behind it ("Powered by SmartAsset"):
  * the line says who made the tool, not what happened. */
 static gboolean
@@ -1088,7 +1110,8 @@ _mg_html_clean_article (xmlNodePtr  article,
       else if (!_mg_html_is_tag (b, "td") &&
                (is_pointer_line (b) || is_reader_appeal (b) || is_article_note (b) ||
                 is_zoom_label (b) || is_embed_placeholder (b) || is_control_label (b) ||
-                is_permalink_line (b) || is_media_label (b) || is_powered_by (b)))
+                is_permalink_line (b) || is_media_label (b) || is_powered_by (b) ||
+                is_server_error (b)))
         bury (b, graveyard);
       else if (_mg_html_has_inner_text (b))
         g_ptr_array_add (kept, b);
