@@ -116,6 +116,12 @@ is_credited_block (xmlNodePtr node)
   return ends_in_credit (g_strstrip (lower));
 }
 
+/* Tags of words inside a line, not lines of their own. */
+static const char * const inline_tags[] = {
+  "a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "time",
+  "label", "sup", "sub", "mark", "q", "font", NULL
+};
+
 /* Whether @node is furniture whatever the page: ruby readings, captions
  * and credits, and (in the strict pass) navigation, the page's own
  * header and footer, text hidden from sight, and blocks named for
@@ -130,10 +136,6 @@ is_furniture (xmlNodePtr node,
   static const char * const captions[] = { "caption", "credit", NULL };
   static const char * const hidden[] = {
     "sr-only", "visually-hidden", "screen-reader", "visuallyhidden", NULL
-  };
-  static const char * const inline_tags[] = {
-    "a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "time",
-    "label", "sup", "sub", "mark", "q", "font", NULL
   };
   /* A dialog ("…-dialog", "dialogbox") waits hidden for the reader to
    * open it (feedback forms, "make us your home page" steps): it is no
@@ -507,23 +509,13 @@ is_time_line (xmlNodePtr node)
   return TRUE;
 }
 
-static gboolean
-is_blank_text (xmlNodePtr node)
-{
-  if (node == NULL || node->type != XML_TEXT_NODE)
-    return node == NULL;
-  for (const char *p = (const char *) node->content; p != NULL && *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0xa0)
-      return FALSE;
-  return TRUE;
-}
-
 /* Whether nothing but blank text stands beside @node: no words before
  * or after it in the same line. */
 static gboolean
 stands_alone (xmlNodePtr node)
 {
-  return is_blank_text (node->prev) && is_blank_text (node->next);
+  return (node->prev == NULL || _mg_html_is_whitespace_text (node->prev)) &&
+         (node->next == NULL || _mg_html_is_whitespace_text (node->next));
 }
 
 /* The story's dates left loose in the article's box (a header's
@@ -535,9 +527,6 @@ bury_loose_times (xmlNodePtr  article,
                   GPtrArray  *graveyard)
 {
   static const char * const times[] = { "time", NULL };
-  static const char * const inline_tags[] = {
-    "a", "span", "b", "strong", "em", "i", "small", "font", "abbr", NULL
-  };
   static const char * const lines[] = {
     "p", "div", "li", "header", "footer", "section", "dd", "dt", "center", "h1", "h2", "h3",
     "h4", "h5", "h6", NULL
