@@ -483,6 +483,18 @@ unescape_again (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* The page's own address: its canonical link, else what its meta or
+ * JSON-LD give. */
+static const char *
+page_url (PageMeta *pm)
+{
+  static const char * const urls[] = { "og:url", "twitter:url", NULL };
+
+  if (pm->canonical != NULL)
+    return pm->canonical;
+  return meta_first (pm, urls) ? meta_first (pm, urls) : pm->ld_url;
+}
+
 static const char *
 site_name (PageMeta *pm)
 {
@@ -552,12 +564,10 @@ names_site (const char         *part,
 static GPtrArray *
 site_names (PageMeta *pm)
 {
-  static const char * const urls[] = { "og:url", "twitter:url", NULL };
   static const char * const hosts[] = { "www.", "m.", "amp.", NULL };
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *site = unescape_again (site_name (pm));
-  const char *url = pm->canonical ? pm->canonical
-                    : meta_first (pm, urls) ? meta_first (pm, urls) : pm->ld_url;
+  const char *url = page_url (pm);
   const char *host = url ? strstr (url, "://") : NULL;
 
   if (site != NULL)
@@ -633,7 +643,6 @@ apply_page_meta (MgDocument *doc,
     "datepublished", "pubdate", "publish-date", "date", "dc:date",
     "dcterms.date", "sailthru.date", NULL
   };
-  static const char * const urls[] = { "og:url", "twitter:url", NULL };
   static const char * const descriptions[] = {
     "og:description", "description", "twitter:description", "dc:description", NULL
   };
@@ -658,8 +667,7 @@ apply_page_meta (MgDocument *doc,
   _mg_import_set_meta (doc, "author", author);
   _mg_import_set_meta (doc, "published", iso);
   _mg_import_set_meta (doc, "site_name", site);
-  _mg_import_set_meta (doc, "url", pm->canonical ? pm->canonical
-                        : meta_first (pm, urls) ? meta_first (pm, urls) : pm->ld_url);
+  _mg_import_set_meta (doc, "url", page_url (pm));
   _mg_import_set_meta (doc, "description", description);
   _mg_import_set_meta (doc, "language", pm->lang);
 }
